@@ -1,0 +1,72 @@
+// `conway` — entry point. Parses argv, dispatches to one command from the registry, prints
+// `ERROR: …` for user errors (exit 2) and never a stack trace unless CONWAY_DEBUG is set.
+import { parseArgs } from 'node:util';
+import { UserError } from '../errors';
+import { EXIT, type Command, type Io } from './command';
+import { commands } from './registry';
+
+export function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'conway — code ownership, coupling and team autonomy from CODEOWNERS, git history and imports',
+    '',
+    'Usage: conway <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `conway <command> --help` for the options of a command.',
+    'Exit codes: 0 ok, 1 findings (errors, new violations), 2 usage or input error.',
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  return [`Usage: ${c.usage}`, '', c.summary, '', ...c.help.map((l) => `  ${l}`)].join('\n');
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage() + '\n');
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version') {
+    io.stdout('conway 0.1.0\n');
+    return EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  try {
+    if (!command) throw new UserError(`unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.`);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UserError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}\nRun \`conway ${name} --help\` for its options.`);
+    }
+    if (parsed.values.help) {
+      io.stdout(commandHelp(command) + '\n');
+      return EXIT.ok;
+    }
+    return await command.run(parsed.values as Record<string, never>, parsed.positionals, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr(`ERROR: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (process.env.CONWAY_DEBUG) throw e;
+    io.stderr(`ERROR: internal error: ${(e as Error).message}\nThis is a bug in Conway; rerun with CONWAY_DEBUG=1 for the stack trace and report it.\n`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    progress: Boolean(process.stderr.isTTY),
+  };
+  run(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,92 @@
+// The records every layer shares (DESIGN.md, "parse"). Paths are repository-relative with `/`;
+// line numbers are 1-based; dates are Unix seconds (UTC).
+
+export type Flavor = 'github' | 'gitlab';
+
+/** One problem found in an input file; `line` is 0 when it concerns the whole file. */
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface Problems {
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** One CODEOWNERS rule as written. */
+export interface Rule {
+  line: number;
+  pattern: string;
+  owners: string[];
+  /** GitLab only: the section the rule sits in. */
+  section?: string;
+  /** GitLab only: `!pattern` inside a section removes ownership in that section. */
+  exclusion?: boolean;
+}
+
+/** What a path resolves to. */
+export interface OwnerMatch {
+  owners: string[];
+  /** The deciding rule (GitHub: the last matching one; GitLab: the last matching in the first section that matched). */
+  rule: Rule | null;
+  /** GitLab only: the deciding rule of every section that matched. */
+  sectionRules?: Rule[];
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  owners: string[];
+  members: string[];
+  dependsOn?: string[];
+  publicApi?: string[];
+  /** Ids of the clusters that list this team. */
+  clusters: string[];
+}
+
+export interface Cluster {
+  id: string;
+  teams: string[];
+}
+
+export interface TeamMap {
+  /** Repository-relative path of conway.yml, or null when teams were derived from CODEOWNERS. */
+  path: string | null;
+  teams: Team[];
+  clusters: Cluster[];
+}
+
+export interface FileChange {
+  path: string;
+  /** Set when git detected a rename in this commit. */
+  oldPath?: string;
+  /** null for binary files and in --fast mode (no line counts). */
+  added: number | null;
+  deleted: number | null;
+}
+
+export interface Commit {
+  sha: string;
+  /** Resolved identity (see analyzer/history/identity.ts): a stable person id. */
+  author: string;
+  authorName: string;
+  authorEmail: string;
+  /** Unix seconds. */
+  date: number;
+  /** Resolved identities from Co-authored-by trailers. */
+  coAuthors: string[];
+  files: FileChange[];
+}
+
+export type ImportKind = 'static' | 'type' | 'reexport' | 'dynamic' | 'require' | 'reference';
+
+export interface ImportEdge {
+  from: string;
+  /** Repository-relative file, or `npm:<package>` for an external package, or null when unresolved. */
+  to: string | null;
+  specifier: string;
+  line: number;
+  kind: ImportKind;
+}

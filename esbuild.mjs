@@ -1,0 +1,38 @@
+// Bundles every entry point of Conway. One build per target (see STYLE.md, esbuild-sample):
+//   dist/cli.js        the `conway` command (node, cjs)
+//   dist/worker.js     the analyzer run off the extension host's thread (node, cjs)
+//   dist/extension.js  the VS Code extension (node, cjs, `vscode` external)
+//   dist/webview/      the dashboard (browser, esm)
+// Flags: --watch, --production (minify). Type checking is separate: `npm run typecheck`.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { ...node, entryPoints: { cli: 'analyzer/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { worker: 'analyzer/worker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  {
+    bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
+    logLevel: 'warning', entryPoints: { dashboard: 'webview/main.ts' }, outdir: 'dist/webview',
+  },
+].filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)));
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
