@@ -1,0 +1,167 @@
+// The versioned report: the only thing reporters, the extension and the webview read.
+// Contract from issues 3 and 4 — keep these names; add fields, never rename. Ratios are in [0, 1],
+// scores in [0, 100]; a component without data is null, never 0. Months are `YYYY-MM`.
+
+export const SCHEMA_VERSION = 1;
+
+export interface Autonomy {
+  /** Mean of the non-null components, ×100; null when every component is null. */
+  score: number | null;
+  deliveryIndependence: number | null;
+  ownershipIntegrity: number | null;
+  dependencyIndependence: number | null;
+}
+
+export interface TeamTrendPoint {
+  month: string;
+  changes: number;
+  commits: number;
+  alignment: number | null;
+  deliveryIndependence: number | null;
+  fragmentation: number | null;
+}
+
+export interface MemberRow {
+  person: string;
+  name: string;
+  /** true when the membership was inferred from history (no team map lists the person). */
+  inferred: boolean;
+  changes: number;
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  cluster: string | null;
+  members: MemberRow[];
+  files: number;
+  changes: number;
+  commits: number;
+  linesAdded: number;
+  linesDeleted: number;
+  authors: number;
+  alignment: number | null;
+  fragmentation: number | null;
+  truckFactor: number | null;
+  /** People whose degree of authorship makes them authors of the team's code (truck-factor set). */
+  truckFactorAuthors: string[];
+  knowledgeIslands: number;
+  autonomy: Autonomy;
+  /** Static coupling: import edges into (afferent) and out of (efferent) the team's files to other teams. */
+  afferent: number;
+  efferent: number;
+  instability: number | null;
+  trend: TeamTrendPoint[];
+}
+
+export interface ClusterRow {
+  id: string;
+  teams: string[];
+  autonomy: Autonomy;
+}
+
+export interface FileRow {
+  path: string;
+  owners: string[];
+  teams: string[];
+  /** CODEOWNERS line that decides the owners, null when no rule matched. */
+  ruleLine: number | null;
+  module: string;
+  changes: number;
+  authors: number;
+  linesAdded: number;
+  linesDeleted: number;
+  mainTeam: string | null;
+  mainAuthor: string | null;
+  fragmentation: number | null;
+  knowledgeIsland: boolean;
+}
+
+/** A declared module: the directory of a file's CODEOWNERS rule, or its workspace package. */
+export interface ModuleRow {
+  id: string;
+  files: number;
+  changes: number;
+  teams: string[];
+  mainTeam: string | null;
+  mainAuthor: string | null;
+  fragmentation: number | null;
+}
+
+export interface FileCoupling {
+  a: string;
+  b: string;
+  shared: number;
+  degree: number;
+  /** Up to 20 of the shared commits, newest first — the evidence. */
+  commits: string[];
+}
+
+export interface TeamCoupling {
+  a: string;
+  b: string;
+  sharedCommits: number;
+  degree: number;
+  commits: string[];
+}
+
+export interface StaticCoupling {
+  from: string;
+  to: string;
+  edges: number;
+  /** Up to 20 example import edges: `file:line -> target`. */
+  examples: { file: string; line: number; target: string }[];
+}
+
+export type ViolationKind =
+  | 'deep-import'
+  | 'forbidden-dependency'
+  | 'team-cycle'
+  | 'unowned'
+  | 'ownership-drift'
+  | 'invalid-codeowners';
+
+export interface Violation {
+  kind: ViolationKind;
+  file: string;
+  line: number;
+  fromTeam: string | null;
+  toTeam: string | null;
+  target: string | null;
+  message: string;
+  /** Stable across unrelated edits: built from kind, teams, file and target — never from line numbers. */
+  fingerprint: string;
+}
+
+export interface InferredModule {
+  id: string;
+  files: string[];
+  /** team id → share of the community's files the team owns (unowned under `(unowned)`). */
+  owners: Record<string, number>;
+  suggestion: string | null;
+}
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  generatedAt: string;
+  repo: { root: string; head: string | null; branch: string | null; codeowners: string | null; teamMap: string | null; shallow: boolean };
+  window: { since: string | null; until: string | null; commits: number; mode: 'numstat' | 'name-status' };
+  notes: string[];
+  teams: TeamRow[];
+  clusters: ClusterRow[];
+  files: FileRow[];
+  declaredModules: ModuleRow[];
+  coupling: { files: FileCoupling[]; teams: TeamCoupling[]; static: StaticCoupling[] };
+  graph: {
+    files: number;
+    edges: number;
+    edgesByKind: Record<string, number>;
+    unresolved: number;
+    unresolvedExamples: { file: string; line: number; specifier: string }[];
+    parseErrors: number;
+  } | null;
+  violations: Violation[];
+  /** Inferred modules (Louvain communities), issue 4's `modules` contract. */
+  modules: InferredModule[];
+  suggestions: { codeowners: string[]; clusters: { teams: string[]; reason: string }[] };
+}
