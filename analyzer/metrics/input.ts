@@ -1,0 +1,46 @@
+// What every metric reads: the joined model (DESIGN.md "model"). Built once by the analyze
+// pipeline from the ownership engine, the mined history and the import graph; metrics are pure
+// functions `(input, options) => rows` over it and never touch git or the file system.
+import type { Cluster, Commit, ImportEdge, Team } from '../model/types';
+
+export interface MetricsInput {
+  /** Mined commits, newest first, bots already excluded, paths already following renames to HEAD. */
+  commits: Commit[];
+  /** Files tracked at HEAD (repository-relative). */
+  files: string[];
+  teams: Team[];
+  clusters: Cluster[];
+  /** Owning team ids of a path (CODEOWNERS owners mapped through the team map); [] when unowned. */
+  teamsOf(path: string): string[];
+  /** Declared module of a path: directory of its CODEOWNERS rule, or its workspace package dir. */
+  moduleOf(path: string): string;
+  /** Declared team ids of a person id (from the team map); [] when the map does not list them. */
+  declaredTeamsOf(person: string): string[];
+  /** Import edges between repository files and to externals; [] when the graph was not built. */
+  imports: ImportEdge[];
+  /** True when imports were analysed (so dependency metrics are data, not null). */
+  hasImports: boolean;
+  /** Public API test for a repository file (team map `publicApi`, package entries, root index files). */
+  isPublicApi(path: string): boolean;
+}
+
+export interface MetricsOptions {
+  /** code-maat defaults: commits touching more than this many files are ignored for coupling. */
+  maxChangesetSize: number;
+  minRevs: number;
+  minShared: number;
+  minDegree: number;
+  /** Knowledge island: one person made at least this share of a file's changes. */
+  islandShare: number;
+  /** Ownership drift: declared team below this share while another team has the majority. */
+  driftShare: number;
+}
+
+export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
+  maxChangesetSize: 30,
+  minRevs: 5,
+  minShared: 5,
+  minDegree: 30,
+  islandShare: 0.95,
+  driftShare: 1 / 3,
+};
