@@ -1,0 +1,55 @@
+// Finds and reads the CODEOWNERS file the way the forge does. GitHub looks in `.github/`, the
+// root, then `docs/` (first found wins); GitLab in the root, `docs/`, then `.gitlab/`. GitHub
+// ignores files of 3 MB or more — so do we, and say so.
+import { isAbsolute, join, relative } from 'node:path';
+import { readTextFile } from '../collect/read-file';
+import { UserError } from '../errors';
+import type { Flavor } from '../model/types';
+import { parseCodeowners, type ParsedCodeowners } from './parse';
+
+export const CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
+
+const LOCATIONS: Record<Flavor, string[]> = {
+  github: ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'],
+  gitlab: ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'],
+};
+
+export interface LoadCodeownersOptions {
+  flavor?: Flavor;
+  /** Explicit path (absolute, or relative to the repository root). */
+  path?: string;
+}
+
+/** The parsed file, or null when the repository has none (explicit paths must exist). */
+export function loadCodeowners(repoDir: string, opts: LoadCodeownersOptions = {}): ParsedCodeowners | null {
+  const flavor = opts.flavor ?? 'github';
+  if (opts.path) {
+    const abs = isAbsolute(opts.path) ? opts.path : join(repoDir, opts.path);
+    const parsed = readAndParse(abs, toRepoPath(repoDir, abs), flavor);
+    if (!parsed) throw new UserError(`${opts.path}: no such file (given with --codeowners)`);
+    return parsed;
+  }
+  for (const rel of LOCATIONS[flavor]) {
+    const parsed = readAndParse(join(repoDir, rel), rel, flavor);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+
+function readAndParse(abs: string, rel: string, flavor: Flavor): ParsedCodeowners | null {
+  const r = readTextFile(abs, CODEOWNERS_MAX_BYTES);
+  if (r.kind === 'missing') return null;
+  if (r.kind === 'unreadable') throw new UserError(`${rel}: cannot read the file: ${r.message}`);
+  if (r.kind === 'too-large') {
+    const empty = parseCodeowners('', rel, flavor);
+    const mb = (r.size / 1024 / 1024).toFixed(1);
+    empty.errors.push({ file: rel, line: 0, message: `file is ${mb} MB; ${flavor === 'github' ? 'GitHub' : 'Conway'} ignores CODEOWNERS files of 3 MB or more, so no rule applies — split or shorten it` });
+    return empty;
+  }
+  return parseCodeowners(r.text, rel, flavor);
+}
+
+function toRepoPath(repoDir: string, abs: string): string {
+  const rel = relative(repoDir, abs);
+  return rel.startsWith('..') ? abs : rel.split('\\').join('/');
+}

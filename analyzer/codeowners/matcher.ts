@@ -1,0 +1,60 @@
+// Who owns a path, by the flavour's rules:
+//  - GitHub: the last matching rule decides; a matching rule without owners leaves the file unowned.
+//  - GitLab: each section (rules before the first header form an unnamed one) decides on its own
+//    by its last matching rule; a matching `!` exclusion removes the path from that section;
+//    the owners are the union over sections, in file order.
+import type { OwnerMatch, Rule } from '../model/types';
+import { compileGithubPattern } from './glob-github';
+import { compileGitlabPattern, normalizeGitlabPattern } from './glob-gitlab';
+import type { ParsedCodeowners } from './parse';
+import { literalPrefix, RuleIndex } from './rule-index';
+
+export interface OwnerMatcher {
+  match(path: string): OwnerMatch;
+}
+
+export function createMatcher(parsed: ParsedCodeowners): OwnerMatcher {
+  return parsed.flavor === 'gitlab' ? gitlabMatcher(parsed.rules) : githubMatcher(parsed.rules);
+}
+
+function githubMatcher(rules: Rule[]): OwnerMatcher {
+  const index = new RuleIndex<Rule>();
+  rules.forEach((rule, order) => index.add({ item: rule, order, re: compileGithubPattern(rule.pattern), prefix: githubPrefix(rule.pattern) }));
+  return {
+    match(path) {
+      const hit = index.last(path)?.item ?? null;
+      return { owners: hit ? [...hit.owners] : [], rule: hit };
+    },
+  };
+}
+
+function githubPrefix(pattern: string): string[] {
+  const body = pattern.startsWith('/') ? pattern.slice(1) : pattern;
+  const anchored = pattern.startsWith('/') || body.replace(/\/$/, '').includes('/');
+  return anchored ? literalPrefix(body.split('/')) : [];
+}
+
+function gitlabMatcher(rules: Rule[]): OwnerMatcher {
+  const sections = new Map<string, { include: RuleIndex<Rule>; exclude: RuleIndex<Rule> }>();
+  rules.forEach((rule, order) => {
+    const key = (rule.section ?? '').toLowerCase();
+    let s = sections.get(key);
+    if (!s) sections.set(key, (s = { include: new RuleIndex(), exclude: new RuleIndex() }));
+    const normalized = normalizeGitlabPattern(rule.pattern);
+    const prefix = normalized.startsWith('/**/') ? [] : literalPrefix(normalized.slice(1).split('/'));
+    (rule.exclusion ? s.exclude : s.include).add({ item: rule, order, re: compileGitlabPattern(rule.pattern), prefix });
+  });
+  return {
+    match(path) {
+      const slashed = `/${path}`;
+      const decided: Rule[] = [];
+      for (const s of sections.values()) {
+        if (s.exclude.last(path, slashed)) continue;
+        const hit = s.include.last(path, slashed);
+        if (hit) decided.push(hit.item);
+      }
+      const owners = [...new Set(decided.flatMap((r) => r.owners))];
+      return { owners, rule: decided[0] ?? null, sectionRules: decided };
+    },
+  };
+}
