@@ -1,4 +1,6 @@
 // Every CLI command, in the order `conway --help` lists them. Add a command here and nowhere else.
 import type { Command } from './command';
+import { validateCommand } from './validate';
+import { whoCommand } from './who';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [whoCommand, validateCommand];

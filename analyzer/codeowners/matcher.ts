@@ -7,10 +7,12 @@ import type { OwnerMatch, Rule } from '../model/types';
 import { compileGithubPattern } from './glob-github';
 import { compileGitlabPattern, normalizeGitlabPattern } from './glob-gitlab';
 import type { ParsedCodeowners } from './parse';
-import { literalPrefix, RuleIndex } from './rule-index';
+import { allMatching, literalPrefix, RuleIndex } from './rule-index';
 
 export interface OwnerMatcher {
   match(path: string): OwnerMatch;
+  /** Every rule whose pattern matches the path, deciding or not (validation uses it). */
+  matchingRules(path: string): Rule[];
 }
 
 export function createMatcher(parsed: ParsedCodeowners): OwnerMatcher {
@@ -25,6 +27,7 @@ function githubMatcher(rules: Rule[]): OwnerMatcher {
       const hit = index.last(path)?.item ?? null;
       return { owners: hit ? [...hit.owners] : [], rule: hit };
     },
+    matchingRules: (path) => allMatching(index, path).map((e) => e.item),
   };
 }
 
@@ -55,6 +58,10 @@ function gitlabMatcher(rules: Rule[]): OwnerMatcher {
       }
       const owners = [...new Set(decided.flatMap((r) => r.owners))];
       return { owners, rule: decided[0] ?? null, sectionRules: decided };
+    },
+    matchingRules(path) {
+      const slashed = `/${path}`;
+      return [...sections.values()].flatMap((s) => [...allMatching(s.include, path, slashed), ...allMatching(s.exclude, path, slashed)]).map((e) => e.item);
     },
   };
 }

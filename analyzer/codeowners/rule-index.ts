@@ -30,6 +30,18 @@ export class RuleIndex<T> {
     node.rules.push(entry);
   }
 
+  /** Entries whose literal prefix the path lies under (the only ones that can match it). */
+  candidates(path: string): Indexed<T>[] {
+    const out: Indexed<T>[] = [];
+    const segs = path.split('/');
+    let node: Node<T> | undefined = this.root;
+    for (let i = 0; node; i++) {
+      out.push(...node.rules);
+      node = i < segs.length ? node.children.get(segs[i]) : undefined;
+    }
+    return out;
+  }
+
   /** The matching entry with the highest order, or undefined. `subject` is the string the
    *  regexes see (GitLab matches `/path`); the trie is walked with `path`. */
   last(path: string, subject = path): Indexed<T> | undefined {
@@ -49,6 +61,11 @@ export class RuleIndex<T> {
     }
     return best;
   }
+}
+
+/** Every matching entry (any order) — for validation, which needs more than the winner. */
+export function allMatching<T>(index: RuleIndex<T>, path: string, subject = path): Indexed<T>[] {
+  return index.candidates(path).filter((r) => r.re.test(subject));
 }
 
 function lastMatchIn<T>(rules: Indexed<T>[], path: string, best: Indexed<T> | undefined): Indexed<T> | undefined {

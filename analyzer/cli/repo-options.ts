@@ -1,0 +1,56 @@
+// Options and resolution shared by every command that reads a repository.
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { findRepoRoot } from '../collect/git';
+import { RepoStateError, UserError } from '../errors';
+import type { Flavor } from '../model/types';
+import { loadOwnership, type Ownership } from '../ownership';
+import type { Io, Options, Values } from './command';
+
+export const ownershipOptions: Options = {
+  repo: { type: 'string' },
+  flavor: { type: 'string' },
+  codeowners: { type: 'string' },
+  teams: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export const ownershipHelp = [
+  '--repo DIR          repository to read (default: the current directory)',
+  '--flavor F          github (default) or gitlab CODEOWNERS rules and locations',
+  '--codeowners PATH   use this CODEOWNERS file instead of looking it up',
+  '--teams PATH        use this team map instead of conway.yml at the repository root',
+  '--json              machine-readable output',
+];
+
+/** The repository root: git's top level, or the directory itself when it is not a clone. */
+export async function resolveRoot(values: Values, io: Io, requireGit = false): Promise<string> {
+  const dir = resolve(io.cwd, (values.repo as string | undefined) ?? '.');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--repo ${dir}: no such directory`);
+  try {
+    return await findRepoRoot(dir);
+  } catch (e) {
+    if (e instanceof RepoStateError && !requireGit) return dir;
+    throw e;
+  }
+}
+
+export function readFlavor(values: Values): Flavor {
+  const f = (values.flavor as string | undefined) ?? 'github';
+  if (f !== 'github' && f !== 'gitlab') throw new UserError(`--flavor ${f}: expected github or gitlab`);
+  return f;
+}
+
+export function openOwnership(values: Values, root: string, io: Io): Ownership {
+  const fromCwd = (p: string | undefined) => (p === undefined ? undefined : isAbsolute(p) ? p : resolve(io.cwd, p));
+  return loadOwnership(root, { flavor: readFlavor(values), codeowners: fromCwd(values.codeowners as string), teams: fromCwd(values.teams as string) });
+}
+
+/** A user-given path → repository-relative with `/` (absolute paths and `./` accepted). */
+export function toRepoPath(root: string, given: string, io: Io): string {
+  const rel = isAbsolute(given) ? relative(root, given) : given.startsWith('./') || given.startsWith('../') ? relative(root, resolve(io.cwd, given)) : given;
+  const clean = rel.split('\\').join('/').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (clean.startsWith('../') || clean === '..') throw new UserError(`${given}: outside the repository ${root}`);
+  return clean;
+}

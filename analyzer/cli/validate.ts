@@ -1,0 +1,38 @@
+// `conway validate` — problems in CODEOWNERS and the team map; exit 1 when there are errors.
+import { listTrackedFiles } from '../collect/tracked-files';
+import { RepoStateError } from '../errors';
+import type { Problem } from '../model/types';
+import { validateOwnership } from '../ownership/validate';
+import { EXIT, type Command } from './command';
+import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot } from './repo-options';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check CODEOWNERS and the team map: invalid lines, unknown teams, dead and shadowed rules',
+  usage: 'conway validate [--repo DIR] [--json]',
+  help: ownershipHelp,
+  options: ownershipOptions,
+  async run(values, _positionals, io) {
+    const root = await resolveRoot(values, io);
+    const own = openOwnership(values, root, io);
+    const files = await listTrackedFiles(root).catch((e) => {
+      if (e instanceof RepoStateError || (e as Error).name === 'GitError') return null;
+      throw e;
+    });
+    const { errors, warnings } = validateOwnership(own, files);
+    if (values.json) io.stdout(JSON.stringify({ errors, warnings }, null, 2) + '\n');
+    else io.stdout(formatProblems(errors, warnings, own.codeowners?.path ?? null, files !== null));
+    return errors.length ? EXIT.findings : EXIT.ok;
+  },
+};
+
+function formatProblems(errors: Problem[], warnings: Problem[], codeowners: string | null, checkedFiles: boolean): string {
+  const lines = [
+    ...errors.map((p) => `${p.file}:${p.line}: error: ${p.message}`),
+    ...warnings.map((p) => `${p.file}:${p.line}: warning: ${p.message}`),
+  ];
+  if (!codeowners) lines.push('note: no CODEOWNERS file found');
+  if (!checkedFiles) lines.push('note: not a git repository — rules were not checked against tracked files');
+  lines.push(`${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);
+  return lines.join('\n') + '\n';
+}

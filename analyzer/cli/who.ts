@@ -1,0 +1,31 @@
+// `conway who PATH…` — owners, teams and the deciding CODEOWNERS rule for each path.
+import type { Command } from './command';
+import { EXIT } from './command';
+import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot, toRepoPath } from './repo-options';
+import { UserError } from '../errors';
+import type { Ownership, WhoResult } from '../ownership';
+
+export const whoCommand: Command = {
+  name: 'who',
+  summary: 'who owns these paths, which teams that means, and by which CODEOWNERS rule',
+  usage: 'conway who [--repo DIR] [--json] PATH...',
+  help: [...ownershipHelp, 'PATH...             paths relative to the repository root (or absolute)'],
+  options: ownershipOptions,
+  async run(values, positionals, io) {
+    if (!positionals.length) throw new UserError('give at least one path, e.g. `conway who src/index.ts`');
+    const root = await resolveRoot(values, io);
+    const own = openOwnership(values, root, io);
+    const files = positionals.map((p) => own.who(toRepoPath(root, p, io)));
+    if (!own.codeowners) io.stderr(`note: no CODEOWNERS file found in ${root} (${own.flavor} locations); every path is unowned\n`);
+    if (values.json) io.stdout(JSON.stringify({ codeowners: own.codeowners?.path ?? null, files }, null, 2) + '\n');
+    else io.stdout(files.map((f) => formatWho(f, own)).join('\n') + '\n');
+    return EXIT.ok;
+  },
+};
+
+function formatWho(f: WhoResult, own: Ownership): string {
+  const teams = f.teams.map((id) => own.team(id)?.name ?? id);
+  const who = f.owners.length ? `${f.owners.join(' ')}  (team${teams.length > 1 ? 's' : ''}: ${teams.join(', ')})` : 'unowned';
+  const rule = f.rule ? `${own.codeowners!.path}:${f.rule.line}  ${f.rule.pattern}${f.rule.section ? `  [${f.rule.section}]` : ''}` : 'no matching rule';
+  return `${f.path}\n  owners: ${who}\n  rule:   ${rule}`;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseTeamMap } from '../../analyzer/teams/parse';
+
+const EXAMPLE = `teams:
+  billing:
+    name: Billing
+    owners: ["@acme/billing"]
+    members: ["ann@acme.io", "Ann Lee", "@ann-gh"]
+    dependsOn: [core]
+    publicApi: ["billing/api/**"]
+  core:
+    owners: ["@acme/core", "@lead-person"]
+clusters:
+  money: [billing, core]
+`;
+
+describe('parseTeamMap', () => {
+  it('reads the documented format', () => {
+    const p = parseTeamMap(EXAMPLE, 'conway.yml');
+    expect(p.errors).toEqual([]);
+    expect(p.map.teams).toEqual([
+      { id: 'billing', name: 'Billing', owners: ['@acme/billing'], members: ['ann@acme.io', 'Ann Lee', '@ann-gh'], dependsOn: ['core'], publicApi: ['billing/api/**'], clusters: ['money'] },
+      { id: 'core', name: 'core', owners: ['@acme/core', '@lead-person'], members: [], clusters: ['money'] },
+    ]);
+    expect(p.map.clusters).toEqual([{ id: 'money', teams: ['billing', 'core'] }]);
+  });
+
+  it('reports an unknown key with its line and a did-you-mean', () => {
+    const p = parseTeamMap(EXAMPLE.replace('    dependsOn: [core]', '    dependOn: [core]'), 'conway.yml');
+    expect(p.errors).toEqual([
+      { file: 'conway.yml', line: 6, message: "unknown key in team 'billing' 'dependOn' — did you mean 'dependsOn'? (allowed: name, owners, members, dependsOn, publicApi)" },
+    ]);
+  });
+
+  it('reports a cluster naming a missing team', () => {
+    const p = parseTeamMap(EXAMPLE.replace('[billing, core]', '[billing, cor, payments]'), 'conway.yml');
+    expect(p.errors.map((e) => [e.line, e.message])).toEqual([
+      [11, "cluster 'money' names unknown team 'cor' — did you mean 'core'?"],
+      [11, "cluster 'money' names unknown team 'payments' (teams: billing, core)"],
+    ]);
+  });
+
+  it('reports a team with no owners and says what to write', () => {
+    const p = parseTeamMap('teams:\n  search:\n    name: Search\n', 'conway.yml');
+    expect(p.errors).toEqual([{ file: 'conway.yml', line: 2, message: "team 'search' has no owners: add `owners: ['@org/search']` with the CODEOWNERS owners that mean this team" }]);
+  });
+
+  it('reports a dependsOn naming a missing team', () => {
+    const p = parseTeamMap('teams:\n  a:\n    owners: ["@o/a"]\n    dependsOn: [b]\n', 'conway.yml');
+    expect(p.errors[0]).toMatchObject({ line: 4, message: "team 'a': dependsOn names unknown team 'b' (teams: a)" });
+  });
+
+  it('reports YAML syntax errors with their line instead of throwing', () => {
+    const p = parseTeamMap('teams:\n  a:\n    owners: ["@o/a"\n', 'conway.yml');
+    expect(p.errors[0].message).toMatch(/^YAML syntax:/);
+    expect(p.errors[0].line).toBeGreaterThan(0);
+  });
+
+  it('reports wrong types and unknown top-level keys', () => {
+    const p = parseTeamMap('team:\n  a: {}\n', 'conway.yml');
+    expect(p.errors.map((e) => e.message)).toEqual([
+      "unknown top-level key 'team' — did you mean 'teams'? (allowed: teams, clusters)",
+      expect.stringMatching(/^missing `teams:`/),
+    ]);
+  });
+});
