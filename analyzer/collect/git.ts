@@ -1,0 +1,104 @@
+// The only place that spawns git. Always an argument array (never a shell), output streamed:
+// `streamGit` yields decoded text chunks as git writes them and pauses git when the consumer is
+// slower (async iteration over stdout applies backpressure), so no log is ever held whole.
+// Failures become typed errors: GitError (with git's stderr), MissingObjectError for
+// `fatal: unable to read …` (partial clones, broken mirrors), and RepoStateError for the
+// expected states a user can fix (not a repository).
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import { RepoStateError } from '../errors';
+
+export class GitError extends Error {
+  override name = 'GitError';
+  constructor(readonly args: string[], readonly code: number | null, readonly stderr: string) {
+    super(`git ${args.slice(0, 3).join(' ')}… failed (exit ${code}): ${firstLine(stderr)}`);
+  }
+}
+
+/** git could not read an object the command needed (partial clone, missing blobs). */
+export class MissingObjectError extends GitError {
+  override name = 'MissingObjectError';
+}
+
+export interface GitRun {
+  /** Text written to git's stdin, then stdin is closed. */
+  stdin?: string;
+  signal?: AbortSignal;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+/** Runs git and yields its stdout as UTF-8 text chunks (multi-byte characters never split). */
+export async function* streamGit(dir: string, args: string[], run: GitRun = {}): AsyncGenerator<string> {
+  const child = spawn('git', args, {
+    cwd: dir,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', ...run.env },
+    stdio: [run.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    signal: run.signal,
+  });
+  const exit = exitOf(child, args);
+  exit.catch(() => undefined); // awaited below; this only stops an early `break` from leaving it unhandled
+  if (run.stdin !== undefined) child.stdin!.on('error', () => undefined).end(run.stdin);
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of child.stdout!) yield decoder.write(chunk as Buffer);
+    const tail = decoder.end();
+    if (tail) yield tail;
+    await exit;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+}
+
+/** Runs git and returns all of stdout: only for small outputs (rev-parse, config). */
+export async function runGit(dir: string, args: string[], run: GitRun = {}): Promise<string> {
+  let out = '';
+  for await (const chunk of streamGit(dir, args, run)) out += chunk;
+  return out;
+}
+
+/** Yields stdout line by line (without the newline). */
+export async function* gitLines(dir: string, args: string[], run: GitRun = {}): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of streamGit(dir, args, run)) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  if (rest) yield rest;
+}
+
+/** Resolves the repository's top level, or throws RepoStateError when dir is not inside one. */
+export async function findRepoRoot(dir: string): Promise<string> {
+  try {
+    return (await runGit(dir, ['rev-parse', '--show-toplevel'])).trim();
+  } catch (e) {
+    if (e instanceof GitError || isMissingDir(e)) {
+      throw new RepoStateError(`${dir} is not a git repository (run conway inside a clone or pass --repo DIR)`);
+    }
+    throw e;
+  }
+}
+
+function exitOf(child: ReturnType<typeof spawn>, args: string[]): Promise<void> {
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => {
+    if (stderr.length < 64_000) stderr += s;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else if (/fatal: unable to read|missing blob|bad object/i.test(stderr)) reject(new MissingObjectError(args, code, stderr));
+      else reject(new GitError(args, code, stderr));
+    });
+  });
+}
+
+function isMissingDir(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException)?.code === 'ENOENT' || (e as NodeJS.ErrnoException)?.code === 'ENOTDIR';
+}
+
+function firstLine(s: string): string {
+  return s.trim().split('\n')[0] ?? '';
+}

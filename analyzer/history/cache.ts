@@ -1,0 +1,90 @@
+// Incremental history cache (issue 3, "Incremental"). Lives under the user's cache directory
+// (`$XDG_CACHE_HOME/conway` or `~/.cache/conway`), never inside the repository. One NDJSON file
+// per key = sha256(repository real path + option fingerprint): a header line
+// `{"v", "head", "mode", "notes"}` then one raw commit per line as a compact array, newest
+// first. Raw commits (before identity, bot and path filtering) are stored, so changing the team
+// map or the globs reuses the cache. Read and written as streams: a 1M-commit cache never
+// becomes one string.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { FileChange } from '../model/types';
+import type { LogMode, RawCommit } from './parseLog';
+
+const VERSION = 1;
+
+export interface CacheEntry {
+  head: string;
+  mode: LogMode;
+  notes: string[];
+  commits: RawCommit[];
+}
+
+/** The user's cache directory for Conway. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'conway');
+}
+
+/** Path of the cache file for a repository and the options that change what git outputs. */
+export function cacheFile(cacheDir: string, repoRealPath: string, fingerprint: unknown): string {
+  const key = createHash('sha256').update(JSON.stringify([VERSION, repoRealPath, fingerprint])).digest('hex');
+  return join(cacheDir, 'history', `${key.slice(0, 32)}.ndjson`);
+}
+
+/** Reads a cache file, or null when absent or unreadable (a broken cache only costs a re-mine). */
+export async function readCache(file: string): Promise<CacheEntry | null> {
+  if (!existsSync(file)) return null;
+  try {
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    let entry: CacheEntry | null = null;
+    for await (const line of lines) {
+      if (!line) continue;
+      if (entry) entry.commits.push(decodeCommit(JSON.parse(line)));
+      else entry = decodeHeader(JSON.parse(line));
+    }
+    return entry;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes atomically (temp file + rename) so a crash never leaves half a cache. */
+export async function writeCache(file: string, entry: CacheEntry): Promise<void> {
+  mkdirSync(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const out = createWriteStream(tmp, 'utf8');
+  const write = async (s: string) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await write(JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes }) + '\n');
+  for (const c of entry.commits) await write(JSON.stringify(encodeCommit(c)) + '\n');
+  out.end();
+  await once(out, 'close');
+  renameSync(tmp, file);
+}
+
+type Row = [string, string, string, number, string[], (string | number | null)[][]];
+
+function encodeCommit(c: RawCommit): Row {
+  const files = c.files.map((f) => (f.oldPath === undefined ? [f.path, f.added, f.deleted] : [f.path, f.added, f.deleted, f.oldPath]));
+  return [c.sha, c.name, c.email, c.date, c.coAuthors, files];
+}
+
+function decodeCommit(row: Row): RawCommit {
+  const [sha, name, email, date, coAuthors, files] = row;
+  return { sha, name, email, date, coAuthors, files: files.map(decodeFile) };
+}
+
+function decodeFile(f: (string | number | null)[]): FileChange {
+  const change: FileChange = { path: f[0] as string, added: f[1] as number | null, deleted: f[2] as number | null };
+  if (f.length > 3) change.oldPath = f[3] as string;
+  return change;
+}
+
+function decodeHeader(h: { v: number; head: string; mode: LogMode; notes: string[] }): CacheEntry {
+  if (h.v !== VERSION) throw new Error('cache version changed');
+  return { head: h.head, mode: h.mode, notes: h.notes, commits: [] };
+}

@@ -1,0 +1,51 @@
+// Raw commits → Commit records: bots dropped (authors and co-authors), identities resolved to
+// person ids (identity.ts), file paths filtered by the include/exclude globs (paths.ts).
+// Pure. A commit whose files are all filtered out is kept with `files: []`: it still counts as
+// a commit in the window, it just touches nothing measured.
+import type { Commit } from '../model/types';
+import type { BotTest } from './bots';
+import { parseTrailerIdentity, type Resolve } from './identity';
+import type { RawCommit } from './parseLog';
+import type { PathFilter } from './paths';
+
+export interface ToCommitsOptions {
+  resolve: Resolve;
+  isBot: BotTest;
+  includeBots: boolean;
+  keepPath: PathFilter;
+}
+
+export function toCommits(raw: RawCommit[], opts: ToCommitsOptions): Commit[] {
+  const out: Commit[] = [];
+  for (const c of raw) {
+    if (!opts.includeBots && opts.isBot(c.name, c.email)) continue;
+    out.push(toCommit(c, opts));
+  }
+  return out;
+}
+
+function toCommit(c: RawCommit, opts: ToCommitsOptions): Commit {
+  const author = opts.resolve(c.name, c.email);
+  return {
+    sha: c.sha,
+    author,
+    authorName: c.name,
+    authorEmail: c.email,
+    date: c.date,
+    coAuthors: resolveCoAuthors(c.coAuthors, author, opts),
+    files: c.files.filter((f) => opts.keepPath(f.path)),
+  };
+}
+
+/** Distinct co-author person ids, without bots and without the author. */
+function resolveCoAuthors(trailers: string[], author: string, opts: ToCommitsOptions): string[] {
+  if (trailers.length === 0) return [];
+  const people = new Set<string>();
+  for (const t of trailers) {
+    const { name, email } = parseTrailerIdentity(t);
+    if (!opts.includeBots && opts.isBot(name, email)) continue;
+    const person = opts.resolve(name, email);
+    if (person && person !== author) people.add(person);
+  }
+  return [...people];
+}

@@ -1,0 +1,103 @@
+// Runs the history command and streams it through LogParser. What PERF-NOTES.md shows pays:
+//   git -c core.quotepath=off -c core.bigFileThreshold=256k -c core.attributesFile=<lockfiles -diff>
+//       rev-list --no-merges|--first-parent [--since] [--until] <range>
+//   then per shard (contiguous slices of that list, in order):
+//   git … log --use-mailmap --no-walk=unsorted --stdin -M -z --numstat|--name-status --format=LOG_FORMAT
+// Sharding runs git's diffing (the whole cost) on several cores: ~1.7× on 2 cores. Shards are
+// concatenated in rev-list order, so the result is the same as one `git log`.
+// Missing blobs (`fatal: unable to read`) make numstat die: fall back to --name-status, then
+// to --no-renames (rename detection reads blobs too), each time with a note.
+import { availableParallelism } from 'node:os';
+import { gitLines, MissingObjectError, streamGit } from '../collect/git';
+import { LOG_FORMAT, LogParser, type LogMode, type RawCommit } from './parseLog';
+
+export interface LogRunOptions {
+  since?: string;
+  until?: string;
+  firstParent?: boolean;
+  /** Number of parallel git processes; default min(cores, 4), at least 2, above SHARD_MIN commits. */
+  shards?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { phase: string; commits: number; total?: number }) => void;
+}
+
+export interface LogRun {
+  commits: RawCommit[];
+  mode: LogMode;
+  notes: string[];
+}
+
+/** Below this many commits one git process is faster than starting several. */
+export const SHARD_MIN = 2000;
+
+export const MISSING_BLOBS_NOTE =
+  'some git objects are missing (partial clone or incomplete mirror): line counts are unavailable, files were listed with --name-status instead';
+const NO_RENAMES_NOTE = 'rename detection needs the missing objects too: renames are not followed';
+
+/** Mines `range` (e.g. [HEAD] or [`old..HEAD`]) with the given mode, falling back on missing objects. */
+export async function runLog(dir: string, range: string[], mode: LogMode, attributesFile: string, opts: LogRunOptions): Promise<LogRun> {
+  const shas = await listCommits(dir, range, opts);
+  const notes: string[] = [];
+  const attempts: [LogMode, boolean][] = mode === 'numstat' ? [['numstat', true], ['name-status', true], ['name-status', false]] : [['name-status', true], ['name-status', false]];
+  for (const [i, [m, renames]] of attempts.entries()) {
+    try {
+      const commits = await mineShards(dir, shas, logArgs(attributesFile, m, renames, opts), m, opts);
+      return { commits, mode: m, notes };
+    } catch (e) {
+      if (!(e instanceof MissingObjectError) || i === attempts.length - 1) throw e;
+      notes.push(m === 'numstat' ? MISSING_BLOBS_NOTE : NO_RENAMES_NOTE);
+    }
+  }
+  throw new Error('unreachable');
+}
+
+/** The commits to mine, newest first, with the window and merge options applied by git. */
+async function listCommits(dir: string, range: string[], opts: LogRunOptions): Promise<string[]> {
+  const args = ['rev-list', opts.firstParent ? '--first-parent' : '--no-merges'];
+  if (opts.since) args.push(`--since=${opts.since}`);
+  if (opts.until) args.push(`--until=${opts.until}`);
+  const shas: string[] = [];
+  for await (const line of gitLines(dir, [...args, ...range, '--'], { signal: opts.signal })) if (line) shas.push(line);
+  return shas;
+}
+
+function logArgs(attributesFile: string, mode: LogMode, renames: boolean, opts: LogRunOptions): string[] {
+  return [
+    '-c', 'core.quotepath=off', '-c', 'core.bigFileThreshold=256k', '-c', `core.attributesFile=${attributesFile}`,
+    'log', '--use-mailmap', '--no-walk=unsorted', '--stdin', renames ? '-M' : '--no-renames', '-z', '--no-color',
+    '--no-ext-diff', '--no-textconv', mode === 'numstat' ? '--numstat' : '--name-status', `--format=${LOG_FORMAT}`,
+    ...(opts.firstParent ? ['--diff-merges=first-parent'] : []),
+  ];
+}
+
+async function mineShards(dir: string, shas: string[], args: string[], mode: LogMode, opts: LogRunOptions): Promise<RawCommit[]> {
+  const n = shardCount(shas.length, opts.shards);
+  const size = Math.ceil(shas.length / n);
+  let done = 0;
+  const tick = () => {
+    if (++done % 1000 === 0) opts.onProgress?.({ phase: 'history', commits: done, total: shas.length });
+  };
+  const slices = Array.from({ length: n }, (_, i) => shas.slice(i * size, (i + 1) * size));
+  const parts = await Promise.all(slices.map((s) => mineSlice(dir, s, args, mode, tick, opts.signal)));
+  opts.onProgress?.({ phase: 'history', commits: shas.length, total: shas.length });
+  return parts.flat();
+}
+
+async function mineSlice(dir: string, shas: string[], args: string[], mode: LogMode, tick: () => void, signal?: AbortSignal): Promise<RawCommit[]> {
+  if (shas.length === 0) return [];
+  const out: RawCommit[] = [];
+  const parser = new LogParser(mode, (c) => {
+    out.push(c);
+    tick();
+  });
+  for await (const chunk of streamGit(dir, args, { stdin: shas.join('\n') + '\n', signal })) parser.push(chunk);
+  parser.end();
+  return out;
+}
+
+/** min(cores, 4), at least 2, only when there are enough commits; an explicit count wins. */
+export function shardCount(commits: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, Math.ceil(commits / 100) || 1));
+  if (commits <= SHARD_MIN) return 1;
+  return Math.max(2, Math.min(availableParallelism(), 4));
+}

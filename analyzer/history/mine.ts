@@ -1,0 +1,132 @@
+// History mining, the public entry point: repository → Commit records (newest first).
+//   1. expected states: not a repository (RepoStateError), no commits (empty result + note),
+//      shallow clone (shallow: true + note), detached HEAD (works: HEAD is a commit);
+//   2. cache: if the cached head is an ancestor of HEAD, mine only `cachedHead..HEAD` and
+//      prepend (cache.ts); otherwise mine everything;
+//   3. git log, sharded and streamed (logRun.ts), parsed by LogParser (parseLog.ts);
+//   4. bots dropped, identities resolved, paths filtered (commits.ts).
+// Paths are as git reported them; apply followRenames (renames.ts) for HEAD names.
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot, GitError, runGit } from '../collect/git';
+import type { Commit } from '../model/types';
+import { makeBotTest } from './bots';
+import { cacheFile, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
+import { toCommits } from './commits';
+import { makeResolver, type Member } from './identity';
+import { runLog, type LogRun } from './logRun';
+import type { LogMode } from './parseLog';
+import { BINARY_ATTRIBUTES, makePathFilter } from './paths';
+
+export interface MineOptions {
+  since?: string;
+  until?: string;
+  firstParent?: boolean;
+  include?: string[];
+  exclude?: string[];
+  /** replaces the default excludes (lockfiles, generated, vendored, dist/, node_modules/, *.min.js, …) */
+  defaultExcludes?: string[];
+  /** --name-status, no line counts: added/deleted null */
+  fast?: boolean;
+  /** extra bot patterns (case-insensitive substrings of name or email) */
+  bots?: string[];
+  includeBots?: boolean;
+  /** from the team map: emails, git names, @handles mapping to one person id */
+  members?: Member[];
+  /** default true */
+  cache?: boolean;
+  cacheDir?: string;
+  shards?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { phase: string; commits: number; total?: number }) => void;
+}
+
+export interface HistoryResult {
+  head: string | null;
+  commits: Commit[];
+  shallow: boolean;
+  notes: string[];
+  mode: LogMode;
+  fromCache: number;
+  mined: number;
+}
+
+export const SHALLOW_NOTE = 'history is partial: shallow clone (git fetch --unshallow for full history)';
+export const EMPTY_NOTE = 'the repository has no commits yet: there is no history to analyze';
+
+export async function mineHistory(repoDir: string, opts: MineOptions = {}): Promise<HistoryResult> {
+  const root = await findRepoRoot(repoDir);
+  const head = await resolveHead(root);
+  const shallow = (await runGit(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  const wanted: LogMode = opts.fast ? 'name-status' : 'numstat';
+  const notes = shallow ? [SHALLOW_NOTE] : [];
+  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0 };
+  const raw = await mineWithCache(root, head, wanted, opts);
+  const commits = toCommits(raw.entry.commits, {
+    resolve: makeResolver(opts.members),
+    isBot: makeBotTest(opts.bots),
+    includeBots: opts.includeBots ?? false,
+    keepPath: makePathFilter(opts),
+  });
+  return { head, commits, shallow, notes: [...notes, ...raw.entry.notes], mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined };
+}
+
+async function mineWithCache(root: string, head: string, wanted: LogMode, opts: MineOptions) {
+  const cacheDir = opts.cacheDir ?? defaultCacheDir();
+  const attributes = writeAttributesFile(cacheDir);
+  const useCache = opts.cache !== false && isAbsoluteDate(opts.since) && isAbsoluteDate(opts.until);
+  const file = cacheFile(cacheDir, realpathSync(root), [opts.since, opts.until, !!opts.firstParent, wanted]);
+  const base = useCache ? await usableCache(root, head, await readCache(file)) : null;
+  let run: LogRun = { commits: [], mode: base?.mode ?? wanted, notes: [] };
+  if (base?.head !== head) run = await runLog(root, base ? [`${base.head}..${head}`] : [head], run.mode, attributes, opts);
+  const entry: CacheEntry = {
+    head,
+    mode: run.mode,
+    notes: [...new Set([...(base?.notes ?? []), ...run.notes])],
+    commits: base ? run.commits.concat(base.commits) : run.commits,
+  };
+  if (useCache && base?.head !== head) await writeCache(file, entry);
+  return { entry, fromCache: base?.commits.length ?? 0, mined: run.commits.length };
+}
+
+/** The cached entry when HEAD descends from its head (so only newer commits are missing). */
+async function usableCache(root: string, head: string, cached: CacheEntry | null): Promise<CacheEntry | null> {
+  if (!cached) return null;
+  if (cached.head === head) return cached;
+  try {
+    await runGit(root, ['merge-base', '--is-ancestor', cached.head, head]);
+    return cached;
+  } catch (e) {
+    if (e instanceof GitError) return null; // not an ancestor (rewritten history) or unknown commit
+    throw e;
+  }
+}
+
+async function resolveHead(root: string): Promise<string | null> {
+  try {
+    return (await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim() || null;
+  } catch (e) {
+    if (e instanceof GitError) return null; // unborn branch: no commits yet
+    throw e;
+  }
+}
+
+/** Lockfiles and minified files as binary for git's diff (halves numstat time, PERF-NOTES.md). */
+function writeAttributesFile(cacheDir: string): string {
+  const file = join(cacheDir, 'gitattributes');
+  const text = BINARY_ATTRIBUTES.join('\n') + '\n';
+  let current = '';
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    mkdirSync(cacheDir, { recursive: true });
+  }
+  if (current !== text) writeFileSync(file, text);
+  return file;
+}
+
+/** Relative dates (`6 months ago`) move with the clock, so a cache keyed by them would go stale. */
+function isAbsoluteDate(d: string | undefined): boolean {
+  return d === undefined || !Number.isNaN(Date.parse(d));
+}
+export { canonicalPaths, followRenames } from './renames';

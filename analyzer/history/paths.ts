@@ -1,0 +1,45 @@
+// Which paths count as code changes (issue 3, "Mining"): `--include` / `--exclude` globs
+// (minimatch, dot:true, matched against repository-relative paths) on top of default excludes
+// for lockfiles, generated, vendored and built files — changes there say nothing about who
+// owns the code. `defaultExcludes` replaces the list (pass [] to keep everything).
+import { Minimatch } from 'minimatch';
+
+export const DEFAULT_EXCLUDES = [
+  '**/package-lock.json', '**/npm-shrinkwrap.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/bun.lockb', '**/bun.lock',
+  '**/Cargo.lock', '**/Gemfile.lock', '**/poetry.lock', '**/composer.lock', '**/go.sum', '**/*.lock',
+  '**/node_modules/**', '**/vendor/**', '**/third_party/**', '**/dist/**', '**/coverage/**',
+  '**/*.min.js', '**/*.min.css', '**/*.map', '**/__generated__/**', '**/*.generated.*', '**/*.snap',
+];
+
+/** Lockfiles and minified files marked `-diff` through core.attributesFile: git skips their line diff. */
+export const BINARY_ATTRIBUTES = [
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'Cargo.lock',
+  'Gemfile.lock', 'poetry.lock', 'composer.lock', 'go.sum', '*.min.js', '*.min.css', '*.map',
+].map((p) => `${p} -diff`);
+
+export interface PathFilterOptions {
+  include?: string[];
+  exclude?: string[];
+  defaultExcludes?: string[];
+}
+
+export type PathFilter = (path: string) => boolean;
+
+/** Builds a memoized predicate: included (or no includes) and not excluded. */
+export function makePathFilter(opts: PathFilterOptions = {}): PathFilter {
+  const include = compile(opts.include ?? []);
+  const exclude = compile([...(opts.defaultExcludes ?? DEFAULT_EXCLUDES), ...(opts.exclude ?? [])]);
+  const memo = new Map<string, boolean>();
+  return (path) => {
+    let keep = memo.get(path);
+    if (keep === undefined) {
+      keep = (include.length === 0 || include.some((m) => m.match(path))) && !exclude.some((m) => m.match(path));
+      memo.set(path, keep);
+    }
+    return keep;
+  };
+}
+
+function compile(globs: string[]): Minimatch[] {
+  return globs.map((g) => new Minimatch(g, { dot: true }));
+}

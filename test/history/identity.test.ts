@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { makeBotTest } from '../../analyzer/history/bots';
+import { makeResolver, noreplyHandle, parseTrailerIdentity } from '../../analyzer/history/identity';
+
+describe('identity', () => {
+  it('reads the handle from both GitHub noreply forms', () => {
+    expect(noreplyHandle('123+ann-gh@users.noreply.github.com')).toBe('ann-gh');
+    expect(noreplyHandle('ann-gh@users.noreply.github.com')).toBe('ann-gh');
+    expect(noreplyHandle('ann@acme.io')).toBeNull();
+  });
+
+  it('resolves team-map aliases (email, git name, @handle) before noreply and email', () => {
+    const resolve = makeResolver([{ person: 'ann', aliases: ['ann@acme.io', 'Ann Lee', '@ann-gh'] }]);
+    expect(resolve('Whoever', 'ANN@acme.io')).toBe('ann');
+    expect(resolve('ann lee', 'ann@home.example')).toBe('ann');
+    expect(resolve('A', '9+ann-gh@users.noreply.github.com')).toBe('ann');
+    expect(resolve('Bob', '7+bob-gh@users.noreply.github.com')).toBe('bob-gh');
+    expect(resolve('Bob', 'Bob@Acme.io')).toBe('bob@acme.io');
+    expect(resolve('No Mail', '')).toBe('no mail');
+  });
+
+  it('splits trailer values', () => {
+    expect(parseTrailerIdentity('Bob Stone <bob@acme.io>')).toEqual({ name: 'Bob Stone', email: 'bob@acme.io' });
+    expect(parseTrailerIdentity('just a name')).toEqual({ name: 'just a name', email: '' });
+  });
+
+  it('recognises bots by [bot] suffix, known names and extra patterns', () => {
+    const isBot = makeBotTest(['release-train']);
+    expect(isBot('dependabot[bot]', '49699333+dependabot[bot]@users.noreply.github.com')).toBe(true);
+    expect(isBot('some-app[bot]', 'x@y.io')).toBe(true);
+    expect(isBot('Renovate Bot', 'bot@renovateapp.com')).toBe(true);
+    expect(isBot('github-actions', 'actions@github.com')).toBe(true);
+    expect(isBot('Release Train', 'release-train@acme.io')).toBe(true);
+    expect(isBot('Ann Lee', 'ann@acme.io')).toBe(false);
+  });
+});

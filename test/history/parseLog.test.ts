@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { LogParser, parseLog, type RawCommit } from '../../analyzer/history/parseLog';
+
+// Hand-written in the exact layout `git log -z --numstat --format=LOG_FORMAT` produces
+// (checked against git 2.39 output with od -c).
+const H = (sha: string, name: string, email: string, date: number, trailers = '') =>
+  `\x1e${sha}\x1f${name}\x1f${email}\x1f${date}\x1f${trailers}\x1f\0`;
+const SHA1 = 'a'.repeat(40);
+const SHA2 = 'b'.repeat(40);
+const SHA3 = 'c'.repeat(40);
+
+const numstat =
+  H(SHA1, 'Ann Lee', 'ann@acme.io', 1700000000, 'Bob <bob@acme.io>\x1dCat Park <cat@acme.io>') +
+  '\n3\t1\tsrc/a b.ts\0' + '-\t-\timg/logo.png\0' + '2\t0\t\0old "q".ts\0new\nline.ts\0' +
+  H(SHA2, 'Bob Stone', 'bob@acme.io', 1700000100) + // empty commit: next header follows directly
+  H(SHA3, 'Cat Park', 'cat@acme.io', 1700000200) + '\n10\t0\ttab\there.ts\0';
+
+const expected: RawCommit[] = [
+  {
+    sha: SHA1, name: 'Ann Lee', email: 'ann@acme.io', date: 1700000000, coAuthors: ['Bob <bob@acme.io>', 'Cat Park <cat@acme.io>'],
+    files: [
+      { path: 'src/a b.ts', added: 3, deleted: 1 },
+      { path: 'img/logo.png', added: null, deleted: null },
+      { path: 'new\nline.ts', oldPath: 'old "q".ts', added: 2, deleted: 0 },
+    ],
+  },
+  { sha: SHA2, name: 'Bob Stone', email: 'bob@acme.io', date: 1700000100, coAuthors: [], files: [] },
+  { sha: SHA3, name: 'Cat Park', email: 'cat@acme.io', date: 1700000200, coAuthors: [], files: [{ path: 'tab\there.ts', added: 10, deleted: 0 }] },
+];
+
+describe('parseLog', () => {
+  it('parses numstat entries: counts, binary as null, renames as two NUL fields, odd names verbatim', () => {
+    expect(parseLog(numstat, 'numstat')).toEqual(expected);
+  });
+
+  it('gives the same result whatever the chunk boundaries', () => {
+    for (let size = 1; size <= 17; size++) {
+      const out: RawCommit[] = [];
+      const parser = new LogParser('numstat', (c) => out.push(c));
+      for (let i = 0; i < numstat.length; i += size) parser.push(numstat.slice(i, i + size));
+      parser.end();
+      expect(out).toEqual(expected);
+    }
+  });
+
+  it('parses name-status entries with renames and deletions, counts null', () => {
+    const text = H(SHA1, 'Ann Lee', 'ann@acme.io', 1) + '\nM\0a.ts\0R087\0b.ts\0c.ts\0D\0d.ts\0A\0R.ts\0';
+    expect(parseLog(text, 'name-status')[0].files).toEqual([
+      { path: 'a.ts', added: null, deleted: null },
+      { path: 'c.ts', oldPath: 'b.ts', added: null, deleted: null },
+      { path: 'd.ts', added: null, deleted: null },
+      { path: 'R.ts', added: null, deleted: null },
+    ]);
+  });
+
+  it('does not take a path starting with the header mark for a commit', () => {
+    const text = H(SHA1, 'A', 'a@x', 1) + '\n1\t0\t\0\x1eweird\0x.ts\0';
+    const [c] = parseLog(text, 'numstat');
+    expect(c.files).toEqual([{ path: 'x.ts', oldPath: '\x1eweird', added: 1, deleted: 0 }]);
+  });
+
+  it('returns nothing for empty output', () => {
+    expect(parseLog('', 'numstat')).toEqual([]);
+  });
+});
