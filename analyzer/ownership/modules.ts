@@ -1,0 +1,33 @@
+// Declared modules (DESIGN.md): a file belongs to the directory its deciding CODEOWNERS rule
+// names (`/src/billing/` → src/billing), else to the workspace package that contains it, else to
+// its top-level directory (`.` for files at the root). Rules that name no directory (`*.js`)
+// fall through to the package/top-level choice.
+import type { Rule } from '../model/types';
+
+export function ruleDirectory(rule: Rule | null): string | null {
+  if (!rule) return null;
+  const p = rule.pattern;
+  const anchored = p.startsWith('/') || p.replace(/\/$/, '').includes('/');
+  if (!anchored) return null;
+  const segs = p.replace(/^\//, '').split('/');
+  const literal: string[] = [];
+  for (const s of segs) {
+    if (!s || /[*?[\\]/.test(s)) break;
+    literal.push(s);
+  }
+  // `/src/index.ts` names a file: its module is the file's directory.
+  if (literal.length === segs.length && !p.endsWith('/')) literal.pop();
+  return literal.length ? literal.join('/') : null;
+}
+
+export function createModuleOf(ruleOf: (path: string) => Rule | null, packageDirs: string[]): (path: string) => string {
+  const pkgs = [...packageDirs].filter((d) => d && d !== '.').sort((a, b) => b.length - a.length);
+  return (path) => {
+    const dir = ruleDirectory(ruleOf(path));
+    if (dir && path.startsWith(dir + '/')) return dir;
+    const pkg = pkgs.find((d) => path.startsWith(d + '/'));
+    if (pkg) return pkg;
+    const slash = path.indexOf('/');
+    return slash < 0 ? '.' : path.slice(0, slash);
+  };
+}
