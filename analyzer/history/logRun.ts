@@ -97,7 +97,7 @@ async function mineSlice(dir: string, shas: string[], args: string[], mode: LogM
 
 /** min(cores, 4), at least 2, only when there are enough commits; an explicit count wins. */
 export function shardCount(commits: number, requested?: number): number {
-  if (requested !== undefined) return Math.max(1, Math.min(requested, Math.ceil(commits / 100) || 1));
+  if (requested !== undefined) return Math.max(1, Math.min(requested, commits));
   if (commits <= SHARD_MIN) return 1;
   return Math.max(2, Math.min(availableParallelism(), 4));
 }
