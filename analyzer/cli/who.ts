@@ -26,6 +26,7 @@ export const whoCommand: Command = {
 function formatWho(f: WhoResult, own: Ownership): string {
   const teams = f.teams.map((id) => own.team(id)?.name ?? id);
   const who = f.owners.length ? `${f.owners.join(' ')}  (team${teams.length > 1 ? 's' : ''}: ${teams.join(', ')})` : 'unowned';
-  const rule = f.rule ? `${own.codeowners!.path}:${f.rule.line}  ${f.rule.pattern}${f.rule.section ? `  [${f.rule.section}]` : ''}` : 'no matching rule';
-  return `${f.path}\n  owners: ${who}\n  rule:   ${rule}`;
+  const rules = (f.sectionRules ?? (f.rule ? [f.rule] : [])).map((r) => `${own.codeowners!.path}:${r.line}  ${r.pattern}${r.section ? `  [${r.section}]` : ''}`);
+  const label = rules.length > 1 ? 'rules:  ' : 'rule:   ';
+  return `${f.path}\n  owners: ${who}\n  ${label}${rules.join('\n          ') || 'no matching rule'}`;
 }

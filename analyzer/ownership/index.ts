@@ -21,6 +21,8 @@ export interface WhoResult {
   owners: string[];
   teams: string[];
   rule: { line: number; pattern: string; section?: string } | null;
+  /** GitLab: the deciding rule of every section that matched (owners are their union). */
+  sectionRules?: { line: number; pattern: string; section?: string }[];
 }
 
 export interface Ownership {
@@ -68,7 +70,9 @@ export function buildOwnership(
     team: (id) => byId.get(id),
     who(path) {
       const m = matcher?.match(path) ?? { owners: [], rule: null };
-      return { path, owners: m.owners, teams: teamsOfOwners(m.owners), rule: m.rule && describeRule(m.rule) };
+      const out: WhoResult = { path, owners: m.owners, teams: teamsOfOwners(m.owners), rule: m.rule && describeRule(m.rule) };
+      if (m.sectionRules) out.sectionRules = m.sectionRules.map(describeRule) as WhoResult['sectionRules'];
+      return out;
     },
   };
 }

@@ -56,6 +56,16 @@ describe('conway who', () => {
     expect(custom).toMatchObject({ codeowners: 'other/OWNERS', files: [{ owners: ['@custom'] }] });
   });
 
+  it('GitLab: owners are the union over sections and every deciding section rule is reported', async () => {
+    repo = makeRepo([{ files: { ...files, '.gitlab/CODEOWNERS': '* @admin\n[Source] @src-team\n/src/\n/src/b/ @b-team\n^[Docs]\n*.md @writers\n' } }]);
+    const out = JSON.parse((await cli(['who', '--repo', repo.dir, '--flavor', 'gitlab', '--json', 'src/b/c.ts', 'README.md'])).stdout);
+    expect(out.files[0]).toEqual({
+      path: 'src/b/c.ts', owners: ['@admin', '@b-team'], teams: ['@admin', '@b-team'], rule: { line: 1, pattern: '*' },
+      sectionRules: [{ line: 1, pattern: '*' }, { line: 4, pattern: '/src/b/', section: 'Source' }],
+    });
+    expect(out.files[1].owners).toEqual(['@admin', '@writers']);
+  });
+
   it('does not load a CODEOWNERS file of 3 MB or more and says so', async () => {
     repo = makeRepo([{ files: { 'a.ts': '' } }]);
     writeFileSync(join(repo.dir, 'CODEOWNERS'), '* @a\n' + '# padding\n'.repeat(330_000));

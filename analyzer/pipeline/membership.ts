@@ -1,0 +1,34 @@
+// Declared team membership of a person id. Team-map `members` entries are aliases — an email,
+// a git author name or a GitHub `@handle` — so a person belongs to a team when any alias seen
+// for them in the history (author names and emails after .mailmap, the resolved id itself,
+// which is the handle for GitHub noreply addresses) matches an entry, case-insensitively.
+import type { Commit, Team } from '../model/types';
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/^@/, '');
+
+export function makeDeclaredTeamsOf(teams: Team[], commits: Commit[]): (person: string) => string[] {
+  const byAlias = new Map<string, Set<string>>();
+  for (const t of teams) for (const m of t.members) addTo(byAlias, norm(m), t.id);
+  const aliases = new Map<string, Set<string>>();
+  for (const c of commits) {
+    addTo(aliases, c.author, norm(c.authorName));
+    addTo(aliases, c.author, norm(c.authorEmail));
+  }
+  const memo = new Map<string, string[]>();
+  return (person) => {
+    let out = memo.get(person);
+    if (!out) {
+      const found = new Set<string>(byAlias.get(norm(person)) ?? []);
+      for (const a of aliases.get(person) ?? []) for (const t of byAlias.get(a) ?? []) found.add(t);
+      memo.set(person, (out = [...found]));
+    }
+    return out;
+  };
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  if (!key) return;
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
