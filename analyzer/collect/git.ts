@@ -68,11 +68,12 @@ export async function* gitLines(dir: string, args: string[], run: GitRun = {}): 
   if (rest) yield rest;
 }
 
-/** Resolves the repository's top level, or throws RepoStateError when dir is not inside one. */
+/** Resolves the repository's top level (the git dir of a bare repository), or throws RepoStateError. */
 export async function findRepoRoot(dir: string): Promise<string> {
   try {
     return (await runGit(dir, ['rev-parse', '--show-toplevel'])).trim();
   } catch (e) {
+    if (e instanceof GitError && /work tree/.test(e.stderr)) return (await runGit(dir, ['rev-parse', '--absolute-git-dir'])).trim();
     if (e instanceof GitError || isMissingDir(e)) {
       throw new RepoStateError(`${dir} is not a git repository (run conway inside a clone or pass --repo DIR)`);
     }

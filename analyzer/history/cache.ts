@@ -40,9 +40,11 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
   try {
     const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
     let entry: CacheEntry | null = null;
+    const strings = new Map<string, string>();
+    const intern = (s: string) => strings.get(s) ?? (strings.set(s, s), s);
     for await (const line of lines) {
       if (!line) continue;
-      if (entry) entry.commits.push(decodeCommit(JSON.parse(line)));
+      if (entry) entry.commits.push(decodeCommit(JSON.parse(line), intern));
       else entry = decodeHeader(JSON.parse(line));
     }
     return entry;
@@ -73,14 +75,15 @@ function encodeCommit(c: RawCommit): Row {
   return [c.sha, c.name, c.email, c.date, c.coAuthors, files];
 }
 
-function decodeCommit(row: Row): RawCommit {
+/** Paths and names repeat across commits: one shared string each keeps a big cache small. */
+function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
   const [sha, name, email, date, coAuthors, files] = row;
-  return { sha, name, email, date, coAuthors, files: files.map(decodeFile) };
+  return { sha, name: intern(name), email: intern(email), date, coAuthors: coAuthors.map(intern), files: files.map((f) => decodeFile(f, intern)) };
 }
 
-function decodeFile(f: (string | number | null)[]): FileChange {
-  const change: FileChange = { path: f[0] as string, added: f[1] as number | null, deleted: f[2] as number | null };
-  if (f.length > 3) change.oldPath = f[3] as string;
+function decodeFile(f: (string | number | null)[], intern: (s: string) => string): FileChange {
+  const change: FileChange = { path: intern(f[0] as string), added: f[1] as number | null, deleted: f[2] as number | null };
+  if (f.length > 3) change.oldPath = intern(f[3] as string);
   return change;
 }
 

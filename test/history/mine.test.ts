@@ -175,3 +175,26 @@ describe('incremental cache', () => {
     expect([again.mined, again.fromCache]).toEqual([2, 0]);
   });
 });
+
+describe('other repository shapes', () => {
+  it('mines a bare repository (mirrors on CI servers)', async () => {
+    const r = repoOf([{ files: { 'a.ts': '1\n' } }, { author: BOB, files: { 'a.ts': '2\n' } }]);
+    const bare = join(tempDir(), 'b.git');
+    execFileSync('git', ['clone', '-q', '--bare', r.dir, bare], { env: gitEnv() });
+    expect((await mine(bare)).commits.map((c) => c.author)).toEqual(['bob@acme.io', 'ann@acme.io']);
+  });
+
+  it('stops when the signal is aborted', async () => {
+    const r = repoOf([{ files: { 'a.ts': '1\n' } }]);
+    const ac = new AbortController();
+    ac.abort();
+    await expect(mine(r.dir, { signal: ac.signal })).rejects.toThrow(/abort/i);
+  });
+
+  it('reports progress with the total number of commits', async () => {
+    const r = repoOf([{ files: { 'a.ts': '1\n' } }, { files: { 'a.ts': '2\n' } }]);
+    const seen: { phase: string; commits: number; total?: number }[] = [];
+    await mine(r.dir, { onProgress: (p) => seen.push(p) });
+    expect(seen.at(-1)).toEqual({ phase: 'history', commits: 2, total: 2 });
+  });
+});
