@@ -1,10 +1,11 @@
 // History mining bench (issue 3, "Speed"): on a generated repository (bench/genrepo.mjs),
 // time plain `git log --numstat --no-merges` against mineHistory (cache off) in the same run,
-// print the ratio and peak RSS; the same for --fast against `git log --name-status -M`.
+// print the ratio and peak RSS; the same for --fast against `git log --name-status -M`; and a
+// re-run from a warm cache (bench/.repos/.cache).
 // Sizes: BENCH_COMMITS (50000), BENCH_FILES (10000), BENCH_TEAMS (20). Each mineHistory run
 // is a fresh child process so its peak RSS is its own.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { genRepo } from './genrepo.mjs';
@@ -28,6 +29,11 @@ async function main() {
     const r = runChild(repo, opts);
     rows.push([label, r.ms, r.rss, `${r.commits} commits, ratio ${(r.ms / baseline).toFixed(2)}× of git`]);
   }
+  const cacheDir = join(here, '.repos', '.cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  runChild(repo, { cache: true, cacheDir });
+  const warm = runChild(repo, { cache: true, cacheDir });
+  rows.push(['mineHistory, warm cache, HEAD unchanged', warm.ms, warm.rss, `${warm.fromCache} from cache, ${warm.mined} mined`]);
   const fastBase = await timeGit(repo, ['log', '--name-status', '-M', '--no-merges']);
   rows.push(['git log --name-status -M --no-merges', fastBase, null, '']);
   const fast = runChild(repo, { fast: true });
@@ -40,10 +46,10 @@ async function main() {
 async function child(repo, opts) {
   const { mineHistory } = createRequire(import.meta.url)(bundle);
   const t0 = performance.now();
-  const res = await mineHistory(repo, { ...opts, cache: false });
+  const res = await mineHistory(repo, { cache: false, ...opts });
   const ms = performance.now() - t0;
   const rss = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(JSON.stringify({ ms, rss, commits: res.commits.length }));
+  process.stdout.write(JSON.stringify({ ms, rss, commits: res.commits.length, fromCache: res.fromCache, mined: res.mined }));
 }
 
 function runChild(repo, opts) {

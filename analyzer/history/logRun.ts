@@ -36,6 +36,7 @@ const NO_RENAMES_NOTE = 'rename detection needs the missing objects too: renames
 
 /** Mines `range` (e.g. [HEAD] or [`old..HEAD`]) with the given mode, falling back on missing objects. */
 export async function runLog(dir: string, range: string[], mode: LogMode, attributesFile: string, opts: LogRunOptions): Promise<LogRun> {
+  opts.onProgress?.({ phase: 'listing', commits: 0 });
   const shas = await listCommits(dir, range, opts);
   const notes: string[] = [];
   const attempts: [LogMode, boolean][] = mode === 'numstat' ? [['numstat', true], ['name-status', true], ['name-status', false]] : [['name-status', true], ['name-status', false]];
@@ -75,11 +76,11 @@ async function mineShards(dir: string, shas: string[], args: string[], mode: Log
   const size = Math.ceil(shas.length / n);
   let done = 0;
   const tick = () => {
-    if (++done % 1000 === 0) opts.onProgress?.({ phase: 'history', commits: done, total: shas.length });
+    if (++done % 1000 === 0) opts.onProgress?.({ phase: 'mining', commits: done, total: shas.length });
   };
   const slices = Array.from({ length: n }, (_, i) => shas.slice(i * size, (i + 1) * size));
   const parts = await Promise.all(slices.map((s) => mineSlice(dir, s, args, mode, tick, opts.signal)));
-  opts.onProgress?.({ phase: 'history', commits: shas.length, total: shas.length });
+  opts.onProgress?.({ phase: 'mining', commits: shas.length, total: shas.length });
   return parts.flat();
 }
 

@@ -195,6 +195,7 @@ describe('other repository shapes', () => {
     const r = repoOf([{ files: { 'a.ts': '1\n' } }, { files: { 'a.ts': '2\n' } }]);
     const seen: { phase: string; commits: number; total?: number }[] = [];
     await mine(r.dir, { onProgress: (p) => seen.push(p) });
-    expect(seen.at(-1)).toEqual({ phase: 'history', commits: 2, total: 2 });
+    expect(seen.at(0)).toEqual({ phase: 'listing', commits: 0 });
+    expect(seen.at(-1)).toEqual({ phase: 'mining', commits: 2, total: 2 });
   });
 });
