@@ -6,7 +6,7 @@
 //   3. git log, sharded and streamed (logRun.ts), parsed by LogParser (parseLog.ts);
 //   4. bots dropped, identities resolved, paths filtered (commits.ts).
 // Paths are as git reported them; apply followRenames (renames.ts) for HEAD names.
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot, GitError, runGit } from '../collect/git';
 import type { Commit } from '../model/types';
@@ -121,7 +121,10 @@ function writeAttributesFile(cacheDir: string): string {
   } catch {
     mkdirSync(cacheDir, { recursive: true });
   }
-  if (current !== text) writeFileSync(file, text);
+  if (current !== text) {
+    writeFileSync(`${file}.${process.pid}`, text); // rename is atomic: a concurrent run never reads half a file
+    renameSync(`${file}.${process.pid}`, file);
+  }
   return file;
 }
 

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RepoStateError } from '../../analyzer/errors';
 import { EMPTY_NOTE, followRenames, mineHistory, SHALLOW_NOTE, type MineOptions } from '../../analyzer/history/mine';
-import { MISSING_BLOBS_NOTE } from '../../analyzer/history/logRun';
+import { MISSING_BLOBS_NOTE, SHARD_MIN, shardCount } from '../../analyzer/history/logRun';
 import { ANN, BOB, CAT, gitEnv, makeRepo, type Repo } from '../fixtures/repo';
 
 const cleanups: (() => void)[] = [];
@@ -89,6 +89,15 @@ describe('mineHistory on real repositories', () => {
     expect(inc.commits.map((c) => c.files.length)).toEqual([0, 1, 0]);
   });
 
+  it('marks lockfiles as binary for git (no line counts even when not excluded)', async () => {
+    const r = repoOf([{ files: { 'package-lock.json': lines(50), 'src/a.ts': lines(2) } }]);
+    const res = await mine(r.dir, { defaultExcludes: [] });
+    expect(res.commits[0].files).toEqual([
+      { path: 'package-lock.json', added: null, deleted: null },
+      { path: 'src/a.ts', added: 2, deleted: 0 },
+    ]);
+  });
+
   it('--fast lists files with --name-status and null counts', async () => {
     const r = repoOf([{ files: { 'a.ts': lines(9) } }]);
     r.commit({ renames: [['a.ts', 'b.ts']] });
@@ -98,6 +107,13 @@ describe('mineHistory on real repositories', () => {
       [{ path: 'b.ts', oldPath: 'a.ts', added: null, deleted: null }],
       [{ path: 'a.ts', added: null, deleted: null }],
     ]);
+  });
+
+  it('shards only above SHARD_MIN commits, over 2 to 4 processes, unless told', () => {
+    expect(shardCount(SHARD_MIN)).toBe(1);
+    expect(shardCount(SHARD_MIN + 1)).toBeGreaterThanOrEqual(2);
+    expect(shardCount(SHARD_MIN + 1)).toBeLessThanOrEqual(4);
+    expect([shardCount(10, 3), shardCount(2, 3), shardCount(10, 0)]).toEqual([3, 2, 1]);
   });
 
   it('gives the same commits in the same order with several shards', async () => {
@@ -164,6 +180,14 @@ describe('incremental cache', () => {
     const third = await mineHistory(r.dir, { cacheDir });
     expect([third.mined, third.fromCache]).toEqual([0, 3]);
     expect(r.git('status', '--porcelain', '--ignored')).toBe('');
+  });
+
+  it('does not cache windows relative to now (they move with the clock)', async () => {
+    const r = repoOf([{ files: { 'a.ts': '1\n' } }]);
+    const cacheDir = tempDir();
+    const res = await mineHistory(r.dir, { cacheDir, since: '30 years ago' });
+    expect([res.mined, res.fromCache]).toEqual([1, 0]);
+    expect(existsSync(join(cacheDir, 'history'))).toBe(false);
   });
 
   it('re-mines everything when the cached head is no longer an ancestor (rewritten history)', async () => {
