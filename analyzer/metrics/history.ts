@@ -1,0 +1,109 @@
+// All history metrics in one pass over the model: per file, per declared module, per team
+// (with monthly trend) and per cluster, plus file and team change coupling. Each number comes
+// from one of the small metric modules next to this file.
+import type { FileRow, MemberRow, ModuleRow, TeamTrendPoint } from '../report/types';
+import { fileCoupling, teamCoupling } from './change-coupling';
+import { collectFileStats, fileFragmentation, isKnowledgeIsland, mainAuthor, mainTeam, type FileStats } from './file-stats';
+import { fragmentation } from './fragmentation';
+import type { MetricsInput, MetricsOptions } from './input';
+import { resolveMembership, topKey, type Membership } from './membership';
+import { commitsByMonth, groupHistory, type GroupHistory } from './team-history';
+import { truckFactor } from './truck-factor';
+
+export interface GroupRow extends GroupHistory {
+  files: number;
+  knowledgeIslands: number;
+  truckFactor: number | null;
+  truckFactorAuthors: string[];
+  trend: TeamTrendPoint[];
+}
+
+export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions) {
+  const members = resolveMembership(input);
+  const stats = collectFileStats(input);
+  const files = input.files.map((path) => fileRow(input, stats.get(path), path, members, opts));
+  const months = commitsByMonth(input.commits);
+  const group = (ids: string[]) => groupRow(input, members, stats, new Set(ids), months, opts);
+  return {
+    members,
+    files,
+    teams: new Map(input.teams.map((t) => [t.id, group([t.id])])),
+    clusters: new Map(input.clusters.map((c) => [c.id, group(c.teams)])),
+    declaredModules: declaredModules(input, files, stats, members),
+    coupling: { files: fileCoupling(input, opts), teams: teamCoupling(input) },
+    memberRows: (teamId: string) => memberRows(input, members, teamId),
+  };
+}
+
+function fileRow(input: MetricsInput, s: FileStats | undefined, path: string, members: Map<string, Membership>, opts: MetricsOptions): Omit<FileRow, 'owners' | 'ruleLine'> {
+  return {
+    path,
+    teams: input.teamsOf(path),
+    module: input.moduleOf(path),
+    changes: s?.changes ?? 0,
+    authors: s?.authors.size ?? 0,
+    linesAdded: s?.added ?? 0,
+    linesDeleted: s?.deleted ?? 0,
+    mainTeam: s ? mainTeam(s, members) : null,
+    mainAuthor: s ? mainAuthor(s) : null,
+    fragmentation: s ? fileFragmentation(s, members) : null,
+    knowledgeIsland: s ? isKnowledgeIsland(s, opts) : false,
+  };
+}
+
+function groupRow(input: MetricsInput, members: Map<string, Membership>, stats: Map<string, FileStats>, group: Set<string>, months: [string, MetricsInput['commits']][], opts: MetricsOptions): GroupRow {
+  const owned = input.files.filter((p) => input.teamsOf(p).some((t) => group.has(t)));
+  const ownedStats = owned.map((p) => stats.get(p)).filter((s): s is FileStats => Boolean(s));
+  const tf = truckFactor(ownedStats);
+  const trend = months.map(([month, commits]) => {
+    const g = groupHistory(input, members, group, commits);
+    return { month, changes: g.changes, commits: g.commits, alignment: g.alignment, deliveryIndependence: g.deliveryIndependence, fragmentation: g.fragmentation };
+  });
+  return {
+    ...groupHistory(input, members, group, input.commits),
+    files: owned.length,
+    knowledgeIslands: ownedStats.filter((s) => isKnowledgeIsland(s, opts)).length,
+    truckFactor: tf.value,
+    truckFactorAuthors: tf.authors,
+    trend,
+  };
+}
+
+function memberRows(input: MetricsInput, members: Map<string, Membership>, teamId: string): MemberRow[] {
+  const names = new Map<string, string>();
+  const changes = new Map<string, number>();
+  for (const c of [...input.commits].reverse()) {
+    names.set(c.author, c.authorName);
+    changes.set(c.author, (changes.get(c.author) ?? 0) + c.files.length);
+  }
+  return [...members]
+    .filter(([, m]) => m.teams.includes(teamId))
+    .map(([person, m]) => ({ person, name: names.get(person) ?? person, inferred: m.inferred, changes: changes.get(person) ?? 0 }))
+    .sort((a, b) => b.changes - a.changes || (a.person < b.person ? -1 : 1));
+}
+
+function declaredModules(input: MetricsInput, files: ReturnType<typeof fileRow>[], stats: Map<string, FileStats>, members: Map<string, Membership>): ModuleRow[] {
+  const byModule = new Map<string, ReturnType<typeof fileRow>[]>();
+  for (const f of files) (byModule.get(f.module) ?? byModule.set(f.module, []).get(f.module)!).push(f);
+  return [...byModule].map(([id, rows]) => {
+    const added = new Map<string, number>();
+    const teamChanges = new Map<string, number>();
+    for (const r of rows) {
+      for (const [p, a] of stats.get(r.path)?.byAuthor ?? []) {
+        added.set(p, (added.get(p) ?? 0) + a.added);
+        const t = members.get(p)?.teams[0] ?? `person:${p}`;
+        teamChanges.set(t, (teamChanges.get(t) ?? 0) + a.changes);
+      }
+    }
+    const main = topKey(teamChanges);
+    return {
+      id,
+      files: rows.length,
+      changes: rows.reduce((n, r) => n + r.changes, 0),
+      teams: [...new Set(rows.flatMap((r) => r.teams))].sort(),
+      mainTeam: main?.startsWith('person:') ? null : main,
+      mainAuthor: topKey(added),
+      fragmentation: fragmentation(teamChanges.values()),
+    };
+  }).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
