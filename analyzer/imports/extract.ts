@@ -47,7 +47,7 @@ function isRequire(t: Tok): boolean {
   return t.k === K.RequireKeyword || (t.k === K.Identifier && t.v === 'require');
 }
 
-function isString(t: Tok | undefined): t is Tok {
+function isString(t: Tok | undefined): boolean {
   return t !== undefined && (t.k === K.StringLiteral || t.k === K.NoSubstitutionTemplateLiteral);
 }
 

@@ -1,0 +1,101 @@
+// The TS/JS import graph of a repository: every tracked source file (generated and vendored
+// paths excluded), its imports extracted from the text (extract.ts) and resolved (resolve.ts),
+// as ImportEdge records and a graphology multi-graph (files and externals as nodes; edges carry
+// kind, line and specifier). A file that cannot be read or tokenized is reported and skipped.
+import { MultiDirectedGraph } from 'graphology';
+import { join } from 'node:path';
+import { readTextFile } from '../collect/read-file';
+import { listTrackedFiles } from '../collect/tracked-files';
+import { makePathFilter } from '../history/paths';
+import type { ImportEdge, Problem } from '../model/types';
+import { extractImports } from './extract';
+import { createResolver, type Resolve } from './resolve';
+import { createConfigIndex } from './tsconfig';
+import { findWorkspacePackages, type WorkspacePackage } from './workspaces';
+
+export const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const MAX_SOURCE_BYTES = 1024 * 1024;
+
+export interface ImportGraphOptions {
+  exclude?: string[];
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportGraphResult {
+  files: string[];
+  edges: ImportEdge[];
+  externals: string[];
+  unresolved: { file: string; line: number; specifier: string }[];
+  parseErrors: Problem[];
+  notes: string[];
+  workspacePackages: WorkspacePackage[];
+  graph: MultiDirectedGraph;
+}
+
+export async function buildImportGraph(root: string, opts: ImportGraphOptions = {}): Promise<ImportGraphResult> {
+  const tracked = await listTrackedFiles(root, opts.signal);
+  const index = createImportIndex(root, tracked, opts.exclude);
+  const result: ImportGraphResult = { files: index.sources, edges: [], externals: [], unresolved: [], parseErrors: [], notes: index.notes, workspacePackages: index.packages, graph: new MultiDirectedGraph() };
+  index.sources.forEach((file, i) => {
+    if (i % 500 === 0) {
+      opts.signal?.throwIfAborted();
+      opts.onProgress?.(i, index.sources.length);
+    }
+    const read = readTextFile(join(root, file), MAX_SOURCE_BYTES);
+    if (read.kind !== 'text') {
+      result.parseErrors.push({ file, line: 0, message: read.kind === 'too-large' ? `skipped: ${read.size} bytes (over 1 MB, probably generated)` : 'could not be read' });
+      return;
+    }
+    try {
+      result.edges.push(...index.resolveFile(file, read.text));
+    } catch (e) {
+      result.parseErrors.push({ file, line: 0, message: `could not be tokenized: ${(e as Error).message}` });
+    }
+  });
+  for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
+  result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
+  fillGraph(result);
+  opts.onProgress?.(index.sources.length, index.sources.length);
+  return result;
+}
+
+/** The warm part of the graph for the editor: resolve one file's imports after a save. */
+export function createImportIndex(root: string, tracked: string[], exclude: string[] = []) {
+  const files = new Set(tracked);
+  const keep = makePathFilter({ exclude });
+  const sources = tracked.filter((f) => SOURCE_EXTENSIONS.test(f) && keep(f));
+  const notes: string[] = [];
+  const readRel = (rel: string) => {
+    const r = readTextFile(join(root, rel), MAX_SOURCE_BYTES);
+    return r.kind === 'text' ? r.text : null;
+  };
+  const readJson = (rel: string) => {
+    try {
+      const t = files.has(rel) ? readRel(rel) : null;
+      return t ? (JSON.parse(t) as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  };
+  const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null));
+  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes), packages);
+  return {
+    sources,
+    notes,
+    packages,
+    resolveFile(file: string, text: string): ImportEdge[] {
+      return extractImports(text, /\.[jt]sx$/.test(file)).map((r) => ({ from: file, to: resolve(file, r.specifier), specifier: r.specifier, line: r.line, kind: r.kind }));
+    },
+  };
+}
+
+function fillGraph(r: ImportGraphResult): void {
+  for (const f of r.files) r.graph.mergeNode(f, { type: 'file' });
+  for (const x of r.externals) r.graph.mergeNode(x, { type: 'external' });
+  for (const e of r.edges) {
+    if (e.to === null) continue;
+    r.graph.mergeNode(e.to, { type: /^(npm|node):/.test(e.to) ? 'external' : 'file' });
+    r.graph.addEdge(e.from, e.to, { kind: e.kind, line: e.line, specifier: e.specifier });
+  }
+}
