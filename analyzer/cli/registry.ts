@@ -1,6 +1,7 @@
 // Every CLI command, in the order `conway --help` lists them. Add a command here and nowhere else.
+import { analyzeCommand } from './analyze';
 import type { Command } from './command';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
 
-export const commands: Command[] = [whoCommand, validateCommand];
+export const commands: Command[] = [analyzeCommand, whoCommand, validateCommand];

@@ -1,0 +1,85 @@
+// The whole pipeline (DESIGN.md): collect → parse → model → metrics → Report.
+//   ownership  CODEOWNERS + team map (analyzer/ownership)
+//   history    git log, streamed, cached by commit (analyzer/history)
+//   imports    TS/JS import graph (analyzer/imports)
+//   metrics    pure functions over MetricsInput (analyzer/metrics)
+// Every consumer — CLI reporters, the extension, the webview — reads only the Report.
+import { findRepoRoot, runGit } from './collect/git';
+import { listTrackedFiles } from './collect/tracked-files';
+import { mineHistory } from './history/mine';
+import { followRenames } from './history/renames';
+import { buildImportGraph, type ImportGraphResult } from './imports';
+import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
+import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
+import { createModuleOf } from './ownership/modules';
+import { makeDeclaredTeamsOf } from './pipeline/membership';
+import { assembleReport } from './pipeline/assemble';
+import { buildPublicApi } from './pipeline/public-api';
+import type { Report } from './report/types';
+
+export interface AnalyzeOptions extends OwnershipOptions {
+  since?: string;
+  until?: string;
+  firstParent?: boolean;
+  include?: string[];
+  exclude?: string[];
+  fast?: boolean;
+  bots?: string[];
+  includeBots?: boolean;
+  cache?: boolean;
+  cacheDir?: string;
+  /** Build the import graph (default true). */
+  imports?: boolean;
+  metrics?: Partial<MetricsOptions>;
+  signal?: AbortSignal;
+  onProgress?: (p: { phase: string; done?: number; total?: number }) => void;
+  /** For tests: the clock. */
+  now?: () => Date;
+}
+
+export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): Promise<Report> {
+  const progress = opts.onProgress ?? (() => undefined);
+  const root = await findRepoRoot(repoDir);
+  progress({ phase: 'ownership' });
+  const ownership = loadOwnership(root, opts);
+  const files = await listTrackedFiles(root, opts.signal);
+  progress({ phase: 'history' });
+  const history = await mineHistory(root, {
+    since: opts.since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
+    fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal,
+    onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
+  });
+  progress({ phase: 'imports' });
+  const graph = opts.imports === false ? null : await buildImportGraph(root, { exclude: opts.exclude, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) });
+  progress({ phase: 'metrics' });
+  const { input, publicHint } = buildInput(ownership, files, followRenames(history.commits), graph);
+  const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
+  const branch = (await runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim() || null;
+  return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch, since: opts.since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+}
+
+function buildInput(ownership: Ownership, files: string[], commits: MetricsInput['commits'], graph: ImportGraphResult | null) {
+  const whoMemo = new Map<string, ReturnType<Ownership['who']>>();
+  const who = (p: string) => {
+    let w = whoMemo.get(p);
+    if (!w) whoMemo.set(p, (w = ownership.who(p)));
+    return w;
+  };
+  const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
+  const ruleOf = (p: string) => rulesByLine.get(who(p).rule?.line ?? -1) ?? null;
+  const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
+  const publicApi = buildPublicApi(ownership, graph, ruleOf);
+  const input: MetricsInput = {
+    commits,
+    files,
+    teams: ownership.teamMap.teams,
+    clusters: ownership.teamMap.clusters,
+    teamsOf: (p) => who(p).teams,
+    moduleOf: createModuleOf(ruleOf, packageDirs),
+    declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
+    imports: graph?.edges ?? [],
+    hasImports: graph !== null,
+    isPublicApi: publicApi.isPublicApi,
+  };
+  return { input, publicHint: publicApi.hint };
+}

@@ -1,0 +1,31 @@
+// `conway analyze` — the whole analysis, as a report in JSON, Markdown, HTML or SARIF.
+import { analyzeRepo } from '../analyze';
+import { UserError } from '../errors';
+import { renderReport, reportFormats } from '../report';
+import { EXIT, type Command } from './command';
+import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
+import { writeOutput } from './output';
+import { progressPrinter } from './progress';
+import { resolveRoot } from './repo-options';
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'ownership, coupling, autonomy scores and boundary violations, as a report',
+  usage: 'conway analyze [--repo DIR] [--since D] [--until D] [--format json|md|html|sarif] [--out FILE]',
+  help: [
+    '--format F          json (default), md, html (one self-contained page) or sarif (code scanning)',
+    '--out FILE          write the report to FILE instead of stdout',
+    ...analysisHelp,
+  ],
+  options: { ...analysisOptions, format: { type: 'string' }, out: { type: 'string' } },
+  async run(values, _positionals, io) {
+    const format = (values.format as string | undefined) ?? (values.json ? 'json' : 'json');
+    if (!reportFormats.includes(format)) throw new UserError(`--format ${format}: expected one of ${reportFormats.join(', ')}`);
+    const root = await resolveRoot(values, io, true);
+    const progress = progressPrinter(io);
+    const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update }).finally(progress.done);
+    for (const note of report.notes) io.stderr(`note: ${note}\n`);
+    writeOutput(renderReport(format, report), values.out as string | undefined, io);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,41 @@
+// Cluster suggestions: groups of 3–5 teams coupled to each other far more than to the rest.
+// Team graph weights = cross-team import edges (both directions) + shared commits (team change
+// coupling); Louvain (seeded) finds the groups; a group is suggested when its internal weight is
+// at least twice its external weight and it is not already a declared cluster.
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import type { Cluster } from '../model/types';
+import type { StaticCoupling, TeamCoupling } from '../report/types';
+import { seeded } from './modules';
+
+export function suggestClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[], declared: Cluster[]): { teams: string[]; reason: string }[] {
+  const g = new Graph({ type: 'undirected' });
+  const link = (a: string, b: string, w: number) => {
+    if (a === b || w <= 0) return;
+    g.mergeNode(a);
+    g.mergeNode(b);
+    g.updateEdge(a, b, (attr) => ({ weight: ((attr.weight as number) ?? 0) + w }));
+  };
+  for (const s of staticPairs) link(s.from, s.to, s.edges);
+  for (const c of changePairs) link(c.a, c.b, c.sharedCommits);
+  if (g.order < 3) return [];
+  const assignment = louvain(g, { getEdgeWeight: 'weight', rng: seeded(7) });
+  const groups = new Map<number, string[]>();
+  for (const [team, c] of Object.entries(assignment)) (groups.get(c) ?? groups.set(c, []).get(c)!).push(team);
+  const known = new Set(declared.map((c) => [...c.teams].sort().join('\0')));
+  const out: { teams: string[]; reason: string }[] = [];
+  for (const members of groups.values()) {
+    if (members.length < 3 || members.length > 5 || known.has([...members].sort().join('\0'))) continue;
+    const inside = new Set(members);
+    let internal = 0;
+    let external = 0;
+    g.forEachEdge((_e, attr, a, b) => {
+      const n = (inside.has(a) ? 1 : 0) + (inside.has(b) ? 1 : 0);
+      if (n === 2) internal += attr.weight as number;
+      else if (n === 1) external += attr.weight as number;
+    });
+    if (internal < 2 * external || internal === 0) continue;
+    out.push({ teams: members.sort(), reason: `coupling inside the group ${internal} (imports + shared commits) vs ${external} to other teams` });
+  }
+  return out;
+}

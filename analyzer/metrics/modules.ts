@@ -1,0 +1,78 @@
+// Inferred modules: Louvain communities (Blondel et al. 2008; graphology-communities-louvain)
+// on the file graph, weighted by imports (1 per edge) and change coupling (degree / 100 per
+// coupled pair). Deterministic: a seeded generator replaces Math.random. For each community of
+// two or more files: its owner mix (team → share of files; a file with k teams counts 1/k to
+// each) and, when a minority of its files belong to other teams than the majority, a concrete
+// suggestion with CODEOWNERS lines. Teams scattered over many communities are reported too.
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import type { FileCoupling, InferredModule } from '../report/types';
+import { isRepoTarget } from './cross-team';
+import { round4 } from './fragmentation';
+import type { MetricsInput } from './input';
+
+export const UNOWNED = '(unowned)';
+
+export function inferModules(input: MetricsInput, coupling: FileCoupling[], ownerOf: (team: string) => string): { modules: InferredModule[]; codeowners: string[] } {
+  const g = new Graph({ type: 'undirected' });
+  const link = (a: string, b: string, w: number) => {
+    if (a === b) return;
+    g.mergeNode(a);
+    g.mergeNode(b);
+    g.updateEdge(a, b, (attr) => ({ weight: ((attr.weight as number) ?? 0) + w }));
+  };
+  for (const e of input.imports) if (isRepoTarget(e.to)) link(e.from, e.to, 1);
+  for (const c of coupling) link(c.a, c.b, c.degree / 100);
+  if (g.size === 0) return { modules: [], codeowners: [] };
+  const assignment = louvain(g, { getEdgeWeight: 'weight', rng: seeded(42) });
+  const groups = new Map<number, string[]>();
+  for (const [file, c] of Object.entries(assignment)) (groups.get(c) ?? groups.set(c, []).get(c)!).push(file);
+  const communities = [...groups.values()].filter((f) => f.length > 1).map((f) => f.sort()).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+  const codeowners: string[] = [];
+  const modules = communities.map((files, i) => describe(`m${i + 1}`, files, input, ownerOf, codeowners));
+  return { modules, codeowners };
+}
+
+function describe(id: string, files: string[], input: MetricsInput, ownerOf: (t: string) => string, codeowners: string[]): InferredModule {
+  const owners: Record<string, number> = {};
+  for (const f of files) {
+    const teams = input.teamsOf(f);
+    for (const t of teams.length ? teams : [UNOWNED]) owners[t] = (owners[t] ?? 0) + 1 / Math.max(1, teams.length);
+  }
+  for (const t of Object.keys(owners)) owners[t] = round4(owners[t] / files.length);
+  const [major, share] = Object.entries(owners).sort((a, b) => b[1] - a[1])[0];
+  const strays = files.filter((f) => !input.teamsOf(f).includes(major));
+  if (major === UNOWNED || share < 0.6 || !strays.length) return { id, files, owners, suggestion: null };
+  const lines = strays.slice(0, 5).map((f) => `/${f} ${ownerOf(major)}`);
+  codeowners.push(...lines);
+  const more = strays.length > 5 ? ` and ${strays.length - 5} more` : '';
+  return {
+    id, files, owners,
+    suggestion: `${strays.slice(0, 5).join(', ')}${more} sit in a module ${Math.round(share * 100)}% owned by ${major} but belong to ${[...new Set(strays.flatMap((f) => input.teamsOf(f).length ? input.teamsOf(f) : [UNOWNED]))].join(', ')}: hand them to ${major} (${lines.join('; ')}) or move them out of its code`,
+  };
+}
+
+/** Teams whose files spread over at least `min` communities without a home in any of them. */
+export function scatteredTeams(modules: InferredModule[], min = 4): string[] {
+  const spread = new Map<string, { count: number; best: number }>();
+  for (const m of modules) {
+    for (const [t, s] of Object.entries(m.owners)) {
+      if (t === UNOWNED) continue;
+      const cur = spread.get(t) ?? { count: 0, best: 0 };
+      spread.set(t, { count: cur.count + 1, best: Math.max(cur.best, s) });
+    }
+  }
+  return [...spread].filter(([, v]) => v.count >= min && v.best <= 0.5).map(([t, v]) => `team ${t}'s files are scattered over ${v.count} inferred modules and it leads none: regroup its code into fewer directories or split the team's ownership`);
+}
+
+/** mulberry32: a tiny seeded PRNG, so Louvain gives the same communities on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,58 @@
+// All structure metrics: static team coupling, dependency independence per team and cluster,
+// boundary violations, inferred modules and suggestions — over the import graph and history.
+import type { Problem, Team } from '../model/types';
+import type { FileCoupling, InferredModule, StaticCoupling, TeamCoupling, Violation } from '../report/types';
+import { suggestClusters } from './cluster-suggestions';
+import { ownedEdges } from './cross-team';
+import type { MetricsInput, MetricsOptions } from './input';
+import type { Membership } from './membership';
+import { inferModules, scatteredTeams } from './modules';
+import { dependencyIndependence, staticCoupling, type TeamStatic } from './static-coupling';
+import { fingerprint } from './violations/fingerprint';
+import { deepImports, forbiddenDependencies } from './violations/imports';
+import { invalidCodeowners, ownershipDrift, unowned } from './violations/ownership';
+import { teamCycles } from './violations/team-cycle';
+
+export interface StructureExtras {
+  members: Map<string, Membership>;
+  fileCoupling: FileCoupling[];
+  teamCoupling: TeamCoupling[];
+  /** Repository-relative CODEOWNERS path, or null when there is none. */
+  codeowners: string | null;
+  codeownersErrors: Problem[];
+  hasRule(path: string): boolean;
+  /** Where a team's public API is, for messages. */
+  publicHint(team: string): string;
+}
+
+export interface StructureResult {
+  static: StaticCoupling[];
+  perTeam: Map<string, TeamStatic & { dependencyIndependence: number | null }>;
+  clusterDependencyIndependence: Map<string, number | null>;
+  violations: Violation[];
+  modules: InferredModule[];
+  suggestions: { codeowners: string[]; clusters: { teams: string[]; reason: string }[] };
+}
+
+export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: StructureExtras): StructureResult {
+  const edges = ownedEdges(input);
+  const teams = new Map<string, Team>(input.teams.map((t) => [t.id, t]));
+  const ownerOf = (t: string) => teams.get(t)?.owners[0] ?? t;
+  const { pairs, perTeam } = staticCoupling(edges, input.teams.map((t) => t.id));
+  const depInd = (ids: string[]) => (input.hasImports ? dependencyIndependence(edges, new Set(ids), input.isPublicApi) : null);
+  const drafts = [
+    ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...teamCycles(edges)] : []),
+    ...(x.codeowners ? unowned(input.files, x.hasRule, x.codeowners) : []),
+    ...ownershipDrift(input, x.members, opts, ownerOf),
+    ...invalidCodeowners(x.codeownersErrors),
+  ];
+  const { modules, codeowners } = inferModules(input, x.fileCoupling, ownerOf);
+  return {
+    static: pairs,
+    perTeam: new Map([...perTeam].map(([t, s]) => [t, { ...s, dependencyIndependence: depInd([t]) }])),
+    clusterDependencyIndependence: new Map(input.clusters.map((c) => [c.id, depInd(c.teams)])),
+    violations: fingerprint(drafts),
+    modules,
+    suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters: suggestClusters(pairs, x.teamCoupling, input.clusters) },
+  };
+}

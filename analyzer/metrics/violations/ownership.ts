@@ -1,0 +1,53 @@
+// Ownership violations:
+//  unowned             a TS/JS source file at HEAD that no CODEOWNERS rule matches (only
+//                      reported when the repository has a CODEOWNERS file);
+//  ownership-drift     over the window the declared team(s) made under driftShare of a file's
+//                      changes (≥ 3 changes) while one other team made the majority;
+//  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
+import type { Problem } from '../../model/types';
+import type { MetricsInput, MetricsOptions } from '../input';
+import { primaryTeam, type Membership } from '../membership';
+import type { Draft } from './fingerprint';
+
+const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+export function unowned(files: string[], hasRule: (p: string) => boolean, codeowners: string): Draft[] {
+  return files.filter((f) => SOURCE.test(f) && !hasRule(f)).map((file) => ({
+    kind: 'unowned' as const, file, line: 1, fromTeam: null, toTeam: null, target: null,
+    message: `no CODEOWNERS rule matches this file: add a rule for it (or its directory) to ${codeowners}`,
+  }));
+}
+
+export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string): Draft[] {
+  const byFile = new Map<string, Map<string, number>>();
+  for (const c of input.commits) {
+    const team = primaryTeam(members, c.author);
+    for (const f of c.files) {
+      const m = byFile.get(f.path) ?? byFile.set(f.path, new Map()).get(f.path)!;
+      m.set(team, (m.get(team) ?? 0) + 1);
+    }
+  }
+  const out: Draft[] = [];
+  for (const file of input.files) {
+    const declared = input.teamsOf(file);
+    const counts = byFile.get(file);
+    if (!declared.length || !counts) continue;
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const own = declared.reduce((n, t) => n + (counts.get(t) ?? 0), 0);
+    const [other, n] = [...counts].filter(([t]) => !declared.includes(t) && !t.startsWith('person:')).sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (total < 3 || own / total >= opts.driftShare || !other || n! / total <= 0.5) continue;
+    out.push({
+      kind: 'ownership-drift', file, line: 1, fromTeam: declared[0], toTeam: other, target: null,
+      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n!, total)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back`,
+    });
+  }
+  return out;
+}
+
+export function invalidCodeowners(errors: Problem[]): Draft[] {
+  return errors.map((e) => ({ kind: 'invalid-codeowners' as const, file: e.file, line: Math.max(1, e.line), fromTeam: null, toTeam: null, target: e.message, message: e.message }));
+}
+
+function pct(n: number, d: number): string {
+  return `${Math.round((100 * n) / d)}%`;
+}

@@ -1,0 +1,70 @@
+// Joins the metric results into the versioned Report (analyzer/report/types.ts).
+import type { HistoryResult } from '../history/mine';
+import type { ImportGraphResult } from '../imports';
+import { autonomy } from '../metrics/autonomy';
+import { computeHistoryMetrics } from '../metrics/history';
+import type { MetricsInput, MetricsOptions } from '../metrics/input';
+import { computeStructure } from '../metrics/structure';
+import type { Ownership } from '../ownership';
+import { SCHEMA_VERSION, type Report, type TeamRow } from '../report/types';
+
+export interface AssembleContext {
+  root: string;
+  ownership: Ownership;
+  history: HistoryResult;
+  graph: ImportGraphResult | null;
+  input: MetricsInput;
+  options: MetricsOptions;
+  publicHint(team: string): string;
+  branch: string | null;
+  since: string | null;
+  until: string | null;
+  now: Date;
+}
+
+export function assembleReport(ctx: AssembleContext): Report {
+  const { input, ownership } = ctx;
+  const hist = computeHistoryMetrics(input, ctx.options);
+  const struct = computeStructure(input, ctx.options, {
+    members: hist.members, fileCoupling: hist.coupling.files, teamCoupling: hist.coupling.teams,
+    codeowners: ownership.codeowners?.path ?? null, codeownersErrors: ownership.codeowners?.errors ?? [],
+    hasRule: (p) => ownership.who(p).rule !== null, publicHint: ctx.publicHint,
+  });
+  const teams: TeamRow[] = input.teams.map((t) => {
+    const g = hist.teams.get(t.id)!;
+    const s = struct.perTeam.get(t.id)!;
+    return {
+      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, members: hist.memberRows(t.id),
+      files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
+      alignment: g.alignment, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
+      knowledgeIslands: g.knowledgeIslands,
+      autonomy: autonomy({ deliveryIndependence: g.deliveryIndependence, ownershipIntegrity: g.alignment, dependencyIndependence: s.dependencyIndependence }),
+      afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
+    };
+  });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: ctx.now.toISOString(),
+    repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
+    window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode },
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned'])],
+    teams,
+    clusters: input.clusters.map((c) => {
+      const g = hist.clusters.get(c.id)!;
+      return { id: c.id, teams: c.teams, autonomy: autonomy({ deliveryIndependence: g.deliveryIndependence, ownershipIntegrity: g.alignment, dependencyIndependence: struct.clusterDependencyIndependence.get(c.id) ?? null }) };
+    }),
+    files: hist.files.map((f) => ({ ...f, owners: ownership.who(f.path).owners, ruleLine: ownership.who(f.path).rule?.line ?? null })),
+    declaredModules: hist.declaredModules,
+    coupling: { files: hist.coupling.files, teams: hist.coupling.teams, static: struct.static },
+    graph: ctx.graph && graphSummary(ctx.graph),
+    violations: struct.violations,
+    modules: struct.modules,
+    suggestions: struct.suggestions,
+  };
+}
+
+function graphSummary(g: ImportGraphResult): NonNullable<Report['graph']> {
+  const edgesByKind: Record<string, number> = {};
+  for (const e of g.edges) edgesByKind[e.kind] = (edgesByKind[e.kind] ?? 0) + 1;
+  return { files: g.files.length, edges: g.edges.length, edgesByKind, unresolved: g.unresolved.length, unresolvedExamples: g.unresolved.slice(0, 20), parseErrors: g.parseErrors.length };
+}

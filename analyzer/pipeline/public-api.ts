@@ -1,0 +1,34 @@
+// Which files other teams may import (issue 4, "Public API of a team's code"):
+//  1. the owning team's `publicApi` globs from the team map, when it declares any (only those);
+//  2. otherwise the entry file of a workspace package (`exports`/`main`/`types`, mapped to source);
+//  3. otherwise an `index.*` file at the root of the directory its CODEOWNERS rule names.
+import { Minimatch } from 'minimatch';
+import type { ImportGraphResult } from '../imports';
+import type { Rule } from '../model/types';
+import type { Ownership } from '../ownership';
+import { ruleDirectory } from '../ownership/modules';
+
+const INDEX = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+export function buildPublicApi(ownership: Ownership, graph: ImportGraphResult | null, ruleOf: (p: string) => Rule | null) {
+  const globs = new Map(ownership.teamMap.teams.filter((t) => t.publicApi?.length).map((t) => [t.id, t.publicApi!.map((g) => new Minimatch(g, { dot: true }))]));
+  const entries = new Set((graph?.workspacePackages ?? []).map((p) => p.entry).filter((e): e is string => Boolean(e)));
+  const isRootIndex = (p: string) => {
+    const dir = ruleDirectory(ruleOf(p));
+    return dir !== null && p.startsWith(dir + '/') && INDEX.test(p.slice(dir.length + 1));
+  };
+  const isPublicApi = (p: string) => {
+    const declared = ownership.who(p).teams.filter((t) => globs.has(t));
+    if (declared.length) return declared.some((t) => globs.get(t)!.some((m) => m.match(p)));
+    return entries.has(p) || isRootIndex(p);
+  };
+  const hint = (team: string) => {
+    const t = ownership.team(team);
+    if (t?.publicApi?.length) return t.publicApi.join(', ');
+    const own = [...entries].filter((e) => ownership.who(e).teams.includes(team));
+    if (own.length) return own.slice(0, 3).join(', ');
+    const dirs = [...new Set((ownership.codeowners?.rules ?? []).filter((r) => ownership.teamsOfOwners(r.owners).includes(team)).map((r) => ruleDirectory(r)).filter(Boolean))];
+    return dirs.length ? dirs.slice(0, 3).map((d) => `${d}/index.ts`).join(', ') : 'its index file';
+  };
+  return { isPublicApi, hint };
+}

@@ -1,0 +1,64 @@
+// The report as one self-contained HTML page: no scripts, no remote assets (a CSP meta tag
+// forbids both), every repository string escaped. Team graph, autonomy table with trend
+// sparklines, team × team coupling matrix (imports and shared commits), violations, suggestions.
+import { pct, score } from './format';
+import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
+import type { Report } from './types';
+
+const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}h1{font-size:22px}h2{margin-top:32px;font-size:17px}
+table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
+.graph .edge{stroke:#8c959f;stroke-opacity:.6}.graph text{font-size:12px;fill:#1f2328}.spark polyline{fill:none;stroke:#0969da;stroke-width:1.5}
+.matrix td{min-width:56px}.muted{color:#656d76}code{background:#f6f8fa;padding:1px 4px;border-radius:4px}.swatch{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
+@media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}td,th{border-color:#30363d}.graph text{fill:#e6edf3}code{background:#161b22}.muted{color:#8d96a0}}`;
+
+export function renderHtml(r: Report): string {
+  const clusters = r.clusters.map((c) => c.id);
+  const title = `Conway report${r.repo.branch ? ` — ${r.repo.branch}` : ''}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${CSS}</style></head><body>
+<h1>${h(title)}</h1>
+<p class="muted">${r.teams.length} teams · ${r.files.length} files · ${r.window.commits} commits${r.repo.head ? ` · HEAD ${h(r.repo.head.slice(0, 10))}` : ''} · ${r.violations.length} violations · generated ${h(r.generatedAt)}</p>
+<h2>Team graph</h2>
+<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
+${teamGraphSvg(r)}
+<h2>Autonomy</h2>
+${autonomyTable(r)}
+<h2>Coupling matrix</h2>
+<p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
+${matrix(r)}
+<h2>Violations (${r.violations.length})</h2>
+${violations(r)}
+${suggestions(r)}
+${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : ''}
+</body></html>
+`;
+}
+
+function autonomyTable(r: Report): string {
+  const rows = [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1)).map((t) => `<tr data-team="${h(t.id)}"><td>${h(t.name)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(t.members.slice(0, 3).map((m) => m.name).join(', '))}</td></tr>`);
+  const clusterRows = r.clusters.map((c) => `<tr><td><i>cluster ${h(c.id)}</i></td><td>${h(c.teams.join(', '))}</td><td><b>${score(c.autonomy.score)}</b></td><td>${pct(c.autonomy.deliveryIndependence)}</td><td>${pct(c.autonomy.ownershipIntegrity)}</td><td>${pct(c.autonomy.dependencyIndependence)}</td><td></td><td></td><td></td><td></td></tr>`);
+  return `<table class="autonomy"><thead><tr><th>team</th><th>cluster</th><th>score</th><th>delivery independence</th><th>ownership integrity</th><th>dependency independence</th><th>files</th><th>changes</th><th>truck factor</th><th>top members</th></tr></thead><tbody>${rows.join('')}${clusterRows.join('')}</tbody></table>`;
+}
+
+function matrix(r: Report): string {
+  const ids = r.teams.map((t) => t.id);
+  const imports = (a: string, b: string) => r.coupling.static.find((s) => s.from === a && s.to === b)?.edges ?? 0;
+  const shared = (a: string, b: string) => r.coupling.teams.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.sharedCommits ?? 0;
+  const head = `<tr><th></th>${ids.map((id) => `<th>${h(id)}</th>`).join('')}</tr>`;
+  const body = ids.map((a) => `<tr><th>${h(a)}</th>${ids.map((b) => (a === b ? '<td class="muted">·</td>' : `<td>${imports(a, b)} / ${shared(a, b)}</td>`)).join('')}</tr>`);
+  return `<table class="matrix">${head}${body.join('')}</table>`;
+}
+
+function violations(r: Report): string {
+  if (!r.violations.length) return '<p>None.</p>';
+  const rows = r.violations.slice(0, 500).map((v) => `<tr><td>${h(v.kind)}</td><td><code>${h(v.file)}:${v.line}</code></td><td>${h(v.fromTeam ?? '')}${v.toTeam ? ' → ' + h(v.toTeam) : ''}</td><td style="text-align:left">${h(v.message)}</td></tr>`);
+  const more = r.violations.length > 500 ? `<p class="muted">… and ${r.violations.length - 500} more in the JSON report.</p>` : '';
+  return `<table class="violations"><thead><tr><th>kind</th><th>where</th><th>teams</th><th>what to do</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
+}
+
+function suggestions(r: Report): string {
+  const items = [...r.modules.filter((m) => m.suggestion).map((m) => m.suggestion!), ...r.suggestions.clusters.map((c) => `cluster ${c.teams.join(' + ')}: ${c.reason}`)];
+  return items.length ? `<h2>Suggestions</h2><ul>${items.map((s) => `<li>${h(s)}</li>`).join('')}</ul>` : '';
+}

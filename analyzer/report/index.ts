@@ -1,0 +1,21 @@
+// One reporter per format (dependency-cruiser's pattern): name → (report) => text.
+import { renderHtml } from './html';
+import { renderJson } from './json';
+import { renderMarkdown } from './markdown';
+import { renderSarif } from './sarif';
+import type { Report } from './types';
+
+const reporters: Record<string, (r: Report) => string> = {
+  json: renderJson,
+  md: renderMarkdown,
+  html: renderHtml,
+  sarif: renderSarif,
+};
+
+export const reportFormats = Object.keys(reporters);
+
+export function renderReport(format: string, report: Report): string {
+  const r = reporters[format];
+  if (!r) throw new Error(`unknown report format ${format}`);
+  return r(report);
+}

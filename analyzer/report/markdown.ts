@@ -1,0 +1,67 @@
+// The report as Markdown, for a pull request comment or a wiki page: summary, autonomy per team
+// and cluster with its components, the strongest team coupling, violations by kind, notes.
+// Every string from the repository is escaped (`|`, `<`, `>`, backticks, brackets).
+import { pct, score } from './format';
+import type { Report, Violation } from './types';
+
+export function renderMarkdown(r: Report): string {
+  const out: string[] = [];
+  const head = r.repo.head ? ` at \`${r.repo.head.slice(0, 10)}\`` : '';
+  out.push(`# Conway report${r.repo.branch ? ` — ${esc(r.repo.branch)}` : ''}`, '');
+  out.push(`${r.teams.length} teams, ${r.files.length} files, ${r.window.commits} commits${head}${r.window.since ? ` since ${esc(r.window.since)}` : ''}; ${r.violations.length} violations.`, '');
+  out.push('## Autonomy', '', '| team | cluster | score | delivery independence | ownership integrity | dependency independence | files | changes | truck factor |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const t of [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1))) {
+    const a = t.autonomy;
+    out.push(`| ${esc(t.name)} | ${esc(t.cluster ?? '')} | ${score(a.score)} | ${pct(a.deliveryIndependence)} | ${pct(a.ownershipIntegrity)} | ${pct(a.dependencyIndependence)} | ${t.files} | ${t.changes} | ${t.truckFactor ?? '–'} |`);
+  }
+  if (r.clusters.length) {
+    out.push('', '| cluster | teams | score | delivery | integrity | dependency |', '| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const c of r.clusters) out.push(`| ${esc(c.id)} | ${c.teams.map(esc).join(', ')} | ${score(c.autonomy.score)} | ${pct(c.autonomy.deliveryIndependence)} | ${pct(c.autonomy.ownershipIntegrity)} | ${pct(c.autonomy.dependencyIndependence)} |`);
+  }
+  out.push('', '_Score: mean of the components with data, ×100. Delivery independence: share of the team\'s commits that touch only its own code. Ownership integrity: share of changes to its code made by its members. Dependency independence: share of its imports that stay inside or use another team\'s public API._');
+  coupling(r, out);
+  violations(r.violations, out);
+  if (r.suggestions.codeowners.length || r.suggestions.clusters.length) {
+    out.push('', '## Suggestions', '');
+    for (const m of r.modules.filter((m) => m.suggestion)) out.push(`- ${esc(m.suggestion!)}`);
+    for (const c of r.suggestions.clusters) out.push(`- cluster ${c.teams.map(esc).join(' + ')}: ${esc(c.reason)}`);
+  }
+  if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));
+  return out.join('\n') + '\n';
+}
+
+function coupling(r: Report, out: string[]): void {
+  if (!r.coupling.teams.length && !r.coupling.static.length) return;
+  out.push('', '## Team coupling', '', '| teams | shared commits | change coupling | imports a→b | imports b→a |', '| --- | ---: | ---: | ---: | ---: |');
+  const staticEdges = (a: string, b: string) => r.coupling.static.find((s) => s.from === a && s.to === b)?.edges ?? 0;
+  const pairs = new Map<string, [string, string]>();
+  for (const c of r.coupling.teams) pairs.set([c.a, c.b].sort().join('\0'), [c.a, c.b]);
+  for (const s of r.coupling.static) pairs.set([s.from, s.to].sort().join('\0'), [s.from, s.to].sort() as [string, string]);
+  const rows = [...pairs.values()].map(([a, b]) => {
+    const c = r.coupling.teams.find((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a));
+    return { a, b, shared: c?.sharedCommits ?? 0, degree: c?.degree ?? 0, ab: staticEdges(a, b), ba: staticEdges(b, a) };
+  }).sort((x, y) => y.shared + y.ab + y.ba - (x.shared + x.ab + x.ba)).slice(0, 15);
+  for (const x of rows) out.push(`| ${esc(x.a)} ↔ ${esc(x.b)} | ${x.shared} | ${x.degree}% | ${x.ab} | ${x.ba} |`);
+}
+
+function violations(vs: Violation[], out: string[]): void {
+  out.push('', `## Violations (${vs.length})`, '');
+  if (!vs.length) return void out.push('None.');
+  const kinds = [...new Set(vs.map((v) => v.kind))];
+  for (const k of kinds) {
+    const of = vs.filter((v) => v.kind === k);
+    out.push(`### ${k} (${of.length})`, '');
+    for (const v of of.slice(0, 50)) out.push(`- \`${code(v.file)}:${v.line}\` ${esc(v.message)}`);
+    if (of.length > 50) out.push(`- … and ${of.length - 50} more (see the JSON or SARIF report)`);
+    out.push('');
+  }
+}
+
+/** Escapes Markdown and HTML in repository strings. */
+export function esc(s: string): string {
+  return s.replace(/[\\`*_[\]|<>#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+}
+
+function code(s: string): string {
+  return s.replace(/`/g, "'");
+}
