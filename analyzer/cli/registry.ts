@@ -1,7 +1,8 @@
 // Every CLI command, in the order `conway --help` lists them. Add a command here and nowhere else.
 import { analyzeCommand } from './analyze';
+import { checkCommand } from './check';
 import type { Command } from './command';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
 
-export const commands: Command[] = [analyzeCommand, whoCommand, validateCommand];
+export const commands: Command[] = [analyzeCommand, checkCommand, whoCommand, validateCommand];
