@@ -1,0 +1,77 @@
+// The reporters on a real analysis of test/fixtures/boundaries.ts, plus a repository whose
+// author name and paths are hostile HTML: Markdown, SARIF (validated against the official
+// 2.1.0 schema), HTML (escaped, no scripts, no remote assets).
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeRepo } from '../../analyzer/analyze';
+import { renderReport } from '../../analyzer/report';
+import type { Report } from '../../analyzer/report/types';
+import { boundariesRepo } from '../fixtures/boundaries';
+import { makeRepo, type Repo } from '../fixtures/repo';
+
+let repo: Repo;
+let evil: Repo;
+let r: Report;
+let e: Report;
+
+beforeAll(async () => {
+  repo = boundariesRepo();
+  r = await analyzeRepo(repo.dir, { cache: false });
+  // git strips < and > from author names, so the hostile markup goes in a path; the name has quotes and &.
+  evil = makeRepo([{ author: { name: 'Eve" onmouseover="alert(1)" & co', email: 'x@evil.io' }, files: { CODEOWNERS: '/lib/ @o/a\n', 'lib/x.ts': 'export {};\n', 'src/<img src=x onerror=alert(1)>.ts': "import x from '../lib/x';\n" } }]);
+  e = await analyzeRepo(evil.dir, { cache: false });
+});
+afterAll(() => {
+  repo.cleanup();
+  evil.cleanup();
+});
+
+describe('SARIF', () => {
+  it('is valid against the official SARIF 2.1.0 schema, one result per violation', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const sarif = JSON.parse(renderReport('sarif', r));
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    expect(sarif.runs[0].results).toHaveLength(r.violations.length);
+    expect(sarif.runs[0].results[1]).toMatchObject({
+      ruleId: 'deep-import', level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'billing/charge.ts' }, region: { startLine: 1 } } }],
+      partialFingerprints: { 'conway/v1': r.violations[1].fingerprint },
+    });
+  });
+});
+
+describe('Markdown', () => {
+  it('summarises autonomy, coupling and violations', () => {
+    const md = renderReport('md', r);
+    expect(md).toContain('| Billing |  money | 50.0 | 0% | 100% | 50% | 2 | 2 |'.replace(' money', 'money'));
+    expect(md).toContain('### deep-import (2)');
+    expect(md).toContain('- `web/app.ts:1` team web may not depend on team billing');
+  });
+  it('escapes repository strings', () => {
+    const md = renderReport('md', e);
+    // Inside a code span Markdown shows markup literally; everywhere else it must be escaped.
+    expect(md).toContain('`src/<img src=x onerror=alert(1)>.ts:1`');
+    expect(md.replace(/`[^`]*`/g, '')).not.toMatch(/<img|onmouseover="/);
+  });
+});
+
+describe('HTML', () => {
+  it('is one self-contained page with no script and a strict CSP', () => {
+    const html = renderReport('html', r);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).not.toMatch(/<script|src="http|href="http/i);
+    expect(html.match(/<tr data-team=/g)).toHaveLength(3);
+  });
+  it('renders hostile names and paths as text', () => {
+    const html = renderReport('html', e);
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('onmouseover="');
+    expect(html).toContain('src/&#60;img src=x onerror=alert(1)&#62;.ts');
+    expect(html).toContain('Eve&#34; onmouseover=&#34;alert(1)&#34; &#38; co');
+  });
+});
