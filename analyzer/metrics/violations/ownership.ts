@@ -19,28 +19,33 @@ export function unowned(files: string[], hasRule: (p: string) => boolean, codeow
 }
 
 export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string): Draft[] {
-  const byFile = new Map<string, Map<string, number>>();
-  for (const c of input.commits) {
-    const team = primaryTeam(members, c.author);
-    for (const f of c.files) {
-      const m = byFile.get(f.path) ?? byFile.set(f.path, new Map()).get(f.path)!;
-      m.set(team, (m.get(team) ?? 0) + 1);
-    }
-  }
   const out: Draft[] = [];
+  const changes = changesByFile(input);
   for (const file of input.files) {
     const declared = input.teamsOf(file);
-    const counts = byFile.get(file);
-    if (!declared.length || !counts) continue;
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const own = declared.reduce((n, t) => n + (counts.get(t) ?? 0), 0);
+    const authors = changes.get(file);
+    if (!declared.length || !authors || authors.length < 3) continue;
+    // A change by a member of a declared team counts for the declared owner, else for the author's primary team.
+    const counts = new Map<string, number>();
+    for (const a of authors) {
+      const t = members.get(a)?.teams.some((x) => declared.includes(x)) ? declared[0] : primaryTeam(members, a);
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    const own = counts.get(declared[0]) ?? 0;
     const [other, n] = [...counts].filter(([t]) => !declared.includes(t) && !t.startsWith('person:')).sort((a, b) => b[1] - a[1])[0] ?? [];
-    if (total < 3 || own / total >= opts.driftShare || !other || n! / total <= 0.5) continue;
+    if (own / authors.length >= opts.driftShare || !other || n! / authors.length <= 0.5) continue;
     out.push({
       kind: 'ownership-drift', file, line: 1, fromTeam: declared[0], toTeam: other, target: null,
-      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n!, total)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back`,
+      message: `declared owner ${declared.join(', ')} made ${pct(own, authors.length)} of the ${authors.length} changes in the window, team ${other} made ${pct(n!, authors.length)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back`,
     });
   }
+  return out;
+}
+
+/** The author of every change, per file. */
+function changesByFile(input: MetricsInput): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of input.commits) for (const f of c.files) (out.get(f.path) ?? out.set(f.path, []).get(f.path)!).push(c.author);
   return out;
 }
 
