@@ -25,7 +25,8 @@ export function suggestClusters(staticPairs: StaticCoupling[], changePairs: Team
   const known = new Set(declared.map((c) => [...c.teams].sort().join('\0')));
   const out: { teams: string[]; reason: string }[] = [];
   for (const members of groups.values()) {
-    if (members.length < 3 || members.length > 5 || known.has([...members].sort().join('\0'))) continue;
+    // A group of every team says nothing; a declared cluster needs no suggestion.
+    if (members.length < 3 || members.length > 5 || members.length === g.order || known.has([...members].sort().join('\0'))) continue;
     const inside = new Set(members);
     let internal = 0;
     let external = 0;

@@ -6,7 +6,7 @@ import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import type { Report } from './types';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}h1{font-size:22px}h2{margin-top:32px;font-size:17px}
-table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
+table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}.autonomy td:nth-child(n+3),.matrix td{text-align:right;white-space:nowrap}
 .graph .edge{stroke:#8c959f;stroke-opacity:.6}.graph text{font-size:12px;fill:#1f2328}.spark polyline{fill:none;stroke:#0969da;stroke-width:1.5}
 .matrix td{min-width:56px}.muted{color:#656d76}code{background:#f6f8fa;padding:1px 4px;border-radius:4px}.swatch{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
 @media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}td,th{border-color:#30363d}.graph text{fill:#e6edf3}code{background:#161b22}.muted{color:#8d96a0}}`;
