@@ -5,7 +5,7 @@
 //   dist/webview/      the dashboard (browser, esm)
 // Flags: --watch, --production (minify). Type checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,6 +30,14 @@ const builds = [
     logLevel: 'warning', entryPoints: { dashboard: 'webview/main.ts' }, outdir: 'dist/webview',
   },
 ].filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)));
+
+// Static webview assets: the dashboard's CSS and VS Code's codicon font, served from dist/webview only.
+function copyWebviewAssets() {
+  mkdirSync('dist/webview', { recursive: true });
+  copyFileSync('webview/dashboard.css', 'dist/webview/dashboard.css');
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
+}
+if (existsSync('webview/dashboard.css')) copyWebviewAssets();
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -1,0 +1,46 @@
+// The analyzer off the extension host's thread: a child process (forked by the extension) that
+// answers ToWorker messages over IPC. It keeps one import index per repository warm, so the
+// imports of a file saved in the editor are re-resolved without re-reading the repository.
+import { analyzeRepo } from './analyze';
+import { listTrackedFiles } from './collect/tracked-files';
+import { createImportIndex } from './imports';
+import { loadOwnership } from './ownership';
+import { fileImportViolations } from './pipeline/file-check';
+import { isToWorker, type FromWorker, type ToWorker } from './protocol';
+
+const running = new Map<number, AbortController>();
+const indexes = new Map<string, Promise<ReturnType<typeof createImportIndex>>>();
+
+function send(msg: FromWorker): void {
+  process.send?.(msg);
+}
+
+async function handle(msg: ToWorker): Promise<void> {
+  if (msg.type === 'cancel') return void running.get(msg.target)?.abort();
+  const ctrl = new AbortController();
+  running.set(msg.id, ctrl);
+  try {
+    if (msg.type === 'analyze') {
+      indexes.delete(msg.root); // files may have changed with HEAD
+      const report = await analyzeRepo(msg.root, { ...msg.options, signal: ctrl.signal, onProgress: (p) => send({ id: msg.id, type: 'progress', ...p }) });
+      send({ id: msg.id, type: 'report', report });
+    } else {
+      let index = indexes.get(msg.root);
+      if (!index) indexes.set(msg.root, (index = listTrackedFiles(msg.root).then((files) => createImportIndex(msg.root, files))));
+      const idx = await index;
+      const edges = idx.resolveFile(msg.file, msg.text);
+      const violations = fileImportViolations(loadOwnership(msg.root, msg.options), idx.packages, edges);
+      send({ id: msg.id, type: 'imports', edges, violations });
+    }
+  } catch (e) {
+    send({ id: msg.id, type: 'error', message: (e as Error).message });
+  } finally {
+    running.delete(msg.id);
+  }
+}
+
+process.on('message', (msg) => {
+  if (isToWorker(msg)) void handle(msg);
+  else send({ id: 0, type: 'error', message: 'malformed message ignored' });
+});
+process.on('disconnect', () => process.exit(0));

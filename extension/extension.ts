@@ -1,0 +1,108 @@
+// Conway in VS Code — thin glue over the analyzer. activate() only wires providers, commands and
+// events; the analysis runs after activation in a worker process, with a cancellable progress
+// notification. Untrusted workspaces get a limited mode: CODEOWNERS and conway.yml only, no git,
+// no workspace code (no worker is ever started).
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { ConwayActions } from './code-actions';
+import { Dashboard, VIEW_TYPE } from './dashboard';
+import { OwnerDecorations } from './decorations';
+import { ViolationDiagnostics } from './diagnostics';
+import { FolderModel } from './folder-model';
+import { ImportHover } from './hover';
+import { Models } from './models';
+import { OwnerStatus } from './status';
+import { TeamsTree, ViolationsTree } from './trees';
+import { WorkerClient } from './worker-client';
+
+const SOURCES = [{ language: 'typescript' }, { language: 'typescriptreact' }, { language: 'javascript' }, { language: 'javascriptreact' }];
+const OWNERSHIP_FILES = /(^|\/)(CODEOWNERS|conway\.ya?ml)$/;
+
+export function activate(ctx: vscode.ExtensionContext) {
+  const t0 = performance.now();
+  const log = vscode.window.createOutputChannel('Conway');
+  const worker = vscode.workspace.isTrusted ? new WorkerClient(join(ctx.extensionPath, 'dist', 'worker.js')) : null;
+  const models = new Models();
+  const status = new OwnerStatus(models);
+  const diagnostics = new ViolationDiagnostics(models);
+  const decorations = new OwnerDecorations(models);
+  const teams = new TeamsTree(models);
+  const violations = new ViolationsTree(models);
+  const refresh = () => {
+    status.update();
+    diagnostics.refresh();
+    decorations.refresh();
+    teams.refresh();
+    violations.refresh();
+  };
+  const addFolder = (f: vscode.WorkspaceFolder) => {
+    const m = new FolderModel(f, worker, log);
+    models.byFolder.set(f.uri.toString(), m);
+    ctx.subscriptions.push(m, m.onDidChange(refresh));
+  };
+  for (const f of vscode.workspace.workspaceFolders ?? []) addFolder(f);
+  const analyzeAll = () => analyzeWithProgress(models, log);
+
+  ctx.subscriptions.push(
+    log, status, diagnostics, ...(worker ? [{ dispose: () => worker.dispose() }] : []),
+    vscode.window.registerFileDecorationProvider(decorations),
+    vscode.window.registerTreeDataProvider('conway.teams', teams),
+    vscode.window.registerTreeDataProvider('conway.violations', violations),
+    vscode.languages.registerHoverProvider(SOURCES, new ImportHover(models)),
+    vscode.languages.registerCodeActionsProvider(SOURCES, new ConwayActions(models), { providedCodeActionKinds: ConwayActions.kinds }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel) {
+        const m = models.all()[0];
+        if (m) Dashboard.revive(panel, ctx.extensionUri, m);
+      },
+    }),
+    vscode.window.onDidChangeActiveTextEditor((e) => status.update(e)),
+    vscode.workspace.onDidOpenTextDocument(() => diagnostics.refresh()),
+    vscode.workspace.onDidCloseTextDocument(() => diagnostics.refresh()),
+    vscode.workspace.onDidSaveTextDocument((doc) => onSave(models, doc, log)),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('conway') && models.all().forEach((m) => m.loadOwnership())),
+    vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+      e.added.forEach(addFolder);
+      for (const f of e.removed) models.byFolder.get(f.uri.toString())?.dispose(), models.byFolder.delete(f.uri.toString());
+      refresh();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.window.showInformationMessage('Conway: reload the window to enable history, imports and scores.', 'Reload').then((r) => r && vscode.commands.executeCommand('workbench.action.reloadWindow'))),
+  );
+  registerCommands(ctx, models, diagnostics, analyzeAll);
+  status.update();
+  const activationMs = performance.now() - t0;
+  if (worker) {
+    setTimeout(() => {
+      void analyzeAll().then(() => models.all().forEach((m) => (m.watchHead(), void m.loadUserTeams())));
+    }, 0);
+  }
+  return { models, status, diagnostics, teams, violations, activationMs, dashboard: () => Dashboard.current, restricted: !worker };
+}
+
+async function analyzeWithProgress(models: Models, log: vscode.OutputChannel): Promise<void> {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Conway', cancellable: true }, async (progress, token) => {
+    for (const m of models.all()) {
+      progress.report({ message: `analysing ${m.folder.name}…` });
+      try {
+        await m.analyze((phase) => progress.report({ message: `${m.folder.name}: ${phase}` }), token);
+      } catch (e) {
+        log.appendLine(`[${m.folder.name}] analysis failed: ${(e as Error).message}`);
+        void vscode.window.showWarningMessage(`Conway: analysis of ${m.folder.name} failed: ${(e as Error).message}`);
+      }
+    }
+  });
+}
+
+function onSave(models: Models, doc: vscode.TextDocument, log: vscode.OutputChannel): void {
+  const at = models.for(doc.uri);
+  if (!at) return;
+  if (OWNERSHIP_FILES.test(at.path)) {
+    at.model.loadOwnership();
+    void at.model.analyze().catch((e) => log.appendLine(String(e)));
+  } else void at.model.recheck(doc).catch((e) => log.appendLine(String(e)));
+}
+
+export function deactivate(): void {
+  Dashboard.current?.dispose();
+}
