@@ -70,7 +70,7 @@ export class Dashboard implements vscode.Disposable {
 <link rel="stylesheet" href="${asset('codicon.css')}"><link rel="stylesheet" href="${asset('dashboard.css')}">
 <title>Conway Dashboard</title></head>
 <body><div id="app"><p><i class="codicon codicon-loading codicon-modifier-spin"></i> Waiting for the analysis…</p></div>
-<script nonce="${nonce}" src="${asset('dashboard.js')}"></script></body></html>`;
+<script type="module" nonce="${nonce}" src="${asset('dashboard.js')}"></script></body></html>`;
   }
 
   dispose(): void {

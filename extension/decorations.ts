@@ -1,5 +1,6 @@
 // Explorer badges: files owned by another team than the user's own (user's team = git
 // config user.email looked up in the team map) and unowned files. Setting: conway.decorations.enabled.
+import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Models } from './models';
 import { teamName } from './models';
@@ -18,11 +19,11 @@ export class OwnerDecorations implements vscode.FileDecorationProvider {
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (!decorationsEnabled() || uri.scheme !== 'file') return undefined;
     const at = this.models.for(uri);
-    if (!at?.model.ownership?.codeowners || at.path === '' || at.path.startsWith('.git/')) return undefined;
+    if (!at?.model.ownership?.codeowners || at.path === '' || at.path.startsWith('.git/') || isDirectory(uri)) return undefined;
     const who = at.model.ownership.who(at.path);
-    if (!who.rule || !who.owners.length) {
-      if (at.model.ownership.codeowners && /\.[a-z]+$/i.test(at.path)) return { badge: '∅', tooltip: 'Conway: unowned (no CODEOWNERS rule)', color: new vscode.ThemeColor('problemsWarningIcon.foreground') };
-      return undefined;
+    if (!who.owners.length) {
+      const why = who.rule ? `CODEOWNERS line ${who.rule.line} gives it no owner` : 'no CODEOWNERS rule';
+      return { badge: '∅', tooltip: `Conway: unowned (${why})`, color: new vscode.ThemeColor('problemsWarningIcon.foreground') };
     }
     const mine = at.model.userTeams;
     if (!mine.length || who.teams.some((t) => mine.includes(t))) return undefined;
@@ -33,4 +34,12 @@ export class OwnerDecorations implements vscode.FileDecorationProvider {
 
 function initials(name: string): string {
   return name.replace(/[^A-Za-z0-9 ]/g, ' ').trim().split(/\s+/).map((w) => w[0]?.toUpperCase() ?? '').join('').slice(0, 2) || '•';
+}
+
+function isDirectory(uri: vscode.Uri): boolean {
+  try {
+    return statSync(uri.fsPath).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,102 @@
+// Runs the extension's integration tests inside a real VS Code (../../../shared/EDITOR-TESTS.md):
+// the VS Code server from `code-server` under Node 24, driven by headless Debian Chromium through
+// playwright-core. The in-editor suites (suite/*.js) run in the real extension host; VS Code
+// reports their exit code back to the page. Two runs: a trusted workspace and an untrusted one.
+// Prints a closing `N passed, N failed` line; screenshots go to test-output/.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { NODE24, SERVER_MAIN } from '../../scripts/editor-setup.mjs';
+
+const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+const out = join(root, 'test-output');
+mkdirSync(out, { recursive: true });
+
+async function freePort() {
+  return new Promise((res) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function makeWorkspace() {
+  const file = join(root, 'test/editor/.out/fixture.cjs');
+  await esbuild.build({ entryPoints: [join(root, 'test/editor/fixture.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'warning' });
+  return createRequire(import.meta.url)(file).makeWorkspace();
+}
+
+async function startServer(port, trusted) {
+  const tmp = mkdtempSync(join(tmpdir(), 'conway-vscode-'));
+  const args = [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
+    '--enable-smoke-test-driver', '--disable-telemetry', '--user-data-dir', join(tmp, 'user'), '--server-data-dir', join(tmp, 'server'), '--extensions-dir', join(tmp, 'ext')];
+  if (trusted) args.push('--disable-workspace-trust');
+  const server = spawn(NODE24, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout.on('data', () => undefined);
+  server.stderr.on('data', () => undefined);
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) return server;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the VS Code server did not start');
+}
+
+async function runSuite(name, suite, trusted, workspace) {
+  const port = await freePort();
+  const server = await startServer(port, trusted);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const stats = { passed: 0, failed: 0 };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let done;
+    const exited = new Promise((r) => (done = r));
+    const shots = [];
+    await page.exposeFunction('codeAutomationExit', (code) => done(code));
+    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+      const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      if (!line.includes('[conway-test]')) return;
+      const text = line.slice(line.indexOf('[conway-test]') + 14);
+      console.log(`  ${text}`);
+      const shot = /^SCREENSHOT (\S+)/.exec(text);
+      if (shot) shots.push(page.screenshot({ path: join(out, `${shot[1]}.png`) }).catch((e) => console.log(`  screenshot failed: ${e.message}`)));
+      const m = /^(\d+) passed, (\d+) failed$/.exec(text);
+      if (m) [stats.passed, stats.failed] = [Number(m[1]), Number(m[2])];
+    });
+    page.on('console', (m) => m.type() === 'error' && /conway|dashboard|webview/i.test(m.text()) && console.log(`  [page error] ${m.text().slice(0, 300)}`));
+    page.on('pageerror', (e) => console.log(`  [page exception] ${e.message.slice(0, 300)}`));
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(join(root, 'test/editor/suite', suite))], ['skipWelcome', 'true']];
+    console.log(`${name}: VS Code server on port ${port}, workspace ${workspace}`);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 240_000))]);
+    await Promise.all(shots);
+    if (code === 'timeout') {
+      await page.screenshot({ path: join(out, `${name}-timeout.png`) });
+      console.log(`  ${name}: timed out (screenshot in test-output/${name}-timeout.png)`);
+      stats.failed = Math.max(1, stats.failed);
+    } else if (code !== 0 && stats.failed === 0) stats.failed = 1;
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  return stats;
+}
+
+const total = { passed: 0, failed: 0 };
+for (const [name, suite, trusted] of [['trusted', 'trusted.js', true], ['untrusted', 'untrusted.js', false]]) {
+  const s = await runSuite(name, suite, trusted, await makeWorkspace());
+  total.passed += s.passed;
+  total.failed += s.failed;
+}
+console.log(`editor tests: ${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed ? 1 : 0);
