@@ -5,10 +5,12 @@
 //   dist/webview/      the dashboard (browser, esm)
 // Flags: --watch, --production (minify). Type checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// A production build starts clean, so no stale source map ends up in the VSIX.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 const node = {
   bundle: true,
