@@ -43,14 +43,16 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   progress({ phase: 'ownership' });
   const ownership = loadOwnership(root, opts);
   const files = await listTrackedFiles(root, opts.signal);
+  // History waits on git while the import graph keeps Node busy: run both at once.
   progress({ phase: 'history' });
-  const history = await mineHistory(root, {
-    since: opts.since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
-    fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal,
-    onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
-  });
-  progress({ phase: 'imports' });
-  const graph = opts.imports === false ? null : await buildImportGraph(root, { exclude: opts.exclude, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) });
+  const [history, graph] = await Promise.all([
+    mineHistory(root, {
+      since: opts.since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
+      fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal,
+      onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
+    }),
+    opts.imports === false ? null : buildImportGraph(root, { exclude: opts.exclude, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }),
+  ]);
   progress({ phase: 'metrics' });
   const { input, publicHint } = buildInput(ownership, files, followRenames(history.commits), graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };

@@ -33,13 +33,16 @@ export function makePathFilter(opts: PathFilterOptions = {}): PathFilter {
   return (path) => {
     let keep = memo.get(path);
     if (keep === undefined) {
-      keep = (include.length === 0 || include.some((m) => m.match(path))) && !exclude.some((m) => m.match(path));
+      keep = (include === null || include.test(path)) && !(exclude?.test(path) ?? false);
       memo.set(path, keep);
     }
     return keep;
   };
 }
 
-function compile(globs: string[]): Minimatch[] {
-  return globs.map((g) => new Minimatch(g, { dot: true }));
+/** All globs as one regular expression (minimatch's own translation): one test per path, not one per glob. */
+function compile(globs: string[]): RegExp | null {
+  if (!globs.length) return null;
+  const sources = globs.map((g) => new Minimatch(g, { dot: true }).makeRe()).filter((r): r is RegExp => r instanceof RegExp).map((r) => `(?:${r.source})`);
+  return sources.length ? new RegExp(sources.join('|')) : null;
 }

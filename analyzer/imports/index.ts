@@ -37,22 +37,25 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
   const tracked = await listTrackedFiles(root, opts.signal);
   const index = createImportIndex(root, tracked, opts.exclude);
   const result: ImportGraphResult = { files: index.sources, edges: [], externals: [], unresolved: [], parseErrors: [], notes: index.notes, workspacePackages: index.packages, graph: new MultiDirectedGraph() };
-  index.sources.forEach((file, i) => {
-    if (i % 500 === 0) {
+  for (let i = 0; i < index.sources.length; i++) {
+    const file = index.sources[i];
+    if (i % 200 === 0) {
       opts.signal?.throwIfAborted();
       opts.onProgress?.(i, index.sources.length);
+      // Yield now and then, so a history mined at the same time keeps draining git's output.
+      await new Promise((r) => setImmediate(r));
     }
     const read = readTextFile(join(root, file), MAX_SOURCE_BYTES);
     if (read.kind !== 'text') {
       result.parseErrors.push({ file, line: 0, message: read.kind === 'too-large' ? `skipped: ${read.size} bytes (over 1 MB, probably generated)` : 'could not be read' });
-      return;
+      continue;
     }
     try {
-      result.edges.push(...index.resolveFile(file, read.text));
+      for (const e of index.resolveFile(file, read.text)) result.edges.push(e);
     } catch (e) {
       result.parseErrors.push({ file, line: 0, message: `could not be tokenized: ${(e as Error).message}` });
     }
-  });
+  }
   for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
   result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
   fillGraph(result);

@@ -8,6 +8,7 @@
 // Both keep up to 20 shared commits (newest first) as evidence.
 import type { FileCoupling, TeamCoupling } from '../report/types';
 import type { MetricsInput, MetricsOptions } from './input';
+import { teamsOfChanges } from './team-history';
 
 const EVIDENCE = 20;
 
@@ -43,7 +44,7 @@ export function teamCoupling(input: MetricsInput): TeamCoupling[] {
   const revs = new Map<string, number>();
   const pairs = new Map<string, Pair>();
   for (const c of input.commits) {
-    const teams = [...new Set(c.files.flatMap((f) => input.teamsOf(f.path)))].sort();
+    const teams = [...new Set(teamsOfChanges(input, c).flat())].sort();
     for (const t of teams) revs.set(t, (revs.get(t) ?? 0) + 1);
     for (let i = 0; i < teams.length; i++) for (let j = i + 1; j < teams.length; j++) addShared(pairs, `${teams[i]}\0${teams[j]}`, c.sha);
   }

@@ -7,7 +7,7 @@ import { collectFileStats, fileFragmentation, isKnowledgeIsland, mainAuthor, mai
 import { fragmentation } from './fragmentation';
 import type { MetricsInput, MetricsOptions } from './input';
 import { resolveMembership, topKey, type Membership } from './membership';
-import { commitsByMonth, groupHistory, type GroupHistory } from './team-history';
+import { commitsByMonth, finish, groupsHistory, merge, type GroupHistory } from './team-history';
 import { truckFactor } from './truck-factor';
 
 export interface GroupRow extends GroupHistory {
@@ -22,16 +22,22 @@ export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions)
   const members = resolveMembership(input);
   const stats = collectFileStats(input);
   const files = input.files.map((path) => fileRow(input, stats.get(path), path, members, opts));
-  const months = commitsByMonth(input.commits);
-  const group = (ids: string[]) => groupRow(input, members, stats, new Set(ids), months, opts);
+  const groups = new Map<string, string[]>([...input.teams.map((t) => [`team:${t.id}`, [t.id]] as [string, string[]]), ...input.clusters.map((c) => [`cluster:${c.id}`, c.teams] as [string, string[]])]);
+  const monthly = commitsByMonth(input.commits).map(([month, commits]) => [month, groupsHistory(input, members, groups, commits)] as const);
+  const ownedFiles = filesByTeam(input);
+  const group = (key: string, ids: string[]) => {
+    const whole = finish(merge(monthly.map(([, h]) => h.get(key)!)));
+    const owned = [...new Set(ids.flatMap((t) => ownedFiles.get(t) ?? []))];
+    return groupRow(stats, owned, whole, monthly.map(([m, h]) => [m, finish(h.get(key)!)] as const), opts);
+  };
   return {
     members,
     files,
-    teams: new Map(input.teams.map((t) => [t.id, group([t.id])])),
-    clusters: new Map(input.clusters.map((c) => [c.id, group(c.teams)])),
+    teams: new Map(input.teams.map((t) => [t.id, group(`team:${t.id}`, [t.id])])),
+    clusters: new Map(input.clusters.map((c) => [c.id, group(`cluster:${c.id}`, c.teams)])),
     declaredModules: declaredModules(input, files, stats, members),
     coupling: { files: fileCoupling(input, opts), teams: teamCoupling(input) },
-    memberRows: (teamId: string) => memberRows(input, members, teamId),
+    memberRows: memberRows(input, members),
   };
 }
 
@@ -51,16 +57,18 @@ function fileRow(input: MetricsInput, s: FileStats | undefined, path: string, me
   };
 }
 
-function groupRow(input: MetricsInput, members: Map<string, Membership>, stats: Map<string, FileStats>, group: Set<string>, months: [string, MetricsInput['commits']][], opts: MetricsOptions): GroupRow {
-  const owned = input.files.filter((p) => input.teamsOf(p).some((t) => group.has(t)));
+function filesByTeam(input: MetricsInput): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of input.files) for (const t of input.teamsOf(p)) (out.get(t) ?? out.set(t, []).get(t)!).push(p);
+  return out;
+}
+
+function groupRow(stats: Map<string, FileStats>, owned: string[], whole: GroupHistory, months: (readonly [string, GroupHistory])[], opts: MetricsOptions): GroupRow {
   const ownedStats = owned.map((p) => stats.get(p)).filter((s): s is FileStats => Boolean(s));
   const tf = truckFactor(ownedStats);
-  const trend = months.map(([month, commits]) => {
-    const g = groupHistory(input, members, group, commits);
-    return { month, changes: g.changes, commits: g.commits, alignment: g.alignment, deliveryIndependence: g.deliveryIndependence, fragmentation: g.fragmentation };
-  });
+  const trend = months.map(([month, g]) => ({ month, changes: g.changes, commits: g.commits, alignment: g.alignment, deliveryIndependence: g.deliveryIndependence, fragmentation: g.fragmentation }));
   return {
-    ...groupHistory(input, members, group, input.commits),
+    ...whole,
     files: owned.length,
     knowledgeIslands: ownedStats.filter((s) => isKnowledgeIsland(s, opts)).length,
     truckFactor: tf.value,
@@ -69,17 +77,19 @@ function groupRow(input: MetricsInput, members: Map<string, Membership>, stats: 
   };
 }
 
-function memberRows(input: MetricsInput, members: Map<string, Membership>, teamId: string): MemberRow[] {
+function memberRows(input: MetricsInput, members: Map<string, Membership>): (teamId: string) => MemberRow[] {
   const names = new Map<string, string>();
   const changes = new Map<string, number>();
-  for (const c of [...input.commits].reverse()) {
-    names.set(c.author, c.authorName);
+  for (let i = input.commits.length - 1; i >= 0; i--) {
+    const c = input.commits[i];
+    names.set(c.author, c.authorName); // oldest → newest: the latest name wins
     changes.set(c.author, (changes.get(c.author) ?? 0) + c.files.length);
   }
-  return [...members]
-    .filter(([, m]) => m.teams.includes(teamId))
-    .map(([person, m]) => ({ person, name: names.get(person) ?? person, inferred: m.inferred, changes: changes.get(person) ?? 0 }))
-    .sort((a, b) => b.changes - a.changes || (a.person < b.person ? -1 : 1));
+  return (teamId) =>
+    [...members]
+      .filter(([, m]) => m.teams.includes(teamId))
+      .map(([person, m]) => ({ person, name: names.get(person) ?? person, inferred: m.inferred, changes: changes.get(person) ?? 0 }))
+      .sort((a, b) => b.changes - a.changes || (a.person < b.person ? -1 : 1));
 }
 
 function declaredModules(input: MetricsInput, files: ReturnType<typeof fileRow>[], stats: Map<string, FileStats>, members: Map<string, Membership>): ModuleRow[] {

@@ -1,10 +1,12 @@
-// History metrics of a team — or of a cluster, which is the union of its teams (DESIGN.md):
-//  - alignment (= ownership integrity): of the changes to owned(T), the share made by T's
+// History metrics of teams and clusters (a cluster is the union of its teams, DESIGN.md):
+//  - alignment (= ownership integrity): of the changes to owned(G), the share made by G's
 //    members (the author or a co-author is a member);
-//  - delivery independence: of the commits by T's members that touch owned files (files with
-//    any owner), the share whose owned files all belong to T;
-//  - fragmentation 1 − Σ (n_t/N)² of the changes to owned(T) over the authors' primary teams;
-//  - changes, commits, lines, authors of owned(T).
+//  - delivery independence: of the commits by G's members that touch owned files (files with
+//    any owner), the share whose owned files all belong to G;
+//  - fragmentation 1 − Σ (n_t/N)² of the changes to owned(G) over the authors' primary teams;
+//  - changes, commits, lines, authors of owned(G).
+// All groups are accumulated in one pass over the commits (per month for the trend): a change
+// is credited to every group that owns its file.
 import type { Commit } from '../model/types';
 import { fragmentation, ratio } from './fragmentation';
 import type { MetricsInput } from './input';
@@ -21,47 +23,88 @@ export interface GroupHistory {
   fragmentation: number | null;
 }
 
-export function groupHistory(input: MetricsInput, members: Map<string, Membership>, group: Set<string>, commits: Commit[]): GroupHistory {
-  const isMember = (p: string) => members.get(p)?.teams.some((t) => group.has(t)) ?? false;
-  const out = { changes: 0, commits: 0, linesAdded: 0, linesDeleted: 0, authors: 0 };
-  const authors = new Set<string>();
-  const byTeam = new Map<string, number>();
-  let aligned = 0;
-  let memberCommits = 0;
-  let independent = 0;
+export interface Acc {
+  changes: number;
+  commits: number;
+  linesAdded: number;
+  linesDeleted: number;
+  authors: Set<string>;
+  aligned: number;
+  memberCommits: number;
+  independent: number;
+  byTeam: Map<string, number>;
+}
+
+/** groups: group id → the teams it unites (a team is the group of itself). */
+export function groupsHistory(input: MetricsInput, members: Map<string, Membership>, groups: Map<string, string[]>, commits: Commit[]): Map<string, Acc> {
+  const groupsOfTeam = new Map<string, string[]>();
+  for (const [g, teams] of groups) for (const t of teams) (groupsOfTeam.get(t) ?? groupsOfTeam.set(t, []).get(t)!).push(g);
+  const memberGroups = memo((person: string) => [...new Set((members.get(person)?.teams ?? []).flatMap((t) => groupsOfTeam.get(t) ?? []))]);
+  const acc = new Map<string, Acc>([...groups.keys()].map((g) => [g, { changes: 0, commits: 0, linesAdded: 0, linesDeleted: 0, authors: new Set(), aligned: 0, memberCommits: 0, independent: 0, byTeam: new Map() }]));
+  // teamsOf returns one array per path, so the groups of a file's teams are cached by identity.
+  const groupsOfTeams = new WeakMap<string[], string[]>();
+  const groupsOf = (teams: string[]) => {
+    let g = groupsOfTeams.get(teams);
+    if (!g) groupsOfTeams.set(teams, (g = [...new Set(teams.flatMap((t) => groupsOfTeam.get(t) ?? []))]));
+    return g;
+  };
   for (const c of commits) {
-    const byMember = isMember(c.author) || c.coAuthors.some(isMember);
-    let touchesGroup = false;
-    let touchesOther = false;
-    for (const f of c.files) {
-      const teams = input.teamsOf(f.path);
-      if (!teams.length) continue;
-      if (!teams.some((t) => group.has(t))) {
-        touchesOther = true;
-        continue;
+    const byMember = c.coAuthors.length ? [...new Set([c.author, ...c.coAuthors].flatMap(memberGroups))] : memberGroups(c.author);
+    const inGroup = new Map<string, number>();
+    let owned = 0;
+    const fileTeams = teamsOfChanges(input, c);
+    for (let i = 0; i < c.files.length; i++) {
+      if (!fileTeams[i].length) continue;
+      owned++;
+      const f = c.files[i];
+      const primary = primaryTeam(members, c.author);
+      for (const g of groupsOf(fileTeams[i])) {
+        const a = acc.get(g)!;
+        inGroup.set(g, (inGroup.get(g) ?? 0) + 1);
+        a.changes++;
+        a.linesAdded += f.added ?? 0;
+        a.linesDeleted += f.deleted ?? 0;
+        a.authors.add(c.author);
+        if (byMember.includes(g)) a.aligned++;
+        a.byTeam.set(primary, (a.byTeam.get(primary) ?? 0) + 1);
       }
-      touchesGroup = true;
-      out.changes++;
-      out.linesAdded += f.added ?? 0;
-      out.linesDeleted += f.deleted ?? 0;
-      authors.add(c.author);
-      if (byMember) aligned++;
-      const t = primaryTeam(members, c.author);
-      byTeam.set(t, (byTeam.get(t) ?? 0) + 1);
     }
-    if (touchesGroup) out.commits++;
-    if (byMember && (touchesGroup || touchesOther)) {
-      memberCommits++;
-      if (!touchesOther) independent++;
+    for (const g of inGroup.keys()) acc.get(g)!.commits++;
+    if (!owned) continue;
+    for (const g of byMember) {
+      const a = acc.get(g)!;
+      a.memberCommits++;
+      if (inGroup.get(g) === owned) a.independent++;
     }
   }
+  return acc;
+}
+
+export function finish(a: Acc): GroupHistory {
   return {
-    ...out,
-    authors: authors.size,
-    alignment: ratio(aligned, out.changes),
-    deliveryIndependence: ratio(independent, memberCommits),
-    fragmentation: fragmentation(byTeam.values()),
+    changes: a.changes, commits: a.commits, linesAdded: a.linesAdded, linesDeleted: a.linesDeleted, authors: a.authors.size,
+    alignment: ratio(a.aligned, a.changes), deliveryIndependence: ratio(a.independent, a.memberCommits), fragmentation: fragmentation(a.byTeam.values()),
   };
+}
+
+/** Every counter is a sum over commits, so the whole window is the merge of its months. */
+export function merge(parts: Acc[]): Acc {
+  const out: Acc = { changes: 0, commits: 0, linesAdded: 0, linesDeleted: 0, authors: new Set(), aligned: 0, memberCommits: 0, independent: 0, byTeam: new Map() };
+  for (const p of parts) {
+    for (const k of ['changes', 'commits', 'linesAdded', 'linesDeleted', 'aligned', 'memberCommits', 'independent'] as const) out[k] += p[k];
+    for (const a of p.authors) out.authors.add(a);
+    for (const [t, n] of p.byTeam) out.byTeam.set(t, (out.byTeam.get(t) ?? 0) + n);
+  }
+  return out;
+}
+
+// Owning teams of each change, computed once per commit and shared by every pass.
+const changeTeams = new WeakMap<Commit, string[][]>();
+
+export function teamsOfChanges(input: MetricsInput, c: Commit): string[][] {
+  let t = changeTeams.get(c);
+  if (!t) changeTeams.set(c, (t = c.files.map((f) => input.teamsOf(f.path))));
+  return t;
 }
 
 /** Commits grouped by calendar month (UTC, `YYYY-MM`), months in ascending order. */
@@ -72,4 +115,13 @@ export function commitsByMonth(commits: Commit[]): [string, Commit[]][] {
     (months.get(m) ?? months.set(m, []).get(m)!).push(c);
   }
   return [...months].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+function memo<T>(f: (k: string) => T): (k: string) => T {
+  const m = new Map<string, T>();
+  return (k) => {
+    let v = m.get(k);
+    if (v === undefined) m.set(k, (v = f(k)));
+    return v;
+  };
 }
