@@ -3,6 +3,8 @@
 // as ImportEdge records and a graphology multi-graph (files and externals as nodes; edges carry
 // kind, line and specifier). A file that cannot be read or tokenized is reported and skipped.
 import { MultiDirectedGraph } from 'graphology';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTextFile } from '../collect/read-file';
 import { listTrackedFiles } from '../collect/tracked-files';
@@ -35,7 +37,8 @@ export interface ImportGraphResult {
 
 export async function buildImportGraph(root: string, opts: ImportGraphOptions = {}): Promise<ImportGraphResult> {
   const tracked = await listTrackedFiles(root, opts.signal);
-  const index = createImportIndex(root, tracked, opts.exclude);
+  const warm = warmIndex(root, tracked, opts.exclude ?? []);
+  const index = warm.index;
   const result: ImportGraphResult = { files: index.sources, edges: [], externals: [], unresolved: [], parseErrors: [], notes: index.notes, workspacePackages: index.packages, graph: new MultiDirectedGraph() };
   for (let i = 0; i < index.sources.length; i++) {
     const file = index.sources[i];
@@ -45,22 +48,62 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
       // Yield now and then, so a history mined at the same time keeps draining git's output.
       await new Promise((r) => setImmediate(r));
     }
-    const read = readTextFile(join(root, file), MAX_SOURCE_BYTES);
-    if (read.kind !== 'text') {
-      result.parseErrors.push({ file, line: 0, message: read.kind === 'too-large' ? `skipped: ${read.size} bytes (over 1 MB, probably generated)` : 'could not be read' });
-      continue;
-    }
-    try {
-      for (const e of index.resolveFile(file, read.text)) result.edges.push(e);
-    } catch (e) {
-      result.parseErrors.push({ file, line: 0, message: `could not be tokenized: ${(e as Error).message}` });
-    }
+    for (const e of edgesOf(root, file, index, warm.edges, result)) result.edges.push(e);
   }
   for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
   result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
   fillGraph(result);
   opts.onProgress?.(index.sources.length, index.sources.length);
   return result;
+}
+
+// A long-lived process (the editor's worker) analyses the same repository again and again. The
+// index (resolver, tsconfigs, workspace map) is reused while the tracked files and their configs
+// are unchanged, and each file's edges are reused while its size and mtime are: after a commit
+// only the changed files are read, tokenized and resolved again.
+type Index = ReturnType<typeof createImportIndex>;
+type EdgeCache = Map<string, { stamp: string; edges: ImportEdge[] }>;
+const warmIndexes = new Map<string, { key: string; index: Index; edges: EdgeCache }>();
+
+function warmIndex(root: string, tracked: string[], exclude: string[]): { index: Index; edges: EdgeCache } {
+  const configs = tracked.filter((f) => /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/.test(f));
+  const hash = createHash('sha1').update(tracked.join('\n')).update(exclude.join('\n'));
+  for (const c of configs) hash.update(stamp(join(root, c)));
+  const key = hash.digest('hex');
+  const cached = warmIndexes.get(root);
+  if (cached?.key === key) return cached;
+  const fresh = { key, index: createImportIndex(root, tracked, exclude), edges: new Map() };
+  warmIndexes.set(root, fresh);
+  return fresh;
+}
+
+function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, result: ImportGraphResult): ImportEdge[] {
+  const abs = join(root, file);
+  const st = stamp(abs);
+  const hit = cache.get(file);
+  if (hit?.stamp === st) return hit.edges;
+  const read = readTextFile(abs, MAX_SOURCE_BYTES);
+  if (read.kind !== 'text') {
+    result.parseErrors.push({ file, line: 0, message: read.kind === 'too-large' ? `skipped: ${read.size} bytes (over 1 MB, probably generated)` : 'could not be read' });
+    return [];
+  }
+  try {
+    const edges = index.resolveFile(file, read.text);
+    cache.set(file, { stamp: st, edges });
+    return edges;
+  } catch (e) {
+    result.parseErrors.push({ file, line: 0, message: `could not be tokenized: ${(e as Error).message}` });
+    return [];
+  }
+}
+
+function stamp(abs: string): string {
+  try {
+    const s = statSync(abs);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
 }
 
 /** The warm part of the graph for the editor: resolve one file's imports after a save. */
