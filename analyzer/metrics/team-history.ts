@@ -8,20 +8,15 @@
 // All groups are accumulated in one pass over the commits (per month for the trend): a change
 // is credited to every group that owns its file.
 import type { Commit } from '../model/types';
+import type { TeamRow } from '../report/types';
 import { fragmentation, ratio } from './fragmentation';
 import type { MetricsInput } from './input';
 import { primaryTeam, type Membership } from './membership';
 
-export interface GroupHistory {
-  changes: number;
-  commits: number;
-  linesAdded: number;
-  linesDeleted: number;
-  authors: number;
-  alignment: number | null;
+/** The history columns of a TeamRow, plus delivery independence (reported inside `autonomy`). */
+export type GroupHistory = Pick<TeamRow, 'changes' | 'commits' | 'linesAdded' | 'linesDeleted' | 'authors' | 'alignment' | 'fragmentation'> & {
   deliveryIndependence: number | null;
-  fragmentation: number | null;
-}
+};
 
 export interface Acc {
   changes: number;
