@@ -51,7 +51,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
       fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal,
       onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
     }),
-    opts.imports === false ? null : buildImportGraph(root, { exclude: opts.exclude, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }),
+    opts.imports === false ? null : buildImportGraph(root, { exclude: opts.exclude, tracked: files, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }),
   ]);
   progress({ phase: 'metrics' });
   const { input, publicHint } = buildInput(ownership, files, followRenames(history.commits), graph);

@@ -20,6 +20,8 @@ const MAX_SOURCE_BYTES = 1024 * 1024;
 
 export interface ImportGraphOptions {
   exclude?: string[];
+  /** The tracked files, when the caller already listed them (saves a `git ls-files`). */
+  tracked?: string[];
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -36,7 +38,7 @@ export interface ImportGraphResult {
 }
 
 export async function buildImportGraph(root: string, opts: ImportGraphOptions = {}): Promise<ImportGraphResult> {
-  const tracked = await listTrackedFiles(root, opts.signal);
+  const tracked = opts.tracked ?? (await listTrackedFiles(root, opts.signal));
   const warm = warmIndex(root, tracked, opts.exclude ?? []);
   const index = warm.index;
   const result: ImportGraphResult = { files: index.sources, edges: [], externals: [], unresolved: [], parseErrors: [], notes: index.notes, workspacePackages: index.packages, graph: new MultiDirectedGraph() };

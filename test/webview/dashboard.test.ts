@@ -1,0 +1,77 @@
+// The dashboard bundle (dist/webview/dashboard.js, built by `npm run build`) in headless Chromium,
+// outside VS Code: a page provides acquireVsCodeApi (the one system edge, recorded) and posts a
+// real report of a repository whose names and paths are hostile. Asserts the ready → report →
+// rendered exchange, the guard rejecting malformed messages, and strings rendered as text.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeRepo } from '../../analyzer/analyze';
+import type { Report } from '../../analyzer/report/types';
+import { launchChromium } from '../fixtures/chromium';
+import { boundariesRepo } from '../fixtures/boundaries';
+import type { Repo } from '../fixtures/repo';
+
+let repo: Repo;
+let report: Report;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  repo = boundariesRepo();
+  repo.commit({ author: { name: 'Mallory "x" & co', email: 'm@evil.io' }, files: { 'web/<img src=x onerror=alert(1)>.ts': "import { db } from '../core/db/internal';\n" } });
+  report = await analyzeRepo(repo.dir, { cache: false });
+  const dir = mkdtempSync(join(tmpdir(), 'conway-webview-'));
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="dashboard.css"></head><body><div id="app"></div>
+<script>window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), getState: () => undefined, setState: () => {} });</script>
+<script type="module" src="dashboard.js"></script></body></html>`);
+  const files: Record<string, [string, string]> = {
+    '/index.html': [join(dir, 'index.html'), 'text/html'],
+    '/dashboard.js': [join(__dirname, '../../dist/webview/dashboard.js'), 'text/javascript'],
+    '/dashboard.css': [join(__dirname, '../../dist/webview/dashboard.css'), 'text/css'],
+  };
+  server = createServer((req, res) => {
+    const f = files[req.url ?? ''];
+    if (!f) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': f[1] }).end(readFileSync(f[0]));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/index.html`;
+});
+afterAll(() => {
+  server.close();
+  repo.cleanup();
+});
+
+describe('dashboard webview', () => {
+  it('says ready, renders a valid report, ignores a malformed one, shows hostile strings as text', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      let dialogs = 0;
+      page.on('dialog', (d) => void (dialogs++, d.dismiss()));
+      await page.goto(url);
+      await page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'));
+      await page.evaluate(() => window.postMessage({ type: 'report', report: { schemaVersion: 2 } }, '*'));
+      await page.evaluate((r) => window.postMessage({ type: 'report', report: r, folder: 'fixture' }, '*'), report as unknown as Record<string, unknown>);
+      const rendered = await page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'rendered'));
+      expect(await rendered.jsonValue()).toMatchObject({ type: 'rendered', teams: 3, violations: report.violations.length });
+      expect(await page.locator('table.autonomy tbody tr').count()).toBe(3);
+      expect(await page.locator('.violations').innerText()).toContain('web/<img src=x onerror=alert(1)>.ts');
+      expect(await page.locator('#app img').count()).toBe(0);
+      await page.locator('a.violation').first().click();
+      const open = await page.evaluate(() => (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'open'));
+      expect(open).toEqual({ type: 'open', file: report.violations[0].file, line: report.violations[0].line });
+      await page.selectOption('select[name=team]', 'web');
+      expect(await page.locator('table.autonomy tbody tr').count()).toBe(1);
+      await page.screenshot({ path: 'test-output/webview-dashboard.png', fullPage: true });
+      expect(errors).toEqual([]);
+      expect(dialogs).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
+});
