@@ -25,7 +25,7 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
     body.replaceChildren(
       el('h2', {}, 'Team graph'), graphBox,
       el('h2', {}, 'Autonomy'), autonomyTable(teams),
-      el('h2', {}, 'Coupling'), couplingMatrix(r, teams.map((t) => t.id), state.matrix),
+      el('h2', {}, 'Coupling'), couplingMatrix(r, teams.map((t) => t.id), state.matrix, state.team ? r.teams.map((t) => t.id) : teams.map((t) => t.id)),
       el('h2', {}, `Violations (${vs.length})`), violationList(vs, on.open),
       el('h2', {}, 'Suggestions'), suggestions(r),
     );

@@ -29,14 +29,14 @@ function sparkline(points: TeamTrendPoint[], key: 'alignment' | 'deliveryIndepen
   return s;
 }
 
-export function couplingMatrix(r: Report, teams: string[], mode: 'static' | 'change'): HTMLElement {
+export function couplingMatrix(r: Report, teams: string[], mode: 'static' | 'change', columns: string[] = teams): HTMLElement {
   const value = (a: string, b: string) =>
     mode === 'static'
       ? r.coupling.static.find((s) => s.from === a && s.to === b)?.edges ?? 0
       : r.coupling.teams.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.sharedCommits ?? 0;
-  const max = Math.max(1, ...teams.flatMap((a) => teams.map((b) => (a === b ? 0 : value(a, b)))));
-  const head = el('tr', {}, el('th', {}, mode === 'static' ? 'imports →' : 'shared commits'), ...teams.map((t) => el('th', {}, t)));
-  const rows = teams.map((a) => el('tr', {}, el('th', {}, a), ...teams.map((b) => {
+  const max = Math.max(1, ...teams.flatMap((a) => columns.map((b) => (a === b ? 0 : value(a, b)))));
+  const head = el('tr', {}, el('th', {}, mode === 'static' ? 'imports →' : 'shared commits'), ...columns.map((t) => el('th', {}, t)));
+  const rows = teams.map((a) => el('tr', {}, el('th', {}, a), ...columns.map((b) => {
     const v = a === b ? null : value(a, b);
     const td = el('td', { class: 'num cell' }, v === null ? '·' : String(v));
     if (v) td.style.setProperty('--heat', String(v / max));
