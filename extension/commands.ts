@@ -18,8 +18,10 @@ export function registerCommands(ctx: vscode.ExtensionContext, models: Models, d
     const teams = who.teams.map((t) => teamName(at.model, t)).join(', ');
     const text = who.owners.length ? `${at.path} is owned by ${teams} (${who.owners.join(' ')})` : `${at.path} is unowned`;
     const rule = who.rule ? ` — ${at.model.ownership.codeowners?.path}:${who.rule.line} ${who.rule.pattern}` : '';
-    const pick = await vscode.window.showInformationMessage(text + rule, ...(who.rule ? ['Go to Rule'] : []));
-    if (pick) await vscode.commands.executeCommand('conway.goToRule', vscode.Uri.joinPath(at.model.folder.uri, at.path));
+    // Not awaited: the command answers at once; the message stays until the user closes it.
+    void vscode.window.showInformationMessage(text + rule, ...(who.rule ? ['Go to Rule'] : [])).then((pick) => {
+      if (pick) void vscode.commands.executeCommand('conway.goToRule', vscode.Uri.joinPath(at.model.folder.uri, at.path));
+    });
     return who;
   });
   reg('conway.analyze', () => analyzeAll());
@@ -45,7 +47,7 @@ export function registerCommands(ctx: vscode.ExtensionContext, models: Models, d
     const a = row?.autonomy;
     const msg = `${teamName(model, teamId)}: autonomy ${a?.score ?? '–'} (delivery ${fmt(a?.deliveryIndependence)}, integrity ${fmt(a?.ownershipIntegrity)}, dependency ${fmt(a?.dependencyIndependence)}), ${row?.files ?? 0} files, members: ${row?.members.map((m) => m.name).join(', ') || '–'}`;
     void vscode.window.showInformationMessage(msg);
-    return row;
+    return row ?? null;
   });
   reg('conway.copyReport', async () => {
     const model = modelOf();

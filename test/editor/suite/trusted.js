@@ -33,6 +33,14 @@ exports.run = () => runTests([
     assert(api.status.item.text === '$(organization) Web', api.status.item.text);
     assert(ms <= 20, `${ms} ms`);
   }],
+  ['commands: who owns, go to the CODEOWNERS rule, show team', async () => {
+    await open('core/db/internal.ts');
+    const who = await vscode.commands.executeCommand('conway.whoOwns');
+    assert(JSON.stringify(who.teams) === '["core"]' && who.rule.line === 2, JSON.stringify(who));
+    await vscode.commands.executeCommand('conway.goToRule');
+    const ed = vscode.window.activeTextEditor;
+    assert(ed.document.uri.path.endsWith('/CODEOWNERS') && ed.selection.active.line === 1, `${ed.document.uri.path}:${ed.selection.active.line}`);
+  }],
   ['the analysis finishes in the worker and feeds the model', async () => {
     const m = api.models.all()[0];
     await waitFor('the report', () => m.report, 120000);
@@ -79,6 +87,18 @@ exports.run = () => runTests([
     assert(modules.map((m) => m.label).join() === 'billing', modules.map((m) => m.label).join());
     const violations = api.violations.getChildren();
     assert(violations.map((v) => v.label).includes('deep-import'), violations.map((v) => v.label).join());
+  }],
+  ['Show Team reports the team\'s score and components', async () => {
+    const row = await vscode.commands.executeCommand('conway.showTeam', 'billing');
+    assert(row && row.autonomy.score === 50 && row.autonomy.dependencyIndependence === 0.5, JSON.stringify(row && row.autonomy));
+  }],
+  ['saving CODEOWNERS reloads ownership at once', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('CODEOWNERS'));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '/scripts/ @acme/web\n'));
+    await doc.save();
+    await open('scripts/tool.ts');
+    await waitFor('the new owner in the status bar', () => api.status.item.text === '$(organization) Web', 10000);
   }],
   ['the dashboard opens once and receives its data', async () => {
     await vscode.commands.executeCommand('conway.openDashboard');
