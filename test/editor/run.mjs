@@ -4,7 +4,7 @@
 // reports their exit code back to the page. Two runs: a trusted workspace and an untrusted one.
 // Prints a closing `N passed, N failed` line; screenshots go to test-output/.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +47,7 @@ async function startServer(port, trusted) {
   throw new Error('the VS Code server did not start');
 }
 
-async function runSuite(name, suite, trusted, workspace) {
+async function runSuite(name, suite, trusted, workspace, query = `folder=${encodeURIComponent(workspace)}`) {
   const port = await freePort();
   const server = await startServer(port, trusted);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
@@ -73,7 +73,7 @@ async function runSuite(name, suite, trusted, workspace) {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(join(root, 'test/editor/suite', suite))], ['skipWelcome', 'true']];
     console.log(`${name}: VS Code server on port ${port}, workspace ${workspace}`);
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`http://127.0.0.1:${port}/?${query}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 240_000))]);
     await Promise.all(shots);
     if (code === 'timeout') {
@@ -92,9 +92,25 @@ async function runSuite(name, suite, trusted, workspace) {
   return stats;
 }
 
+/** Two fixture repositories as one multi-root workspace. */
+async function makeMultiRoot() {
+  const [a, b] = [await makeWorkspace(), await makeWorkspace()];
+  const file = join(mkdtempSync(join(tmpdir(), 'conway-multiroot-')), 'two.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders: [{ path: a, name: 'first' }, { path: b, name: 'second' }], settings: { 'conway.history.since': '' } }));
+  return file;
+}
+
 const total = { passed: 0, failed: 0 };
-for (const [name, suite, trusted] of [['trusted', 'trusted.js', true], ['untrusted', 'untrusted.js', false]]) {
-  const s = await runSuite(name, suite, trusted, await makeWorkspace());
+const runs = [
+  ['trusted', 'trusted.js', true, async () => [await makeWorkspace()]],
+  ['untrusted', 'untrusted.js', false, async () => [await makeWorkspace()]],
+  ['multi-root', 'multiroot.js', true, async () => {
+    const ws = await makeMultiRoot();
+    return [ws, `workspace=${encodeURIComponent(ws)}`];
+  }],
+];
+for (const [name, suite, trusted, make] of runs) {
+  const s = await runSuite(name, suite, trusted, ...(await make()));
   total.passed += s.passed;
   total.failed += s.failed;
 }
