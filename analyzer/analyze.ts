@@ -41,7 +41,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const progress = opts.onProgress ?? (() => undefined);
   const root = await findRepoRoot(repoDir);
   progress({ phase: 'ownership' });
-  const ownership = loadOwnership(root, opts);
+  const ownership = memoizeWho(loadOwnership(root, opts));
   const files = await listTrackedFiles(root, opts.signal);
   // History waits on git while the import graph keeps Node busy: run both at once.
   progress({ phase: 'history' });
@@ -60,13 +60,22 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch, since: opts.since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }
 
-function buildInput(ownership: Ownership, files: string[], commits: MetricsInput['commits'], graph: ImportGraphResult | null) {
-  const whoMemo = new Map<string, ReturnType<Ownership['who']>>();
-  const who = (p: string) => {
-    let w = whoMemo.get(p);
-    if (!w) whoMemo.set(p, (w = ownership.who(p)));
-    return w;
+/** Every stage asks who owns the same paths: answer each path once per analysis. */
+function memoizeWho(ownership: Ownership): Ownership {
+  const memo = new Map<string, ReturnType<Ownership['who']>>();
+  const who = ownership.who;
+  return {
+    ...ownership,
+    who(p) {
+      let w = memo.get(p);
+      if (!w) memo.set(p, (w = who(p)));
+      return w;
+    },
   };
+}
+
+function buildInput(ownership: Ownership, files: string[], commits: MetricsInput['commits'], graph: ImportGraphResult | null) {
+  const who = ownership.who;
   const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
   const ruleOf = (p: string) => rulesByLine.get(who(p).rule?.line ?? -1) ?? null;
   const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];

@@ -8,7 +8,7 @@
 // Both keep up to 20 shared commits (newest first) as evidence.
 import type { FileCoupling, TeamCoupling } from '../report/types';
 import type { MetricsInput, MetricsOptions } from './input';
-import { teamsOfChanges } from './team-history';
+import { teamsOfChanges } from './change-teams';
 
 const EVIDENCE = 20;
 

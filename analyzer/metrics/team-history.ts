@@ -11,6 +11,7 @@ import type { Commit } from '../model/types';
 import type { TeamRow } from '../report/types';
 import { fragmentation, ratio } from './fragmentation';
 import type { MetricsInput } from './input';
+import { teamsOfChanges } from './change-teams';
 import { primaryTeam, type Membership } from './membership';
 
 /** The history columns of a TeamRow, plus delivery independence (reported inside `autonomy`). */
@@ -91,15 +92,6 @@ export function merge(parts: Acc[]): Acc {
     for (const [t, n] of p.byTeam) out.byTeam.set(t, (out.byTeam.get(t) ?? 0) + n);
   }
   return out;
-}
-
-// Owning teams of each change, computed once per commit and shared by every pass.
-const changeTeams = new WeakMap<Commit, string[][]>();
-
-export function teamsOfChanges(input: MetricsInput, c: Commit): string[][] {
-  let t = changeTeams.get(c);
-  if (!t) changeTeams.set(c, (t = c.files.map((f) => input.teamsOf(f.path))));
-  return t;
 }
 
 /** Commits grouped by calendar month (UTC, `YYYY-MM`), months in ascending order. */
