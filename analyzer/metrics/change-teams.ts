@@ -4,10 +4,13 @@
 import type { Commit } from '../model/types';
 import type { MetricsInput } from './input';
 
-const changeTeams = new WeakMap<Commit, string[][]>();
+// Keyed by the input too: the same commits may be measured under another ownership.
+const byInput = new WeakMap<MetricsInput, WeakMap<Commit, string[][]>>();
 
 export function teamsOfChanges(input: MetricsInput, c: Commit): string[][] {
-  let t = changeTeams.get(c);
-  if (!t) changeTeams.set(c, (t = c.files.map((f) => input.teamsOf(f.path))));
+  let cache = byInput.get(input);
+  if (!cache) byInput.set(input, (cache = new WeakMap()));
+  let t = cache.get(c);
+  if (!t) cache.set(c, (t = c.files.map((f) => input.teamsOf(f.path))));
   return t;
 }
