@@ -4,6 +4,7 @@
 import type { Report, Violation } from '../analyzer/report/types';
 import { el } from './dom';
 import { drawGraph, teamGraph } from './graph';
+import { teamEvidence } from './evidence';
 import { autonomyTable, couplingMatrix, suggestions, violationList } from './tables';
 
 export interface DashboardEvents {
@@ -22,9 +23,15 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
     const ids = new Set(teams.map((t) => t.id));
     const vs = r.violations.filter((v) => !state.team && !state.cluster ? true : ids.has(v.fromTeam ?? '') || ids.has(v.toTeam ?? ''));
     const graphBox = el('div', { class: 'graph', id: 'team-graph' });
+    const details = el('div', { class: 'details' }, el('p', { class: 'muted' }, 'Click a team to see the commits and imports behind its numbers.'));
+    const table = autonomyTable(teams);
+    table.addEventListener('click', (e) => {
+      const row = (e.target as HTMLElement).closest('tr[data-team]');
+      if (row) details.replaceChildren(teamEvidence(r, row.getAttribute('data-team')!, (v) => on.open(v as Violation)));
+    });
     body.replaceChildren(
       el('h2', {}, 'Team graph'), graphBox,
-      el('h2', {}, 'Autonomy'), autonomyTable(teams),
+      el('h2', {}, 'Autonomy'), table, details,
       el('h2', {}, 'Coupling'), couplingMatrix(r, teams.map((t) => t.id), state.matrix, state.team ? r.teams.map((t) => t.id) : teams.map((t) => t.id)),
       el('h2', {}, `Violations (${vs.length})`), violationList(vs, on.open),
       el('h2', {}, 'Suggestions'), suggestions(r),

@@ -65,6 +65,10 @@ describe('dashboard webview', () => {
       await page.locator('a.violation').first().click();
       const open = await page.evaluate(() => (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'open'));
       expect(open).toEqual({ type: 'open', file: report.violations[0].file, line: report.violations[0].line });
+      await page.locator('table.autonomy tr[data-team=web]').click();
+      const evidence = await page.locator('section.evidence').innerText();
+      expect(evidence).toContain('web → billing: web/app.ts:1 → billing/charge.ts');
+      expect(evidence).toMatch(/core: 1 shared commit \(33%\) — [0-9a-f]{10}/);
       await page.selectOption('select[name=team]', 'web');
       expect(await page.locator('table.autonomy tbody tr').count()).toBe(1);
       await page.screenshot({ path: 'test-output/webview-dashboard.png', fullPage: true });
