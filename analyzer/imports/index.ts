@@ -34,14 +34,21 @@ export interface ImportGraphResult {
   parseErrors: Problem[];
   notes: string[];
   workspacePackages: WorkspacePackage[];
-  graph: MultiDirectedGraph;
+  /** Built on first access: the metrics read `edges`; library users get the graphology graph. */
+  readonly graph: MultiDirectedGraph;
 }
 
 export async function buildImportGraph(root: string, opts: ImportGraphOptions = {}): Promise<ImportGraphResult> {
   const tracked = opts.tracked ?? (await listTrackedFiles(root, opts.signal));
   const warm = warmIndex(root, tracked, opts.exclude ?? []);
   const index = warm.index;
-  const result: ImportGraphResult = { files: index.sources, edges: [], externals: [], unresolved: [], parseErrors: [], notes: index.notes, workspacePackages: index.packages, graph: new MultiDirectedGraph() };
+  let graph: MultiDirectedGraph | undefined;
+  const result: ImportGraphResult = {
+    files: index.sources, edges: [], externals: [], unresolved: [], parseErrors: [], notes: index.notes, workspacePackages: index.packages,
+    get graph() {
+      return (graph ??= toGraph(result));
+    },
+  };
   for (let i = 0; i < index.sources.length; i++) {
     const file = index.sources[i];
     if (i % 200 === 0) {
@@ -54,7 +61,6 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
   }
   for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
   result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
-  fillGraph(result);
   opts.onProgress?.(index.sources.length, index.sources.length);
   return result;
 }
@@ -138,12 +144,14 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
   };
 }
 
-function fillGraph(r: ImportGraphResult): void {
-  for (const f of r.files) r.graph.mergeNode(f, { type: 'file' });
-  for (const x of r.externals) r.graph.mergeNode(x, { type: 'external' });
+function toGraph(r: Omit<ImportGraphResult, 'graph'>): MultiDirectedGraph {
+  const g = new MultiDirectedGraph();
+  for (const f of r.files) g.mergeNode(f, { type: 'file' });
+  for (const x of r.externals) g.mergeNode(x, { type: 'external' });
   for (const e of r.edges) {
     if (e.to === null) continue;
-    r.graph.mergeNode(e.to, { type: /^(npm|node):/.test(e.to) ? 'external' : 'file' });
-    r.graph.addEdge(e.from, e.to, { kind: e.kind, line: e.line, specifier: e.specifier });
+    g.mergeNode(e.to, { type: /^(npm|node):/.test(e.to) ? 'external' : 'file' });
+    g.addEdge(e.from, e.to, { kind: e.kind, line: e.line, specifier: e.specifier });
   }
+  return g;
 }

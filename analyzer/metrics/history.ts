@@ -38,6 +38,10 @@ export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions)
     declaredModules: declaredModules(input, files, stats, members),
     coupling: { files: fileCoupling(input, opts), teams: teamCoupling(input) },
     memberRows: memberRows(input, members),
+    changesOf: (file: string) => {
+      const s = stats.get(file);
+      return s && new Map([...s.byAuthor].map(([p, a]) => [p, a.changes]));
+    },
   };
 }
 

@@ -23,6 +23,8 @@ export interface StructureExtras {
   hasRule(path: string): boolean;
   /** Where a team's public API is, for messages. */
   publicHint(team: string): string;
+  /** Changes per author of a file in the window. */
+  changesOf(file: string): Map<string, number> | undefined;
 }
 
 export interface StructureResult {
@@ -43,7 +45,7 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
   const drafts = [
     ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...teamCycles(edges)] : []),
     ...(x.codeowners ? unowned(input.files, x.hasRule, x.codeowners) : []),
-    ...ownershipDrift(input, x.members, opts, ownerOf),
+    ...ownershipDrift(input, x.members, opts, ownerOf, x.changesOf),
     ...invalidCodeowners(x.codeownersErrors),
   ];
   const { modules, codeowners } = inferModules(input, x.fileCoupling, ownerOf);

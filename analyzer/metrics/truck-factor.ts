@@ -11,7 +11,16 @@ export function degreeOfAuthorship(fa: boolean, dl: number, ac: number): number 
   return 3.293 + 1.098 * (fa ? 1 : 0) + 0.164 * dl - 0.321 * Math.log(1 + ac);
 }
 
+const authorsMemo = new WeakMap<FileStats, string[]>();
+
+/** Authors of a file by degree of authorship (memoized: teams and clusters share files). */
 export function fileAuthors(s: FileStats): string[] {
+  let a = authorsMemo.get(s);
+  if (!a) authorsMemo.set(s, (a = computeAuthors(s)));
+  return a;
+}
+
+function computeAuthors(s: FileStats): string[] {
   const doa = [...s.byAuthor].map(([p, a]) => [p, degreeOfAuthorship(s.creator === p, a.changes, s.changes - a.changes)] as const);
   const max = Math.max(...doa.map(([, d]) => d));
   return doa.filter(([, d]) => d / max >= 0.75 && d >= 3.293).map(([p]) => p).sort();

@@ -28,7 +28,7 @@ export function assembleReport(ctx: AssembleContext): Report {
   const struct = computeStructure(input, ctx.options, {
     members: hist.members, fileCoupling: hist.coupling.files, teamCoupling: hist.coupling.teams,
     codeowners: ownership.codeowners?.path ?? null, codeownersErrors: ownership.codeowners?.errors ?? [],
-    hasRule: (p) => ownership.who(p).rule !== null, publicHint: ctx.publicHint,
+    hasRule: (p) => ownership.who(p).rule !== null, publicHint: ctx.publicHint, changesOf: hist.changesOf,
   });
   const teams: TeamRow[] = input.teams.map((t) => {
     const g = hist.teams.get(t.id)!;

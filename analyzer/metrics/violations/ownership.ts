@@ -18,34 +18,30 @@ export function unowned(files: string[], hasRule: (p: string) => boolean, codeow
   }));
 }
 
-export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string): Draft[] {
+/** changesOf(file): changes per author in the window (from the per-file history aggregates). */
+export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string, changesOf: (file: string) => Map<string, number> | undefined): Draft[] {
   const out: Draft[] = [];
-  const changes = changesByFile(input);
   for (const file of input.files) {
     const declared = input.teamsOf(file);
-    const authors = changes.get(file);
-    if (!declared.length || !authors || authors.length < 3) continue;
+    const byAuthor = changesOf(file);
+    if (!declared.length || !byAuthor) continue;
     // A change by a member of a declared team counts for the declared owner, else for the author's primary team.
     const counts = new Map<string, number>();
-    for (const a of authors) {
+    let total = 0;
+    for (const [a, n] of byAuthor) {
       const t = members.get(a)?.teams.some((x) => declared.includes(x)) ? declared[0] : primaryTeam(members, a);
-      counts.set(t, (counts.get(t) ?? 0) + 1);
+      counts.set(t, (counts.get(t) ?? 0) + n);
+      total += n;
     }
+    if (total < 3) continue;
     const own = counts.get(declared[0]) ?? 0;
     const [other, n] = [...counts].filter(([t]) => !declared.includes(t) && !t.startsWith('person:')).sort((a, b) => b[1] - a[1])[0] ?? [];
-    if (own / authors.length >= opts.driftShare || !other || n! / authors.length <= 0.5) continue;
+    if (own / total >= opts.driftShare || !other || n! / total <= 0.5) continue;
     out.push({
       kind: 'ownership-drift', file, line: 1, fromTeam: declared[0], toTeam: other, target: null,
-      message: `declared owner ${declared.join(', ')} made ${pct(own, authors.length)} of the ${authors.length} changes in the window, team ${other} made ${pct(n!, authors.length)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back`,
+      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n!, total)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back`,
     });
   }
-  return out;
-}
-
-/** The author of every change, per file. */
-function changesByFile(input: MetricsInput): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const c of input.commits) for (const f of c.files) (out.get(f.path) ?? out.set(f.path, []).get(f.path)!).push(c.author);
   return out;
 }
 
