@@ -4,12 +4,24 @@
 import { analyzeRepo } from './analyze';
 import { listTrackedFiles } from './collect/tracked-files';
 import { createImportIndex } from './imports';
-import { loadOwnership } from './ownership';
+import { loadOwnership, type Ownership } from './ownership';
 import { fileImportViolations } from './pipeline/file-check';
-import { isToWorker, type FromWorker, type ToWorker } from './protocol';
+import { isToWorker, type FromWorker, type ToWorker, type WorkerOptions } from './protocol';
 
 const running = new Map<number, AbortController>();
 const indexes = new Map<string, Promise<ReturnType<typeof createImportIndex>>>();
+// Ownership per repository, reused by every hover and save until the next analysis (which is
+// what the extension asks for when CODEOWNERS or conway.yml is saved).
+const ownerships = new Map<string, { key: string; ownership: Ownership }>();
+
+function ownershipFor(root: string, options: WorkerOptions): Ownership {
+  const key = JSON.stringify([options.flavor, options.codeowners, options.teams]);
+  const hit = ownerships.get(root);
+  if (hit?.key === key) return hit.ownership;
+  const ownership = loadOwnership(root, options);
+  ownerships.set(root, { key, ownership });
+  return ownership;
+}
 
 function send(msg: FromWorker): void {
   process.send?.(msg);
@@ -22,6 +34,7 @@ async function handle(msg: ToWorker): Promise<void> {
   try {
     if (msg.type === 'analyze') {
       indexes.delete(msg.root); // files may have changed with HEAD
+      ownerships.delete(msg.root);
       const report = await analyzeRepo(msg.root, { ...msg.options, signal: ctrl.signal, onProgress: (p) => send({ id: msg.id, type: 'progress', ...p }) });
       send({ id: msg.id, type: 'report', report });
     } else {
@@ -29,7 +42,7 @@ async function handle(msg: ToWorker): Promise<void> {
       if (!index) indexes.set(msg.root, (index = listTrackedFiles(msg.root).then((files) => createImportIndex(msg.root, files))));
       const idx = await index;
       const edges = idx.resolveFile(msg.file, msg.text);
-      const violations = fileImportViolations(loadOwnership(msg.root, msg.options), idx.packages, edges);
+      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges);
       send({ id: msg.id, type: 'imports', edges, violations });
     }
   } catch (e) {

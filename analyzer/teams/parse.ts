@@ -63,7 +63,8 @@ function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err): void {
     checkKeys(body, TEAM_KEYS, `key in team '${id}'`, err);
     const team: Team = { id, name: id, owners: [], members: [], clusters: [] };
     const name = body.get('name', true) as Node | undefined;
-    if (name) isScalar(name) && typeof name.value === 'string' ? (team.name = name.value) : err(name, `team '${id}': name must be a string`);
+    if (name && isScalar(name) && typeof name.value === 'string') team.name = name.value;
+    else if (name) err(name, `team '${id}': name must be a string`);
     for (const key of LIST_KEYS) {
       const list = readStringList(body.get(key, true) as Node | undefined, `team '${id}': ${key}`, err);
       if (list) team[key] = list;
