@@ -1,5 +1,6 @@
 // `conway analyze` — the whole analysis, as a report in JSON, Markdown, HTML or SARIF.
 import { analyzeRepo } from '../analyze';
+import { metricsHelp } from '../metrics/registry';
 import { UserError } from '../errors';
 import { renderReport, reportFormats } from '../report';
 import { EXIT, type Command } from './command';
@@ -16,6 +17,7 @@ export const analyzeCommand: Command = {
     '--format F          json (default), md, html (one self-contained page) or sarif (code scanning)',
     '--out FILE          write the report to FILE instead of stdout',
     ...analysisHelp,
+    ...metricsHelp(),
   ],
   options: { ...analysisOptions, format: { type: 'string' }, out: { type: 'string' } },
   async run(values, _positionals, io) {

@@ -14,4 +14,11 @@ describe('conway (no command)', () => {
     expect(r.stderr).toMatch(/^ERROR: unknown command 'frobnicate'/);
     expect(r.stderr).not.toContain('    at ');
   });
+
+  it('lists the metrics in the analyze help, from the registry', async () => {
+    const r = await cli(['analyze', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Metrics in the report:');
+    expect(r.stdout).toMatch(/truck-factor\s+degree-of-authorship truck factor/);
+  });
 });
