@@ -14,7 +14,10 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('app')!;
 
+let current: Report | undefined;
+
 function show(report: Report): void {
+  current = report;
   renderDashboard(root, report, {
     open: (v) => vscode.postMessage({ type: 'open', file: v.file, line: Math.max(1, v.line) }),
     rendered: (info) => vscode.postMessage({ type: 'rendered', ...info }),
@@ -26,6 +29,10 @@ window.addEventListener('message', (e) => {
   vscode.setState({ report: e.data.report });
   show(e.data.report);
 });
+
+// VS Code switches the theme by changing the body's class: redraw so the graph's WebGL labels,
+// which take their colour when drawn, follow it.
+new MutationObserver(() => current && show(current)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 const saved = vscode.getState()?.report;
 if (saved) show(saved);

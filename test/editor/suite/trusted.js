@@ -113,6 +113,17 @@ exports.run = () => runTests([
     log('SCREENSHOT dashboard');
     await sleep(800);
   }],
+  ['the dashboard follows light and high-contrast themes (screenshots)', async () => {
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    for (const [theme, shot] of [['Default Light Modern', 'dashboard-light'], ['Default High Contrast', 'dashboard-high-contrast']]) {
+      await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+      await sleep(1500);
+      log(`SCREENSHOT ${shot}`);
+      await sleep(800);
+    }
+    await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    assert(api.dashboard(), 'the dashboard stays open across theme changes');
+  }],
   ['saving a file re-checks only its imports', async () => {
     const m = api.models.all()[0];
     const reportBefore = m.report;
