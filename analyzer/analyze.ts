@@ -7,6 +7,7 @@
 import { findRepoRoot, runGit } from './collect/git';
 import { listTrackedFiles } from './collect/tracked-files';
 import { mineHistory } from './history/mine';
+import { resolveSince } from './history/window';
 import { followRenames } from './history/renames';
 import { buildImportGraph, type ImportGraphResult } from './imports';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
@@ -43,11 +44,12 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   progress({ phase: 'ownership' });
   const ownership = memoizeWho(loadOwnership(root, opts));
   const files = await listTrackedFiles(root, opts.signal);
+  const since = await resolveSince(root, opts.since);
   // History waits on git while the import graph keeps Node busy: run both at once.
   progress({ phase: 'history' });
   const [history, graph] = await Promise.all([
     mineHistory(root, {
-      since: opts.since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
+      since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
       fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal,
       onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
     }),
@@ -57,7 +59,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const { input, publicHint } = buildInput(ownership, files, followRenames(history.commits), graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const branch = (await runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim() || null;
-  return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch, since: opts.since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+  return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }
 
 /** Every stage asks who owns the same paths: answer each path once per analysis. */
