@@ -40,7 +40,7 @@ export function drawGraph(container: HTMLElement, g: Graph): 'webgl' | 'svg' {
 function svgGraph(g: Graph): SVGElement {
   const root = svg('svg', { viewBox: '-1.4 -1.4 2.8 2.8', width: 420, height: 420, class: 'graph-svg' });
   g.forEachEdge((_e, a, s, t) => root.append(svg('line', { x1: g.getNodeAttribute(s, 'x'), y1: g.getNodeAttribute(s, 'y'), x2: g.getNodeAttribute(t, 'x'), y2: g.getNodeAttribute(t, 'y'), 'stroke-width': (a.size as number) / 100, stroke: '#8c959f' })));
-  g.forEachNode((n, a) => {
+  g.forEachNode((_n, a) => {
     root.append(svg('circle', { cx: a.x as number, cy: a.y as number, r: (a.size as number) / 120, fill: a.color as string }));
     const label = svg('text', { x: a.x as number, y: (a.y as number) + (a.size as number) / 120 + 0.1, 'text-anchor': 'middle', 'font-size': 0.09, class: 'graph-label' });
     label.textContent = a.label as string;

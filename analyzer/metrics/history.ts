@@ -6,7 +6,7 @@ import { fileCoupling, teamCoupling } from './change-coupling';
 import { collectFileStats, fileFragmentation, isKnowledgeIsland, mainAuthor, mainTeam, type FileStats } from './file-stats';
 import { fragmentation } from './fragmentation';
 import type { MetricsInput, MetricsOptions } from './input';
-import { resolveMembership, topKey, type Membership } from './membership';
+import { primaryTeam, resolveMembership, topKey, type Membership } from './membership';
 import { commitsByMonth, finish, groupsHistory, merge, type GroupHistory } from './team-history';
 import { truckFactor } from './truck-factor';
 
@@ -35,7 +35,7 @@ export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions)
     files,
     teams: new Map(input.teams.map((t) => [t.id, group(`team:${t.id}`, [t.id])])),
     clusters: new Map(input.clusters.map((c) => [c.id, group(`cluster:${c.id}`, c.teams)])),
-    declaredModules: declaredModules(input, files, stats, members),
+    declaredModules: declaredModules(files, stats, members),
     coupling: { files: fileCoupling(input, opts), teams: teamCoupling(input) },
     memberRows: memberRows(input, members),
     changesOf: (file: string) => {
@@ -96,27 +96,33 @@ function memberRows(input: MetricsInput, members: Map<string, Membership>): (tea
       .sort((a, b) => b.changes - a.changes || (a.person < b.person ? -1 : 1));
 }
 
-function declaredModules(input: MetricsInput, files: ReturnType<typeof fileRow>[], stats: Map<string, FileStats>, members: Map<string, Membership>): ModuleRow[] {
+/** Per declared module; main author and team by lines added (by changes without line counts), as for files. */
+function declaredModules(files: ReturnType<typeof fileRow>[], stats: Map<string, FileStats>, members: Map<string, Membership>): ModuleRow[] {
   const byModule = new Map<string, ReturnType<typeof fileRow>[]>();
   for (const f of files) (byModule.get(f.module) ?? byModule.set(f.module, []).get(f.module)!).push(f);
   return [...byModule].map(([id, rows]) => {
     const added = new Map<string, number>();
+    const authorChanges = new Map<string, number>();
+    const teamAdded = new Map<string, number>();
     const teamChanges = new Map<string, number>();
     for (const r of rows) {
       for (const [p, a] of stats.get(r.path)?.byAuthor ?? []) {
+        const t = primaryTeam(members, p);
         added.set(p, (added.get(p) ?? 0) + a.added);
-        const t = members.get(p)?.teams[0] ?? `person:${p}`;
+        authorChanges.set(p, (authorChanges.get(p) ?? 0) + a.changes);
+        teamAdded.set(t, (teamAdded.get(t) ?? 0) + a.added);
         teamChanges.set(t, (teamChanges.get(t) ?? 0) + a.changes);
       }
     }
-    const main = topKey(teamChanges);
+    const hasLines = [...teamAdded.values()].some((n) => n > 0);
+    const main = topKey(hasLines ? teamAdded : teamChanges);
     return {
       id,
       files: rows.length,
       changes: rows.reduce((n, r) => n + r.changes, 0),
       teams: [...new Set(rows.flatMap((r) => r.teams))].sort(),
       mainTeam: main?.startsWith('person:') ? null : main,
-      mainAuthor: topKey(added),
+      mainAuthor: topKey(hasLines ? added : authorChanges),
       fragmentation: fragmentation(teamChanges.values()),
     };
   }).sort((a, b) => (a.id < b.id ? -1 : 1));
