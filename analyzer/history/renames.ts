@@ -12,9 +12,11 @@ export function followRenames(commits: Commit[]): Commit[] {
   const newest = new Map<string, string>();
   const name = (p: string) => newest.get(p) ?? p;
   return commits.map((c) => {
-    const files = c.files.map((f) => ({ ...f, path: name(f.path) }));
+    // Only records whose path changes are copied: on large histories most commits are shared as is.
+    let files = c.files;
+    if (newest.size && files.some((f) => newest.has(f.path))) files = files.map((f) => (newest.has(f.path) ? { ...f, path: name(f.path) } : f));
     for (const f of c.files) if (f.oldPath !== undefined && f.oldPath !== f.path) newest.set(f.oldPath, name(f.path));
-    return { ...c, files };
+    return files === c.files ? c : { ...c, files };
   });
 }
 

@@ -22,22 +22,47 @@ export function couplingDegree(shared: number, revsA: number, revsB: number): nu
 }
 
 export function fileCoupling(input: MetricsInput, opts: MetricsOptions): FileCoupling[] {
-  const revs = new Map<string, number>();
-  const pairs = new Map<string, Pair>();
+  // Pairs are counted under integer keys and evidence is gathered only for the pairs that pass
+  // the thresholds: on large histories the candidate pairs number in the millions.
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const idOf = (p: string) => ids.get(p) ?? (ids.set(p, names.length), names.push(p), names.length - 1);
+  const changesets: number[][] = [];
   for (const c of input.commits) {
-    const paths = [...new Set(c.files.map((f) => f.path))].sort();
-    if (paths.length > opts.maxChangesetSize) continue;
-    for (const p of paths) revs.set(p, (revs.get(p) ?? 0) + 1);
-    for (let i = 0; i < paths.length; i++) for (let j = i + 1; j < paths.length; j++) addShared(pairs, `${paths[i]}\0${paths[j]}`, c.sha);
+    const set = [...new Set(c.files.map((f) => idOf(f.path)))].sort((a, b) => a - b);
+    changesets.push(set.length > opts.maxChangesetSize ? [] : set);
   }
-  const out: FileCoupling[] = [];
-  for (const [key, pair] of pairs) {
-    const [a, b] = key.split('\0');
-    const avg = (revs.get(a)! + revs.get(b)!) / 2;
-    const degree = couplingDegree(pair.shared, revs.get(a)!, revs.get(b)!);
-    if (avg >= opts.minRevs && pair.shared >= opts.minShared && degree >= opts.minDegree) out.push({ a, b, shared: pair.shared, degree, commits: pair.commits });
+  const n = names.length;
+  const revs = new Int32Array(n);
+  const shared = new Map<number, number>();
+  for (const set of changesets) {
+    for (const a of set) revs[a]++;
+    for (let i = 0; i < set.length; i++) for (let j = i + 1; j < set.length; j++) shared.set(set[i] * n + set[j], (shared.get(set[i] * n + set[j]) ?? 0) + 1);
   }
+  const kept = new Map<number, FileCoupling>();
+  for (const [key, count] of shared) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    const degree = couplingDegree(count, revs[a], revs[b]);
+    if ((revs[a] + revs[b]) / 2 >= opts.minRevs && count >= opts.minShared && degree >= opts.minDegree) {
+      const [pa, pb] = names[a] < names[b] ? [names[a], names[b]] : [names[b], names[a]];
+      kept.set(key, { a: pa, b: pb, shared: count, degree, commits: [] });
+    }
+  }
+  if (kept.size) collectEvidence(input, changesets, n, kept);
+  const out = [...kept.values()];
   return out.sort((x, y) => y.degree - x.degree || y.shared - x.shared || (x.a + x.b < y.a + y.b ? -1 : 1));
+}
+
+function collectEvidence(input: MetricsInput, changesets: number[][], n: number, kept: Map<number, FileCoupling>): void {
+  changesets.forEach((set, c) => {
+    for (let i = 0; i < set.length; i++) {
+      for (let j = i + 1; j < set.length; j++) {
+        const row = kept.get(set[i] * n + set[j]);
+        if (row && row.commits.length < EVIDENCE) row.commits.push(input.commits[c].sha);
+      }
+    }
+  });
 }
 
 export function teamCoupling(input: MetricsInput): TeamCoupling[] {
