@@ -4,6 +4,8 @@
 //   imports    TS/JS import graph (analyzer/imports)
 //   metrics    pure functions over MetricsInput (analyzer/metrics)
 // Every consumer — CLI reporters, the extension, the webview — reads only the Report.
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { findRepoRoot, runGit } from './collect/git';
 import { listTrackedFiles } from './collect/tracked-files';
 import { mineHistory } from './history/mine';
@@ -62,9 +64,14 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }
 
-/** Every stage asks who owns the same paths: answer each path once per analysis. */
+// Every stage asks who owns the same paths: answer each path once — and, in a long-lived process
+// such as the editor's worker, once until CODEOWNERS or the team map change.
+let lastWho: { key: string; memo: Map<string, ReturnType<Ownership['who']>> } | undefined;
+
 function memoizeWho(ownership: Ownership): Ownership {
-  const memo = new Map<string, ReturnType<Ownership['who']>>();
+  const key = [ownership.root, ownership.flavor, ...[ownership.codeowners?.path, ownership.teamMap.path].map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-'))].join('\0');
+  if (lastWho?.key !== key) lastWho = { key, memo: new Map() };
+  const memo = lastWho.memo;
   const who = ownership.who;
   return {
     ...ownership,
@@ -95,4 +102,13 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
     isPublicApi: publicApi.isPublicApi,
   };
   return { input, publicHint: publicApi.hint };
+}
+
+function stamp(abs: string): string {
+  try {
+    const s = statSync(abs);
+    return `${abs}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return `${abs}:missing`;
+  }
 }

@@ -38,10 +38,7 @@ export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions)
     declaredModules: declaredModules(files, stats, members),
     coupling: { files: fileCoupling(input, opts), teams: teamCoupling(input) },
     memberRows: memberRows(input, members),
-    changesOf: (file: string) => {
-      const s = stats.get(file);
-      return s && new Map([...s.byAuthor].map(([p, a]) => [p, a.changes]));
-    },
+    changesOf: (file: string) => stats.get(file)?.byAuthor,
   };
 }
 

@@ -24,7 +24,7 @@ export interface StructureExtras {
   /** Where a team's public API is, for messages. */
   publicHint(team: string): string;
   /** Changes per author of a file in the window. */
-  changesOf(file: string): Map<string, number> | undefined;
+  changesOf(file: string): Map<string, { changes: number }> | undefined;
 }
 
 export interface StructureResult {

@@ -18,8 +18,8 @@ export function unowned(files: string[], hasRule: (p: string) => boolean, codeow
   }));
 }
 
-/** changesOf(file): changes per author in the window (from the per-file history aggregates). */
-export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string, changesOf: (file: string) => Map<string, number> | undefined): Draft[] {
+/** changesOf(file): each author's changes to the file in the window (the per-file aggregates). */
+export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string, changesOf: (file: string) => Map<string, { changes: number }> | undefined): Draft[] {
   const out: Draft[] = [];
   for (const file of input.files) {
     const declared = input.teamsOf(file);
@@ -28,7 +28,7 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
     // A change by a member of a declared team counts for the declared owner, else for the author's primary team.
     const counts = new Map<string, number>();
     let total = 0;
-    for (const [a, n] of byAuthor) {
+    for (const [a, { changes: n }] of byAuthor) {
       const t = members.get(a)?.teams.some((x) => declared.includes(x)) ? declared[0] : primaryTeam(members, a);
       counts.set(t, (counts.get(t) ?? 0) + n);
       total += n;
