@@ -51,7 +51,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   progress({ phase: 'history' });
   const [history, graph] = await Promise.all([
     mineHistory(root, {
-      since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
+      rootKnown: true, since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
       fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal,
       onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
     }),

@@ -6,7 +6,7 @@
 // map or the globs reuses the cache. Read and written as streams: a 1M-commit cache never
 // becomes one string.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +34,20 @@ export function cacheFile(cacheDir: string, repoRealPath: string, fingerprint: u
   return join(cacheDir, 'history', `${key.slice(0, 32)}.ndjson`);
 }
 
+// A long-lived process (the editor's worker) keeps the entry it last read or wrote, and uses it
+// while the file on disk is the one it knows (same size and mtime): no re-parse per update.
+const warm = new Map<string, { stamp: string; entry: CacheEntry }>();
+
+function stampOf(file: string): string {
+  const s = statSync(file);
+  return `${s.size}:${s.mtimeMs}`;
+}
+
 /** Reads a cache file, or null when absent or unreadable (a broken cache only costs a re-mine). */
 export async function readCache(file: string): Promise<CacheEntry | null> {
   if (!existsSync(file)) return null;
+  const known = warm.get(file);
+  if (known && known.stamp === stampOf(file)) return known.entry;
   try {
     const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
     let entry: CacheEntry | null = null;
@@ -47,6 +58,7 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
       if (entry) entry.commits.push(decodeCommit(JSON.parse(line), intern));
       else entry = decodeHeader(JSON.parse(line));
     }
+    if (entry) warm.set(file, { stamp: stampOf(file), entry });
     return entry;
   } catch {
     return null;
@@ -66,6 +78,7 @@ export async function writeCache(file: string, entry: CacheEntry): Promise<void>
   out.end();
   await once(out, 'close');
   renameSync(tmp, file);
+  warm.set(file, { stamp: stampOf(file), entry });
 }
 
 type Row = [string, string, string, number, string[], (string | number | null)[][]];

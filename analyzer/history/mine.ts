@@ -39,6 +39,8 @@ export interface MineOptions {
   shards?: number;
   signal?: AbortSignal;
   onProgress?: (p: { phase: string; commits: number; total?: number }) => void;
+  /** The caller already resolved repoDir to the repository root (saves a git call). */
+  rootKnown?: boolean;
 }
 
 export interface HistoryResult {
@@ -55,9 +57,8 @@ export const SHALLOW_NOTE = 'history is partial: shallow clone (git fetch --unsh
 export const EMPTY_NOTE = 'the repository has no commits yet: there is no history to analyze';
 
 export async function mineHistory(repoDir: string, opts: MineOptions = {}): Promise<HistoryResult> {
-  const root = await findRepoRoot(repoDir);
-  const head = await resolveHead(root);
-  const shallow = (await runGit(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  const root = opts.rootKnown ? repoDir : await findRepoRoot(repoDir);
+  const { head, shallow } = await headAndShallow(root);
   const wanted: LogMode = opts.fast ? 'name-status' : 'numstat';
   const notes = shallow ? [SHALLOW_NOTE] : [];
   if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0 };
@@ -102,12 +103,15 @@ async function usableCache(root: string, head: string, cached: CacheEntry | null
   }
 }
 
-async function resolveHead(root: string): Promise<string | null> {
+/** HEAD's commit and whether the clone is shallow, in one git call (two on an unborn branch). */
+async function headAndShallow(root: string): Promise<{ head: string | null; shallow: boolean }> {
   try {
-    return (await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim() || null;
+    const [shallow, head] = (await runGit(root, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD^{commit}'])).trim().split('\n');
+    return { head: head || null, shallow: shallow === 'true' };
   } catch (e) {
-    if (e instanceof GitError) return null; // unborn branch: no commits yet
-    throw e;
+    if (!(e instanceof GitError)) throw e;
+    // unborn branch: no commits yet
+    return { head: null, shallow: (await runGit(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true' };
   }
 }
 

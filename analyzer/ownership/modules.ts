@@ -4,8 +4,17 @@
 // fall through to the package/top-level choice.
 import type { Rule } from '../model/types';
 
+const dirs = new WeakMap<Rule, string | null>();
+
+/** The directory a rule names (memoized per rule: every file of the rule asks). */
 export function ruleDirectory(rule: Rule | null): string | null {
   if (!rule) return null;
+  let d = dirs.get(rule);
+  if (d === undefined) dirs.set(rule, (d = computeRuleDirectory(rule)));
+  return d;
+}
+
+function computeRuleDirectory(rule: Rule): string | null {
   const p = rule.pattern;
   const anchored = p.startsWith('/') || p.replace(/\/$/, '').includes('/');
   if (!anchored) return null;
