@@ -20,6 +20,9 @@ import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
 
+/** For long-lived processes (the editor's worker): keep the history cache in memory between runs. */
+export { keepCacheWarm } from './history/cache';
+
 export interface AnalyzeOptions extends OwnershipOptions {
   since?: string;
   until?: string;
@@ -45,6 +48,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const root = await findRepoRoot(repoDir);
   progress({ phase: 'ownership' });
   const ownership = memoizeWho(loadOwnership(root, opts));
+  const branchName = runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '');
   const files = await listTrackedFiles(root, opts.signal);
   const since = await resolveSince(root, opts.since);
   // History waits on git while the import graph keeps Node busy: run both at once.
@@ -60,7 +64,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   progress({ phase: 'metrics' });
   const { input, publicHint } = buildInput(ownership, files, followRenames(history.commits), graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
-  const branch = (await runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim() || null;
+  const branch = (await branchName).trim() || null;
   return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }
 

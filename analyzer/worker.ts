@@ -3,11 +3,13 @@
 // imports of a file saved in the editor are re-resolved without re-reading the repository.
 import { analyzeRepo } from './analyze';
 import { listTrackedFiles } from './collect/tracked-files';
+import { keepCacheWarm } from './history/cache';
 import { createImportIndex } from './imports';
 import { loadOwnership, type Ownership } from './ownership';
 import { fileImportViolations } from './pipeline/file-check';
 import { isToWorker, type FromWorker, type ToWorker, type WorkerOptions } from './protocol';
 
+keepCacheWarm();
 const running = new Map<number, AbortController>();
 const indexes = new Map<string, Promise<ReturnType<typeof createImportIndex>>>();
 // Ownership per repository, reused by every hover and save until the next analysis (which is

@@ -36,7 +36,14 @@ export function cacheFile(cacheDir: string, repoRealPath: string, fingerprint: u
 
 // A long-lived process (the editor's worker) keeps the entry it last read or wrote, and uses it
 // while the file on disk is the one it knows (same size and mtime): no re-parse per update.
+// Off by default: a one-shot CLI run would only hold the raw commits in memory for nothing.
 const warm = new Map<string, { stamp: string; entry: CacheEntry }>();
+let keep = false;
+
+export function keepCacheWarm(on = true): void {
+  keep = on;
+  if (!on) warm.clear();
+}
 
 function stampOf(file: string): string {
   const s = statSync(file);
@@ -58,7 +65,7 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
       if (entry) entry.commits.push(decodeCommit(JSON.parse(line), intern));
       else entry = decodeHeader(JSON.parse(line));
     }
-    if (entry) warm.set(file, { stamp: stampOf(file), entry });
+    if (entry && keep) warm.set(file, { stamp: stampOf(file), entry });
     return entry;
   } catch {
     return null;
@@ -78,7 +85,7 @@ export async function writeCache(file: string, entry: CacheEntry): Promise<void>
   out.end();
   await once(out, 'close');
   renameSync(tmp, file);
-  warm.set(file, { stamp: stampOf(file), entry });
+  if (keep) warm.set(file, { stamp: stampOf(file), entry });
 }
 
 type Row = [string, string, string, number, string[], (string | number | null)[][]];
