@@ -4,14 +4,16 @@
 import { analyzeRepo } from './analyze';
 import { listTrackedFiles } from './collect/tracked-files';
 import { keepCacheWarm } from './history/cache';
-import { createImportIndex } from './imports';
+import { warmImportIndex } from './imports';
 import { loadOwnership, type Ownership } from './ownership';
 import { fileImportViolations } from './pipeline/file-check';
 import { isToWorker, type FromWorker, type ToWorker, type WorkerOptions } from './protocol';
 
 keepCacheWarm();
 const running = new Map<number, AbortController>();
-const indexes = new Map<string, Promise<ReturnType<typeof createImportIndex>>>();
+// Tracked files per repository, listed once per analysis; the import index itself is the one the
+// analysis keeps warm (analyzer/imports), so hovers and analyses resolve with the same caches.
+const trackedFiles = new Map<string, Promise<string[]>>();
 // Ownership per repository, reused by every hover and save until the next analysis (which is
 // what the extension asks for when CODEOWNERS or conway.yml is saved).
 const ownerships = new Map<string, { key: string; ownership: Ownership }>();
@@ -35,14 +37,14 @@ async function handle(msg: ToWorker): Promise<void> {
   running.set(msg.id, ctrl);
   try {
     if (msg.type === 'analyze') {
-      indexes.delete(msg.root); // files may have changed with HEAD
+      trackedFiles.delete(msg.root); // files may have changed with HEAD
       ownerships.delete(msg.root);
       const report = await analyzeRepo(msg.root, { ...msg.options, signal: ctrl.signal, onProgress: (p) => send({ id: msg.id, type: 'progress', ...p }) });
       send({ id: msg.id, type: 'report', report });
     } else {
-      let index = indexes.get(msg.root);
-      if (!index) indexes.set(msg.root, (index = listTrackedFiles(msg.root).then((files) => createImportIndex(msg.root, files))));
-      const idx = await index;
+      let tracked = trackedFiles.get(msg.root);
+      if (!tracked) trackedFiles.set(msg.root, (tracked = listTrackedFiles(msg.root)));
+      const idx = warmImportIndex(msg.root, await tracked, msg.options.exclude ?? []);
       const edges = idx.resolveFile(msg.file, msg.text);
       const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges);
       send({ id: msg.id, type: 'imports', edges, violations });

@@ -73,6 +73,11 @@ type Index = ReturnType<typeof createImportIndex>;
 type EdgeCache = Map<string, { stamp: string; edges: ImportEdge[] }>;
 const warmIndexes = new Map<string, { key: string; index: Index; edges: EdgeCache }>();
 
+/** The index the last analysis of this repository used (or a new one): shared with the editor's hovers. */
+export function warmImportIndex(root: string, tracked: string[], exclude: string[] = []): Index {
+  return warmIndex(root, tracked, exclude).index;
+}
+
 function warmIndex(root: string, tracked: string[], exclude: string[]): { index: Index; edges: EdgeCache } {
   const configs = tracked.filter((f) => /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/.test(f));
   const hash = createHash('sha1').update(tracked.join('\n')).update(exclude.join('\n'));
