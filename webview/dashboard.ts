@@ -10,6 +10,8 @@ import { autonomyTable, couplingMatrix, suggestions, violationList } from './tab
 export interface DashboardEvents {
   open(v: Violation): void;
   rendered(info: { teams: number; violations: number; graph: 'webgl' | 'svg' }): void;
+  /** The cluster/team filter changed ('' = all). */
+  filter?(f: { cluster: string; team: string }): void;
 }
 
 export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvents): void {
@@ -41,6 +43,7 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
   };
   const bind = (s: HTMLSelectElement, key: 'cluster' | 'team' | 'matrix') => s.addEventListener('change', () => {
     (state as Record<string, string>)[key] = s.value;
+    if (key !== 'matrix') on.filter?.({ cluster: state.cluster, team: state.team });
     draw();
   });
   bind(clusterSel, 'cluster');

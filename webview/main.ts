@@ -1,39 +1,66 @@
-// Dashboard entry (browser). Inside VS Code: say `ready`, receive the report, validate it, keep
-// it in the webview state so the panel restores after a reload. Every message is checked.
+// Dashboard entry (browser). Two hosts:
+//  - inside VS Code (acquireVsCodeApi exists): say `ready`, receive the report, validate it, keep
+//    it in the webview state so the panel restores after a reload. Every message is checked.
+//  - a standalone page (the `--format html` report): read the report embedded in
+//    <script type="application/json" id="conway-report">, validate it, render; nothing is posted.
+// Either way `data-rendered` on <body> says which graph renderer drew (for tests and humans).
 import type { Report } from '../analyzer/report/types';
 import { renderDashboard } from './dashboard';
 import { isHostToWebview, type WebviewToHost } from './protocol';
+import { isReport } from './report-guard';
 
 interface VsCodeApi {
   postMessage(m: WebviewToHost): void;
   getState(): { report?: Report } | undefined;
   setState(s: { report: Report }): void;
 }
-declare function acquireVsCodeApi(): VsCodeApi;
+declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
 
-const vscode = acquireVsCodeApi();
 const root = document.getElementById('app')!;
-
+const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+const post = (m: WebviewToHost) => vscode?.postMessage(m);
 let current: Report | undefined;
 
 function show(report: Report): void {
   current = report;
   renderDashboard(root, report, {
-    open: (v) => vscode.postMessage({ type: 'open', file: v.file, line: Math.max(1, v.line) }),
-    rendered: (info) => vscode.postMessage({ type: 'rendered', ...info }),
+    open: (v) => post({ type: 'open', file: v.file, line: Math.max(1, v.line) }),
+    rendered: (info) => {
+      document.body.dataset.rendered = info.graph;
+      post({ type: 'rendered', ...info });
+    },
+    filter: (f) => post({ type: 'filter', cluster: f.cluster || null, team: f.team || null }),
   });
 }
 
-window.addEventListener('message', (e) => {
-  if (!isHostToWebview(e.data)) return;
-  vscode.setState({ report: e.data.report });
-  show(e.data.report);
-});
+function startInVsCode(api: VsCodeApi): void {
+  window.addEventListener('message', (e) => {
+    if (!isHostToWebview(e.data)) return;
+    api.setState({ report: e.data.report });
+    show(e.data.report);
+  });
+  const saved = api.getState()?.report;
+  if (saved && isReport(saved)) show(saved);
+  api.postMessage({ type: 'ready' });
+}
+
+/** The report embedded in the page; a missing or malformed one leaves the page's static content. */
+function startStandalone(): void {
+  const text = document.getElementById('conway-report')?.textContent;
+  if (!text) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  if (isReport(data)) show(data);
+  else document.body.dataset.rendered = 'invalid-report';
+}
 
 // VS Code switches the theme by changing the body's class: redraw so the graph's WebGL labels,
 // which take their colour when drawn, follow it.
 new MutationObserver(() => current && show(current)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-const saved = vscode.getState()?.report;
-if (saved) show(saved);
-vscode.postMessage({ type: 'ready' });
+if (vscode) startInVsCode(vscode);
+else startStandalone();

@@ -2,11 +2,14 @@
 // sides: the host validates what the page sends (a path inside the workspace, a real line),
 // the page validates the report it receives.
 import type { Report } from '../analyzer/report/types';
+import { isReport } from './report-guard';
 
 export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'open'; file: string; line: number }
-  | { type: 'rendered'; teams: number; violations: number; graph: 'webgl' | 'svg' };
+  | { type: 'rendered'; teams: number; violations: number; graph: 'webgl' | 'svg' }
+  /** The filters the user picked (null = all), so the host can restore or mirror them. */
+  | { type: 'filter'; cluster: string | null; team: string | null };
 
 export type HostToWebview = { type: 'report'; report: Report; folder: string };
 
@@ -23,12 +26,14 @@ export function isWebviewToHost(x: unknown): x is WebviewToHost {
     case 'ready': return true;
     case 'open': return isSafeRelativePath(x.file) && Number.isInteger(x.line) && (x.line as number) >= 1;
     case 'rendered': return Number.isInteger(x.teams) && Number.isInteger(x.violations) && (x.graph === 'webgl' || x.graph === 'svg');
+    case 'filter': return isFilterValue(x.cluster) && isFilterValue(x.team);
     default: return false;
   }
 }
 
+const isFilterValue = (v: unknown) => v === null || (typeof v === 'string' && v.length > 0 && v.length < 256);
+
+/** The report message, with every field of the report the dashboard reads checked (report-guard.ts). */
 export function isHostToWebview(x: unknown): x is HostToWebview {
-  if (!isObj(x) || x.type !== 'report' || typeof x.folder !== 'string' || !isObj(x.report)) return false;
-  const r = x.report as Partial<Report>;
-  return r.schemaVersion === 1 && Array.isArray(r.teams) && Array.isArray(r.violations) && Array.isArray(r.clusters) && isObj(r.coupling);
+  return isObj(x) && x.type === 'report' && typeof x.folder === 'string' && isReport(x.report);
 }

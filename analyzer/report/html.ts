@@ -1,7 +1,10 @@
-// The report as one self-contained HTML page: no scripts, no remote assets (a CSP meta tag
-// forbids both), every repository string escaped. Team graph, autonomy table with trend
-// sparklines, team × team coupling matrix (imports and shared commits), violations, suggestions.
+// The report as one self-contained HTML page: no remote assets (a CSP meta tag forbids them),
+// every repository string escaped. Static content first — team graph, autonomy table with trend
+// sparklines, team × team coupling matrix (imports and shared commits), violations, suggestions —
+// which the inlined interactive dashboard (html-dashboard.ts: sigma graph, filters, matrix
+// toggle) replaces when scripts run. Without a built dashboard the page is the static content only.
 import { pct, score } from './format';
+import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import type { Report } from './types';
 
@@ -14,10 +17,13 @@ table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;te
 export function renderHtml(r: Report): string {
   const clusters = r.clusters.map((c) => c.id);
   const title = `Conway report${r.repo.branch ? ` — ${r.repo.branch}` : ''}`;
+  const dash = inlineDashboard(r);
+  const scriptSrc = dash ? ` script-src ${dash.scriptSource};` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${CSS}</style></head><body>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none';${scriptSrc} style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${CSS}</style>${dash?.style ?? ''}</head><body>
+<div id="app">
 <h1>${h(title)}</h1>
 <p class="muted">${r.teams.length} teams · ${r.files.length} files · ${r.window.commits} commits${r.repo.head ? ` · HEAD ${h(r.repo.head.slice(0, 10))}` : ''} · ${r.violations.length} violations · generated ${h(r.generatedAt)}</p>
 <h2>Team graph</h2>
@@ -32,6 +38,8 @@ ${matrix(r)}
 ${violations(r)}
 ${suggestions(r)}
 ${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : ''}
+</div>
+${dash?.scripts ?? ''}
 </body></html>
 `;
 }

@@ -61,10 +61,11 @@ describe('Markdown', () => {
 });
 
 describe('HTML', () => {
-  it('is one self-contained page with no script and a strict CSP', () => {
+  it('is one self-contained page: a strict CSP, one hashed inline script, static content before it', () => {
     const html = renderReport('html', r);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
-    expect(html).not.toMatch(/<script|src="http|href="http/i);
+    expect(html).toMatch(/content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}='; style-src 'unsafe-inline'; img-src data:"/);
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script type="application/json" id="conway-report">', '<script type="module">']);
+    expect(html).not.toMatch(/src="http|href="http|<script[^>]* src=/i);
     expect(html.match(/<tr data-team=/g)).toHaveLength(3);
   });
   it('renders hostile names and paths as text', () => {
