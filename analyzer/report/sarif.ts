@@ -37,7 +37,7 @@ export function renderSarif(report: Report): string {
           ruleIndex: kinds.indexOf(v.kind),
           level: RULES[v.kind].level,
           message: { text: v.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(v.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, v.line) } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: toRelativeUri(v.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, v.line) } } }],
           partialFingerprints: { 'conway/v1': v.fingerprint },
           properties: { fromTeam: v.fromTeam, toTeam: v.toTeam, target: v.target },
         })),
@@ -45,4 +45,10 @@ export function renderSarif(report: Report): string {
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** A repository path as a relative URI reference: each segment percent-encoded, so `#`, `?`, `%`
+ * and spaces in file names stay part of the path instead of starting a fragment or query. */
+export function toRelativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
