@@ -21,10 +21,11 @@ export function renderMarkdown(r: Report): string {
   out.push('', '_Score: mean of the components with data, ×100. Delivery independence: share of the team\'s commits that touch only its own code. Ownership integrity: share of changes to its code made by its members. Dependency independence: share of its imports that stay inside or use another team\'s public API._');
   coupling(r, out);
   violations(r.violations, out);
-  if (r.suggestions.codeowners.length || r.suggestions.clusters.length) {
+  if (r.modules.some((m) => m.suggestion) || r.suggestions.codeowners.length || r.suggestions.clusters.length) {
     out.push('', '## Suggestions', '');
     for (const m of r.modules.filter((m) => m.suggestion)) out.push(`- ${esc(m.suggestion!)}`);
     for (const c of r.suggestions.clusters) out.push(`- cluster ${c.teams.map(esc).join(' + ')}: ${esc(c.reason)}`);
+    if (r.suggestions.codeowners.length) out.push('', 'CODEOWNERS lines to consider:', '', ...fenced(r.suggestions.codeowners));
   }
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));
   return out.join('\n') + '\n';
@@ -57,11 +58,21 @@ function violations(vs: Violation[], out: string[]): void {
   }
 }
 
-/** Escapes Markdown and HTML in repository strings. */
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\n': ' ', '\r': ' ' };
+
+/** Escapes Markdown and HTML in repository strings; a line break (legal in file names) becomes a space. */
 export function esc(s: string): string {
-  return s.replace(/[\\`*_[\]|<>#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+  return s.replace(/[\\`*_[\]|<>#&\r\n]/g, (c) => ENTITIES[c] ?? `\\${c}`);
 }
 
+/** Text for a code span: shown literally, so only backticks (which would end it) and line breaks change. */
 function code(s: string): string {
-  return s.replace(/`/g, "'");
+  return s.replace(/`/g, "'").replace(/[\r\n]/g, ' ');
+}
+
+/** Lines in a fenced block whose fence is longer than any backtick run inside (CommonMark). */
+function fenced(lines: string[]): string[] {
+  const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [fence, ...lines.map((l) => l.replace(/[\r\n]/g, ' ')), fence];
 }

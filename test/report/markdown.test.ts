@@ -1,0 +1,65 @@
+// Markdown on the hand-built sample report: every expected line computed by hand from
+// test/fixtures/report.ts, and repository strings (an author named like an <img> tag, a path
+// with quotes, & and <tags>, pipes and backticks in names, line breaks) never become markup.
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../analyzer/report/markdown';
+import { sampleReport } from '../fixtures/report';
+
+describe('Markdown reporter', () => {
+  const md = renderMarkdown(sampleReport());
+  const lines = md.split('\n');
+
+  it('starts with a summary line', () => {
+    expect(lines.slice(0, 3)).toEqual(['# Conway report — main', '', '3 teams, 4 files, 120 commits at `0123456789` since 2024-01-01; 6 violations.']);
+  });
+
+  it('has the autonomy table with its components, best score first', () => {
+    const rows = lines.filter((l) => /^\| (Payments|Platform|Web)/.test(l));
+    expect(rows).toEqual([
+      '| Payments | commerce | 72.5 | 75% | 85% | 65% | 40 | 280 | 2 |',
+      '| Platform | commerce | 64.0 | 60% | 70% | 50% | 70 | 490 | 1 |',
+      '| Web "Storefront" &amp; &lt;Co&gt; | experience | 50.0 | 50% | 60% | 40% | 30 | 210 | 2 |',
+    ]);
+    expect(md).toContain('| commerce | payments, platform | 70.0 | 70% | 80% | 60% |');
+  });
+
+  it('lists the strongest team coupling first, both import directions', () => {
+    const at = lines.indexOf('## Team coupling');
+    expect(lines.slice(at + 4, at + 7)).toEqual([
+      '| payments ↔ platform | 12 | 20% | 14 | 2 |',
+      '| payments ↔ web | 0 | 0% | 0 | 6 |',
+      '| platform ↔ web | 4 | 8% | 0 | 0 |',
+    ]);
+  });
+
+  it('groups violations by kind with file:line and message', () => {
+    expect(md).toContain('## Violations (6)');
+    for (const k of ['deep-import', 'forbidden-dependency', 'team-cycle', 'unowned', 'ownership-drift', 'invalid-codeowners']) expect(md).toContain(`### ${k} (1)`);
+    expect(md).toContain("- `web/src/\"quotes\" & <tags>.ts:2` import from payments' public API (payments/index.ts) instead of payments/src/charge.ts");
+    expect(md).toContain('- `.github/CODEOWNERS:7` line 7: \\`!\\` negation is not supported by GitHub; the line is ignored');
+    expect(md).toContain('main author &lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('ends with suggestions, CODEOWNERS lines in a fence, and notes', () => {
+    expect(md).toContain('- cluster payments + platform + web: 12 shared commits between payments and platform');
+    expect(md).toContain('CODEOWNERS lines to consider:\n\n```\n/scripts/ @shop/platform\n```');
+    expect(md.trimEnd().split('\n').slice(-2)).toEqual(['- history window 2024-01-01 … 2024-04-30', '- 1 author matched no team: &lt;img src=x onerror=alert(1)&gt;']);
+  });
+
+  it('has no raw < outside code spans', () => {
+    const raw = lines.filter((l) => l.includes('<'));
+    expect(raw.length).toBeGreaterThan(0);
+    for (const l of raw) expect(l).toMatch(/^- `[^`]*<[^`]*` [^<]*$/);
+  });
+
+  it('escapes pipes, backticks and line breaks in names and paths', () => {
+    const r = sampleReport();
+    r.teams[2].name = 'Web | `x`\nnext';
+    r.violations[3].file = 'scripts/a`b\nc.ts';
+    r.suggestions.codeowners = ['/odd```dir/ @shop/web'];
+    const out = renderMarkdown(r);
+    expect(out).toContain('| Web \\| \\`x\\` next | experience |');
+    expect(out).toContain("- `scripts/a'b c.ts:1` no CODEOWNERS rule");
+    expect(out).toContain('````\n/odd```dir/ @shop/web\n````');
+  });
+});
