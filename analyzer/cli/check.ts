@@ -2,11 +2,12 @@
 // baseline (matched by fingerprint, so unrelated edits do not break it), printing only those.
 // `--update-baseline` accepts the current violations (the one time Conway writes into the
 // repository, because the user asked).
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { analyzeRepo } from '../analyze';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
-import { EXIT, type Command } from './command';
+import type { Report } from '../report/types';
+import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic } from './output';
 import { progressPrinter } from './progress';
 import { resolveRoot } from './repo-options';
@@ -26,23 +27,51 @@ export const checkCommand: Command = {
   async run(values, _positionals, io) {
     const root = await resolveRoot(values, io, true);
     const given = values.baseline as string | undefined;
-    const path = given ? resolve(io.cwd, given) : resolve(root, DEFAULT_BASELINE);
-    const shown = given ?? DEFAULT_BASELINE;
-    const baseline = values['update-baseline'] ? null : readBaseline(path, shown);
+    const baseline = given ? resolve(io.cwd, given) : resolve(root, DEFAULT_BASELINE);
+    const updateBaseline = Boolean(values['update-baseline']);
+    // Fail on a malformed baseline before the analysis, not after minutes of it.
+    if (!updateBaseline) readBaseline(baseline, given ?? DEFAULT_BASELINE);
     const progress = progressPrinter(io);
     const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update }).finally(progress.done);
-    if (values['update-baseline']) {
-      writeFileAtomic(path, serializeBaseline(toBaseline(report.violations)));
-      io.stderr(`wrote ${shown}: ${report.violations.length} violation${report.violations.length === 1 ? '' : 's'} accepted\n`);
-      return EXIT.ok;
-    }
-    if (!baseline) io.stderr(`note: no baseline at ${shown}: every violation counts as new (create one with --update-baseline)\n`);
-    const fresh = newViolations(report.violations, baseline);
-    if (values.json) io.stdout(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0 }, null, 2) + '\n');
-    else {
-      for (const v of fresh) io.stdout(`${v.file}:${v.line}: ${v.kind}: ${v.message}\n`);
-      io.stdout(`${fresh.length} new violation${fresh.length === 1 ? '' : 's'} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)\n`);
-    }
-    return fresh.length ? EXIT.findings : EXIT.ok;
+    return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, json: Boolean(values.json) }, io);
   },
 };
+
+export interface CheckOptions {
+  /** Baseline file, absolute or relative to io.cwd; default conway-baseline.json at report.repo.root. */
+  baseline?: string;
+  /** Write the current violations to the baseline and exit 0. */
+  updateBaseline?: boolean;
+  /** How to name the baseline in messages (default: the path as given, or conway-baseline.json). */
+  shown?: string;
+  /** Print {new, total, baseline} as JSON instead of lines. */
+  json?: boolean;
+}
+
+/**
+ * The gate on an analysed report: prints the violations whose fingerprint is not in the baseline
+ * (`file:line: kind: message`, then a count) and returns 1 when there are any, else 0. A missing
+ * baseline is an empty one (said on stderr); a malformed one is a UserError naming the file.
+ */
+export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
+  const path = opts.baseline ? resolve(io.cwd, opts.baseline) : join(report.repo.root, DEFAULT_BASELINE);
+  const shown = opts.shown ?? opts.baseline ?? DEFAULT_BASELINE;
+  if (opts.updateBaseline) {
+    writeFileAtomic(path, serializeBaseline(toBaseline(report.violations)));
+    io.stderr(`wrote ${shown}: ${plural(report.violations.length, 'violation')} accepted\n`);
+    return EXIT.ok;
+  }
+  const baseline = readBaseline(path, shown);
+  if (!baseline) io.stderr(`note: no baseline at ${shown}: every violation counts as new (create one with --update-baseline)\n`);
+  const fresh = newViolations(report.violations, baseline);
+  if (opts.json) io.stdout(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0 }, null, 2) + '\n');
+  else {
+    for (const v of fresh) io.stdout(`${v.file}:${v.line}: ${v.kind}: ${v.message}\n`);
+    io.stdout(`${plural(fresh.length, 'new violation')} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)\n`);
+  }
+  return fresh.length ? EXIT.findings : EXIT.ok;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -20,11 +20,23 @@ export function readBaseline(path: string, shown: string): Baseline | null {
   } catch (e) {
     throw new UserError(`${shown}: not valid JSON (${(e as Error).message}); regenerate it with \`conway check --update-baseline\``);
   }
-  const b = data as Baseline;
-  if (!b || b.version !== 1 || !Array.isArray(b.fingerprints) || !b.fingerprints.every((f) => typeof f === 'string')) {
-    throw new UserError(`${shown}: expected {"version": 1, "fingerprints": ["…"]}; regenerate it with \`conway check --update-baseline\``);
-  }
-  return b;
+  const problem = describeProblem(data);
+  if (problem) throw new UserError(`${shown}: ${problem}; expected {"version": 1, "fingerprints": ["…"]}; regenerate it with \`conway check --update-baseline\``);
+  return data as Baseline;
+}
+
+/** What is wrong with a parsed baseline, in words, or null when it is well-formed. */
+function describeProblem(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return `the top level is ${typeName(data)}, not an object`;
+  const b = data as Record<string, unknown>;
+  if (b.version !== 1) return b.version === undefined ? '"version" is missing' : `"version" is ${JSON.stringify(b.version)}, not 1`;
+  if (!Array.isArray(b.fingerprints)) return b.fingerprints === undefined ? '"fingerprints" is missing' : `"fingerprints" is ${typeName(b.fingerprints)}, not an array`;
+  const bad = b.fingerprints.findIndex((f) => typeof f !== 'string');
+  return bad < 0 ? null : `"fingerprints"[${bad}] is ${typeName(b.fingerprints[bad])}, not a string`;
+}
+
+function typeName(x: unknown): string {
+  return x === null ? 'null' : Array.isArray(x) ? 'an array' : `a ${typeof x}`;
 }
 
 export function toBaseline(violations: Violation[]): Baseline {
@@ -32,6 +44,7 @@ export function toBaseline(violations: Violation[]): Baseline {
 }
 
 export function serializeBaseline(b: Baseline): string {
+  if (!b.fingerprints.length) return '{\n  "version": 1,\n  "fingerprints": []\n}\n';
   return `{\n  "version": 1,\n  "fingerprints": [\n${b.fingerprints.map((f) => `    ${JSON.stringify(f)}`).join(',\n')}\n  ]\n}\n`;
 }
 
