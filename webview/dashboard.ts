@@ -18,7 +18,7 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
   const state = { cluster: '', team: '', matrix: 'static' as 'static' | 'change' };
   const clusterSel = select('cluster', ['', ...r.clusters.map((c) => c.id)], 'all clusters');
   const teamSel = select('team', ['', ...r.teams.map((t) => t.id)], 'all teams');
-  const matrixSel = select('matrix', ['static', 'change'], '');
+  const matrixSel = select('matrix', ['static', 'change'], '', { static: 'matrix: imports (static)', change: 'matrix: shared commits (change)' });
   const body = el('div', { class: 'body' });
   const draw = () => {
     const teams = r.teams.filter((t) => (!state.cluster || t.cluster === state.cluster || r.clusters.find((c) => c.id === state.cluster)?.teams.includes(t.id)) && (!state.team || t.id === state.team));
@@ -54,8 +54,8 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
   draw();
 }
 
-function select(name: string, values: string[], emptyLabel: string): HTMLSelectElement {
+function select(name: string, values: string[], emptyLabel: string, labels: Record<string, string> = {}): HTMLSelectElement {
   const s = el('select', { name, 'aria-label': name });
-  for (const v of values) s.append(el('option', { value: v }, v || emptyLabel));
+  for (const v of values) s.append(el('option', { value: v }, labels[v] ?? (v || emptyLabel)));
   return s;
 }

@@ -1,20 +1,21 @@
 // The team graph: teams as nodes sized by files, edges weighted by coupling (import edges +
-// shared commits), clusters coloured; laid out on a circle grouped by cluster. Drawn with sigma.js
+// shared commits), clusters coloured; laid out as one circle per cluster (clusterCircles). Drawn with sigma.js
 // on a graphology graph (WebGL); where WebGL is unavailable, the same graph as SVG.
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { Report } from '../analyzer/report/types';
 import { COLORS, svg } from './dom';
+import { clusterCircles } from './layout';
 
 export function teamGraph(r: Report, teams: Set<string>): Graph {
   const g = new Graph({ type: 'undirected' });
   const clusters = r.clusters.map((c) => c.id);
-  const shown = r.teams.filter((t) => teams.has(t.id)).sort((a, b) => (a.cluster ?? '~').localeCompare(b.cluster ?? '~') || a.id.localeCompare(b.id));
+  const shown = r.teams.filter((t) => teams.has(t.id));
   const maxFiles = Math.max(1, ...shown.map((t) => t.files));
-  shown.forEach((t, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(1, shown.length);
-    g.addNode(t.id, { label: t.name, x: Math.cos(angle), y: Math.sin(angle), size: 6 + 14 * Math.sqrt(t.files / maxFiles), color: t.cluster ? COLORS[clusters.indexOf(t.cluster) % COLORS.length] : '#888888' });
-  });
+  const pos = clusterCircles(shown.map((t) => ({ id: t.id, group: t.cluster ?? '~' })));
+  for (const t of shown) {
+    g.addNode(t.id, { label: t.name, ...pos.get(t.id)!, size: 6 + 14 * Math.sqrt(t.files / maxFiles), color: t.cluster ? COLORS[clusters.indexOf(t.cluster) % COLORS.length] : '#888888' });
+  }
   const add = (a: string, b: string, w: number) => {
     if (a === b || !g.hasNode(a) || !g.hasNode(b)) return;
     g.updateEdge(a, b, (x) => ({ weight: ((x.weight as number) ?? 0) + w }));

@@ -59,5 +59,9 @@ export function violationList(vs: Violation[], open: (v: Violation) => void): HT
 
 export function suggestions(r: Report): HTMLElement {
   const items = [...r.modules.filter((m) => m.suggestion).map((m) => m.suggestion!), ...r.suggestions.clusters.map((c) => `cluster ${c.teams.join(' + ')}: ${c.reason}`)];
-  return items.length ? el('ul', { class: 'suggestions' }, ...items.map((s) => el('li', {}, s))) : el('p', {}, 'No suggestions.');
+  if (!items.length && !r.suggestions.codeowners.length) return el('p', {}, 'No suggestions.');
+  const lines = r.suggestions.codeowners;
+  return el('div', {},
+    el('ul', { class: 'suggestions' }, ...items.map((s) => el('li', {}, s))),
+    ...(lines.length ? [el('p', {}, 'CODEOWNERS lines to consider:'), el('pre', { class: 'codeowners' }, lines.join('\n'))] : []));
 }

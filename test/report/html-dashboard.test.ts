@@ -41,12 +41,14 @@ describe('HTML report markup', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))(`HTML report in Chromium (skipped: no ${CHROMIUM})`, () => {
+describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'HTML report in Chromium' : `SKIPPED: ${CHROMIUM} not found (node scripts/ensure-chromium.mjs)`, () => {
   it('renders the dashboard with no console errors, no network, hostile strings as text', async () => {
     const browser = await launchChromium();
     try {
-      for (const scheme of ['light', 'dark'] as const) {
-        const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: scheme });
+      // light, dark, and forced colours (what high-contrast modes use outside VS Code)
+      for (const scheme of ['light', 'dark', 'forced'] as const) {
+        const colors = scheme === 'forced' ? { colorScheme: 'dark' as const, forcedColors: 'active' as const } : { colorScheme: scheme };
+        const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, ...colors });
         const seen = watch(page);
         await page.goto(url);
         await page.waitForSelector('body[data-rendered]');
