@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../analyzer/report';
 import { readDashboardAssets } from '../../analyzer/collect/dashboard-assets';
+import { inlineDashboard } from '../../analyzer/report/html-dashboard';
 import { CHROMIUM, launchChromium } from '../fixtures/chromium';
 import { HOSTILE_PATH, sampleReport, XSS_AUTHOR } from '../fixtures/report';
 
@@ -38,6 +39,21 @@ describe('HTML report markup', () => {
     expect(json).not.toContain('<');
     expect(JSON.parse(json)).toEqual(report);
     expect(html).not.toMatch(/src="http|href="http|sourceMappingURL/);
+  });
+});
+
+describe('inlineDashboard', () => {
+  it('keeps a bundle that contains </script> or <!-- inside its element, same meaning, no source map', () => {
+    const js = 'globalThis.s = "</SCRIPT><!--x";\n//# sourceMappingURL=dashboard.js.map\n';
+    const dash = inlineDashboard(report, { js, css: 'p{}</style><b>' })!;
+    const inlined = dash.scripts.match(/<script type="module">([\s\S]*)<\/script>$/)![1];
+    expect(inlined).toBe('globalThis.s = "<\\/SCRIPT><\\!--x";\n');
+    expect(new Function(`${inlined}; return globalThis.s;`)()).toBe('</SCRIPT><!--x');
+    expect(dash.scriptSource).toBe(`'sha256-${createHash('sha256').update(inlined, 'utf8').digest('base64')}'`);
+    expect(dash.style).toBe('<style>p{}<\\/style><b></style>');
+  });
+  it('is null without a built bundle (the page stays static)', () => {
+    expect(inlineDashboard(report, null)).toBeNull();
   });
 });
 
