@@ -10,7 +10,6 @@ import { findRepoRoot, runGit } from './collect/git';
 import { listTrackedFiles } from './collect/tracked-files';
 import { mineHistory } from './history/mine';
 import { resolveSince } from './history/window';
-import { followRenames } from './history/renames';
 import { buildImportGraph, type ImportGraphResult } from './imports';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
@@ -56,13 +55,13 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const [history, graph] = await Promise.all([
     mineHistory(root, {
       rootKnown: true, since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
-      fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal,
+      fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true,
       onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
     }),
     opts.imports === false ? null : buildImportGraph(root, { exclude: opts.exclude, tracked: files, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }),
   ]);
   progress({ phase: 'metrics' });
-  const { input, publicHint } = buildInput(ownership, files, followRenames(history.commits), graph);
+  const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const branch = (await branchName).trim() || null;
   return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });

@@ -12,7 +12,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FileChange } from '../model/types';
-import type { LogMode, RawCommit } from './parseLog';
+import { NONE, type LogMode, type RawCommit } from './parseLog';
 
 const VERSION = 1;
 
@@ -98,7 +98,14 @@ function encodeCommit(c: RawCommit): Row {
 /** Paths and names repeat across commits: one shared string each keeps a big cache small. */
 function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
   const [sha, name, email, date, coAuthors, files] = row;
-  return { sha, name: intern(name), email: intern(email), date, coAuthors: coAuthors.map(intern), files: files.map((f) => decodeFile(f, intern)) };
+  return {
+    sha,
+    name: intern(name),
+    email: intern(email),
+    date,
+    coAuthors: coAuthors.length ? coAuthors.map(intern) : NONE,
+    files: files.length ? files.map((f) => decodeFile(f, intern)) : NONE,
+  };
 }
 
 function decodeFile(f: (string | number | null)[], intern: (s: string) => string): FileChange {

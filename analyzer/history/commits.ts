@@ -2,10 +2,12 @@
 // person ids (identity.ts), file paths filtered by the include/exclude globs (paths.ts).
 // Pure. A commit whose files are all filtered out is kept with `files: []`: it still counts as
 // a commit in the window, it just touches nothing measured.
+// Memory: a Commit shares its raw commit's `files` array (and change records) when no path is
+// filtered out — the common case — so a million commits are not held twice.
 import type { Commit } from '../model/types';
 import type { BotTest } from './bots';
 import { parseTrailerIdentity, type Resolve } from './identity';
-import type { RawCommit } from './parseLog';
+import { NONE, type RawCommit } from './parseLog';
 import type { PathFilter } from './paths';
 
 export interface ToCommitsOptions {
@@ -33,13 +35,13 @@ function toCommit(c: RawCommit, opts: ToCommitsOptions): Commit {
     authorEmail: c.email,
     date: c.date,
     coAuthors: resolveCoAuthors(c.coAuthors, author, opts),
-    files: c.files.filter((f) => opts.keepPath(f.path)),
+    files: c.files.every((f) => opts.keepPath(f.path)) ? c.files : c.files.filter((f) => opts.keepPath(f.path)),
   };
 }
 
 /** Distinct co-author person ids, without bots and without the author. */
 function resolveCoAuthors(trailers: string[], author: string, opts: ToCommitsOptions): string[] {
-  if (trailers.length === 0) return [];
+  if (trailers.length === 0) return NONE;
   const people = new Set<string>();
   for (const t of trailers) {
     const { name, email } = parseTrailerIdentity(t);
@@ -47,5 +49,5 @@ function resolveCoAuthors(trailers: string[], author: string, opts: ToCommitsOpt
     const person = opts.resolve(name, email);
     if (person && person !== author) people.add(person);
   }
-  return [...people];
+  return people.size ? [...people] : NONE;
 }

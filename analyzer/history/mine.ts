@@ -5,7 +5,7 @@
 //      prepend (cache.ts); otherwise mine everything;
 //   3. git log, sharded and streamed (logRun.ts), parsed by LogParser (parseLog.ts);
 //   4. bots dropped, identities resolved, paths filtered (commits.ts).
-// Paths are as git reported them; apply followRenames (renames.ts) for HEAD names.
+// Paths are as git reported them; pass headNames (or apply followRenames, renames.ts) for HEAD names.
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot, GitError, runGit } from '../collect/git';
@@ -13,6 +13,7 @@ import type { Commit } from '../model/types';
 import { makeBotTest } from './bots';
 import { cacheFile, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
 import { toCommits } from './commits';
+import { followRenames } from './renames';
 import { makeResolver, type Member } from './identity';
 import { runLog, type LogRun } from './logRun';
 import type { LogMode } from './parseLog';
@@ -39,6 +40,8 @@ export interface MineOptions {
   shards?: number;
   signal?: AbortSignal;
   onProgress?: (p: { phase: string; commits: number; total?: number }) => void;
+  /** Paths as the files' newest names (followRenames), not as git reported them. */
+  headNames?: boolean;
   /** The caller already resolved repoDir to the repository root (saves a git call). */
   rootKnown?: boolean;
 }
@@ -63,12 +66,15 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
   const notes = shallow ? [SHALLOW_NOTE] : [];
   if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0 };
   const raw = await mineWithCache(root, head, wanted, opts);
-  const commits = toCommits(raw.entry.commits, {
+  const mined = toCommits(raw.entry.commits, {
     resolve: makeResolver(opts.members),
     isBot: makeBotTest(opts.bots),
     includeBots: opts.includeBots ?? false,
     keepPath: makePathFilter(opts),
   });
+  // Renamed here, not by the caller: the commits as git named them are then garbage at once
+  // instead of living beside their renamed copies for the whole analysis.
+  const commits = opts.headNames ? followRenames(mined) : mined;
   return { head, commits, shallow, notes: [...notes, ...raw.entry.notes], mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined };
 }
 

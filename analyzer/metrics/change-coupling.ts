@@ -8,7 +8,6 @@
 // Both keep up to 20 shared commits (newest first) as evidence.
 import type { FileCoupling, TeamCoupling } from '../report/types';
 import type { MetricsInput, MetricsOptions } from './input';
-import { teamsOfChanges } from './change-teams';
 
 const EVIDENCE = 20;
 
@@ -23,42 +22,80 @@ export function couplingDegree(shared: number, revsA: number, revsB: number): nu
 
 export function fileCoupling(input: MetricsInput, opts: MetricsOptions): FileCoupling[] {
   // Pairs are counted under integer keys and evidence is gathered only for the pairs that pass
-  // the thresholds: on large histories the candidate pairs number in the millions.
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const idOf = (p: string) => ids.get(p) ?? (ids.set(p, names.length), names.push(p), names.length - 1);
-  const changesets: number[][] = [];
-  for (const c of input.commits) {
-    const set = [...new Set(c.files.map((f) => idOf(f.path)))].sort((a, b) => a - b);
-    changesets.push(set.length > opts.maxChangesetSize ? [] : set);
-  }
-  const n = names.length;
+  // the thresholds: on large histories the candidate pairs number in the millions. The change
+  // sets are one flat typed array (commit c's files are ids[start[c]..start[c+1]]), not an
+  // array per commit.
+  const sets = changeSets(input, opts.maxChangesetSize);
+  const n = sets.names.length;
   const revs = new Int32Array(n);
   const shared = new Map<number, number>();
-  for (const set of changesets) {
-    for (const a of set) revs[a]++;
-    for (let i = 0; i < set.length; i++) for (let j = i + 1; j < set.length; j++) shared.set(set[i] * n + set[j], (shared.get(set[i] * n + set[j]) ?? 0) + 1);
-  }
+  forEachSet(sets, (ids, from, to) => {
+    for (let i = from; i < to; i++) revs[ids[i]]++;
+    for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) shared.set(ids[i] * n + ids[j], (shared.get(ids[i] * n + ids[j]) ?? 0) + 1);
+  });
   const kept = new Map<number, FileCoupling>();
   for (const [key, count] of shared) {
     const a = Math.floor(key / n);
     const b = key % n;
     const degree = couplingDegree(count, revs[a], revs[b]);
     if ((revs[a] + revs[b]) / 2 >= opts.minRevs && count >= opts.minShared && degree >= opts.minDegree) {
-      const [pa, pb] = names[a] < names[b] ? [names[a], names[b]] : [names[b], names[a]];
+      const [pa, pb] = sets.names[a] < sets.names[b] ? [sets.names[a], sets.names[b]] : [sets.names[b], sets.names[a]];
       kept.set(key, { a: pa, b: pb, shared: count, degree, commits: [] });
     }
   }
-  if (kept.size) collectEvidence(input, changesets, n, kept);
+  if (kept.size) collectEvidence(input, sets, kept);
   const out = [...kept.values()];
   return out.sort((x, y) => y.degree - x.degree || y.shared - x.shared || (x.a + x.b < y.a + y.b ? -1 : 1));
 }
 
-function collectEvidence(input: MetricsInput, changesets: number[][], n: number, kept: Map<number, FileCoupling>): void {
-  changesets.forEach((set, c) => {
-    for (let i = 0; i < set.length; i++) {
-      for (let j = i + 1; j < set.length; j++) {
-        const row = kept.get(set[i] * n + set[j]);
+interface ChangeSets {
+  names: string[];
+  /** File ids of every counted commit, each commit's ids ascending and distinct. */
+  ids: Int32Array;
+  /** ids of commit c are ids[start[c]] .. ids[start[c + 1] - 1]; empty for an ignored commit. */
+  start: Int32Array;
+}
+
+function changeSets(input: MetricsInput, maxSize: number): ChangeSets {
+  const byPath = new Map<string, number>();
+  const names: string[] = [];
+  let total = 0;
+  for (const c of input.commits) total += c.files.length;
+  const ids = new Int32Array(total);
+  const start = new Int32Array(input.commits.length + 1);
+  let end = 0;
+  input.commits.forEach((c, k) => {
+    start[k] = end;
+    for (const f of c.files) {
+      let id = byPath.get(f.path);
+      if (id === undefined) byPath.set(f.path, (id = names.push(f.path) - 1));
+      ids[end++] = id;
+    }
+    const size = sortUnique(ids, start[k], end);
+    end = size > maxSize ? start[k] : start[k] + size; // code-maat counts distinct files per commit
+  });
+  start[input.commits.length] = end;
+  return { names, ids, start };
+}
+
+/** Sorts ids[from..to) ascending in place, drops repeats; returns how many remain. */
+function sortUnique(ids: Int32Array, from: number, to: number): number {
+  const part = ids.subarray(from, to).sort();
+  let k = 0;
+  for (let i = 0; i < part.length; i++) if (i === 0 || part[i] !== part[i - 1]) part[k++] = part[i];
+  return k;
+}
+
+function forEachSet(sets: ChangeSets, f: (ids: Int32Array, from: number, to: number, commit: number) => void): void {
+  for (let c = 0; c + 1 < sets.start.length; c++) if (sets.start[c + 1] > sets.start[c]) f(sets.ids, sets.start[c], sets.start[c + 1], c);
+}
+
+function collectEvidence(input: MetricsInput, sets: ChangeSets, kept: Map<number, FileCoupling>): void {
+  const n = sets.names.length;
+  forEachSet(sets, (ids, from, to, c) => {
+    for (let i = from; i < to; i++) {
+      for (let j = i + 1; j < to; j++) {
+        const row = kept.get(ids[i] * n + ids[j]);
         if (row && row.commits.length < EVIDENCE) row.commits.push(input.commits[c].sha);
       }
     }
@@ -69,7 +106,7 @@ export function teamCoupling(input: MetricsInput): TeamCoupling[] {
   const revs = new Map<string, number>();
   const pairs = new Map<string, Pair>();
   for (const c of input.commits) {
-    const teams = [...new Set(teamsOfChanges(input, c).flat())].sort();
+    const teams = [...new Set(c.files.flatMap((f) => input.teamsOf(f.path)))].sort();
     for (const t of teams) revs.set(t, (revs.get(t) ?? 0) + 1);
     for (let i = 0; i < teams.length; i++) for (let j = i + 1; j < teams.length; j++) addShared(pairs, `${teams[i]}\0${teams[j]}`, c.sha);
   }

@@ -10,7 +10,8 @@ export interface MetricsInput {
   files: string[];
   teams: Team[];
   clusters: Cluster[];
-  /** Owning team ids of a path (CODEOWNERS owners mapped through the team map); [] when unowned. */
+  /** Owning team ids of a path (CODEOWNERS owners mapped through the team map); [] when unowned.
+   *  Called once per change by several passes: the pipeline's answer is memoized per path. */
   teamsOf(path: string): string[];
   /** Declared module of a path: directory of its CODEOWNERS rule, or its workspace package dir. */
   moduleOf(path: string): string;

@@ -4,7 +4,6 @@
 // A person's primary team (the first) is the one their changes count for in fragmentation
 // and main-team, so that Σ n_t = N.
 import type { MetricsInput } from './input';
-import { teamsOfChanges } from './change-teams';
 
 export interface Membership {
   teams: string[];
@@ -18,7 +17,7 @@ export function resolveMembership(input: MetricsInput): Map<string, Membership> 
     people.add(c.author);
     for (const p of c.coAuthors) people.add(p);
     const counts = ownedChanges.get(c.author) ?? ownedChanges.set(c.author, new Map()).get(c.author)!;
-    for (const teams of teamsOfChanges(input, c)) for (const t of teams) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const f of c.files) for (const t of input.teamsOf(f.path)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const out = new Map<string, Membership>();
   for (const person of people) {

@@ -11,7 +11,6 @@ import type { Commit } from '../model/types';
 import type { TeamRow } from '../report/types';
 import { fragmentation, ratio } from './fragmentation';
 import type { MetricsInput } from './input';
-import { teamsOfChanges } from './change-teams';
 import { primaryTeam, type Membership } from './membership';
 
 /** The history columns of a TeamRow, plus delivery independence (reported inside `autonomy`). */
@@ -48,13 +47,12 @@ export function groupsHistory(input: MetricsInput, members: Map<string, Membersh
     const byMember = c.coAuthors.length ? [...new Set([c.author, ...c.coAuthors].flatMap(memberGroups))] : memberGroups(c.author);
     const inGroup = new Map<string, number>();
     let owned = 0;
-    const fileTeams = teamsOfChanges(input, c);
-    for (let i = 0; i < c.files.length; i++) {
-      if (!fileTeams[i].length) continue;
+    const primary = primaryTeam(members, c.author);
+    for (const f of c.files) {
+      const teams = input.teamsOf(f.path);
+      if (!teams.length) continue;
       owned++;
-      const f = c.files[i];
-      const primary = primaryTeam(members, c.author);
-      for (const g of groupsOf(fileTeams[i])) {
+      for (const g of groupsOf(teams)) {
         const a = acc.get(g)!;
         inGroup.set(g, (inGroup.get(g) ?? 0) + 1);
         a.changes++;

@@ -47,6 +47,15 @@ describe('mineHistory on real repositories', () => {
     expect(followRenames(res.commits).map((c) => c.files.map((f) => f.path))).toEqual([['lib/b.ts'], ['lib/b.ts'], ['lib/b.ts']]);
   });
 
+  it('headNames gives the newest names directly, and filtering keeps the kept changes as git reported them', async () => {
+    const r = repoOf([{ files: { 'src/a.ts': lines(20), 'package-lock.json': '{}\n' } }, { files: { 'src/a.ts': lines(21) } }]);
+    r.commit({ renames: [['src/a.ts', 'lib/b.ts']], files: { 'lib/b.ts': lines(21) + 'x\n' } });
+    const res = await mine(r.dir, { headNames: true });
+    expect(res.commits.map((c) => c.files.map((f) => [f.path, f.added]))).toEqual([[['lib/b.ts', 1]], [['lib/b.ts', 1]], [['lib/b.ts', 20]]]);
+    const raw = await mine(r.dir);
+    expect(raw.commits[2].files).toEqual([{ path: 'src/a.ts', added: 20, deleted: 0 }]); // the lockfile filtered, the rest untouched
+  });
+
   it('resolves .mailmap, noreply addresses, team-map aliases and co-authors; drops bots', async () => {
     const r = repoOf([
       { files: { '.mailmap': 'Ann Lee <ann@acme.io> <ann@old.example>\n' } },
