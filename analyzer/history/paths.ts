@@ -25,8 +25,22 @@ export interface PathFilterOptions {
 
 export type PathFilter = (path: string) => boolean;
 
-/** Builds a memoized predicate: included (or no includes) and not excluded. */
+// The editor's worker filters the same paths after every commit: a predicate (and its answers)
+// is kept per option set, so an update tests only paths it has not seen.
+const filters = new Map<string, PathFilter>();
+
+/** A memoized predicate: included (or no includes) and not excluded; one per option set. */
 export function makePathFilter(opts: PathFilterOptions = {}): PathFilter {
+  const key = JSON.stringify([opts.include ?? [], opts.exclude ?? [], opts.defaultExcludes ?? null]);
+  let filter = filters.get(key);
+  if (!filter) {
+    if (filters.size > 8) filters.clear(); // settings changed many times: start afresh
+    filters.set(key, (filter = compileFilter(opts)));
+  }
+  return filter;
+}
+
+function compileFilter(opts: PathFilterOptions): PathFilter {
   const include = compile(opts.include ?? []);
   const exclude = compile([...(opts.defaultExcludes ?? DEFAULT_EXCLUDES), ...(opts.exclude ?? [])]);
   const memo = new Map<string, boolean>();

@@ -6,7 +6,7 @@ import { computeHistoryMetrics } from '../metrics/history';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import { computeStructure } from '../metrics/structure';
 import type { Ownership } from '../ownership';
-import { SCHEMA_VERSION, type Report, type TeamRow } from '../report/types';
+import { SCHEMA_VERSION, type FileRow, type Report, type TeamRow } from '../report/types';
 
 export interface AssembleContext {
   root: string;
@@ -53,7 +53,7 @@ export function assembleReport(ctx: AssembleContext): Report {
       const g = hist.clusters.get(c.id)!;
       return { id: c.id, teams: c.teams, autonomy: autonomy({ deliveryIndependence: g.deliveryIndependence, ownershipIntegrity: g.alignment, dependencyIndependence: struct.clusterDependencyIndependence.get(c.id) ?? null }) };
     }),
-    files: hist.files.map((f) => ({ ...f, owners: ownership.who(f.path).owners, ruleLine: ownership.who(f.path).rule?.line ?? null })),
+    files: hist.files.map((f) => withOwners(f, ownership)),
     declaredModules: hist.declaredModules,
     coupling: { files: hist.coupling.files, teams: hist.coupling.teams, static: struct.static },
     graph: ctx.graph && graphSummary(ctx.graph),
@@ -61,6 +61,15 @@ export function assembleReport(ctx: AssembleContext): Report {
     modules: struct.modules,
     suggestions: struct.suggestions,
   };
+}
+
+/** Completes a file row in place: a spread copy of 10k+ rows costs tens of ms per update. */
+function withOwners(f: Omit<FileRow, 'owners' | 'ruleLine'>, ownership: Ownership): FileRow {
+  const w = ownership.who(f.path);
+  const row = f as FileRow;
+  row.owners = w.owners;
+  row.ruleLine = w.rule?.line ?? null;
+  return row;
 }
 
 function graphSummary(g: ImportGraphResult): NonNullable<Report['graph']> {
