@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RepoStateError } from '../../analyzer/errors';
 import { EMPTY_NOTE, followRenames, mineHistory, SHALLOW_NOTE, type MineOptions } from '../../analyzer/history/mine';
-import { MISSING_BLOBS_NOTE, SHARD_MIN, shardCount } from '../../analyzer/history/logRun';
+import { MISSING_BLOBS_NOTE, SHARD_MIN, shardCount, splitShas } from '../../analyzer/history/logRun';
 import { ANN, BOB, CAT, gitEnv, makeRepo, type Repo } from '../fixtures/repo';
 
 const cleanups: (() => void)[] = [];
@@ -123,6 +123,15 @@ describe('mineHistory on real repositories', () => {
     expect(shardCount(SHARD_MIN + 1)).toBeGreaterThanOrEqual(2);
     expect(shardCount(SHARD_MIN + 1)).toBeLessThanOrEqual(4);
     expect([shardCount(10, 3), shardCount(2, 3), shardCount(10, 0)]).toEqual([3, 2, 1]);
+  });
+
+  it('splits the commit list into contiguous runs of whole lines, in order', () => {
+    const shas = ['a1', 'b22', 'c3', 'd4', 'e5', 'f6', 'g7'];
+    const list = { text: shas.map((s) => `${s}\n`).join(''), count: shas.length };
+    const parts = splitShas(list, 3);
+    expect(parts).toEqual([{ text: 'a1\nb22\nc3\n', count: 3 }, { text: 'd4\ne5\nf6\n', count: 3 }, { text: 'g7\n', count: 1 }]);
+    expect(splitShas(list, 1)).toEqual([list]);
+    expect(splitShas({ text: '', count: 0 }, 2)).toEqual([]);
   });
 
   it('gives the same commits in the same order with several shards', async () => {
