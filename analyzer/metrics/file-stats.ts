@@ -41,29 +41,38 @@ export function collectFileStats(input: MetricsInput): Map<string, FileStats> {
 }
 
 export function mainAuthor(s: FileStats): string | null {
-  const byLines = new Map([...s.byAuthor].map(([p, a]) => [p, a.added]));
-  return s.added > 0 ? topKey(byLines) : topKey(new Map([...s.byAuthor].map(([p, a]) => [p, a.changes])));
+  const byLines = s.added > 0;
+  let best: string | null = null;
+  let bestN = -1;
+  for (const [p, a] of s.byAuthor) {
+    const n = byLines ? a.added : a.changes;
+    if (n > bestN || (n === bestN && best !== null && p < best)) [best, bestN] = [p, n]; // ties as topKey
+  }
+  return best;
 }
 
 export function mainTeam(s: FileStats, members: Map<string, Membership>): string | null {
-  const useLines = s.added > 0;
-  const counts = new Map<string, number>();
-  for (const [p, a] of s.byAuthor) {
-    const t = primaryTeam(members, p);
-    counts.set(t, (counts.get(t) ?? 0) + (useLines ? a.added : a.changes));
-  }
-  const top = topKey(counts);
+  const top = topKey(teamCounts(s, members, s.added > 0));
   return top?.startsWith('person:') ? null : top;
 }
 
 export function fileFragmentation(s: FileStats, members: Map<string, Membership>): number | null {
+  return fragmentation(teamCounts(s, members, false).values());
+}
+
+/** Lines added (or changes) per primary team of the file's authors. */
+function teamCounts(s: FileStats, members: Map<string, Membership>, byLines: boolean): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [p, a] of s.byAuthor) counts.set(primaryTeam(members, p), (counts.get(primaryTeam(members, p)) ?? 0) + a.changes);
-  return fragmentation(counts.values());
+  for (const [p, a] of s.byAuthor) {
+    const t = primaryTeam(members, p);
+    counts.set(t, (counts.get(t) ?? 0) + (byLines ? a.added : a.changes));
+  }
+  return counts;
 }
 
 export function isKnowledgeIsland(s: FileStats, opts: MetricsOptions): boolean {
   if (s.changes < ISLAND_MIN_CHANGES) return false;
-  const top = Math.max(...[...s.byAuthor.values()].map((a) => a.changes));
+  let top = 0;
+  for (const a of s.byAuthor.values()) top = Math.max(top, a.changes);
   return top / s.changes >= opts.islandShare;
 }
