@@ -77,6 +77,12 @@ describe('change coupling', () => {
     expect(computeHistoryMetrics(tinyModel(), DEFAULT_METRICS_OPTIONS).coupling.files).toEqual([]);
     expect(computeHistoryMetrics(tinyModel(), { ...LOOSE, maxChangesetSize: 1 }).coupling.files).toEqual([]);
   });
+  it('the changeset cap counts distinct files: a commit naming a file twice (after renames) is not "big"', () => {
+    // c2 lists x.ts twice and y.ts once: 2 distinct files, so with a cap of 2 it still couples x and y.
+    const commits = tinyModel().commits.map((c) => (c.sha === 'c2' ? { ...c, files: [...c.files, { path: 'src/a/x.ts', added: 1, deleted: 0 }] } : c));
+    const pairs = computeHistoryMetrics(tinyModel({ commits }), { ...LOOSE, maxChangesetSize: 2 }).coupling.files;
+    expect(pairs.find((p) => p.a === 'src/a/x.ts' && p.b === 'src/a/y.ts')).toMatchObject({ shared: 1, commits: ['c2'] });
+  });
   it('team pairs: c3 touches a and b; each team has 3 commits → 33', () => {
     expect(m.coupling.teams).toEqual([{ a: 'a', b: 'b', sharedCommits: 1, degree: 33, commits: ['c3'] }]);
   });
