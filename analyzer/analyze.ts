@@ -6,11 +6,11 @@
 // Every consumer — CLI reporters, the extension, the webview — reads only the Report.
 import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { findRepoRoot, runGit } from './collect/git';
-import { listTrackedFiles } from './collect/tracked-files';
+import { readRepoState } from './collect/repo-state';
+import { listTrackedFiles, listTrackedIndex, type TrackedIndex } from './collect/tracked-files';
 import { mineHistory } from './history/mine';
-import { resolveSince } from './history/window';
-import { buildImportGraph, type ImportGraphResult } from './imports';
+import { isRelativeSince, resolveSince } from './history/window';
+import { buildImportGraph, hasWarmImports, type ImportGraphResult } from './imports';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
 import { createModuleOf } from './ownership/modules';
@@ -44,27 +44,39 @@ export interface AnalyzeOptions extends OwnershipOptions {
 
 export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): Promise<Report> {
   const progress = opts.onProgress ?? (() => undefined);
-  const root = await findRepoRoot(repoDir);
+  // One git call for the top level, HEAD, shallowness, the branch and a relative --since.
+  const state = await readRepoState(repoDir, isRelativeSince(opts.since) ? opts.since : undefined);
+  const root = state.root;
+  const since = await resolveSince(root, opts.since, Date.now(), state.sinceAnswer);
   progress({ phase: 'ownership' });
+  // Start git (tracked files; the history's cache check and log) before the synchronous
+  // ownership work, so git runs while Node parses CODEOWNERS and the team map.
+  // For the import graph, the same `ls-files` also says which files changed since git last saw
+  // them (modified) — asked for only when an earlier analysis left edges to reuse.
+  const filesRun: Promise<{ files: string[]; index?: TrackedIndex }> = opts.imports !== false
+    ? listTrackedIndex(root, { modified: hasWarmImports(root), signal: opts.signal }).then((index) => ({ files: index.files, index }))
+    : listTrackedFiles(root, opts.signal).then((files) => ({ files }));
+  const historyRun = mineHistory(root, {
+    rootKnown: true, state, since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
+    fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true,
+    onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
+  });
+  // Both are awaited below; until then a failure must not count as unhandled.
+  filesRun.catch(() => undefined);
+  historyRun.catch(() => undefined);
   const ownership = memoizeWho(loadOwnership(root, opts));
-  const branchName = runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '');
-  const files = await listTrackedFiles(root, opts.signal);
-  const since = await resolveSince(root, opts.since);
+  const tracked = await filesRun;
+  const files = tracked.files;
   // History waits on git while the import graph keeps Node busy: run both at once.
   progress({ phase: 'history' });
   const [history, graph] = await Promise.all([
-    mineHistory(root, {
-      rootKnown: true, since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
-      fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true,
-      onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
-    }),
-    opts.imports === false ? null : buildImportGraph(root, { exclude: opts.exclude, tracked: files, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }),
+    historyRun,
+    tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
   ]);
   progress({ phase: 'metrics' });
   const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
-  const branch = (await branchName).trim() || null;
-  return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+  return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }
 
 // Every stage asks who owns the same paths: answer each path once — and, in a long-lived process

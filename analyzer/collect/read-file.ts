@@ -3,7 +3,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadResult =
-  | { kind: 'text'; text: string }
+  /** bytes: what was read; size and mtimeMs: from the same open file's stat. */
+  | { kind: 'text'; text: string; bytes: Buffer; size: number; mtimeMs: number }
   | { kind: 'missing' }
   | { kind: 'too-large'; size: number }
   | { kind: 'unreadable'; message: string };
@@ -28,7 +29,8 @@ export function readTextFile(absPath: string, maxBytes: number): ReadResult {
       if (n === 0) break;
       off += n;
     }
-    return { kind: 'text', text: buf.subarray(0, off).toString('utf8') };
+    const bytes = buf.subarray(0, off);
+    return { kind: 'text', text: bytes.toString('utf8'), bytes, size: stat.size, mtimeMs: stat.mtimeMs };
   } catch (e) {
     return { kind: 'unreadable', message: (e as Error).message };
   } finally {

@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot, GitError, runGit } from '../collect/git';
+import { headAndShallow } from '../collect/repo-state';
 import type { Commit } from '../model/types';
 import { makeBotTest } from './bots';
 import { cacheFile, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
@@ -44,6 +45,8 @@ export interface MineOptions {
   headNames?: boolean;
   /** The caller already resolved repoDir to the repository root (saves a git call). */
   rootKnown?: boolean;
+  /** The caller already read HEAD's commit and shallowness (collect/repo-state.ts; saves a git call). */
+  state?: { head: string | null; shallow: boolean; parents?: string[] };
 }
 
 export interface HistoryResult {
@@ -61,7 +64,7 @@ export const EMPTY_NOTE = 'the repository has no commits yet: there is no histor
 
 export async function mineHistory(repoDir: string, opts: MineOptions = {}): Promise<HistoryResult> {
   const root = opts.rootKnown ? repoDir : await findRepoRoot(repoDir);
-  const { head, shallow } = await headAndShallow(root);
+  const { head, shallow } = opts.state ?? (await headAndShallow(root));
   const wanted: LogMode = opts.fast ? 'name-status' : 'numstat';
   const notes = shallow ? [SHALLOW_NOTE] : [];
   if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0 };
@@ -83,7 +86,7 @@ async function mineWithCache(root: string, head: string, wanted: LogMode, opts: 
   const attributes = writeAttributesFile(cacheDir);
   const useCache = opts.cache !== false && isAbsoluteDate(opts.since) && isAbsoluteDate(opts.until);
   const file = cacheFile(cacheDir, realpathSync(root), [opts.since, opts.until, !!opts.firstParent, wanted]);
-  const base = useCache ? await usableCache(root, head, await readCache(file)) : null;
+  const base = useCache ? await usableCache(root, head, await readCache(file), opts.state?.parents) : null;
   let run: LogRun = { commits: [], mode: base?.mode ?? wanted, notes: [] };
   if (base?.head !== head) run = await runLog(root, base ? [`${base.head}..${head}`] : [head], run.mode, attributes, opts);
   const entry: CacheEntry = {
@@ -96,28 +99,19 @@ async function mineWithCache(root: string, head: string, wanted: LogMode, opts: 
   return { entry, fromCache: base?.commits.length ?? 0, mined: run.commits.length };
 }
 
-/** The cached entry when HEAD descends from its head (so only newer commits are missing). */
-async function usableCache(root: string, head: string, cached: CacheEntry | null): Promise<CacheEntry | null> {
+/**
+ * The cached entry when HEAD descends from its head (so only newer commits are missing). One
+ * commit on top of the cached head (HEAD's parents are known from readRepoState) needs no git.
+ */
+async function usableCache(root: string, head: string, cached: CacheEntry | null, parents?: string[]): Promise<CacheEntry | null> {
   if (!cached) return null;
-  if (cached.head === head) return cached;
+  if (cached.head === head || parents?.includes(cached.head)) return cached;
   try {
     await runGit(root, ['merge-base', '--is-ancestor', cached.head, head]);
     return cached;
   } catch (e) {
     if (e instanceof GitError) return null; // not an ancestor (rewritten history) or unknown commit
     throw e;
-  }
-}
-
-/** HEAD's commit and whether the clone is shallow, in one git call (two on an unborn branch). */
-async function headAndShallow(root: string): Promise<{ head: string | null; shallow: boolean }> {
-  try {
-    const [shallow, head] = (await runGit(root, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD^{commit}'])).trim().split('\n');
-    return { head: head || null, shallow: shallow === 'true' };
-  } catch (e) {
-    if (!(e instanceof GitError)) throw e;
-    // unborn branch: no commits yet
-    return { head: null, shallow: (await runGit(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true' };
   }
 }
 

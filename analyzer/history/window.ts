@@ -7,9 +7,15 @@
 import { runGit } from '../collect/git';
 import { UserError } from '../errors';
 
-export async function resolveSince(root: string, since: string | undefined, now = Date.now()): Promise<string | undefined> {
-  if (since === undefined || since === '' || !Number.isNaN(Date.parse(since))) return since || undefined;
-  const out = await runGit(root, ['rev-parse', `--since=${since}`]);
+/** Whether git has to read `since` (it is relative): only then does resolveSince call git. */
+export function isRelativeSince(since: string | undefined): since is string {
+  return since !== undefined && since !== '' && Number.isNaN(Date.parse(since));
+}
+
+/** `answer`: git's output for `rev-parse --since=<since>` when the caller already has it (collect/repo-state.ts). */
+export async function resolveSince(root: string, since: string | undefined, now = Date.now(), answer?: string): Promise<string | undefined> {
+  if (!isRelativeSince(since)) return since || undefined;
+  const out = answer ?? (await runGit(root, ['rev-parse', `--since=${since}`]));
   const secs = Number(/--max-age=(\d+)/.exec(out)?.[1]);
   if (!Number.isFinite(secs) || (Math.abs(secs * 1000 - now) < 5_000 && !/\b(now|today)\b/i.test(since))) {
     throw new UserError(`--since ${since}: git does not understand this date; write e.g. 2024-01-01 or "12 months ago"`);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTextFile } from '../collect/read-file';
-import { listTrackedFiles } from '../collect/tracked-files';
+import { listTrackedFiles, type TrackedIndex } from '../collect/tracked-files';
 import { makePathFilter } from '../history/paths';
 import type { ImportEdge, Problem } from '../model/types';
 import { extractImports } from './extract';
@@ -22,6 +22,12 @@ export interface ImportGraphOptions {
   exclude?: string[];
   /** The tracked files, when the caller already listed them (saves a `git ls-files`). */
   tracked?: string[];
+  /**
+   * What git's index says about them (listTrackedIndex; its `files` are then the tracked files):
+   * a file git finds unmodified keeps its edges while its blob id is the one they were parsed
+   * from, without a stat. Ask for `modified` when hasWarmImports(root).
+   */
+  index?: TrackedIndex;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -39,8 +45,9 @@ export interface ImportGraphResult {
 }
 
 export async function buildImportGraph(root: string, opts: ImportGraphOptions = {}): Promise<ImportGraphResult> {
-  const tracked = opts.tracked ?? (await listTrackedFiles(root, opts.signal));
+  const tracked = opts.index?.files ?? opts.tracked ?? (await listTrackedFiles(root, opts.signal));
   const warm = warmIndex(root, tracked, opts.exclude ?? []);
+  const git = opts.index;
   const index = warm.index;
   let graph: MultiDirectedGraph | undefined;
   const result: ImportGraphResult = {
@@ -57,7 +64,7 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
       // Yield now and then, so a history mined at the same time keeps draining git's output.
       await new Promise((r) => setImmediate(r));
     }
-    for (const e of edgesOf(root, file, index, warm.edges, result)) result.edges.push(e);
+    for (const e of edgesOf(root, file, index, warm.edges, result, git)) result.edges.push(e);
   }
   for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
   result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
@@ -67,15 +74,23 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
 
 // A long-lived process (the editor's worker) analyses the same repository again and again. The
 // index (resolver, tsconfigs, workspace map) is reused while the tracked files and their configs
-// are unchanged, and each file's edges are reused while its size and mtime are: after a commit
-// only the changed files are read, tokenized and resolved again.
+// are unchanged, and each file's edges are reused while its content is: after a commit only the
+// changed files are read, tokenized and resolved again. A file's content is known unchanged when
+//   - git finds it unmodified against an index blob whose bytes are exactly what the edges were
+//     parsed from (the blob id is checked against the bytes read), so no stat is needed; or else
+//   - its size and mtime are those it had when it was read (one stat).
 type Index = ReturnType<typeof createImportIndex>;
-type EdgeCache = Map<string, { stamp: string; edges: ImportEdge[] }>;
+type EdgeCache = Map<string, { stamp: string; blob: string | null; edges: ImportEdge[] }>;
 const warmIndexes = new Map<string, { key: string; index: Index; edges: EdgeCache }>();
 
 /** The index the last analysis of this repository used (or a new one): shared with the editor's hovers. */
 export function warmImportIndex(root: string, tracked: string[], exclude: string[] = []): Index {
   return warmIndex(root, tracked, exclude).index;
+}
+
+/** Whether an earlier analysis left edges to reuse (then listTrackedIndex with `modified` pays). */
+export function hasWarmImports(root: string): boolean {
+  return (warmIndexes.get(root)?.edges.size ?? 0) > 0;
 }
 
 function warmIndex(root: string, tracked: string[], exclude: string[]): { index: Index; edges: EdgeCache } {
@@ -90,11 +105,14 @@ function warmIndex(root: string, tracked: string[], exclude: string[]): { index:
   return fresh;
 }
 
-function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, result: ImportGraphResult): ImportEdge[] {
+function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, result: ImportGraphResult, git: TrackedIndex | undefined): ImportEdge[] {
   const abs = join(root, file);
-  const st = stamp(abs);
   const hit = cache.get(file);
-  if (hit?.stamp === st) return hit.edges;
+  const blob = git?.blobs.get(file);
+  if (hit) {
+    if (hit.blob !== null && hit.blob === blob && git!.modified !== null && !git!.modified.has(file)) return hit.edges;
+    if (hit.stamp === stamp(abs)) return hit.edges;
+  }
   const read = readTextFile(abs, MAX_SOURCE_BYTES);
   if (read.kind !== 'text') {
     result.parseErrors.push({ file, line: 0, message: read.kind === 'too-large' ? `skipped: ${read.size} bytes (over 1 MB, probably generated)` : 'could not be read' });
@@ -102,12 +120,17 @@ function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, res
   }
   try {
     const edges = index.resolveFile(file, read.text);
-    cache.set(file, { stamp: st, edges });
+    cache.set(file, { stamp: `${read.size}:${read.mtimeMs}`, blob: blob !== undefined && blobId(read.bytes, blob.length) === blob ? blob : null, edges });
     return edges;
   } catch (e) {
     result.parseErrors.push({ file, line: 0, message: `could not be tokenized: ${(e as Error).message}` });
     return [];
   }
+}
+
+/** git's object id of a blob with these bytes (SHA-1, or SHA-256 in a repository that uses it). */
+function blobId(bytes: Buffer, hexLength: number): string {
+  return createHash(hexLength === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 function stamp(abs: string): string {
