@@ -34,28 +34,31 @@ export async function listTrackedIndex(repoDir: string, opts: { modified?: boole
   const files: string[] = [];
   const blobs = new Map<string, string>();
   const modified = opts.modified ? new Set<string>() : null;
-  // "<tag> <mode> <id> <stage>\t<path>"
-  const take = (entry: string) => {
-    const tab = entry.indexOf('\t');
-    if (tab < 0) return;
-    const path = entry.slice(tab + 1);
-    const tag = entry[0];
+  // Entries "<tag> <mode> <id> <stage>\t<path>\0", read where they lie in git's output (no
+  // string per entry): the mode always has 6 digits, so the id starts at offset 9.
+  const take = (s: string, start: number, end: number) => {
+    const tab = s.indexOf('\t', start + 9); // the first: a path may contain tabs
+    if (tab < 0 || tab >= end) return;
+    const path = s.slice(tab + 1, end);
+    const tag = s[start];
     if (tag === 'C' || tag === 'c') {
       modified?.add(path);
       return;
     }
     files.push(path);
-    if (tag === 'H' && entry.startsWith(' 100', 1) && entry[tab - 1] === '0' && entry[tab - 2] === ' ') {
-      blobs.set(path, entry.slice(entry.indexOf(' ', 2) + 1, tab - 2));
-    }
+    if (tag === 'H' && s.startsWith(' 100', start + 1) && s[tab - 1] === '0' && s[tab - 2] === ' ') blobs.set(path, s.slice(start + 9, tab - 2));
   };
-  let rest = '';
+  let buf = '';
   const args = ['-c', 'core.quotepath=off', 'ls-files', '-z', '-c', '-s', '-v', ...(opts.modified ? ['-m'] : [])];
   for await (const chunk of streamGit(repoDir, args, { signal: opts.signal })) {
-    const parts = (rest + chunk).split('\0');
-    rest = parts.pop()!;
-    for (const p of parts) if (p) take(p);
+    buf = buf ? buf + chunk : chunk;
+    let start = 0;
+    for (let end = buf.indexOf('\0'); end >= 0; end = buf.indexOf('\0', start)) {
+      take(buf, start, end);
+      start = end + 1;
+    }
+    buf = buf.slice(start);
   }
-  if (rest) take(rest);
+  if (buf) take(buf, 0, buf.length);
   return { files, blobs, modified };
 }

@@ -81,7 +81,7 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
 //   - its size and mtime are those it had when it was read (one stat).
 type Index = ReturnType<typeof createImportIndex>;
 type EdgeCache = Map<string, { stamp: string; blob: string | null; edges: ImportEdge[] }>;
-const warmIndexes = new Map<string, { key: string; index: Index; edges: EdgeCache }>();
+const warmIndexes = new Map<string, { tracked: string[]; key: string; index: Index; edges: EdgeCache }>();
 
 /** The index the last analysis of this repository used (or a new one): shared with the editor's hovers. */
 export function warmImportIndex(root: string, tracked: string[], exclude: string[] = []): Index {
@@ -95,14 +95,18 @@ export function hasWarmImports(root: string): boolean {
 
 function warmIndex(root: string, tracked: string[], exclude: string[]): { index: Index; edges: EdgeCache } {
   const configs = tracked.filter((f) => /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/.test(f));
-  const hash = createHash('sha1').update(tracked.join('\n')).update(exclude.join('\n'));
-  for (const c of configs) hash.update(stamp(join(root, c)));
-  const key = hash.digest('hex');
+  const key = JSON.stringify([exclude, configs.map((c) => stamp(join(root, c)))]);
   const cached = warmIndexes.get(root);
-  if (cached?.key === key) return cached;
-  const fresh = { key, index: createImportIndex(root, tracked, exclude), edges: new Map() };
+  if (cached?.key === key && sameList(cached.tracked, tracked)) return cached;
+  const fresh = { tracked, key, index: createImportIndex(root, tracked, exclude), edges: new Map() };
   warmIndexes.set(root, fresh);
   return fresh;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, result: ImportGraphResult, git: TrackedIndex | undefined): ImportEdge[] {

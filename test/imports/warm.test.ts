@@ -26,7 +26,7 @@ const files = { 'a.ts': "import { b } from './b';\n", 'b.ts': 'export const b = 
 
 describe('listTrackedIndex', () => {
   it('lists what git ls-files lists, with blob ids of clean regular files and the modified ones', async () => {
-    const r = repoOf([{ files: { ...files, 'sub dir/x y.ts': '1\n' } }]);
+    const r = repoOf([{ files: { ...files, 'sub dir/x y.ts': '1\n', 'tab\there.ts': '1\n' } }]);
     symlinkSync('b.ts', join(r.dir, 'link.ts'));
     r.git('add', 'link.ts');
     r.write('c.ts', 'changed\n');
@@ -34,6 +34,7 @@ describe('listTrackedIndex', () => {
     expect(idx.files).toEqual(r.git('ls-files', '-z').split('\0').filter(Boolean));
     expect(idx.blobs.get('a.ts')).toBe(r.git('rev-parse', ':a.ts').trim());
     expect(idx.blobs.get('sub dir/x y.ts')).toBe(r.git('rev-parse', ':sub dir/x y.ts').trim());
+    expect(idx.blobs.get('tab\there.ts')).toBe(r.git('rev-parse', ':tab\there.ts').trim());
     expect(idx.blobs.has('link.ts')).toBe(false); // a symlink's blob is its target's name, not the content read through it
     expect([...idx.modified!]).toEqual(['c.ts']);
     expect((await listTrackedIndex(r.dir)).modified).toBeNull();
@@ -80,6 +81,13 @@ describe('warm import graph', () => {
     expect(await targets(r, 'a.ts')).toEqual(['b.ts']);
     r.git('rm', '-q', '--cached', 'b.ts'); // the tracked files changed: every import is resolved again
     expect(await targets(r, 'a.ts')).toEqual([null]);
+  });
+
+  it('a changed tsconfig resolves every import again', async () => {
+    const r = repoOf([{ files: { ...files, 'a.ts': "import { b } from '@x/b';\n", 'tsconfig.json': '{}' } }]);
+    expect(await targets(r, 'a.ts')).toEqual(['npm:@x/b']);
+    r.write('tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@x/*': ['./*'] } } }));
+    expect(await targets(r, 'a.ts')).toEqual(['b.ts']);
   });
 
   it('a tracked symlink follows its target', async () => {
