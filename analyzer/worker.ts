@@ -3,7 +3,7 @@
 // imports of a file saved in the editor are re-resolved without re-reading the repository.
 import { analyzeRepo } from './analyze';
 import { listTrackedFiles } from './collect/tracked-files';
-import { keepCacheWarm } from './history/cache';
+import { flushCacheWrites, keepCacheWarm } from './history/cache';
 import { warmImportIndex } from './imports';
 import { loadOwnership, type Ownership } from './ownership';
 import { fileImportViolations } from './pipeline/file-check';
@@ -60,4 +60,5 @@ process.on('message', (msg) => {
   if (isToWorker(msg)) void handle(msg);
   else send({ id: 0, type: 'error', message: 'malformed message ignored' });
 });
-process.on('disconnect', () => process.exit(0));
+// The history cache's disk copy is written just after each update: finish it before leaving.
+process.on('disconnect', () => void flushCacheWrites().finally(() => process.exit(0)));

@@ -37,12 +37,22 @@ export function cacheFile(cacheDir: string, repoRealPath: string, fingerprint: u
 // A long-lived process (the editor's worker) keeps the entry it last read or wrote, and uses it
 // while the file on disk is the one it knows (same size and mtime): no re-parse per update.
 // Off by default: a one-shot CLI run would only hold the raw commits in memory for nothing.
+// It also writes the disk copy (only needed by its next start) a moment after the update, so
+// serialising thousands of commits is not on the path from a commit to its report; until then
+// the entry in memory is the one read.
 const warm = new Map<string, { stamp: string; entry: CacheEntry }>();
+const pending = new Map<string, { entry: CacheEntry; done: Promise<void> }>();
 let keep = false;
+const WRITE_DELAY_MS = 300;
 
 export function keepCacheWarm(on = true): void {
   keep = on;
   if (!on) warm.clear();
+}
+
+/** Resolves when the delayed disk writes of a warm process are done (tests, shutdown). */
+export async function flushCacheWrites(): Promise<void> {
+  await Promise.all([...pending.values()].map((p) => p.done));
 }
 
 function stampOf(file: string): string {
@@ -52,6 +62,8 @@ function stampOf(file: string): string {
 
 /** Reads a cache file, or null when absent or unreadable (a broken cache only costs a re-mine). */
 export async function readCache(file: string): Promise<CacheEntry | null> {
+  const queued = pending.get(file);
+  if (queued) return queued.entry;
   if (!existsSync(file)) return null;
   const known = warm.get(file);
   if (known && known.stamp === stampOf(file)) return known.entry;
@@ -72,8 +84,25 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
   }
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves half a cache. */
+/** Writes the cache; in a warm process the disk write is queued and this returns at once. */
 export async function writeCache(file: string, entry: CacheEntry): Promise<void> {
+  if (!keep) return writeFile(file, entry);
+  const before = pending.get(file)?.done ?? Promise.resolve();
+  const done = before
+    .then(() => new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS)))
+    .then(() => writeFile(file, entry))
+    .then(
+      () => void warm.set(file, { stamp: stampOf(file), entry }),
+      () => undefined, // a cache that could not be written only costs a re-mine
+    )
+    .finally(() => {
+      if (pending.get(file)?.entry === entry) pending.delete(file);
+    });
+  pending.set(file, { entry, done });
+}
+
+/** Writes atomically (temp file + rename) so a crash never leaves half a cache. */
+async function writeFile(file: string, entry: CacheEntry): Promise<void> {
   mkdirSync(join(file, '..'), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   const out = createWriteStream(tmp, 'utf8');
@@ -85,7 +114,6 @@ export async function writeCache(file: string, entry: CacheEntry): Promise<void>
   out.end();
   await once(out, 'close');
   renameSync(tmp, file);
-  if (keep) warm.set(file, { stamp: stampOf(file), entry });
 }
 
 type Row = [string, string, string, number, string[], (string | number | null)[][]];

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RepoStateError } from '../../analyzer/errors';
 import { EMPTY_NOTE, followRenames, mineHistory, SHALLOW_NOTE, type MineOptions } from '../../analyzer/history/mine';
 import { MISSING_BLOBS_NOTE, SHARD_MIN, shardCount, splitShas } from '../../analyzer/history/logRun';
+import { flushCacheWrites, keepCacheWarm } from '../../analyzer/history/cache';
 import { ANN, BOB, CAT, gitEnv, makeRepo, type Repo } from '../fixtures/repo';
 
 const cleanups: (() => void)[] = [];
@@ -198,6 +199,27 @@ describe('incremental cache', () => {
     const third = await mineHistory(r.dir, { cacheDir });
     expect([third.mined, third.fromCache]).toEqual([0, 3]);
     expect(r.git('status', '--porcelain', '--ignored')).toBe('');
+  });
+
+  it('a warm process (the editor worker) answers from memory and writes the disk copy after the update', async () => {
+    const r = repoOf([{ files: { 'a.ts': '1\n' } }]);
+    const cacheDir = tempDir();
+    keepCacheWarm();
+    try {
+      const first = await mineHistory(r.dir, { cacheDir });
+      expect(existsSync(join(cacheDir, 'history'))).toBe(false); // queued, not yet on disk
+      r.commit({ author: BOB, files: { 'a.ts': '2\n' } });
+      const second = await mineHistory(r.dir, { cacheDir }); // reads the queued entry
+      expect([first.mined, second.mined, second.fromCache]).toEqual([1, 1, 1]);
+      await flushCacheWrites();
+      keepCacheWarm(false);
+      const cold = await mineHistory(r.dir, { cacheDir }); // a new process reads the file
+      expect([cold.mined, cold.fromCache]).toEqual([0, 2]);
+      expect(cold.commits).toEqual(second.commits);
+    } finally {
+      await flushCacheWrites();
+      keepCacheWarm(false);
+    }
   });
 
   it('does not cache windows relative to now (they move with the clock)', async () => {
