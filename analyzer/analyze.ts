@@ -20,7 +20,7 @@ import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
 
 /** For long-lived processes (the editor's worker): keep the history cache in memory between runs. */
-export { keepCacheWarm } from './history/cache';
+export { flushCacheWrites, keepCacheWarm } from './history/cache';
 
 export interface AnalyzeOptions extends OwnershipOptions {
   since?: string;
