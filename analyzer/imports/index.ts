@@ -110,13 +110,11 @@ function sameList(a: string[], b: string[]): boolean {
 }
 
 function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, result: ImportGraphResult, git: TrackedIndex | undefined): ImportEdge[] {
-  const abs = join(root, file);
   const hit = cache.get(file);
   const blob = git?.blobs.get(file);
-  if (hit) {
-    if (hit.blob !== null && hit.blob === blob && git!.modified !== null && !git!.modified.has(file)) return hit.edges;
-    if (hit.stamp === stamp(abs)) return hit.edges;
-  }
+  if (hit?.blob != null && hit.blob === blob && git!.modified !== null && !git!.modified.has(file)) return hit.edges;
+  const abs = join(root, file); // only now: a join per unchanged file is ~9 MB of garbage per update on 10k files
+  if (hit && hit.stamp === stamp(abs)) return hit.edges;
   const read = readTextFile(abs, MAX_SOURCE_BYTES);
   if (read.kind !== 'text') {
     result.parseErrors.push({ file, line: 0, message: read.kind === 'too-large' ? `skipped: ${read.size} bytes (over 1 MB, probably generated)` : 'could not be read' });

@@ -21,29 +21,41 @@ export function fileAuthors(s: FileStats): string[] {
 }
 
 function computeAuthors(s: FileStats): string[] {
-  const doa = [...s.byAuthor].map(([p, a]) => [p, degreeOfAuthorship(s.creator === p, a.changes, s.changes - a.changes)] as const);
-  const max = Math.max(...doa.map(([, d]) => d));
-  return doa.filter(([, d]) => d / max >= 0.75 && d >= 3.293).map(([p]) => p).sort();
+  let max = -Infinity;
+  for (const [p, a] of s.byAuthor) max = Math.max(max, degreeOfAuthorship(s.creator === p, a.changes, s.changes - a.changes));
+  const authors: string[] = [];
+  for (const [p, a] of s.byAuthor) {
+    const d = degreeOfAuthorship(s.creator === p, a.changes, s.changes - a.changes);
+    if (d / max >= 0.75 && d >= 3.293) authors.push(p);
+  }
+  return authors.sort();
 }
 
 export function truckFactor(files: FileStats[]): { value: number | null; authors: string[] } {
   if (!files.length) return { value: null, authors: [] };
-  const authorsOf = files.map((f) => new Set(fileAuthors(f)));
+  // Authors left per file and files authored per person: removing the top author only lowers
+  // the files' counts, so the greedy loop needs no rescans.
+  const authorsOf = files.map(fileAuthors);
+  const left = authorsOf.map((a) => a.length);
+  const filesOf = new Map<string, number[]>();
+  authorsOf.forEach((authors, i) => authors.forEach((p) => (filesOf.get(p) ?? filesOf.set(p, []).get(p)!).push(i)));
+  const count = new Map([...filesOf].map(([p, f]) => [p, f.length]));
+  let orphaned = left.filter((n) => n === 0).length;
   const removed: string[] = [];
-  const orphaned = () => authorsOf.filter((a) => a.size === 0).length;
-  while (orphaned() <= files.length / 2) {
-    const top = topAuthor(authorsOf);
+  while (orphaned <= files.length / 2) {
+    const top = topAuthor(count);
     if (!top) break;
     removed.push(top);
-    for (const a of authorsOf) a.delete(top);
+    count.delete(top);
+    for (const i of filesOf.get(top)!) if (--left[i] === 0) orphaned++; // the others still author file i
   }
   return { value: removed.length, authors: removed };
 }
 
-function topAuthor(authorsOf: Set<string>[]): string | null {
-  const counts = new Map<string, number>();
-  for (const set of authorsOf) for (const p of set) counts.set(p, (counts.get(p) ?? 0) + 1);
+/** The person authoring the most files still counted; ties by the id that sorts first. */
+function topAuthor(count: Map<string, number>): string | null {
   let best: string | null = null;
-  for (const [p, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && p < best)) best = p;
+  let bestN = 0;
+  for (const [p, n] of count) if (n > 0 && (best === null || n > bestN || (n === bestN && p < best))) [best, bestN] = [p, n];
   return best;
 }

@@ -35,11 +35,14 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
     }
     if (total < 3) continue;
     const own = counts.get(declared[0]) ?? 0;
-    const [other, n] = [...counts].filter(([t]) => !declared.includes(t) && !t.startsWith('person:')).sort((a, b) => b[1] - a[1])[0] ?? [];
-    if (own / total >= opts.driftShare || !other || n! / total <= 0.5) continue;
+    if (own / total >= opts.driftShare) continue;
+    let other: string | null = null; // the undeclared team with most changes; ties: the first counted
+    let n = 0;
+    for (const [t, k] of counts) if (k > n && !declared.includes(t) && !t.startsWith('person:')) [other, n] = [t, k];
+    if (!other || n / total <= 0.5) continue;
     out.push({
       kind: 'ownership-drift', file, line: 1, fromTeam: declared[0], toTeam: other, target: null,
-      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n!, total)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back`,
+      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n, total)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back`,
     });
   }
   return out;
