@@ -17,5 +17,14 @@ export function loadTeamMap(repoDir: string, path?: string): ParsedTeamMap | nul
   }
   if (r.kind === 'too-large') throw new UserError(`${rel}: ${r.size} bytes is too large for a team map`);
   if (r.kind === 'unreadable') throw new UserError(`${rel}: cannot read the file: ${r.message}`);
-  return parseTeamMap(r.text, rel);
+  const known = parsed.get(abs);
+  if (known && known.text === r.text && known.rel === rel) return known.result;
+  const result = parseTeamMap(r.text, rel);
+  parsed.set(abs, { rel, text: r.text, result });
+  return result;
 }
+
+// The editor's worker loads the same conway.yml after every commit; YAML parsing is ~50 ms of
+// an update on a 20-team map, so the result is kept while the text is the same. Nothing
+// downstream mutates a parsed map (buildOwnership copies what it extends).
+const parsed = new Map<string, { rel: string; text: string; result: ParsedTeamMap }>();

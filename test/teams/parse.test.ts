@@ -64,3 +64,24 @@ describe('parseTeamMap', () => {
     ]);
   });
 });
+
+describe('loadTeamMap', () => {
+  it('parses a file once while its text is unchanged, again when it changes', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadTeamMap } = await import('../../analyzer/teams/load');
+    const dir = mkdtempSync(join(tmpdir(), 'conway-teams-'));
+    try {
+      writeFileSync(join(dir, 'conway.yml'), EXAMPLE);
+      const first = loadTeamMap(dir);
+      expect(loadTeamMap(dir)).toBe(first);
+      writeFileSync(join(dir, 'conway.yml'), EXAMPLE.replace('name: Billing', 'name: Payments'));
+      const changed = loadTeamMap(dir);
+      expect(changed).not.toBe(first);
+      expect(changed!.map.teams.find((t) => t.id === 'billing')!.name).toBe('Payments');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
