@@ -32,46 +32,55 @@ export interface Acc {
 
 /** groups: group id → the teams it unites (a team is the group of itself). */
 export function groupsHistory(input: MetricsInput, members: Map<string, Membership>, groups: Map<string, string[]>, commits: Commit[]): Map<string, Acc> {
-  const groupsOfTeam = new Map<string, string[]>();
-  for (const [g, teams] of groups) for (const t of teams) (groupsOfTeam.get(t) ?? groupsOfTeam.set(t, []).get(t)!).push(g);
-  const memberGroups = memo((person: string) => [...new Set((members.get(person)?.teams ?? []).flatMap((t) => groupsOfTeam.get(t) ?? []))]);
-  const acc = new Map<string, Acc>([...groups.keys()].map((g) => [g, { changes: 0, commits: 0, linesAdded: 0, linesDeleted: 0, authors: new Set(), aligned: 0, memberCommits: 0, independent: 0, byTeam: new Map() }]));
+  // Groups by index; a change only bumps counters, and the Set and Map work (authors, teams of
+  // the authors) is done once per commit and group instead of once per change.
+  const ids = [...groups.keys()];
+  const groupsOfTeam = new Map<string, number[]>();
+  ids.forEach((g, i) => groups.get(g)!.forEach((t) => (groupsOfTeam.get(t) ?? groupsOfTeam.set(t, []).get(t)!).push(i)));
+  const unionOf = (teams: string[]) => [...new Set(teams.flatMap((t) => groupsOfTeam.get(t) ?? []))];
+  const memberGroups = memo((person: string) => unionOf(members.get(person)?.teams ?? []));
+  const accs: Acc[] = ids.map(() => ({ changes: 0, commits: 0, linesAdded: 0, linesDeleted: 0, authors: new Set(), aligned: 0, memberCommits: 0, independent: 0, byTeam: new Map() }));
   // teamsOf returns one array per path, so the groups of a file's teams are cached by identity.
-  const groupsOfTeams = new WeakMap<string[], string[]>();
+  const groupsOfTeams = new WeakMap<string[], number[]>();
   const groupsOf = (teams: string[]) => {
     let g = groupsOfTeams.get(teams);
-    if (!g) groupsOfTeams.set(teams, (g = [...new Set(teams.flatMap((t) => groupsOfTeam.get(t) ?? []))]));
+    if (!g) groupsOfTeams.set(teams, (g = unionOf(teams)));
     return g;
   };
+  const inGroup = new Int32Array(ids.length); // owned changes of the current commit per group
+  const touched: number[] = [];
   for (const c of commits) {
     const byMember = c.coAuthors.length ? [...new Set([c.author, ...c.coAuthors].flatMap(memberGroups))] : memberGroups(c.author);
-    const inGroup = new Map<string, number>();
     let owned = 0;
-    const primary = primaryTeam(members, c.author);
     for (const f of c.files) {
       const teams = input.teamsOf(f.path);
       if (!teams.length) continue;
       owned++;
       for (const g of groupsOf(teams)) {
-        const a = acc.get(g)!;
-        inGroup.set(g, (inGroup.get(g) ?? 0) + 1);
+        if (inGroup[g]++ === 0) touched.push(g);
+        const a = accs[g];
         a.changes++;
         a.linesAdded += f.added ?? 0;
         a.linesDeleted += f.deleted ?? 0;
-        a.authors.add(c.author);
-        if (byMember.includes(g)) a.aligned++;
-        a.byTeam.set(primary, (a.byTeam.get(primary) ?? 0) + 1);
       }
     }
-    for (const g of inGroup.keys()) acc.get(g)!.commits++;
     if (!owned) continue;
-    for (const g of byMember) {
-      const a = acc.get(g)!;
-      a.memberCommits++;
-      if (inGroup.get(g) === owned) a.independent++;
+    const primary = primaryTeam(members, c.author);
+    for (const g of touched) {
+      const a = accs[g];
+      a.commits++;
+      a.authors.add(c.author);
+      if (byMember.includes(g)) a.aligned += inGroup[g];
+      a.byTeam.set(primary, (a.byTeam.get(primary) ?? 0) + inGroup[g]);
     }
+    for (const g of byMember) {
+      accs[g].memberCommits++;
+      if (inGroup[g] === owned) accs[g].independent++;
+    }
+    for (const g of touched) inGroup[g] = 0;
+    touched.length = 0;
   }
-  return acc;
+  return new Map(ids.map((g, i) => [g, accs[i]]));
 }
 
 export function finish(a: Acc): GroupHistory {
