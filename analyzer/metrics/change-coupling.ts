@@ -105,8 +105,11 @@ function collectEvidence(input: MetricsInput, sets: ChangeSets, kept: Map<number
 export function teamCoupling(input: MetricsInput): TeamCoupling[] {
   const revs = new Map<string, number>();
   const pairs = new Map<string, Pair>();
+  const teams: string[] = [];
   for (const c of input.commits) {
-    const teams = [...new Set(c.files.flatMap((f) => input.teamsOf(f.path)))].sort();
+    teams.length = 0; // the commit's distinct teams: a handful, so a list beats a Set
+    for (const f of c.files) for (const t of input.teamsOf(f.path)) if (!teams.includes(t)) teams.push(t);
+    if (teams.length > 1) teams.sort();
     for (const t of teams) revs.set(t, (revs.get(t) ?? 0) + 1);
     for (let i = 0; i < teams.length; i++) for (let j = i + 1; j < teams.length; j++) addShared(pairs, `${teams[i]}\0${teams[j]}`, c.sha);
   }
