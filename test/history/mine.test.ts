@@ -1,27 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RepoStateError } from '../../analyzer/errors';
 import { EMPTY_NOTE, followRenames, mineHistory, SHALLOW_NOTE, type MineOptions } from '../../analyzer/history/mine';
 import { MISSING_BLOBS_NOTE, SHARD_MIN, shardCount, splitShas } from '../../analyzer/history/logRun';
 import { flushCacheWrites, keepCacheWarm } from '../../analyzer/history/cache';
-import { ANN, BOB, CAT, gitEnv, makeRepo, type Repo } from '../fixtures/repo';
+import { ANN, BOB, CAT, gitEnv } from '../fixtures/repo';
+import { scratch } from '../fixtures/scratch';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function repoOf(...args: Parameters<typeof makeRepo>): Repo {
-  const r = makeRepo(...args);
-  cleanups.push(r.cleanup);
-  return r;
-}
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'conway-cache-'));
-  cleanups.push(() => rmSync(d, { recursive: true, force: true }));
-  return d;
-}
+const { repoOf, tempDir } = scratch('conway-cache-');
 const mine = (dir: string, opts: MineOptions = {}) => mineHistory(dir, { cache: false, cacheDir: tempDir(), ...opts });
 const lines = (n: number, tag = 'l') => Array.from({ length: n }, (_, i) => `${tag}${i}\n`).join('');
 

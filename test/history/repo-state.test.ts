@@ -1,29 +1,17 @@
 // readRepoState: one `git rev-parse` for root, HEAD, shallowness, branch and a relative --since,
 // checked against git's own one-by-one answers in every repository state the analysis accepts.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readRepoState } from '../../analyzer/collect/repo-state';
 import { RepoStateError } from '../../analyzer/errors';
 import { mineHistory } from '../../analyzer/history/mine';
 import { resolveSince } from '../../analyzer/history/window';
-import { gitEnv, makeRepo, type Repo } from '../fixtures/repo';
+import { gitEnv } from '../fixtures/repo';
+import { scratch } from '../fixtures/scratch';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function repoOf(...args: Parameters<typeof makeRepo>): Repo {
-  const r = makeRepo(...args);
-  cleanups.push(r.cleanup);
-  return r;
-}
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'conway-state-'));
-  cleanups.push(() => rmSync(d, { recursive: true, force: true }));
-  return d;
-}
+const { repoOf, tempDir } = scratch('conway-state-');
 const two = () => repoOf([{ files: { 'a.ts': '1\n' } }, { files: { 'a.ts': '2\n' } }]);
 
 describe('readRepoState', () => {

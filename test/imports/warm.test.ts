@@ -3,19 +3,13 @@
 // (no stat), or while its size and mtime are unchanged; every other kind of change re-reads it.
 import { symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listTrackedIndex } from '../../analyzer/collect/tracked-files';
 import { buildImportGraph, hasWarmImports } from '../../analyzer/imports';
-import { makeRepo, type Repo } from '../fixtures/repo';
+import type { Repo } from '../fixtures/repo';
+import { scratch } from '../fixtures/scratch';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function repoOf(...args: Parameters<typeof makeRepo>): Repo {
-  const r = makeRepo(...args);
-  cleanups.push(r.cleanup);
-  return r;
-}
+const { repoOf } = scratch();
 /** What analyzeRepo does: the index listing, with `modified` once edges are warm. */
 async function graph(r: Repo) {
   const index = await listTrackedIndex(r.dir, { modified: hasWarmImports(r.dir) });
