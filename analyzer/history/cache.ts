@@ -45,6 +45,11 @@ const pending = new Map<string, { entry: CacheEntry; done: Promise<void> }>();
 let keep = false;
 const WRITE_DELAY_MS = 300;
 
+/** Whether cache entries outlive the call that read or wrote them (then nobody may consume them). */
+export function cacheKeptWarm(): boolean {
+  return keep;
+}
+
 export function keepCacheWarm(on = true): void {
   keep = on;
   if (!on) warm.clear();

@@ -15,14 +15,19 @@ export interface ToCommitsOptions {
   isBot: BotTest;
   includeBots: boolean;
   keepPath: PathFilter;
+  /** Empty `raw` while converting (the caller owns it and needs it no more). */
+  consume?: boolean;
 }
 
 export function toCommits(raw: RawCommit[], opts: ToCommitsOptions): Commit[] {
   const out: Commit[] = [];
-  for (const c of raw) {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (opts.consume) raw[i] = undefined as unknown as RawCommit;
     if (!opts.includeBots && opts.isBot(c.name, c.email)) continue;
     out.push(toCommit(c, opts));
   }
+  if (opts.consume) raw.length = 0;
   return out;
 }
 

@@ -12,7 +12,7 @@ import { findRepoRoot, GitError, runGit } from '../collect/git';
 import { headAndShallow } from '../collect/repo-state';
 import type { Commit } from '../model/types';
 import { makeBotTest } from './bots';
-import { cacheFile, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
+import { cacheFile, cacheKeptWarm, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
 import { toCommits } from './commits';
 import { followRenames } from './renames';
 import { makeResolver, type Member } from './identity';
@@ -74,6 +74,9 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
     isBot: makeBotTest(opts.bots),
     includeBots: opts.includeBots ?? false,
     keepPath: makePathFilter(opts),
+    // A one-shot run owns the raw commits: each is dropped once converted, so at 1M commits the
+    // raw and the converted records are not all alive together.
+    consume: !cacheKeptWarm(),
   });
   // Renamed here, not by the caller: the commits as git named them are then garbage at once
   // instead of living beside their renamed copies for the whole analysis.

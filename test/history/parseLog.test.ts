@@ -63,3 +63,20 @@ describe('parseLog', () => {
     expect(parseLog('', 'numstat')).toEqual([]);
   });
 });
+
+describe('toCommits', () => {
+  it('gives the same commits when it consumes the raw list, and leaves that list empty', async () => {
+    const { toCommits } = await import('../../analyzer/history/commits');
+    const { makeResolver } = await import('../../analyzer/history/identity');
+    const { makeBotTest } = await import('../../analyzer/history/bots');
+    const { makePathFilter } = await import('../../analyzer/history/paths');
+    const opts = { resolve: makeResolver(), isBot: makeBotTest(), includeBots: false, keepPath: makePathFilter({ exclude: ['img/**'] }) };
+    const kept = parseLog(numstat, 'numstat');
+    const consumed = parseLog(numstat, 'numstat');
+    const commits = toCommits(consumed, { ...opts, consume: true });
+    expect(commits).toEqual(toCommits(kept, opts));
+    expect(commits[0].files.map((f) => f.path)).toEqual(['src/a b.ts', 'new\nline.ts']);
+    expect(consumed).toEqual([]);
+    expect(kept).toHaveLength(3);
+  });
+});
