@@ -9,6 +9,7 @@ import type { BotTest } from './bots';
 import { parseTrailerIdentity, type Resolve } from './identity';
 import { NONE, type RawCommit } from './parseLog';
 import type { PathFilter } from './paths';
+import { headNames } from './renames';
 
 export interface ToCommitsOptions {
   resolve: Resolve;
@@ -17,15 +18,20 @@ export interface ToCommitsOptions {
   keepPath: PathFilter;
   /** Empty `raw` while converting (the caller owns it and needs it no more). */
   consume?: boolean;
+  /** Paths under the files' newest names (renames.ts), applied while converting: no renamed copies. */
+  headNames?: boolean;
 }
 
 export function toCommits(raw: RawCommit[], opts: ToCommitsOptions): Commit[] {
   const out: Commit[] = [];
+  const newest = opts.headNames ? new Map<string, string>() : null;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (opts.consume) raw[i] = undefined as unknown as RawCommit;
     if (!opts.includeBots && opts.isBot(c.name, c.email)) continue;
-    out.push(toCommit(c, opts));
+    const commit = toCommit(c, opts);
+    if (newest) commit.files = headNames(commit.files, newest);
+    out.push(commit);
   }
   if (opts.consume) raw.length = 0;
   return out;

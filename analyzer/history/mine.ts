@@ -14,7 +14,6 @@ import type { Commit } from '../model/types';
 import { makeBotTest } from './bots';
 import { cacheFile, cacheKeptWarm, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
 import { toCommits } from './commits';
-import { followRenames } from './renames';
 import { makeResolver, type Member } from './identity';
 import { runLog, type LogRun } from './logRun';
 import type { LogMode } from './parseLog';
@@ -69,7 +68,7 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
   const notes = shallow ? [SHALLOW_NOTE] : [];
   if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0 };
   const raw = await mineWithCache(root, head, wanted, opts);
-  const mined = toCommits(raw.entry.commits, {
+  const commits = toCommits(raw.entry.commits, {
     resolve: makeResolver(opts.members),
     isBot: makeBotTest(opts.bots),
     includeBots: opts.includeBots ?? false,
@@ -77,10 +76,9 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
     // A one-shot run owns the raw commits: each is dropped once converted, so at 1M commits the
     // raw and the converted records are not all alive together.
     consume: !cacheKeptWarm(),
+    // Renamed here, not by the caller: no commit is held both as git named it and renamed.
+    headNames: opts.headNames,
   });
-  // Renamed here, not by the caller: the commits as git named them are then garbage at once
-  // instead of living beside their renamed copies for the whole analysis.
-  const commits = opts.headNames ? followRenames(mined) : mined;
   return { head, commits, shallow, notes: [...notes, ...raw.entry.notes], mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined };
 }
 
