@@ -41,14 +41,7 @@ export function collectFileStats(input: MetricsInput): Map<string, FileStats> {
 }
 
 export function mainAuthor(s: FileStats): string | null {
-  const byLines = s.added > 0;
-  let best: string | null = null;
-  let bestN = -1;
-  for (const [p, a] of s.byAuthor) {
-    const n = byLines ? a.added : a.changes;
-    if (n > bestN || (n === bestN && best !== null && p < best)) [best, bestN] = [p, n]; // ties as topKey
-  }
-  return best;
+  return s.added > 0 ? topKey(s.byAuthor, (a) => a.added) : topKey(s.byAuthor, (a) => a.changes);
 }
 
 export function mainTeam(s: FileStats, members: Map<string, Membership>): string | null {

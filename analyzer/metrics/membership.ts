@@ -31,11 +31,14 @@ export function resolveMembership(input: MetricsInput): Map<string, Membership> 
   return out;
 }
 
-/** The key with the highest count; ties broken by the key that sorts first. */
-export function topKey(counts: Map<string, number> | undefined): string | null {
+/** The key with the highest count (`countOf` its value); ties broken by the key that sorts first. */
+export function topKey<V = number>(entries: Iterable<readonly [string, V]> | undefined, countOf: (v: V) => number = (v) => v as number): string | null {
   let best: string | null = null;
   let bestN = -1;
-  for (const [k, n] of counts ?? []) if (n > bestN || (n === bestN && best !== null && k < best)) [best, bestN] = [k, n];
+  for (const [k, v] of entries ?? []) {
+    const n = countOf(v);
+    if (n > bestN || (n === bestN && best !== null && k < best)) [best, bestN] = [k, n];
+  }
   return best;
 }
 

@@ -6,6 +6,7 @@
 // The truck factor is the number of top authors (by files authored) to remove, greedily, until
 // more than half of the files have no author left. null when the team's code has no history.
 import type { FileStats } from './file-stats';
+import { topKey } from './membership';
 
 export function degreeOfAuthorship(fa: boolean, dl: number, ac: number): number {
   return 3.293 + 1.098 * (fa ? 1 : 0) + 0.164 * dl - 0.321 * Math.log(1 + ac);
@@ -43,19 +44,11 @@ export function truckFactor(files: FileStats[]): { value: number | null; authors
   let orphaned = left.filter((n) => n === 0).length;
   const removed: string[] = [];
   while (orphaned <= files.length / 2) {
-    const top = topAuthor(count);
+    const top = topKey(count); // files each remaining author still authors (never 0)
     if (!top) break;
     removed.push(top);
     count.delete(top);
     for (const i of filesOf.get(top)!) if (--left[i] === 0) orphaned++; // the others still author file i
   }
   return { value: removed.length, authors: removed };
-}
-
-/** The person authoring the most files still counted; ties by the id that sorts first. */
-function topAuthor(count: Map<string, number>): string | null {
-  let best: string | null = null;
-  let bestN = 0;
-  for (const [p, n] of count) if (n > 0 && (best === null || n > bestN || (n === bestN && p < best))) [best, bestN] = [p, n];
-  return best;
 }
