@@ -11,8 +11,9 @@ import { isToWorker, type FromWorker, type ToWorker, type WorkerOptions } from '
 
 keepCacheWarm();
 const running = new Map<number, AbortController>();
-// Tracked files per repository, listed once per analysis; the import index itself is the one the
-// analysis keeps warm (analyzer/imports), so hovers and analyses resolve with the same caches.
+// Tracked files per repository: the last analysis's (its report lists every one), or one
+// `git ls-files` before the first. The import index itself is the one the analysis keeps warm
+// (analyzer/imports), so hovers and analyses resolve with the same caches.
 const trackedFiles = new Map<string, Promise<string[]>>();
 // Ownership per repository, reused by every hover and save until the next analysis (which is
 // what the extension asks for when CODEOWNERS or conway.yml is saved).
@@ -41,6 +42,8 @@ async function handle(msg: ToWorker): Promise<void> {
       ownerships.delete(msg.root);
       const report = await analyzeRepo(msg.root, { ...msg.options, signal: ctrl.signal, onProgress: (p) => send({ id: msg.id, type: 'progress', ...p }) });
       send({ id: msg.id, type: 'report', report });
+      // The report lists every tracked file: hovers need no `git ls-files` of their own.
+      trackedFiles.set(msg.root, Promise.resolve(report.files.map((f) => f.path)));
     } else {
       let tracked = trackedFiles.get(msg.root);
       if (!tracked) trackedFiles.set(msg.root, (tracked = listTrackedFiles(msg.root)));
