@@ -27,12 +27,37 @@ export interface MemberRow {
   /** true when the membership was inferred from history (no team map lists the person). */
   inferred: boolean;
   changes: number;
+  /** Issue 9: the member's share of their own changes that went to this team's files (inferred members). */
+  share?: number;
+}
+
+/** Issue 9: where a team's members come from. */
+export type Membership = 'declared' | 'inferred';
+/** Issue 9: a review group approves others' code (listed beside other teams on most rules); a team delivers it. */
+export type TeamRole = 'team' | 'review-group';
+
+/** Issue 9: one person with every identity merged into it, and why. */
+export interface PersonRow {
+  id: string;
+  names: string[];
+  emails: string[];
+  handles: string[];
+  changes: number;
+  commits: number;
+  teams: string[];
+  /** Why identities were merged: `mailmap`, `handle <h>`, `noreply <email>`, `same name <n>`, … */
+  merged: { identity: string; reason: string }[];
+  bot: boolean;
 }
 
 export interface TeamRow {
   id: string;
   name: string;
   cluster: string | null;
+  /** Issue 9 (optional until it lands): declared in the team map, or inferred from history. */
+  membership?: Membership;
+  /** Issue 9 (optional until it lands). */
+  role?: TeamRole;
   members: MemberRow[];
   files: number;
   changes: number;
@@ -131,6 +156,34 @@ export interface Violation {
   message: string;
   /** Stable across unrelated edits: built from kind, teams, file and target — never from line numbers. */
   fingerprint: string;
+  /** Issue 10: id of the finding (group) this location belongs to. */
+  group?: string;
+}
+
+/**
+ * Issue 10: a group of violations a lead reads as one finding — same kind, target and team pair;
+ * unowned files grouped by the highest directory whose source files are all unowned.
+ */
+export interface Finding {
+  /** Stable id (kind + target + teams, or kind + directory); `violations[].group` points here. */
+  id: string;
+  kind: ViolationKind;
+  /** One line a lead reads: what, where, between whom. */
+  title: string;
+  fromTeam: string | null;
+  toTeam: string | null;
+  /** The file, directory or team the finding is about. */
+  target: string | null;
+  /** Number of locations (violations) in the group. */
+  count: number;
+  /** Changes in the window to the files involved: the rank key. */
+  changes: number;
+  /** 1 = act first; ordered by changes, then count. */
+  rank: number;
+  /** Up to three locations. */
+  examples: { file: string; line: number }[];
+  /** What would fix it, when one line does (e.g. the CODEOWNERS line that would own a directory). */
+  suggestion: string | null;
 }
 
 export interface InferredModule {
@@ -145,7 +198,15 @@ export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   generatedAt: string;
   repo: { root: string; head: string | null; branch: string | null; codeowners: string | null; teamMap: string | null; shallow: boolean };
-  window: { since: string | null; until: string | null; commits: number; mode: 'numstat' | 'name-status' };
+  window: {
+    since: string | null;
+    until: string | null;
+    commits: number;
+    mode: 'numstat' | 'name-status';
+    /** Issue 10: first and last commit in the window (sha, ISO date), null when the window is empty. */
+    first?: { sha: string; date: string } | null;
+    last?: { sha: string; date: string } | null;
+  };
   notes: string[];
   teams: TeamRow[];
   clusters: ClusterRow[];
@@ -161,6 +222,10 @@ export interface Report {
     parseErrors: number;
   } | null;
   violations: Violation[];
+  /** Issue 10 (optional until it lands): violations grouped and ranked, rank 1 first. */
+  findings?: Finding[];
+  /** Issue 9 (optional until it lands): every person, identities merged, bots flagged. */
+  people?: PersonRow[];
   /** Inferred modules (Louvain communities), issue 4's `modules` contract. */
   modules: InferredModule[];
   suggestions: { codeowners: string[]; clusters: { teams: string[]; reason: string }[] };
