@@ -58,6 +58,8 @@ export interface TeamRow {
   membership?: Membership;
   /** Issue 9 (optional until it lands). */
   role?: TeamRole;
+  /** Issue 9: for a review group, the share of the window's changes to owned files that needed its approval (touched its files). */
+  approvalShare?: number;
   members: MemberRow[];
   files: number;
   changes: number;
