@@ -41,6 +41,8 @@ export interface AnalyzeOptions extends OwnershipOptions {
   metrics?: Partial<MetricsOptions>;
   signal?: AbortSignal;
   onProgress?: (p: { phase: string; done?: number; total?: number }) => void;
+  /** For `conway init`: the joined model the report is computed from. */
+  onModel?: (m: { input: MetricsInput; ownership: Ownership }) => void;
   /** For tests: the clock. */
   now?: () => Date;
 }
@@ -81,6 +83,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots);
+  opts.onModel?.({ input, ownership });
   return assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }
 

@@ -2,10 +2,12 @@
 //  - declared: the team map lists the person (any alias), or a CODEOWNERS person owner or group
 //    of person owners names them (matched through their merged identities, people/merge.ts);
 //  - inferred, for everyone the team map does not list: every team that can take members from
-//    history (not a review group, not a CODEOWNERS person or group of persons) that received at least MEMBER_SHARE of the
-//    person's changes to files with a delivery team, and always the team that received most
-//    (ties: the id that sorts first). A change to a jointly owned file counts for each owner, so
-//    shares are of the person's changes to delivery-owned files and may sum past 1.
+//    history (not a review group, not a CODEOWNERS person or group of persons) that received at
+//    least MEMBER_SHARE of the person's changes to owned files, and the team that received most
+//    when it can take members (ties: the id that sorts first). A change counts for each of its
+//    file's delivery teams (joint ownership), or for "review groups only" when it has none — so
+//    where a review group owns most of the code, touching a team's corner now and then does not
+//    make everyone a member of that team. Shares may sum past 1.
 // A person's primary team (the first: declared, else the largest share) is the one their changes
 // count for in fragmentation and main-team, so that Σ n_t = N.
 import type { MetricsInput } from './input';
@@ -47,19 +49,23 @@ function changesByTeam(input: MetricsInput) {
     const counts = byTeam.get(c.author) ?? byTeam.set(c.author, new Map()).get(c.author)!;
     let owned = 0;
     for (const f of c.files) {
+      if (!input.teamsOf(f.path).length) continue;
+      owned++;
       const teams = input.deliveryTeamsOf(f.path);
-      if (teams.length) owned++;
-      for (const t of teams) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const t of teams.length ? teams : REVIEW_ONLY) counts.set(t, (counts.get(t) ?? 0) + 1);
     }
     totals.set(c.author, (totals.get(c.author) ?? 0) + owned);
   }
   return { byTeam, totals, people };
 }
 
-/** Inferred teams at or above MEMBER_SHARE, largest first, and the largest even when below. */
+/** Changes to files owned only by review groups (a key no team id can be). */
+const REVIEW_ONLY = ['\0review groups only'];
+
+/** Candidate teams at or above MEMBER_SHARE, largest first, and the largest bucket even when below. */
 function inferredShares(counts: Map<string, number> | undefined, total: number, candidates: Set<string>): Map<string, number> {
-  const ranked = [...(counts ?? [])].filter(([t, n]) => candidates.has(t) && n > 0).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-  const kept = ranked.filter(([, n], i) => i === 0 || n / total >= MEMBER_SHARE);
+  const ranked = [...(counts ?? [])].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const kept = ranked.filter(([t, n], i) => candidates.has(t) && (i === 0 || n / total >= MEMBER_SHARE));
   return new Map(kept.map(([t, n]) => [t, n / total]));
 }
 

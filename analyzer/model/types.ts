@@ -46,6 +46,8 @@ export interface Team {
   clusters: string[];
   /** Team map `role` (issue 9): a review group approves others' code; a team delivers it. */
   role?: 'team' | 'review-group';
+  /** The team map gives `members:` (even an empty list): membership is declared, not inferred. */
+  membersDeclared?: boolean;
   /** Derived from a CODEOWNERS owner the team map does not list (teams/derive.ts). */
   implicit?: boolean;
 }

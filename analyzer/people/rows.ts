@@ -32,6 +32,7 @@ export function peopleRows(x: PeopleRowsInput): PersonRow[] {
       teams: x.members.get(p.id)?.teams ?? [],
       merged: [...p.merged, ...mailmapEvidence(x.mailmap, emails)],
       bot: split.some(([n, e]) => x.isBot(n, e)),
+      identities: pairs.map(([, n], i) => ({ name: split[i][0], email: split[i][1], commits: n })).filter((p) => p.commits > 0),
     };
     return row;
   });

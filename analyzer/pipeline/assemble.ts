@@ -2,6 +2,7 @@
 import type { BotTest } from '../history/bots';
 import type { HistoryResult } from '../history/mine';
 import { peopleRows } from '../people/rows';
+import { membershipOf } from '../teams/derive';
 import type { People } from './people';
 import type { ImportGraphResult } from '../imports';
 import { autonomy } from '../metrics/autonomy';
@@ -41,7 +42,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     const s = struct.perTeam.get(t.id)!;
     const review = input.reviewGroups.has(t.id);
     const row: TeamRow = {
-      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: t.members.length ? 'declared' : 'inferred', role: review ? 'review-group' : 'team', members: hist.memberRows(t.id),
+      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members: hist.memberRows(t.id),
       files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
       alignment: g.alignment, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
       knowledgeIslands: g.knowledgeIslands,

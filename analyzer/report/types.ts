@@ -48,6 +48,8 @@ export interface PersonRow {
   /** Why identities were merged: `mailmap`, `handle <h>`, `noreply <email>`, `same name <n>`, … */
   merged: { identity: string; reason: string }[];
   bot: boolean;
+  /** Issue 9: every (name, email) the person committed as, busiest first — what `conway people --mailmap` maps. */
+  identities?: { name: string; email: string; commits: number }[];
 }
 
 export interface TeamRow {

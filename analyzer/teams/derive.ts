@@ -9,6 +9,11 @@ import { isTeamOwner } from '../codeowners/owner-syntax';
 import type { Rule, Team } from '../model/types';
 import { handleKey } from '../people/names';
 
+/** Declared: the team map lists the members (even none), or CODEOWNERS names the persons; else inferred from history. */
+export function membershipOf(t: Team): 'declared' | 'inferred' {
+  return t.membersDeclared || t.members.length ? 'declared' : 'inferred';
+}
+
 export function ownerTeam(owner: string): Team {
   return { id: owner, name: owner, owners: [owner], members: isTeamOwner(owner) ? [] : [owner], clusters: [], implicit: true };
 }

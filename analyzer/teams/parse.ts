@@ -67,6 +67,7 @@ function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err): void {
     if (name && isScalar(name) && typeof name.value === 'string') team.name = name.value;
     else if (name) err(name, `team '${id}': name must be a string`);
     readRole(body.get('role', true) as Node | undefined, team, err);
+    if (body.has('members')) team.membersDeclared = true;
     for (const key of LIST_KEYS) {
       const list = readStringList(body.get(key, true) as Node | undefined, `team '${id}': ${key}`, err);
       if (list) team[key] = list;

@@ -7,6 +7,7 @@
 //                      message says when either team's membership was inferred from history);
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
 import type { Problem } from '../../model/types';
+import { membershipOf } from '../../teams/derive';
 import type { MetricsInput, MetricsOptions } from '../input';
 import { primaryTeam, type Membership } from '../membership';
 import type { Draft } from './fingerprint';
@@ -22,7 +23,7 @@ export function unowned(files: string[], hasRule: (p: string) => boolean, codeow
 
 /** changesOf(file): each author's changes to the file in the window (the per-file aggregates). */
 export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string, changesOf: (file: string) => Map<string, { changes: number }> | undefined): Draft[] {
-  const inferredTeams = new Set(input.teams.filter((t) => !t.members.length).map((t) => t.id));
+  const inferredTeams = new Set(input.teams.filter((t) => membershipOf(t) === 'inferred').map((t) => t.id));
   const out: Draft[] = [];
   for (const file of input.files) {
     const declared = input.deliveryTeamsOf(file);
