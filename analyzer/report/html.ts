@@ -3,7 +3,7 @@
 // sparklines, team × team coupling matrix (imports and shared commits), violations, suggestions —
 // which the inlined interactive dashboard (html-dashboard.ts: sigma graph, filters, matrix
 // toggle) replaces when scripts run. Without a built dashboard the page is the static content only.
-import { pct, score } from './format';
+import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import type { Report } from './types';
@@ -30,6 +30,7 @@ export function renderHtml(r: Report): string {
 <p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
 ${teamGraphSvg(r)}
 <h2>Autonomy</h2>
+${membershipNotes(r)}
 ${autonomyTable(r)}
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
@@ -45,9 +46,21 @@ ${dash?.scripts ?? ''}
 }
 
 function autonomyTable(r: Report): string {
-  const rows = [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1)).map((t) => `<tr data-team="${h(t.id)}"><td>${h(t.name)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(t.members.slice(0, 3).map((m) => m.name).join(', '))}</td></tr>`);
+  const rows = [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1)).map((t) => `<tr data-team="${h(t.id)}"><td>${h(t.name)}${teamMarks(t)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(t.members.slice(0, 3).map((m) => m.name).join(', '))}</td></tr>`);
   const clusterRows = r.clusters.map((c) => `<tr><td><i>cluster ${h(c.id)}</i></td><td>${h(c.teams.join(', '))}</td><td><b>${score(c.autonomy.score)}</b></td><td>${pct(c.autonomy.deliveryIndependence)}</td><td>${pct(c.autonomy.ownershipIntegrity)}</td><td>${pct(c.autonomy.dependencyIndependence)}</td><td></td><td></td><td></td><td></td></tr>`);
   return `<table class="autonomy"><thead><tr><th>team</th><th>cluster</th><th>score</th><th>delivery independence</th><th>ownership integrity</th><th>dependency independence</th><th>files</th><th>changes</th><th>truck factor</th><th>top members</th></tr></thead><tbody>${rows.join('')}${clusterRows.join('')}</tbody></table>`;
+}
+
+/** Issue 9: which team numbers rest on guessed members, and which teams are review groups. */
+function membershipNotes(r: Report): string {
+  const inferred = r.teams.some((t) => t.membership === 'inferred') ? `<p class="muted">Teams marked * : ${h(INFERRED_MEMBERSHIP)}.</p>` : '';
+  const groups = r.teams.filter((t) => t.role === 'review-group').map((t) => `${h(t.name)} (${pct(t.approvalShare)} of changes)`);
+  const review = groups.length ? `<p class="muted">Review groups (approve other teams' code; not anyone's coupling partner): ${groups.join(', ')}.</p>` : '';
+  return inferred + review;
+}
+
+function teamMarks(t: Report['teams'][number]): string {
+  return `${t.membership === 'inferred' ? ` <span class="muted" title="${h(INFERRED_MEMBERSHIP)}">*</span>` : ''}${t.role === 'review-group' ? ' <span class="muted">(review group)</span>' : ''}`;
 }
 
 function matrix(r: Report): string {

@@ -7,6 +7,7 @@
 //                      message says when either team's membership was inferred from history);
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
 import type { Problem } from '../../model/types';
+import { INFERRED_MEMBERSHIP } from '../../report/format';
 import { membershipOf } from '../../teams/derive';
 import type { MetricsInput, MetricsOptions } from '../input';
 import { primaryTeam, type Membership } from '../membership';
@@ -52,16 +53,14 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
   return out;
 }
 
+/** Drift measured against guessed members says so (issue 9). */
 /** The team a person's changes count for in drift: their first team that is not a review group. */
 function deliveryTeam(members: Map<string, Membership>, person: string, reviewGroups: Set<string>): string {
   return members.get(person)?.teams.find((t) => !reviewGroups.has(t)) ?? primaryTeam(members, person);
 }
 
-/** Drift measured against guessed members says so (issue 9). */
-export const INFERRED_NOTE = 'membership inferred from history — run `conway init`';
-
 function inferredNote(teams: string[], inferredTeams: Set<string>): string {
-  return teams.some((t) => inferredTeams.has(t)) ? ` (${INFERRED_NOTE})` : '';
+  return teams.some((t) => inferredTeams.has(t)) ? ` (${INFERRED_MEMBERSHIP})` : '';
 }
 
 export function invalidCodeowners(errors: Problem[]): Draft[] {
