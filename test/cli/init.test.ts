@@ -70,6 +70,17 @@ describe('conway init', () => {
     expect(after.violations.filter((v) => v.kind === 'forbidden-dependency')).toEqual([]);
   });
 
+  it('without CODEOWNERS there is nothing to draft: a clear error, exit 2', async () => {
+    const bare = makeRepo([{ files: { 'a.ts': '1' } }]);
+    try {
+      const out = await cli(['init', '--repo', bare.dir]);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toContain('ERROR: no teams to draft: no CODEOWNERS file found — write CODEOWNERS rules first');
+    } finally {
+      bare.cleanup();
+    }
+  });
+
   it('--write FILE writes the draft and refuses to overwrite', async () => {
     const dir = tempDir();
     const written = await cli(['init', '--repo', repo.dir, '--write', 'conway.yml'], dir);

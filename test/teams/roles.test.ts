@@ -58,6 +58,12 @@ describe('review groups', () => {
     expect(team(pool, '@acme/reviewers').approvalShare).toBe(1);
   });
 
+  it('never owns or takes over a file in drift: a file only the review group owns has no delivery team', async () => {
+    const r = await analyze(CATCH_ALL, [[BOB, ['tools/x.ts']], [BOB, ['tools/x.ts']], [BOB, ['tools/x.ts']], [BOB, ['web/a.ts']]]);
+    expect(r.violations.filter((v) => v.kind === 'ownership-drift')).toEqual([]);
+    expect(r.teams.find((t) => t.id === '@acme/web')!.members.map((m) => m.person)).toEqual(['bob@acme.io']);
+  });
+
   it('a team map can declare the role', async () => {
     const r = await analyze('/web/ @acme/web\n/api/ @acme/api @acme/qa\n', WORK, { 'conway.yml': 'teams:\n  qa:\n    owners: ["@acme/qa"]\n    role: review-group\n' });
     expect(r.teams.map((t) => [t.id, t.role])).toEqual([['qa', 'review-group'], ['@acme/web', 'team'], ['@acme/api', 'team']]);
