@@ -46,7 +46,7 @@ afterAll(() => repo.cleanup());
 describe('conway init', () => {
   it('drafts teams from CODEOWNERS with inferred members (changes and share), review groups marked, dependsOn and publicApi from today', () => {
     expect(draft).toContain('  "@acme/reviewers":\n    owners: ["@acme/reviewers"]\n    role: review-group');
-    expect(draft).toMatch(/"@acme\/web":\n {4}owners: \["@acme\/web"\]\n {4}members:\n {6}- "bob@acme.io" {2}# Bob Stone: 2 changes, 100% of their changes\n {4}dependsOn: \["@acme\/api", "@acme\/lib"\]/);
+    expect(draft).toMatch(/"@acme\/web":\n {4}owners: \["@acme\/web"\]\n {4}members:\n {6}- "ann@acme.io" {2}# Ann Lee: 8 changes, 17% to this team's files\n {6}- "bob@acme.io" {2}# Bob Stone: 2 changes, 100% to this team's files\n {4}dependsOn: \["@acme\/api", "@acme\/lib"\]/);
     expect(draft).toContain('  "@ann-gh+@cat-gh":\n    name: "packages/auth"\n    owners: ["@ann-gh", "@cat-gh"]\n    members:\n      - "@ann-gh"  # declared\n      - "@cat-gh"  # declared');
     expect(draft).toMatch(/"@acme\/lib":[\s\S]*publicApi:\n {6}- "lib\/src\/index.ts"/);
   });

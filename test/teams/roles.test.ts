@@ -114,15 +114,22 @@ describe('person owners listed together', () => {
 });
 
 describe('inferred membership', () => {
+  const EVE: Person = { name: 'Eve Moss', email: 'eve@acme.io' };
+  const KIM: Person = { name: 'Kim Ode', email: 'kim@acme.io' };
   let r: Report;
   beforeAll(async () => {
-    r = await analyze('/web/ @acme/web\n/api/ @acme/api\n', [
-      // Cat: 3 changes to web, 2 to api → 60% / 40%: a member of both.
+    r = await analyze('/web/ @acme/web\n/api/ @acme/api\n/ui/ @acme/ui\n', [
+      // Cat: 3 changes to web, 2 to api → 60% / 40% of her changes: a member of both.
       [CAT, ['web/a.ts', 'web/b.ts', 'web/c.ts']],
       [CAT, ['api/a.ts', 'api/b.ts']],
-      // Dan: 10 changes to api, 3 to web/d.ts (23%) → api only; Dan alone changes web/d.ts: drift.
+      // Eve: 10 changes to web.
+      ...Array.from({ length: 5 }, (): [Person, string[]] => [EVE, ['web/a.ts', 'web/b.ts']]),
+      // Dan: 10 changes to api, 3 to web/d.ts (23% of his, 3 of web's 16) → api only; Dan alone changes web/d.ts: drift.
       ...Array.from({ length: 5 }, (): [Person, string[]] => [DAN, ['api/a.ts', 'api/b.ts']]),
       ...Array.from({ length: 3 }, (): [Person, string[]] => [DAN, ['web/d.ts']]),
+      // Kim, ui's lead: every one of ui's 4 changes, yet only 4 of her 24 (17%); 20 to api.
+      ...Array.from({ length: 4 }, (): [Person, string[]] => [KIM, ['ui/x.ts']]),
+      ...Array.from({ length: 10 }, (): [Person, string[]] => [KIM, ['api/a.ts', 'api/b.ts']]),
     ]);
   });
 
@@ -132,7 +139,13 @@ describe('inferred membership', () => {
     expect(cat('@acme/api')).toMatchObject({ inferred: true, share: 0.4 });
     expect(team(r, '@acme/web').members.map((m) => m.person)).not.toContain('dan@acme.io');
     expect(r.people!.find((p) => p.id === 'cat@acme.io')!.teams).toEqual(['@acme/web', '@acme/api']);
-    expect(r.teams.map((t) => t.membership)).toEqual(['inferred', 'inferred']);
+    expect(r.teams.map((t) => t.membership)).toEqual(['inferred', 'inferred', 'inferred']);
+  });
+
+  it('and in every team whose changes they made at least 25% of: a lead who works elsewhere too', () => {
+    expect(team(r, '@acme/ui').members).toEqual([expect.objectContaining({ person: 'kim@acme.io', inferred: true, share: 0.167 })]);
+    expect(team(r, '@acme/ui').alignment).toBe(1);
+    expect(r.people!.find((p) => p.id === 'kim@acme.io')!.teams).toEqual(['@acme/api', '@acme/ui']);
   });
 
   it('drift measured against inferred members says so', () => {
