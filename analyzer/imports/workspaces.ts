@@ -6,7 +6,11 @@
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
 import { parse as parseYaml } from 'yaml';
+import { packageApi, type PackageApi } from './package-api';
 import { probe } from './probe';
+import { join, toSource } from './to-source';
+
+export { toSource };
 
 export interface WorkspacePackage {
   name: string;
@@ -15,6 +19,8 @@ export interface WorkspacePackage {
   entry: string | null;
   /** The raw `exports` field, for subpath imports. */
   exports: unknown;
+  /** Every file the package.json publishes (issue 10): importing one is never a deep import. */
+  api: PackageApi;
 }
 
 type ReadJson = (rel: string) => Record<string, unknown> | null;
@@ -31,7 +37,7 @@ export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, re
     if (!matchers.some((m) => m.match(dir)) || dir.includes('node_modules/')) continue;
     const pkg = readJson(f);
     if (typeof pkg?.name !== 'string') continue;
-    out.push({ name: pkg.name, dir, entry: packageEntry(dir, pkg, files), exports: pkg.exports });
+    out.push({ name: pkg.name, dir, entry: packageEntry(dir, pkg, files), exports: pkg.exports, api: packageApi(dir, pkg, files) });
   }
   return out;
 }
@@ -90,20 +96,4 @@ function pickCondition(c: Record<string, unknown> | null): string | null {
     }
   }
   return null;
-}
-
-/** A package-relative target (maybe build output) → a tracked source file. */
-export function toSource(dir: string, target: string, files: Set<string>): string | null {
-  const rel = join(dir, target.replace(/^\.\//, ''));
-  const noExt = rel.replace(/\.d\.[mc]?ts$|\.[mc]?[jt]sx?$/, '');
-  const srcGuess = noExt.replace(new RegExp(`^(${escape(dir)}/)(dist|lib|build|out|esm|cjs)(/|$)`), '$1src$3');
-  return (files.has(rel) && !rel.endsWith('.d.ts') ? rel : null) ?? probe(files, srcGuess) ?? probe(files, noExt) ?? (files.has(rel) ? rel : null);
-}
-
-function join(dir: string, rel: string): string {
-  return dir ? `${dir}/${rel}` : rel;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
