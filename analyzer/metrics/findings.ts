@@ -62,6 +62,10 @@ function title(v: Violation, n: number): string {
 /** Drift: the CODEOWNERS lines that hand the files over, when the group is small enough to paste. */
 function suggestion(vs: Violation[], ownerOf: (team: string) => string): string | null {
   const v = vs[0];
+  // Import findings: the message's advice after its first ': ' ("import from …'s public API (…) instead, or …").
+  if (v.kind === 'deep-import') return v.message.slice(v.message.indexOf(': ') + 2) || null;
+  if (v.kind === 'forbidden-dependency') return v.message.slice(v.message.lastIndexOf('): ') + 3) || null;
+  if (v.kind === 'team-cycle') return v.message.slice(v.message.lastIndexOf('. ') + 2) || null;
   if (v.kind !== 'ownership-drift' || !v.toTeam || vs.length > 10) return null;
   return vs.map((w) => suggestLine(w.file, false, [ownerOf(v.toTeam!)])).join('\n');
 }

@@ -1,7 +1,7 @@
 // Joins the metric results into the versioned Report (analyzer/report/types.ts).
 import type { HistoryResult } from '../history/mine';
 import type { ImportGraphResult } from '../imports';
-import { autonomy } from '../metrics/autonomy';
+import { honestAutonomy, shortfallNotes, type Shortfalls } from '../metrics/sample-size';
 import { computeHistoryMetrics } from '../metrics/history';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import { computeStructure } from '../metrics/structure';
@@ -33,29 +33,31 @@ export function assembleReport(ctx: AssembleContext): Report {
     codeowners: ownership.codeowners?.path ?? null, codeownersErrors: ownership.codeowners?.errors ?? [],
     hasRule: (p) => ownership.who(p).rule !== null, publicHint: ctx.publicHint, changesOf: hist.changesOf,
   });
+  const short: Shortfalls = new Map();
   const teams: TeamRow[] = input.teams.map((t) => {
     const g = hist.teams.get(t.id)!;
     const s = struct.perTeam.get(t.id)!;
+    const a = honestAutonomy({ id: t.id, ...g, dependency: s.dependency }, short, ctx.options.minSample);
     return {
       id: t.id, name: t.name, cluster: t.clusters[0] ?? null, members: hist.memberRows(t.id),
       files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
-      alignment: g.alignment, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
+      alignment: a.ownershipIntegrity, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
       knowledgeIslands: g.knowledgeIslands,
-      autonomy: autonomy({ deliveryIndependence: g.deliveryIndependence, ownershipIntegrity: g.alignment, dependencyIndependence: s.dependencyIndependence }),
+      autonomy: a,
       afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
     };
   });
+  const teamNotes = shortfallNotes(short, 'teams', ctx.options.minSample);
+  short.clear();
+  const clusters = input.clusters.map((c) => ({ id: c.id, teams: c.teams, autonomy: honestAutonomy({ id: c.id, ...hist.clusters.get(c.id)!, dependency: struct.clusterDependency.get(c.id) ?? null }, short, ctx.options.minSample) }));
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
-    window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode },
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned'])],
+    window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...shortfallNotes(short, 'clusters', ctx.options.minSample)],
     teams,
-    clusters: input.clusters.map((c) => {
-      const g = hist.clusters.get(c.id)!;
-      return { id: c.id, teams: c.teams, autonomy: autonomy({ deliveryIndependence: g.deliveryIndependence, ownershipIntegrity: g.alignment, dependencyIndependence: struct.clusterDependencyIndependence.get(c.id) ?? null }) };
-    }),
+    clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
     declaredModules: hist.declaredModules,
     coupling: { files: hist.coupling.files, teams: hist.coupling.teams, static: struct.static },
@@ -102,4 +104,10 @@ function findingsOf(violations: Violation[], input: MetricsInput, ownership: Own
     historyOwners,
   });
   return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf });
+}
+
+/** First and last commit of the window (commits are newest first), null when it is empty. */
+function windowEnds(commits: MetricsInput['commits']): Pick<Report['window'], 'first' | 'last'> {
+  const at = (c: MetricsInput['commits'][number] | undefined) => (c ? { sha: c.sha, date: new Date(c.date * 1000).toISOString() } : null);
+  return { first: at(commits[commits.length - 1]), last: at(commits[0]) };
 }
