@@ -1,7 +1,8 @@
 // Workspace packages → their source entry, so `import '@acme/ui'` resolves to
 // packages/ui/src/index.ts in a fresh checkout without node_modules (PERF-NOTES: 4–6k such
 // imports per monorepo that no standard resolver finds). Packages come from the root
-// package.json `workspaces` (array or {packages}) and pnpm-workspace.yaml; the entry from
+// package.json `workspaces` (array or {packages}) and pnpm-workspace.yaml — at the root and in
+// nested workspace roots up to two levels down (a docs site's own monorepo); the entry from
 // `exports` ('.'; conditions types/import/default/require), `types`, `main`, then
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
@@ -27,7 +28,7 @@ type ReadJson = (rel: string) => Record<string, unknown> | null;
 type ReadText = (rel: string) => string | null;
 
 export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, readText: ReadText): WorkspacePackage[] {
-  const globs = workspaceGlobs(readJson, readText);
+  const globs = workspaceRoots(files).flatMap((root) => workspaceGlobs(root, readJson, readText));
   if (!globs.length) return [];
   const matchers = globs.map((g) => new Minimatch(g.replace(/\/$/, ''), { dot: false }));
   const out: WorkspacePackage[] = [];
@@ -42,11 +43,22 @@ export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, re
   return out;
 }
 
-function workspaceGlobs(readJson: ReadJson, readText: ReadText): string[] {
-  const root = readJson('package.json');
+/** The repository root and nested workspace roots near the top (`www/` with its own workspaces). */
+function workspaceRoots(files: Set<string>): string[] {
+  const roots = [''];
+  for (const f of files) {
+    const m = /^([^/]+(?:\/[^/]+)?)\/(package\.json|pnpm-workspace\.yaml)$/.exec(f);
+    if (m && !m[1].includes('node_modules') && !roots.includes(m[1])) roots.push(m[1]);
+  }
+  return roots;
+}
+
+function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText): string[] {
+  const at = (name: string) => (dir ? `${dir}/${name}` : name);
+  const root = readJson(at('package.json'));
   const ws = root?.workspaces as unknown;
   const fromPkg = Array.isArray(ws) ? ws : Array.isArray((ws as { packages?: unknown })?.packages) ? (ws as { packages: string[] }).packages : [];
-  const pnpmText = readText('pnpm-workspace.yaml');
+  const pnpmText = readText(at('pnpm-workspace.yaml'));
   let fromPnpm: string[] = [];
   try {
     const doc = pnpmText ? (parseYaml(pnpmText) as { packages?: unknown }) : null;
@@ -54,7 +66,7 @@ function workspaceGlobs(readJson: ReadJson, readText: ReadText): string[] {
   } catch {
     // An unreadable pnpm-workspace.yaml only loses workspace resolution; imports still resolve otherwise.
   }
-  return [...fromPkg, ...fromPnpm].filter((g): g is string => typeof g === 'string' && !g.startsWith('!')).map((g) => g.replace(/^\.\//, ''));
+  return [...fromPkg, ...fromPnpm].filter((g): g is string => typeof g === 'string' && !g.startsWith('!')).map((g) => at(g.replace(/^\.\//, '')));
 }
 
 export function packageEntry(dir: string, pkg: Record<string, unknown>, files: Set<string>): string | null {

@@ -2,7 +2,7 @@
 // boundary violations, inferred modules and suggestions — over the import graph and history.
 import type { Problem, Team } from '../model/types';
 import type { FileCoupling, InferredModule, StaticCoupling, TeamCoupling, Violation } from '../report/types';
-import { suggestClusters } from './cluster-suggestions';
+import { suggestClusters, whyNoClusters } from './cluster-suggestions';
 import { ownedEdges } from './cross-team';
 import type { MetricsInput, MetricsOptions } from './input';
 import type { Membership } from './membership';
@@ -40,6 +40,8 @@ export interface StructureResult {
   violations: Violation[];
   modules: InferredModule[];
   suggestions: { codeowners: string[]; clusters: { teams: string[]; reason: string }[] };
+  /** Why there are no cluster suggestions, when there are none. */
+  notes: string[];
 }
 
 export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: StructureExtras): StructureResult {
@@ -55,12 +57,14 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     ...invalidCodeowners(x.codeownersErrors),
   ];
   const { modules, codeowners } = inferModules(input, x.fileCoupling, ownerOf);
+  const clusters = suggestClusters(pairs, x.teamCoupling, input.clusters);
   return {
     static: pairs,
     perTeam: new Map([...perTeam].map(([t, s]) => [t, { ...s, dependency: depInd([t]) }])),
     clusterDependency: new Map(input.clusters.map((c) => [c.id, depInd(c.teams)])),
     violations: fingerprint(drafts),
     modules,
-    suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters: suggestClusters(pairs, x.teamCoupling, input.clusters) },
+    suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters },
+    notes: clusters.length ? [] : [whyNoClusters(pairs, x.teamCoupling)],
   };
 }

@@ -4,6 +4,7 @@
 // made most of the window's changes to those files, else the most common owner of the source
 // files next to the directory (its parent's owned files).
 import { suggestLine } from '../codeowners/suggest-line';
+import { ancestors } from './directories';
 
 export interface UnownedDirs {
   /** The directory (or the file itself, when its directory has owned files) that groups a file. */
@@ -39,13 +40,6 @@ export function unownedDirs(x: UnownedDirsInput): UnownedDirs {
     return { title, target: isDir ? dir || '.' : dir, line };
   };
   return { dirOf, describe };
-}
-
-/** '', 'a', 'a/b' for 'a/b/c.ts' — top-down, so the first all-unowned one is the highest. */
-function ancestors(file: string): string[] {
-  const out = [''];
-  for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) out.push(file.slice(0, i));
-  return out;
 }
 
 function neighbourOwners(x: UnownedDirsInput, dir: string): string[] | null {

@@ -55,7 +55,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...shortfallNotes(short, 'clusters', ctx.options.minSample)],
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
     teams,
     clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
