@@ -43,5 +43,5 @@ export function honestAutonomy(g: GroupSample, short: Shortfalls, min = MIN_SAMP
 const BASIS = { 'delivery independence': 'commits in the window touching their files', 'ownership integrity': 'changes in the window to their files', 'dependency independence': 'import edges from their files to owned files' };
 
 export function shortfallNotes(short: Shortfalls, what: 'teams' | 'clusters', min = MIN_SAMPLE): string[] {
-  return [...short].map(([component, ids]) => `${component} is "–" (too few data) for ${ids.length} ${what} with fewer than ${min} ${BASIS[component]} (--min-sample): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`);
+  return [...short].map(([component, ids]) => `${component} is "–" (too few data) for ${ids.length} ${ids.length === 1 ? what.slice(0, -1) : what} with fewer than ${min} ${BASIS[component]} (--min-sample): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`);
 }
