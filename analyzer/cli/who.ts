@@ -31,6 +31,6 @@ function formatWho(f: WhoAnswer, own: Ownership): string {
   const who = f.owners.length ? `${f.owners.join(' ')}  (team${teams.length > 1 ? 's' : ''}: ${teams.join(', ')})` : 'unowned';
   const rules = (f.sectionRules ?? (f.rule ? [f.rule] : [])).map((r) => `${own.codeowners!.path}:${r.line}  ${r.pattern}${r.section ? `  [${r.section}]` : ''}`);
   const label = rules.length > 1 ? 'rules:  ' : 'rule:   ';
-  const dir = f.directory ? `\n  files:  ${f.directory.decided} of the ${f.directory.files} tracked files under it${f.directory.otherRules ? ` (${f.directory.otherRules} other rule${f.directory.otherRules === 1 ? '' : 's'} decide the rest)` : ''}` : '';
+  const dir = f.directory ? `\n  files:  ${f.directory.decided} of the ${f.directory.files} tracked files under it${f.directory.otherRules ? ` (${f.directory.otherRules} other rule${f.directory.otherRules === 1 ? ' decides' : 's decide'} the rest)` : ''}` : '';
   return `${f.path}${f.directory ? '/' : ''}\n  owners: ${who}\n  ${label}${rules.join('\n          ') || 'no matching rule'}${dir}`;
 }
