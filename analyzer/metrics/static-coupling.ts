@@ -37,7 +37,7 @@ export function staticCoupling(edges: TeamEdge[], teamIds: string[]): { pairs: S
 }
 
 /**
- * Dependency independence of a group of teams (DESIGN.md): of the import edges from the
+ * Dependency independence of a group of teams (docs/metrics.md): of the import edges from the
  * group's files to owned repository files, the share that stay inside the group or target
  * another team's public API. null when the group's files import no owned file.
  */
