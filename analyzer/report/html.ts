@@ -8,6 +8,11 @@ import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import type { Report } from './types';
 
+// The static page (what shows without scripts, and paints first) stays small at 200 teams.
+const STATIC_GRAPH_MAX = 30;
+const STATIC_MATRIX_MAX = 25;
+const STATIC_ROWS = 50;
+
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}h1{font-size:22px}h2{margin-top:32px;font-size:17px}
 table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}.autonomy td:nth-child(n+3),.matrix td{text-align:right;white-space:nowrap}
 .graph .edge{stroke:#8c959f;stroke-opacity:.6}.graph text{font-size:12px;fill:#1f2328}.spark polyline{fill:none;stroke:#0969da;stroke-width:1.5}
@@ -27,15 +32,15 @@ export function renderHtml(r: Report): string {
 <h1>${h(title)}</h1>
 <p class="muted">${r.teams.length} teams · ${r.files.length} files · ${r.window.commits} commits${r.repo.head ? ` · HEAD ${h(r.repo.head.slice(0, 10))}` : ''} · ${r.violations.length} violations · generated ${h(r.generatedAt)}</p>
 <h2>Team graph</h2>
-<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
-${teamGraphSvg(r)}
+${r.teams.length <= STATIC_GRAPH_MAX ? `<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
+${teamGraphSvg(r)}` : `<p class="muted">${r.teams.length} teams: the interactive graph needs scripts enabled.</p>`}
 <h2>Autonomy</h2>
 ${autonomyTable(r)}
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
 ${matrix(r)}
 <h2>Violations (${r.violations.length})</h2>
-${violations(r)}
+${staticFindings(r)}
 ${suggestions(r)}
 ${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : ''}
 </div>
@@ -51,19 +56,29 @@ function autonomyTable(r: Report): string {
 }
 
 function matrix(r: Report): string {
-  const ids = r.teams.map((t) => t.id);
+  const weight = new Map<string, number>();
+  for (const s of r.coupling.static) for (const t of [s.from, s.to]) weight.set(t, (weight.get(t) ?? 0) + s.edges);
+  for (const c of r.coupling.teams) for (const t of [c.a, c.b]) weight.set(t, (weight.get(t) ?? 0) + c.sharedCommits);
+  const ids = r.teams.map((t) => t.id).sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0)).slice(0, STATIC_MATRIX_MAX);
   const imports = (a: string, b: string) => r.coupling.static.find((s) => s.from === a && s.to === b)?.edges ?? 0;
   const shared = (a: string, b: string) => r.coupling.teams.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.sharedCommits ?? 0;
   const head = `<tr><th></th>${ids.map((id) => `<th>${h(id)}</th>`).join('')}</tr>`;
   const body = ids.map((a) => `<tr><th>${h(a)}</th>${ids.map((b) => (a === b ? '<td class="muted">·</td>' : `<td>${imports(a, b)} / ${shared(a, b)}</td>`)).join('')}</tr>`);
-  return `<table class="matrix">${head}${body.join('')}</table>`;
+  const cut = r.teams.length > ids.length ? `<p class="muted">The ${ids.length} most coupled of ${r.teams.length} teams.</p>` : '';
+  return `${cut}<table class="matrix">${head}${body.join('')}</table>`;
 }
 
-function violations(r: Report): string {
+/** The first findings (or violations, for a report without findings) with relative links to the files. */
+function staticFindings(r: Report): string {
   if (!r.violations.length) return '<p>None.</p>';
-  const rows = r.violations.slice(0, 500).map((v) => `<tr><td>${h(v.kind)}</td><td><code>${h(v.file)}:${v.line}</code></td><td>${h(v.fromTeam ?? '')}${v.toTeam ? ' → ' + h(v.toTeam) : ''}</td><td style="text-align:left">${h(v.message)}</td></tr>`);
-  const more = r.violations.length > 500 ? `<p class="muted">… and ${r.violations.length - 500} more in the JSON report.</p>` : '';
-  return `<table class="violations"><thead><tr><th>kind</th><th>where</th><th>teams</th><th>what to do</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
+  const link = (file: string, line: number) => `<a href="${h(file.split('/').map(encodeURIComponent).join('/'))}#L${line}"><code>${h(file)}:${line}</code></a>`;
+  const rows = r.findings?.length
+    ? [...r.findings].sort((a, b) => a.rank - b.rank).slice(0, STATIC_ROWS).map((f) => `<tr><td>${h(f.kind)}</td><td>${f.examples[0] ? link(f.examples[0].file, f.examples[0].line) : ''}</td><td>${f.count}</td><td style="text-align:left">${h(f.title)}</td></tr>`)
+    : r.violations.slice(0, STATIC_ROWS).map((v) => `<tr><td>${h(v.kind)}</td><td>${link(v.file, v.line)}</td><td>${h(v.fromTeam ?? '')}${v.toTeam ? ' → ' + h(v.toTeam) : ''}</td><td style="text-align:left">${h(v.message)}</td></tr>`);
+  const total = r.findings?.length ?? r.violations.length;
+  const more = total > STATIC_ROWS ? `<p class="muted">… and ${total - STATIC_ROWS} more in the JSON report (the interactive report, with scripts, pages through all of them).</p>` : '';
+  const head = r.findings?.length ? '<th>kind</th><th>first location</th><th>locations</th><th>finding</th>' : '<th>kind</th><th>where</th><th>teams</th><th>what to do</th>';
+  return `<table class="violations"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
 }
 
 function suggestions(r: Report): string {
