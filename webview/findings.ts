@@ -9,8 +9,10 @@ export interface FindingView {
   locations: Violation[];
 }
 
+/** The report's findings when every violation points into them; else grouped here. */
 export function findingsOf(r: Report): FindingView[] {
-  return r.findings?.length ? fromReport(r, r.findings) : groupOnTheFly(r);
+  const ids = new Set((r.findings ?? []).map((f) => f.id));
+  return r.findings?.length && r.violations.every((v) => v.group !== undefined && ids.has(v.group)) ? fromReport(r, r.findings) : groupOnTheFly(r);
 }
 
 function fromReport(r: Report, findings: Finding[]): FindingView[] {
