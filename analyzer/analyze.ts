@@ -9,7 +9,8 @@ import { isAbsolute, join } from 'node:path';
 import { readRepoState } from './collect/repo-state';
 import { listTrackedFiles, listTrackedIndex, type TrackedIndex } from './collect/tracked-files';
 import { mineHistory } from './history/mine';
-import { isRelativeSince, resolveSince } from './history/window';
+import { runGit } from './collect/git';
+import { checkDateText, defaultSince, isRelativeSince, resolveSince } from './history/window';
 import { buildImportGraph, hasWarmImports, type ImportGraphResult } from './imports';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
@@ -26,6 +27,7 @@ import type { Report } from './report/types';
 export { flushCacheWrites, keepCacheWarm } from './history/cache';
 
 export interface AnalyzeOptions extends OwnershipOptions {
+  /** Window start: a date git understands, `all` for the whole history; default the 12 months before HEAD's commit date. */
   since?: string;
   until?: string;
   firstParent?: boolean;
@@ -49,10 +51,12 @@ export interface AnalyzeOptions extends OwnershipOptions {
 
 export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): Promise<Report> {
   const progress = opts.onProgress ?? (() => undefined);
+  checkDateText('since', opts.since);
+  checkDateText('until', opts.until);
   // One git call for the top level, HEAD, shallowness, the branch and a relative --since.
   const state = await readRepoState(repoDir, isRelativeSince(opts.since) ? opts.since : undefined);
   const root = state.root;
-  const since = await resolveSince(root, opts.since, Date.now(), state.sinceAnswer);
+  const since = opts.since ? await resolveSince(root, opts.since, Date.now(), state.sinceAnswer) : await headWindow(root, state.head);
   progress({ phase: 'ownership' });
   // Start git (tracked files; the history's cache check and log) before the synchronous
   // ownership work, so git runs while Node parses CODEOWNERS and the team map.
@@ -129,6 +133,13 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
     isPublicApi: publicApi.isPublicApi,
   };
   return { input, publicHint: publicApi.hint };
+}
+
+/** The default window: the 12 months before HEAD's commit date (not before today). */
+async function headWindow(root: string, head: string | null): Promise<string | undefined> {
+  if (!head) return undefined;
+  const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
+  return Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined;
 }
 
 function stamp(abs: string): string {

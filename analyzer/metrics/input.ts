@@ -41,6 +41,8 @@ export interface MetricsOptions {
   islandShare: number;
   /** Ownership drift: declared team below this share while another team has the majority. */
   driftShare: number;
+  /** Honest samples (metrics/sample-size.ts): an autonomy component from fewer commits, changes or import edges is null. */
+  minSample: number;
 }
 
 export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
@@ -50,4 +52,5 @@ export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
   minDegree: 30,
   islandShare: 0.95,
   driftShare: 1 / 3,
+  minSample: 10,
 };

@@ -1,4 +1,4 @@
-// History metrics of teams and clusters (a cluster is the union of its teams, DESIGN.md):
+// History metrics of teams and clusters (a cluster is the union of its teams, docs/metrics.md):
 //  - alignment (= ownership integrity): of the changes to owned(G), the share made by G's
 //    members (the author or a co-author is a member);
 //  - delivery independence: of the commits by G's members that touch files with a delivery team

@@ -4,8 +4,11 @@
 //  ownership-drift     over the window the declared delivery team(s) made under driftShare of a
 //                      file's changes (≥ 3 changes) while one other delivery team made the
 //                      majority (issue 9: review groups neither own nor take over files here; a
-//                      message says when either team's membership was inferred from history);
+//                      message says when either team's membership was inferred from history).
+//                      Not for CODEOWNERS files or forge settings (`.github/`, `.gitlab/`):
+//                      who may approve those is a protection rule, not the busiest team.
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
+import { suggestLine } from '../../codeowners/suggest-line';
 import type { Problem } from '../../model/types';
 import { INFERRED_MEMBERSHIP } from '../../report/format';
 import { membershipOf } from '../../teams/derive';
@@ -14,6 +17,7 @@ import { primaryTeam, type Membership } from '../membership';
 import type { Draft } from './fingerprint';
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const PROTECTED = /(^|\/)CODEOWNERS$|^\.(github|gitlab)\//;
 
 export function unowned(files: string[], hasRule: (p: string) => boolean, codeowners: string): Draft[] {
   return files.filter((f) => SOURCE.test(f) && !hasRule(f)).map((file) => ({
@@ -29,7 +33,7 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
   for (const file of input.files) {
     const declared = input.deliveryTeamsOf(file);
     const byAuthor = changesOf(file);
-    if (!declared.length || !byAuthor) continue;
+    if (!declared.length || !byAuthor || PROTECTED.test(file)) continue;
     // A change by a member of a declared team counts for the declared owner, else for the author's primary team.
     const counts = new Map<string, number>();
     let total = 0;
@@ -47,7 +51,7 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
     if (!other || n / total <= 0.5) continue;
     out.push({
       kind: 'ownership-drift', file, line: 1, fromTeam: declared[0], toTeam: other, target: null,
-      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n, total)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back${inferredNote([...declared, other], inferredTeams)}`,
+      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n, total)}: make ${other} the owner (\`${suggestLine(file, false, [ownerOf(other)])}\` in CODEOWNERS) or hand the work back${inferredNote([...declared, other], inferredTeams)}`,
     });
   }
   return out;
