@@ -15,7 +15,7 @@ afterAll(() => repos.forEach((r) => r.cleanup()));
 async function analyze(codeowners: string, commits: [Person, string[]][], files: Record<string, string> = {}): Promise<Report> {
   const repo = makeRepo([{ author: ANN, files: { CODEOWNERS: codeowners, ...files } }, ...commits.map(([author, paths], i) => ({ author, files: Object.fromEntries(paths.map((p) => [p, `// ${i}\n${files[p] ?? ''}`])) }))]);
   repos.push(repo);
-  return analyzeRepo(repo.dir, { cache: false });
+  return analyzeRepo(repo.dir, { cache: false, metrics: { minSample: 1 } }); // tiny histories: every component has data
 }
 const team = (r: Report, id: string) => r.teams.find((t) => t.id === id)!;
 const pairs = (r: Report) => r.coupling.teams.map((c) => `${c.a} ~ ${c.b}`);
