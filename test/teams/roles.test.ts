@@ -112,11 +112,12 @@ describe('person owners listed together', () => {
     expect(r.coupling.teams).toEqual([]);
   });
 
-  it('a team map names the group by listing its persons as one team\'s owners (any case)', async () => {
+  it('a team map names the group by listing its persons as one team\'s owners (any case): they stay its declared members', async () => {
     const r = await analyze('/packages/auth/ @ann-gh @Bob-GH\n', [[{ name: 'Bob Stone', email: 'bob-gh@acme.io' }, ['packages/auth/a.ts']]], {
       'conway.yml': 'teams:\n  auth:\n    owners: ["@ANN-GH", "@bob-gh"]\n',
     });
-    expect(r.teams.map((t) => [t.id, t.membership])).toEqual([['auth', 'inferred']]);
+    expect(r.teams.map((t) => [t.id, t.membership])).toEqual([['auth', 'declared']]);
+    expect(r.teams[0].members.map((m) => [m.person, m.inferred])).toEqual([['bob-gh', false]]);
     expect(r.files.find((f) => f.path === 'packages/auth/a.ts')!.teams).toEqual(['auth']);
   });
 });
