@@ -7,6 +7,8 @@ import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import { computeStructure } from '../metrics/structure';
 import { groupFindings } from '../metrics/findings';
 import { unownedDirs } from '../metrics/unowned-dirs';
+import { countByDirectory } from '../metrics/directories';
+import { strayRules } from '../metrics/module-suggestion';
 import { SOURCE_EXTENSIONS } from '../imports';
 import type { Ownership } from '../ownership';
 import { SCHEMA_VERSION, type Finding, type FileRow, type Report, type TeamRow, type Violation } from '../report/types';
@@ -103,7 +105,9 @@ function findingsOf(violations: Violation[], input: MetricsInput, ownership: Own
     ownersOf: (p) => ownership.who(p).owners,
     historyOwners,
   });
-  return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf });
+  const perDir = countByDirectory(input.files);
+  const ruleLines = (files: string[], owner: string) => strayRules(files, perDir, owner);
+  return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf, ruleLines });
 }
 
 /** First and last commit of the window (commits are newest first), null when it is empty. */
