@@ -15,7 +15,10 @@ import { buildImportGraph, hasWarmImports, type ImportGraphResult } from './impo
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
 import { createModuleOf } from './ownership/modules';
+import { makeBotTest } from './history/bots';
+import { buildDelivery } from './pipeline/delivery';
 import { makeDeclaredTeamsOf } from './pipeline/membership';
+import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
@@ -40,6 +43,8 @@ export interface AnalyzeOptions extends OwnershipOptions {
   metrics?: Partial<MetricsOptions>;
   signal?: AbortSignal;
   onProgress?: (p: { phase: string; done?: number; total?: number }) => void;
+  /** For `conway init`: the joined model the report is computed from. */
+  onModel?: (m: { input: MetricsInput; ownership: Ownership }) => void;
   /** For tests: the clock. */
   now?: () => Date;
 }
@@ -78,9 +83,12 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
     tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
   ]);
   progress({ phase: 'metrics' });
+  const people = resolvePeople(ownership, history.commits);
   const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
-  return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+  const isBot = makeBotTest(opts.bots);
+  opts.onModel?.({ input, ownership });
+  return assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }
 
 // Every stage asks who owns the same paths: answer each path once — and, in a long-lived process
@@ -108,12 +116,16 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
   const ruleOf = (p: string) => rulesByLine.get(who(p).rule?.line ?? -1) ?? null;
   const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
   const publicApi = buildPublicApi(ownership, graph, ruleOf);
+  const teamsOf = (p: string) => who(p).teams;
+  const delivery = buildDelivery(ownership, files, teamsOf);
   const input: MetricsInput = {
     commits,
     files,
     teams: ownership.teamMap.teams,
     clusters: ownership.teamMap.clusters,
-    teamsOf: (p) => who(p).teams,
+    teamsOf,
+    deliveryTeamsOf: delivery.deliveryTeamsOf,
+    reviewGroups: delivery.reviewGroups,
     moduleOf: createModuleOf(ruleOf, packageDirs),
     declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
     imports: graph?.edges ?? [],

@@ -1,6 +1,11 @@
 // Joins the metric results into the versioned Report (analyzer/report/types.ts).
+import type { BotTest } from '../history/bots';
 import type { HistoryResult } from '../history/mine';
+import { peopleRows } from '../people/rows';
+import { membershipOf } from '../teams/derive';
+import type { People } from './people';
 import type { ImportGraphResult } from '../imports';
+import { autonomy } from '../metrics/autonomy';
 import { honestAutonomy, shortfallNotes, type Shortfalls } from '../metrics/sample-size';
 import { computeHistoryMetrics } from '../metrics/history';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
@@ -21,6 +26,8 @@ export interface AssembleContext {
   input: MetricsInput;
   options: MetricsOptions;
   publicHint(team: string): string;
+  people: People;
+  isBot: BotTest;
   branch: string | null;
   since: string | null;
   until: string | null;
@@ -35,19 +42,22 @@ export function assembleReport(ctx: AssembleContext): Report {
     codeowners: ownership.codeowners?.path ?? null, codeownersErrors: ownership.codeowners?.errors ?? [],
     hasRule: (p) => ownership.who(p).rule !== null, publicHint: ctx.publicHint, changesOf: hist.changesOf,
   });
+  const ownedChanges = countOwnedChanges(input);
   const short: Shortfalls = new Map();
   const teams: TeamRow[] = input.teams.map((t) => {
     const g = hist.teams.get(t.id)!;
     const s = struct.perTeam.get(t.id)!;
+    const review = input.reviewGroups.has(t.id);
     const a = honestAutonomy({ id: t.id, ...g, dependency: s.dependency }, short, ctx.options.minSample);
-    return {
-      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, members: hist.memberRows(t.id),
+    const row: TeamRow = {
+      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members: hist.memberRows(t.id),
       files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
       alignment: a.ownershipIntegrity, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
       knowledgeIslands: g.knowledgeIslands,
       autonomy: a,
       afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
     };
+    return review ? asReviewGroup(row, ownedChanges) : row;
   });
   const teamNotes = shortfallNotes(short, 'teams', ctx.options.minSample);
   short.clear();
@@ -68,7 +78,26 @@ export function assembleReport(ctx: AssembleContext): Report {
     findings: findingsOf(struct.violations, input, ownership, hist.files),
     modules: struct.modules,
     suggestions: struct.suggestions,
+    people: peopleRows({ merge: ctx.people.merge, mailmap: ctx.people.mailmap, members: hist.members, bots: ctx.history.bots, isBot: ctx.isBot }),
   };
+}
+
+function countOwnedChanges(input: AssembleContext['input']): number {
+  let n = 0;
+  for (const c of input.commits) for (const f of c.files) if (input.teamsOf(f.path).length) n++;
+  return n;
+}
+
+/**
+ * A review group approves other teams' code: its share of approvals is reported; delivery
+ * independence is not its measure, and without declared members neither is integrity.
+ */
+function asReviewGroup(row: TeamRow, ownedChanges: number): TeamRow {
+  row.approvalShare = ownedChanges ? Math.round((1000 * row.changes) / ownedChanges) / 1000 : 0;
+  const integrity = row.membership === 'declared' ? row.autonomy.ownershipIntegrity : null;
+  if (row.membership !== 'declared') row.alignment = null;
+  row.autonomy = autonomy({ deliveryIndependence: null, ownershipIntegrity: integrity, dependencyIndependence: null });
+  return row;
 }
 
 /** Completes a file row in place: a spread copy of 10k+ rows costs tens of ms per update. */

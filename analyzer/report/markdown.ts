@@ -1,7 +1,7 @@
 // The report as Markdown, for a pull request comment or a wiki page: summary, autonomy per team
 // and cluster with its components, the strongest team coupling, violations by kind, notes.
 // Every string from the repository is escaped (`|`, `<`, `>`, backticks, brackets).
-import { pct, score } from './format';
+import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { ACT_FIRST, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
 import type { Finding, Report } from './types';
 
@@ -13,11 +13,14 @@ export function renderMarkdown(r: Report): string {
   out.push(`${r.teams.length} teams, ${r.files.length} files, ${r.window.commits} commits${head}${r.window.since ? ` since ${esc(r.window.since)}` : ''}; ${r.violations.length} violations in ${findings.length} findings.`, '');
   out.push(esc(windowText(r)), '');
   actFirst(findings, out);
-  out.push('## Autonomy', '', '| team | cluster | score | delivery independence | ownership integrity | dependency independence | files | changes¹ | truck factor |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const t of [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1))) {
+  out.push('## Autonomy', '');
+  if (r.teams.some((t) => t.membership === 'inferred')) out.push(`> Teams marked \\*: ${esc(INFERRED_MEMBERSHIP)} (it drafts a team map to review).`, '');
+  out.push('| team | cluster | score | delivery independence | ownership integrity | dependency independence | files | changes¹ | truck factor |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const t of [...r.teams].filter((t) => t.role !== 'review-group').sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1))) {
     const a = t.autonomy;
-    out.push(`| ${esc(t.name)} | ${esc(t.cluster ?? '')} | ${score(a.score)} | ${pct(a.deliveryIndependence)} | ${pct(a.ownershipIntegrity)} | ${pct(a.dependencyIndependence)} | ${t.files} | ${t.changes} | ${t.truckFactor ?? '–'} |`);
+    out.push(`| ${esc(t.name)}${t.membership === 'inferred' ? ' \\*' : ''} | ${esc(t.cluster ?? '')} | ${score(a.score)} | ${pct(a.deliveryIndependence)} | ${pct(a.ownershipIntegrity)} | ${pct(a.dependencyIndependence)} | ${t.files} | ${t.changes} | ${t.truckFactor ?? '–'} |`);
   }
+  reviewGroups(r, out);
   if (r.clusters.length) {
     out.push('', '| cluster | teams | score | delivery | integrity | dependency |', '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const c of r.clusters) out.push(`| ${esc(c.id)} | ${c.teams.map(esc).join(', ')} | ${score(c.autonomy.score)} | ${pct(c.autonomy.deliveryIndependence)} | ${pct(c.autonomy.ownershipIntegrity)} | ${pct(c.autonomy.dependencyIndependence)} |`);
@@ -33,6 +36,15 @@ export function renderMarkdown(r: Report): string {
   }
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));
   return out.join('\n') + '\n';
+}
+
+/** Review groups approve other teams' code: listed with their share of approvals, not scored as delivery teams. */
+function reviewGroups(r: Report, out: string[]): void {
+  const groups = r.teams.filter((t) => t.role === 'review-group');
+  if (!groups.length) return;
+  out.push('', '| review group | share of approvals | files | members |', '| --- | ---: | ---: | --- |');
+  for (const t of groups) out.push(`| ${esc(t.name)}${t.membership === 'inferred' ? ' \\*' : ''} | ${pct(t.approvalShare)} | ${t.files} | ${t.members.length ? t.members.map((m) => esc(m.name)).slice(0, 5).join(', ') : '–'} |`);
+  out.push('', "_A review group is listed beside other teams on most of its CODEOWNERS rules (or owns a superset of their files): it approves their code. Coupling, delivery independence, violations and drift use each file's delivery teams — its owners that are not review groups._");
 }
 
 function coupling(r: Report, out: string[]): void {
