@@ -61,6 +61,7 @@ describe('conway check', () => {
     const baseline = join(out, 'baseline.json');
     const first = await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline]);
     expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/^Window \d{4}-\d\d-\d\d → HEAD: 4 commits, from [0-9a-f]{10} \(2024-01-01\)/m);
     expect(first.stdout).toContain('  web/app.ts:1: forbidden-dependency: team web may not depend on team billing');
     // Grouped: each finding's heading (rank, kind, title, new of all, changes), its locations indented under it.
     const headings = first.stdout.split('\n').filter((l) => l.startsWith('#'));
