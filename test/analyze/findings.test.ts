@@ -69,6 +69,19 @@ describe('suggestions apply as they are', () => {
     repo.git('checkout', '--', 'CODEOWNERS');
     expect(readFileSync(join(repo.dir, 'CODEOWNERS'), 'utf8')).toBe('/src/owned/ @o/a\n/lib/ @o/b\n');
   });
+
+  it('the same holds in the GitLab flavour', async () => {
+    const g = await analyzeRepo(repo.dir, { cache: false, flavor: 'gitlab' });
+    const lines = [...g.suggestions.codeowners, ...g.findings!.filter((f) => isRuleFix(f) && f.suggestion).flatMap((f) => f.suggestion!.split('\n'))];
+    appendFileSync(join(repo.dir, 'CODEOWNERS'), lines.join('\n') + '\n');
+    try {
+      expect(JSON.parse((await cli(['validate', '--repo', repo.dir, '--flavor', 'gitlab', '--json'])).stdout).errors).toEqual([]);
+      const who = await cli(['who', '--repo', repo.dir, '--flavor', 'gitlab', '--json', 'src/[[...slug]]/page.tsx', 'src/my file #1.ts']);
+      expect(JSON.parse(who.stdout).files.map((f: { owners: string[] }) => f.owners)).toEqual([['@o/a'], ['@o/a']]);
+    } finally {
+      repo.git('checkout', '--', 'CODEOWNERS');
+    }
+  });
 });
 
 describe('a reviewer pool on every rule (opentelemetry-js-contrib shape)', () => {
