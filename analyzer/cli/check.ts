@@ -69,7 +69,8 @@ export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
   if (opts.json) io.stdout(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0, window: report.window }, null, 2) + '\n');
   else {
     printGrouped(report, fresh, io);
-    io.stdout(`${plural(fresh.length, 'new violation')} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)\n`);
+    const groups = report.findings && fresh.length ? ` in ${plural(new Set(fresh.map((v) => v.group)).size, 'finding')}` : '';
+    io.stdout(`${plural(fresh.length, 'new violation')}${groups} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)\n`);
   }
   return fresh.length ? EXIT.findings : EXIT.ok;
 }

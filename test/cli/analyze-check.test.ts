@@ -67,7 +67,7 @@ describe('conway check', () => {
     const headings = first.stdout.split('\n').filter((l) => l.startsWith('#'));
     expect(headings.map((l) => Number(/^#(\d+) /.exec(l)?.[1]))).toEqual([...headings.keys()].map((i) => i + 1));
     for (const h of headings) expect(h).toMatch(/^#\d+ [a-z-]+: .+ \(\d+ new of \d+, \d+ changes in the window\)$/);
-    expect(first.stdout).toMatch(/7 new violations \(7 in all, 0 in the baseline\)\n$/);
+    expect(first.stdout).toMatch(/7 new violations in 7 findings \(7 in all, 0 in the baseline\)\n$/);
 
     expect(await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline, '--update-baseline'])).toMatchObject({ code: 0 });
     expect(JSON.parse(readFileSync(baseline, 'utf8')).fingerprints).toHaveLength(7);
