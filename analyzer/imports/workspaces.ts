@@ -5,7 +5,7 @@
 // `exports` ('.'; conditions types/import/default/require), `types`, `main`, then
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { probe } from './probe';
 
 export interface WorkspacePackage {
@@ -20,8 +20,8 @@ export interface WorkspacePackage {
 type ReadJson = (rel: string) => Record<string, unknown> | null;
 type ReadText = (rel: string) => string | null;
 
-export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, readText: ReadText): WorkspacePackage[] {
-  const globs = workspaceGlobs(readJson, readText);
+export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, readText: ReadText, notes: string[] = []): WorkspacePackage[] {
+  const globs = workspaceGlobs(readJson, readText, notes);
   if (!globs.length) return [];
   const matchers = globs.map((g) => new Minimatch(g.replace(/\/$/, ''), { dot: false }));
   const out: WorkspacePackage[] = [];
@@ -36,17 +36,23 @@ export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, re
   return out;
 }
 
-function workspaceGlobs(readJson: ReadJson, readText: ReadText): string[] {
+function workspaceGlobs(readJson: ReadJson, readText: ReadText, notes: string[]): string[] {
   const root = readJson('package.json');
   const ws = root?.workspaces as unknown;
   const fromPkg = Array.isArray(ws) ? ws : Array.isArray((ws as { packages?: unknown })?.packages) ? (ws as { packages: string[] }).packages : [];
   const pnpmText = readText('pnpm-workspace.yaml');
   let fromPnpm: string[] = [];
   try {
-    const doc = pnpmText ? (parseYaml(pnpmText) as { packages?: unknown }) : null;
-    if (Array.isArray(doc?.packages)) fromPnpm = doc.packages as string[];
-  } catch {
+    // The yaml package prints warnings (duplicate keys, unresolved tags) to the console by
+    // default: collected instead, they become `note:` lines like every other input problem.
+    const doc = pnpmText ? parseDocument(pnpmText, { logLevel: 'silent', uniqueKeys: false }) : null;
+    for (const w of doc?.warnings ?? []) notes.push(`pnpm-workspace.yaml: ${w.message.split('\n')[0]}`);
+    for (const e of doc?.errors ?? []) notes.push(`pnpm-workspace.yaml: ${e.message.split('\n')[0]} — its workspace packages are not resolved`);
+    const packages = doc && !doc.errors.length ? (doc.toJS({ maxAliasCount: 100 }) as { packages?: unknown } | null)?.packages : undefined;
+    if (Array.isArray(packages)) fromPnpm = packages as string[];
+  } catch (e) {
     // An unreadable pnpm-workspace.yaml only loses workspace resolution; imports still resolve otherwise.
+    notes.push(`pnpm-workspace.yaml: ${(e as Error).message.split('\n')[0]} — its workspace packages are not resolved`);
   }
   return [...fromPkg, ...fromPnpm].filter((g): g is string => typeof g === 'string' && !g.startsWith('!')).map((g) => g.replace(/^\.\//, ''));
 }
