@@ -1,10 +1,12 @@
 // The commands of the Conway menu. Each acts on the active file's folder (multi-root aware).
 import * as vscode from 'vscode';
+import { teamCaveat } from '../analyzer/report/format';
 import { renderMarkdown } from '../analyzer/report/markdown';
 import { Dashboard } from './dashboard';
 import type { ViolationDiagnostics } from './diagnostics';
 import type { FolderModel } from './folder-model';
 import { teamName, type Models } from './models';
+import { showOwners } from './owners-pick';
 
 export function registerCommands(ctx: vscode.ExtensionContext, models: Models, diagnostics: ViolationDiagnostics, analyzeAll: () => Promise<void>): void {
   const active = (uri?: vscode.Uri) => models.for(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
@@ -23,6 +25,11 @@ export function registerCommands(ctx: vscode.ExtensionContext, models: Models, d
       if (pick) void vscode.commands.executeCommand('conway.goToRule', vscode.Uri.joinPath(at.model.folder.uri, at.path));
     });
     return who;
+  });
+  reg('conway.showOwners', (uri?: vscode.Uri) => {
+    const at = active(uri);
+    if (!at?.model.ownership) return vscode.window.showInformationMessage('Conway: open a file of a workspace folder first.');
+    return showOwners(at.model, at.path);
   });
   reg('conway.analyze', () => analyzeAll());
   reg('conway.openDashboard', (uri?: vscode.Uri) => {
@@ -45,7 +52,7 @@ export function registerCommands(ctx: vscode.ExtensionContext, models: Models, d
     const row = model.report?.teams.find((t) => t.id === teamId);
     if (!teamId) return undefined;
     const a = row?.autonomy;
-    const msg = `${teamName(model, teamId)}: autonomy ${a?.score ?? '–'} (delivery ${fmt(a?.deliveryIndependence)}, integrity ${fmt(a?.ownershipIntegrity)}, dependency ${fmt(a?.dependencyIndependence)}), ${row?.files ?? 0} files, members: ${row?.members.map((m) => m.name).join(', ') || '–'}`;
+    const msg = `${teamName(model, teamId)}: autonomy ${a?.score ?? '–'} (delivery ${fmt(a?.deliveryIndependence)}, integrity ${fmt(a?.ownershipIntegrity)}, dependency ${fmt(a?.dependencyIndependence)}), ${row?.files ?? 0} files, members: ${row?.members.map((m) => m.name).join(', ') || '–'}${teamCaveat(row)}`;
     void vscode.window.showInformationMessage(msg);
     return row ?? null;
   });

@@ -4,7 +4,7 @@
 // replaced: a symlink's target (atomically when that is a regular file), a device (/dev/null,
 // /dev/stdout) or a pipe as it is; a directory is refused. The temp file is created exclusively
 // (a planted link is never followed) and removed on every failure.
-import { closeSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors';
@@ -19,7 +19,14 @@ export function writeOutput(text: string, out: string | undefined, io: Io): void
   io.stderr(`wrote ${out}\n`);
 }
 
+/** Fails before a long analysis, not after it, when the output's directory is missing. */
+export function checkOutDir(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) throw new UserError(`cannot write ${path}: the directory ${dir} does not exist; create it first (mkdir -p ${dir})`);
+}
+
 export function writeFileAtomic(path: string, text: string): void {
+  checkOutDir(path);
   try {
     const target = writeTarget(path);
     if (target.replace) replaceAtomically(target.path, text);

@@ -174,7 +174,7 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
     }
   };
   const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null), notes);
-  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes), packages, readRel);
+  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, packages), packages, readRel);
   return {
     sources,
     notes,

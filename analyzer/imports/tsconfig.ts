@@ -1,7 +1,11 @@
 // Each file's nearest tsconfig.json / jsconfig.json (PERF-NOTES: a monorepo's root tsconfig
 // often includes almost nothing), parsed once with its `extends` chain by TypeScript itself.
 // An `extends` that points at an uninstalled package is tolerated: its options are missing,
-// the rest applies, and one note says so. Each config gets its own module-resolution cache.
+// the rest applies, and one note says so. An `extends` naming a workspace package
+// (`"extends": "tsconfig/base.json"`, the `tsconfig` package living in the monorepo) is
+// followed to that package's file from source, through its `exports` (issue 10) — at every
+// level of the chain, since each config's text is rewritten as TypeScript reads it.
+// Each config gets its own module-resolution cache.
 // Configs are read like every repository file (collect/read-file.ts): inside the repository,
 // regular, at most 1 MB — an `extends` to /dev/zero or ~/secrets is skipped with a note — and an
 // `extends` chain stops after MAX_EXTENDS configs (a 3,000-deep chain overflowed the stack).
@@ -9,6 +13,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRepoFile } from '../collect/read-file';
 import { ts } from 'ts-morph';
+import { rewriteExtends, workspaceExtends } from './tsconfig-extends';
+import type { WorkspacePackage } from './workspaces';
 
 export interface ResolverConfig {
   /** Repository-relative path of the config, or null for the defaults. */
@@ -24,13 +30,14 @@ const DEFAULTS: ts.CompilerOptions = {
   resolveJsonModule: true, target: ts.ScriptTarget.ESNext,
 };
 
-export function createConfigIndex(root: string, files: Set<string>, notes: string[]) {
+export function createConfigIndex(root: string, files: Set<string>, notes: string[], packages: WorkspacePackage[] = []) {
+  const extendsTo = workspaceExtends(root, files, packages);
   const byDir = new Map<string, ResolverConfig>();
   const byPath = new Map<string, ResolverConfig>();
   const load = (rel: string | null): ResolverConfig => {
     const key = rel ?? '';
     let c = byPath.get(key);
-    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes) : makeConfig(null, DEFAULTS, root)));
+    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, extendsTo) : makeConfig(null, DEFAULTS, root)));
     return c;
   };
   const forDir = (dir: string): ResolverConfig => {
@@ -47,9 +54,9 @@ export function createConfigIndex(root: string, files: Set<string>, notes: strin
 const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_EXTENDS = 32;
 
-function parseConfig(root: string, rel: string, notes: string[]): ResolverConfig {
+function parseConfig(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null): ResolverConfig {
   const abs = join(root, rel);
-  const read = configReader(root, rel, notes);
+  const read = configReader(root, rel, notes, extendsTo);
   const json = ts.readConfigFile(abs, read);
   if (json.error) {
     notes.push(`${rel}: could not be read (${ts.flattenDiagnosticMessageText(json.error.messageText, ' ')}); its directory uses default resolution`);
@@ -73,7 +80,7 @@ function makeConfig(path: string | null, options: ts.CompilerOptions, root: stri
 }
 
 /** TypeScript's file reads for one config and its `extends` chain, under the repository's rules. */
-function configReader(root: string, rel: string, notes: string[]): ((p: string) => string | undefined) & { exists(p: string): boolean } {
+function configReader(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null): ((p: string) => string | undefined) & { exists(p: string): boolean } {
   let reads = 0;
   const note = (n: string) => void (notes.includes(n) || notes.push(n));
   const read = (p: string) => {
@@ -82,7 +89,7 @@ function configReader(root: string, rel: string, notes: string[]): ((p: string) 
       return undefined;
     }
     const r = readRepoFile(root, p, MAX_CONFIG_BYTES, true);
-    if (r.kind === 'text') return r.text;
+    if (r.kind === 'text') return rewriteExtends(p, r.text, extendsTo);
     if (r.kind === 'outside') note(`${rel}: extends ${p}${r.target === p ? '' : ` (a link to ${r.target})`}, outside the repository — not read`);
     else if (r.kind === 'too-large') note(`${rel}: extends ${p}, over 1 MB — not read`);
     else if (r.kind === 'unreadable') note(`${rel}: extends ${p}: ${r.message} — not read`);
