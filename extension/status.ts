@@ -4,6 +4,7 @@
 // delivery team's members and the rule (conway.showOwners).
 import * as vscode from 'vscode';
 import type { WhoResult } from '../analyzer/ownership';
+import { teamCaveat } from '../analyzer/report/format';
 import type { TeamRow } from '../analyzer/report/types';
 import { deliveryTeam, statusText, type DeliveryView } from './delivery-team';
 import type { FolderModel } from './folder-model';
@@ -66,7 +67,7 @@ export class OwnerStatus implements vscode.Disposable {
     md.appendMarkdown('**Conway** — ');
     line(path);
     const rows = teamRows(model);
-    if (view.delivery) line(`Delivery team: ${teamName(model, view.delivery)} (autonomy ${rows.get(view.delivery)?.autonomy.score ?? '–'})`);
+    if (view.delivery) line(`Delivery team: ${teamName(model, view.delivery)} (autonomy ${rows.get(view.delivery)?.autonomy.score ?? '–'})${teamCaveat(rows.get(view.delivery))}`);
     if (view.others.length) line(`Also owned by: ${view.others.map((t) => teamName(model, t)).join(', ')}`);
     if (view.reviewGroups.length) line(`Review groups: ${view.reviewGroups.map((t) => teamName(model, t)).join(', ')}`);
     line(who.rule ? `Rule: ${co}:${who.rule.line}  ${who.rule.pattern}  ${who.owners.join(' ')}` : 'No CODEOWNERS rule matches this file');

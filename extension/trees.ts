@@ -2,6 +2,7 @@
 // Violations view grouped like the report (kind → finding, ranked → locations; click opens the
 // file at the line).
 import * as vscode from 'vscode';
+import { teamCaveat } from '../analyzer/report/format';
 import type { TeamRow, Violation } from '../analyzer/report/types';
 import { findingsOf, type FindingView } from '../webview/findings';
 import type { FolderModel } from './folder-model';
@@ -54,7 +55,7 @@ function teamsOf(m: FolderModel, ids: string[]): Node[] {
     return {
       label: m.ownership?.team(id)?.name ?? id,
       description: `${score(a?.score)} · ${plural(row?.members.length ?? 0, 'member')} · ${plural(row?.files ?? 0, 'file')}${row?.role === 'review-group' ? ' · review group' : ''}`,
-      tooltip: a ? `delivery ${pct(a.deliveryIndependence)}, integrity ${pct(a.ownershipIntegrity)}, dependency ${pct(a.dependencyIndependence)}` : undefined,
+      tooltip: a ? `delivery ${pct(a.deliveryIndependence)}, integrity ${pct(a.ownershipIntegrity)}, dependency ${pct(a.dependencyIndependence)}${teamCaveat(row)}` : undefined,
       contextValue: 'team',
       children: () => [...(row ? [membersNode(row)] : []), ...modulesOf(m, id)],
     };

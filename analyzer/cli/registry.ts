@@ -1,8 +1,10 @@
 // Every CLI command, in the order `conway --help` lists them. Add a command here and nowhere else.
 import { analyzeCommand } from './analyze';
 import { checkCommand } from './check';
+import { initCommand } from './init';
+import { peopleCommand } from './people';
 import type { Command } from './command';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
 
-export const commands: Command[] = [analyzeCommand, checkCommand, whoCommand, validateCommand];
+export const commands: Command[] = [analyzeCommand, checkCommand, whoCommand, validateCommand, peopleCommand, initCommand];

@@ -163,7 +163,7 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
     }
   };
   const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null));
-  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes), packages);
+  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, packages), packages);
   return {
     sources,
     notes,
