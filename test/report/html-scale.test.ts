@@ -82,9 +82,11 @@ describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'HTML report at 20
     expect(teamPage).toContain(team.id);
     expect(teamPage).toMatch(/Members \(\d+\)/);
     expect(teamPage).toContain('Delivery: commits shared with other teams');
+    await page.locator('.graph-panel').screenshot({ path: 'test-output/html-scale-big-focus.png' });
     await page.locator('button', { hasText: 'close' }).click();
 
     await page.selectOption('select[name=finding-kind]', '');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'test-output/html-scale-big.png' });
     await page.locator('.graph-panel').screenshot({ path: 'test-output/html-scale-big-graph.png' });
     expect(errors).toEqual([]);
