@@ -27,11 +27,11 @@ writeFileSync(htmlFile, html);
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
 
-/** In the page: resolves with the time of the frame after a performance mark appears. */
+/** In the page: resolves with the time of the next frame (its animation callbacks, just before it paints) after a performance mark. */
 const frameAfterMark = (mark) => new Promise((res) => {
   const poll = () => {
     if (!performance.getEntriesByName(mark).length) return setTimeout(poll, 2);
-    requestAnimationFrame(() => setTimeout(() => res(performance.now())));
+    requestAnimationFrame(() => res(performance.now()));
   };
   poll();
 });
@@ -55,6 +55,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 
 async function dashboardRun() {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  if (process.env.BENCH_VERBOSE) page.on('console', (m) => console.log(`  ${m.text()}`));
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   const json = JSON.stringify(report);
   // The report crosses as JSON text, as VS Code's postMessage serialises it; the clock starts when it is posted.
@@ -64,7 +65,10 @@ async function dashboardRun() {
     const t0 = performance.now();
     window.postMessage({ type: 'report', report, folder: 'bench' }, '*');
     const first = await frame('conway-graph-drawn');
-    return { first: first - t0, all: (await frame('conway-rendered')) - t0 };
+    const all = await frame('conway-rendered');
+    const at = (m) => Math.round(performance.getEntriesByName(m)[0].startTime - t0);
+    console.log(`marks: ready ${at('conway-report-ready')} layout ${at('conway-layout')} graph ${at('conway-graph-drawn')} rendered ${at('conway-rendered')}`);
+    return { first: first - t0, all: all - t0 };
   }, { json, f: `(${frameAfterMark})` });
 }
 

@@ -101,5 +101,6 @@ function widen(nodes: { x: number; y: number }[], container: HTMLElement): numbe
   const w = Math.max(...nodes.map((n) => n.x)) - Math.min(...nodes.map((n) => n.x));
   const h = Math.max(...nodes.map((n) => n.y)) - Math.min(...nodes.map((n) => n.y));
   if (w <= 0 || h <= 0) return 1;
-  return Math.max(1, Math.min(2, (0.85 * container.clientWidth) / container.clientHeight / (w / h)));
+  // Room on the right for the labels of the outermost teams (labels are drawn right of their node).
+  return Math.max(1, Math.min(2, (container.clientWidth - 180) / container.clientHeight / (w / h)));
 }

@@ -12,7 +12,7 @@ const folder = () => vscode.workspace.workspaceFolders[0].uri;
 const file = (p) => vscode.Uri.joinPath(folder(), p);
 const open = async (p) => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file(p)));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const tooltip = (item) => (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip.value).replace(/\\/g, '');
+const tooltip = (item) => (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip.value).replace(/&nbsp;/g, ' ').replace(/\\/g, '');
 let api;
 
 exports.run = () => runTests([
