@@ -46,6 +46,16 @@ describe('Markdown reporter', () => {
     expect(md.trimEnd().split('\n').slice(-2)).toEqual(['- history window 2024-01-01 … 2024-04-30', '- 1 author matched no team: &lt;img src=x onerror=alert(1)&gt;']);
   });
 
+  it('says "showing N of M" when a kind has more findings than it lists', () => {
+    const r = sampleReport();
+    r.findings = Array.from({ length: 60 }, (_, i) => ({ id: `u${i}`, kind: 'unowned' as const, title: `dir${i}/`, fromTeam: null, toTeam: null, target: `dir${i}`, count: 2, changes: 60 - i, rank: i + 1, examples: [{ file: `dir${i}/a.ts`, line: 1 }], suggestion: `/dir${i}/ @o/a` }));
+    const out = renderMarkdown(r);
+    expect(out).toContain('### unowned (60 findings, 120 locations)');
+    expect(out.match(/^- #\d+ /gm)).toHaveLength(50);
+    expect(out).toContain('- … showing 50 of 60: the rest are in the JSON report (`findings`) and `conway check`');
+    expect(out.split('## Where to act first')[1].split('##')[0].match(/^\d\. /gm)).toHaveLength(5);
+  });
+
   it('has no raw < outside code spans', () => {
     const raw = lines.filter((l) => l.includes('<'));
     expect(raw.length).toBeGreaterThan(0);
