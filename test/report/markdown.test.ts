@@ -73,3 +73,28 @@ describe('Markdown reporter', () => {
     expect(out).toContain('````\n/odd```dir/ @shop/web\n````');
   });
 });
+
+describe('Markdown reporter: membership and roles (issue 9)', () => {
+  const r = sampleReport();
+  r.teams[0].membership = 'inferred';
+  r.teams[1].membership = 'declared';
+  r.teams[2] = { ...r.teams[2], role: 'review-group', membership: 'declared', approvalShare: 0.9 };
+  const md = renderMarkdown(r);
+
+  it('marks the teams whose membership was inferred and says how to declare it', () => {
+    expect(md).toContain('> Teams marked \\*: membership inferred from history — run \\`conway init\\` (it drafts a team map to review).');
+    expect(md).toContain(`| ${r.teams[0].name} \\* |`);
+    expect(md).not.toContain(`| ${r.teams[1].name} \\* |`);
+  });
+
+  it('lists review groups apart, with their share of approvals, not in the autonomy ranking', () => {
+    expect(md).toMatch(/\| review group \| share of approvals \| files \| members \|\n\| --- \| ---: \| ---: \| --- \|\n\| Web "Storefront" &amp; &lt;Co&gt; \| 90% \| 30 \|/);
+    expect(md.match(/\| Web "Storefront"/g)).toHaveLength(1);
+  });
+
+  it('says nothing about inferred membership when every team is declared', () => {
+    const declared = sampleReport();
+    for (const t of declared.teams) t.membership = 'declared';
+    expect(renderMarkdown(declared)).not.toContain('membership inferred');
+  });
+});
