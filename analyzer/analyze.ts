@@ -138,9 +138,15 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
 /** The default window: the 12 months before HEAD's commit date (not before today). */
 async function headWindow(root: string, head: string | null): Promise<string | undefined> {
   if (!head) return undefined;
-  const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
-  return Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined;
+  // A long-lived process analyses the same HEAD again (a saved CODEOWNERS): one git call per commit.
+  if (lastHeadWindow?.head !== head) {
+    const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
+    lastHeadWindow = { head, since: Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined };
+  }
+  return lastHeadWindow.since;
 }
+
+let lastHeadWindow: { head: string; since: string | undefined } | undefined;
 
 function stamp(abs: string): string {
   try {
