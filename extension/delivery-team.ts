@@ -3,7 +3,8 @@
 // beside product teams on most rules (`* @org/js-approvers` then `/secrets/ @org/js-approvers
 // @org/secrets-team`): the developer asks the product team, not the pool. A team's role comes from
 // the report (issue 9); an older report has none, and then every team counts as a team. "Most
-// specific" = owning the fewest files (a catch-all owns many); without a report, the first listed.
+// specific" = owning the fewest files (a catch-all owns many); before the analysis has counted
+// files, appearing on the fewest CODEOWNERS rules (a pool is listed on most); then the first listed.
 // Pure (no vscode): the status bar, its tooltip and the owners command read it.
 import type { TeamRow } from '../analyzer/report/types';
 
@@ -14,11 +15,13 @@ export interface DeliveryView {
   others: string[];
 }
 
-export function deliveryTeam(teams: string[], rows: ReadonlyMap<string, TeamRow>): DeliveryView {
+export function deliveryTeam(teams: string[], rows: ReadonlyMap<string, TeamRow>, rules: ReadonlyMap<string, number> = new Map()): DeliveryView {
   const reviewGroups = teams.filter((t) => rows.get(t)?.role === 'review-group');
   const delivering = teams.filter((t) => !reviewGroups.includes(t));
-  const files = (t: string) => rows.get(t)?.files ?? Number.POSITIVE_INFINITY;
-  const delivery = [...delivering].sort((a, b) => files(a) - files(b) || delivering.indexOf(a) - delivering.indexOf(b))[0] ?? null;
+  const counted = delivering.every((t) => rows.has(t));
+  const files = (t: string) => (counted ? rows.get(t)!.files : 0);
+  const onRules = (t: string) => rules.get(t) ?? 0;
+  const delivery = [...delivering].sort((a, b) => files(a) - files(b) || onRules(a) - onRules(b) || delivering.indexOf(a) - delivering.indexOf(b))[0] ?? null;
   return { delivery, reviewGroups, others: delivering.filter((t) => t !== delivery) };
 }
 

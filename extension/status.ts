@@ -21,8 +21,22 @@ export function teamRows(model: FolderModel): Map<string, TeamRow> {
   return rows;
 }
 
+const rulesByOwnership = new WeakMap<object, Map<string, number>>();
+
+/** Team id → how many CODEOWNERS rules list it (memoised per loaded ownership). */
+function ruleCounts(model: FolderModel): Map<string, number> {
+  const o = model.ownership!;
+  let counts = rulesByOwnership.get(o);
+  if (!counts) {
+    counts = new Map();
+    for (const rule of o.codeowners?.rules ?? []) for (const t of new Set(o.teamsOfOwners(rule.owners))) counts.set(t, (counts.get(t) ?? 0) + 1);
+    rulesByOwnership.set(o, counts);
+  }
+  return counts;
+}
+
 export function deliveryOf(model: FolderModel, who: WhoResult): DeliveryView {
-  return deliveryTeam(who.teams, teamRows(model));
+  return deliveryTeam(who.teams, teamRows(model), ruleCounts(model));
 }
 
 export class OwnerStatus implements vscode.Disposable {

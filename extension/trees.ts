@@ -54,7 +54,7 @@ function teamsOf(m: FolderModel, ids: string[]): Node[] {
     const a = row?.autonomy;
     return {
       label: m.ownership?.team(id)?.name ?? id,
-      description: `${score(a?.score)} · ${row?.members.length ?? 0} members · ${row?.files ?? 0} files${row?.role === 'review-group' ? ' · review group' : ''}`,
+      description: `${score(a?.score)} · ${plural(row?.members.length ?? 0, 'member')} · ${plural(row?.files ?? 0, 'file')}${row?.role === 'review-group' ? ' · review group' : ''}`,
       tooltip: a ? `delivery ${pct(a.deliveryIndependence)}, integrity ${pct(a.ownershipIntegrity)}, dependency ${pct(a.dependencyIndependence)}${teamCaveat(row)}` : undefined,
       contextValue: 'team',
       children: () => [...(row ? [membersNode(row)] : []), ...modulesOf(m, id)],
@@ -112,4 +112,8 @@ function violationNode(m: FolderModel, v: Violation): Node {
 
 function pct(x: number | null): string {
   return x === null ? '–' : `${Math.round(x * 100)}%`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -62,8 +62,8 @@ function layoutGroups(groups: Map<string, string[]>, sizes: Map<string, number>,
     else g.addEdge(a, b, { weight: Math.log1p(e.weight) });
   }
   if (g.order > 1) {
-    forceAtlas2.assign(g, { iterations: 300, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(g), gravity: 1, scalingRatio: 40, barnesHutOptimize: false } });
-    noverlap.assign(g, { maxIterations: 200, settings: { margin: 14, ratio: 1, expansion: 1.05 } });
+    forceAtlas2.assign(g, { iterations: 100, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(g), gravity: 1, scalingRatio: 40, barnesHutOptimize: false } });
+    noverlap.assign(g, { maxIterations: 60, settings: { margin: 14, ratio: 1, expansion: 1.05 } });
   }
   const out: Positions = new Map();
   g.forEachNode((id, a) => out.set(id, { x: a.x as number, y: a.y as number }));

@@ -69,7 +69,7 @@ function drawSigma(container: HTMLElement, model: ReturnType<typeof drawModel>, 
   const dark = isDark(getComputedStyle(document.body).backgroundColor);
   const faint = dark ? '#30363d' : '#e4e7eb';
   const stretch = widen(model.nodes, container);
-  for (const n of model.nodes) g.addNode(n.id, { x: n.x * stretch, y: -n.y, size: n.size, color: n.dim ? faint : n.color, label: n.label, fullName: n.title, dim: n.dim, forceLabel: n.strong, zIndex: n.strong ? 1 : 0 });
+  for (const n of model.nodes) g.addNode(n.id, { x: n.x * stretch, y: -n.y, size: n.size, color: n.dim ? faint : n.color, label: n.dim ? '' : n.label, fullName: n.title, dim: n.dim, forceLabel: n.strong, zIndex: n.strong ? 1 : 0, highlighted: n.id === input.focus });
   for (const e of model.edges) if (!g.hasEdge(e.a, e.b)) g.addEdge(e.a, e.b, { size: e.width, zIndex: e.dim ? 0 : 1, color: e.dim ? faint : dark ? '#6e7681' : '#a3acb6' });
   let hovered: string | null = null;
   const fg = getComputedStyle(document.body).color || '#333';
@@ -101,5 +101,6 @@ function widen(nodes: { x: number; y: number }[], container: HTMLElement): numbe
   const w = Math.max(...nodes.map((n) => n.x)) - Math.min(...nodes.map((n) => n.x));
   const h = Math.max(...nodes.map((n) => n.y)) - Math.min(...nodes.map((n) => n.y));
   if (w <= 0 || h <= 0) return 1;
-  return Math.max(1, Math.min(2, (0.85 * container.clientWidth) / container.clientHeight / (w / h)));
+  // Room on the right for the labels of the outermost teams (labels are drawn right of their node).
+  return Math.max(1, Math.min(2, (container.clientWidth - 180) / container.clientHeight / (w / h)));
 }

@@ -40,8 +40,10 @@ function show(report: Report): void {
 function startInVsCode(api: VsCodeApi): void {
   window.addEventListener('message', (e) => {
     if (!isHostToWebview(e.data)) return;
-    api.setState({ report: e.data.report });
-    show(e.data.report);
+    const report = e.data.report;
+    show(report);
+    // Saved for a reload after the first paint: serialising a 12 MB report takes a while.
+    setTimeout(() => api.setState({ report }), 0);
   });
   const saved = api.getState()?.report;
   if (saved && isReport(saved)) show(saved);

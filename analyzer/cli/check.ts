@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { analyzeRepo } from '../analyze';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
+import { windowText } from '../report/findings-view';
 import type { Report, Violation } from '../report/types';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic } from './output';
@@ -33,6 +34,7 @@ export const checkCommand: Command = {
     if (!updateBaseline) readBaseline(baseline, given ?? DEFAULT_BASELINE);
     const progress = progressPrinter(io);
     const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update }).finally(progress.done);
+    io.stderr(`${windowText(report)}\n`);
     return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, json: Boolean(values.json) }, io);
   },
 };
@@ -64,10 +66,11 @@ export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
   const baseline = readBaseline(path, shown);
   if (!baseline) io.stderr(`note: no baseline at ${shown}: every violation counts as new (create one with --update-baseline)\n`);
   const fresh = newViolations(report.violations, baseline);
-  if (opts.json) io.stdout(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0 }, null, 2) + '\n');
+  if (opts.json) io.stdout(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0, window: report.window }, null, 2) + '\n');
   else {
     printGrouped(report, fresh, io);
-    io.stdout(`${plural(fresh.length, 'new violation')} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)\n`);
+    const groups = report.findings && fresh.length ? ` in ${plural(new Set(fresh.map((v) => v.group)).size, 'finding')}` : '';
+    io.stdout(`${plural(fresh.length, 'new violation')}${groups} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)\n`);
   }
   return fresh.length ? EXIT.findings : EXIT.ok;
 }

@@ -151,6 +151,8 @@ describe('delivery team', () => {
     expect(old.teams[0].files).toBeGreaterThan(old.teams[1].files);
     expect(deliveryTeam([reviewers, product], rows(old)).delivery).toBe(product);
     expect(deliveryTeam([], rows(old)).delivery).toBeNull();
+    // Before the analysis counted files: the team on the fewest CODEOWNERS rules.
+    expect(deliveryTeam(['@a/pool', '@a/product'], new Map(), new Map([['@a/pool', 9], ['@a/product', 1]])).delivery).toBe('@a/product');
     expect(statusText(deliveryTeam([], rows(old)), (id) => id)).toBe('Unowned');
   });
 });
