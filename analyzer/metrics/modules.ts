@@ -42,8 +42,9 @@ function describe(id: string, files: string[], input: MetricsInput, ownerOf: (t:
     const teams = input.teamsOf(f);
     for (const t of teams.length ? teams : [UNOWNED]) counts.set(t, (counts.get(t) ?? 0) + 1 / Math.max(1, teams.length));
   }
-  const mix = [...counts].map(([t, n]): [string, number] => [t, round4(n / files.length)]).sort((a, b) => b[1] - a[1]);
-  const owners = Object.fromEntries(mix); // defines own properties, `__proto__` included
+  const shares = [...counts].map(([t, n]): [string, number] => [t, round4(n / files.length)]);
+  const owners = Object.fromEntries(shares); // first-seen order; defines own properties, `__proto__` included
+  const mix = shares.sort((a, b) => b[1] - a[1]);
   const [major, share] = mix[0];
   const strays = files.filter((f) => !input.teamsOf(f).includes(major));
   if (major === UNOWNED || share < 0.6 || !strays.length) return { id, files, owners, suggestion: null };
