@@ -22,6 +22,7 @@ import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
+import { UserError } from './errors';
 
 /** For long-lived processes (the editor's worker): keep the history cache in memory between runs. */
 export { flushCacheWrites, keepCacheWarm } from './history/cache';
@@ -73,7 +74,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   // Both are awaited below; until then a failure must not count as unhandled.
   filesRun.catch(() => undefined);
   historyRun.catch(() => undefined);
-  const ownership = memoizeWho(loadOwnership(root, opts));
+  const ownership = memoizeWho(readableOwnership(loadOwnership(root, opts)));
   const tracked = await filesRun;
   const files = tracked.files;
   // History waits on git while the import graph keeps Node busy: run both at once.
@@ -89,6 +90,13 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const isBot = makeBotTest(opts.bots);
   opts.onModel?.({ input, ownership });
   return assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+}
+
+/** A team map the user wrote and Conway cannot read is an input error, never silently dropped. */
+function readableOwnership(ownership: Ownership): Ownership {
+  const bad = ownership.teamMapUnreadable;
+  if (bad) throw new UserError(`${bad.file}:${bad.line}: ${bad.message} (the team map cannot be read; \`conway validate\` lists every problem)`);
+  return ownership;
 }
 
 // Every stage asks who owns the same paths: answer each path once — and, in a long-lived process

@@ -10,6 +10,7 @@ import { windowText } from '../report/findings-view';
 import type { Report, Violation } from '../report/types';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic } from './output';
+import { escapeControls, quotePath } from './quote';
 import { progressPrinter } from './progress';
 import { resolveRoot } from './repo-options';
 
@@ -85,14 +86,9 @@ function printGrouped(report: Report, fresh: Violation[], io: Io): void {
   for (const id of order) {
     const vs = byGroup.get(id)!;
     const f = findings.get(id);
-    if (f) io.stdout(`#${f.rank} ${f.kind}: ${safe(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)\n`);
-    for (const v of vs) io.stdout(`${f ? '  ' : ''}${v.file}:${v.line}: ${v.kind}: ${v.message}\n`);
+    if (f) io.stdout(`#${f.rank} ${f.kind}: ${escapeControls(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)\n`);
+    for (const v of vs) io.stdout(`${f ? '  ' : ''}${quotePath(v.file)}:${v.line}: ${v.kind}: ${escapeControls(v.message)}\n`);
   }
-}
-
-/** Control characters from file names never reach the terminal raw. */
-function safe(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function plural(n: number, word: string): string {
