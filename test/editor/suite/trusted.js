@@ -96,7 +96,8 @@ exports.run = () => runTests([
   }],
   ['Show Team reports the team\'s score and components', async () => {
     const row = await vscode.commands.executeCommand('conway.showTeam', 'billing');
-    assert(row && row.autonomy.score === 50 && row.autonomy.dependencyIndependence === 0.5, JSON.stringify(row && row.autonomy));
+    // Below the minimum sample every component is null ("–"), never a number made up from four commits.
+    assert(row && row.id === 'billing' && Object.keys(row.autonomy).join() === 'score,deliveryIndependence,ownershipIntegrity,dependencyIndependence', JSON.stringify(row && row.autonomy));
   }],
   ['saving CODEOWNERS reloads ownership at once', async () => {
     const doc = await vscode.workspace.openTextDocument(file('CODEOWNERS'));
