@@ -2,7 +2,8 @@
 import { analyzeCommand } from './analyze';
 import { checkCommand } from './check';
 import type { Command } from './command';
+import { reviewCommand } from './review';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
 
-export const commands: Command[] = [analyzeCommand, checkCommand, whoCommand, validateCommand];
+export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand];

@@ -144,16 +144,23 @@ function stamp(abs: string): string {
   }
 }
 
-/** The warm part of the graph for the editor: resolve one file's imports after a save. */
-export function createImportIndex(root: string, tracked: string[], exclude: string[] = []) {
+/** Reads a repository-relative file's text (null when absent): the disk, or a revision's blobs. */
+export type ReadRel = (rel: string) => string | null;
+
+/**
+ * The warm part of the graph for the editor: resolve one file's imports after a save. `read`
+ * replaces the disk for configs and package manifests (`conway review` resolves a revision
+ * that is not checked out).
+ */
+export function createImportIndex(root: string, tracked: string[], exclude: string[] = [], read?: ReadRel) {
   const files = new Set(tracked);
   const keep = makePathFilter({ exclude });
   const sources = tracked.filter((f) => SOURCE_EXTENSIONS.test(f) && keep(f));
   const notes: string[] = [];
-  const readRel = (rel: string) => {
+  const readRel = read ?? ((rel: string) => {
     const r = readTextFile(join(root, rel), MAX_SOURCE_BYTES);
     return r.kind === 'text' ? r.text : null;
-  };
+  });
   const readJson = (rel: string) => {
     try {
       const t = files.has(rel) ? readRel(rel) : null;
@@ -163,11 +170,13 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
     }
   };
   const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null));
-  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes), packages);
+  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, read), packages, read);
   return {
     sources,
     notes,
     packages,
+    /** Target of one specifier imported by `from` (what resolveFile does per import). */
+    resolve,
     resolveFile(file: string, text: string): ImportEdge[] {
       return extractImports(text, /\.[jt]sx$/.test(file)).map((r) => ({ from: file, to: resolve(file, r.specifier), specifier: r.specifier, line: r.line, kind: r.kind }));
     },

@@ -9,20 +9,21 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ts } from 'ts-morph';
 import { probe } from './probe';
-import type { createConfigIndex } from './tsconfig';
+import { insideRoot, type createConfigIndex } from './tsconfig';
 import { exportTarget, toSource, type WorkspacePackage } from './workspaces';
 
 const BUILTINS = new Set(builtinModules);
 
 export type Resolve = (from: string, specifier: string) => string | null;
 
-export function createResolver(root: string, files: Set<string>, configs: ReturnType<typeof createConfigIndex>, packages: WorkspacePackage[]): Resolve {
+export function createResolver(root: string, files: Set<string>, configs: ReturnType<typeof createConfigIndex>, packages: WorkspacePackage[], read?: (rel: string) => string | null): Resolve {
   const dirs = directoriesOf(files);
   const rel = (abs: string) => relative(root, abs).split('\\').join('/');
+  const readAbs = read ? insideRoot(root, read) : (abs: string) => readFileSync(abs, 'utf8');
   const host: ts.ModuleResolutionHost = {
     fileExists: (abs) => !abs.includes('/node_modules/') && files.has(rel(abs)),
     directoryExists: (abs) => !abs.includes('/node_modules/') && dirs.has(rel(abs)),
-    readFile: (abs) => (files.has(rel(abs)) ? readFileSync(abs, 'utf8') : undefined),
+    readFile: (abs) => (files.has(rel(abs)) ? readAbs(abs) : undefined),
     realpath: (p) => p,
     getCurrentDirectory: () => root,
   };

@@ -20,13 +20,13 @@ const DEFAULTS: ts.CompilerOptions = {
   resolveJsonModule: true, target: ts.ScriptTarget.ESNext,
 };
 
-export function createConfigIndex(root: string, files: Set<string>, notes: string[]) {
+export function createConfigIndex(root: string, files: Set<string>, notes: string[], read?: (rel: string) => string | null) {
   const byDir = new Map<string, ResolverConfig>();
   const byPath = new Map<string, ResolverConfig>();
   const load = (rel: string | null): ResolverConfig => {
     const key = rel ?? '';
     let c = byPath.get(key);
-    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes) : makeConfig(null, DEFAULTS, root)));
+    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, read) : makeConfig(null, DEFAULTS, root)));
     return c;
   };
   const forDir = (dir: string): ResolverConfig => {
@@ -40,15 +40,15 @@ export function createConfigIndex(root: string, files: Set<string>, notes: strin
   return { forFile: (rel: string) => forDir(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '') };
 }
 
-function parseConfig(root: string, rel: string, notes: string[]): ResolverConfig {
+function parseConfig(root: string, rel: string, notes: string[], readRel?: (rel: string) => string | null): ResolverConfig {
   const abs = join(root, rel);
-  const read = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+  const read = readRel ? insideRoot(root, readRel) : (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
   const json = ts.readConfigFile(abs, read);
   if (json.error) {
     notes.push(`${rel}: could not be read (${ts.flattenDiagnosticMessageText(json.error.messageText, ' ')}); its directory uses default resolution`);
     return makeConfig(rel, DEFAULTS, root);
   }
-  const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: true, readDirectory: () => [], fileExists: existsSync, readFile: read };
+  const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: true, readDirectory: () => [], fileExists: readRel ? (p) => read(p) !== undefined : existsSync, readFile: read };
   const parsed = ts.parseJsonConfigFileContent(json.config, host, abs.slice(0, abs.lastIndexOf('/')), undefined, abs);
   // 18003 "no inputs found" is expected: we list no files, we only want the options.
   const missing = parsed.errors.find((e) => e.code !== 18003);
@@ -63,4 +63,21 @@ function makeConfig(path: string | null, options: ts.CompilerOptions, root: stri
   const cache = ts.createModuleResolutionCache(root, (s) => s, options);
   const aliasPrefixes = Object.keys(options.paths ?? {}).map((k) => k.replace(/\*.*$/, ''));
   return { path, options, cache, aliasPrefixes };
+}
+
+/** An absolute-path reader that answers paths inside the repository from `readRel` (a revision), others from the disk. */
+export function insideRoot(root: string, readRel: (rel: string) => string | null): (abs: string) => string | undefined {
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  return (abs) => {
+    if (!abs.startsWith(prefix)) return readOutside(abs);
+    return readRel(abs.slice(prefix.length)) ?? undefined;
+  };
+}
+
+function readOutside(abs: string): string | undefined {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch {
+    return undefined; // missing, a directory, unreadable: not a config we can use
+  }
 }

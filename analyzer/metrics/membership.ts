@@ -10,7 +10,7 @@ export interface Membership {
   inferred: boolean;
 }
 
-export function resolveMembership(input: MetricsInput): Map<string, Membership> {
+export function resolveMembership(input: Pick<MetricsInput, 'commits' | 'teamsOf' | 'declaredTeamsOf'>): Map<string, Membership> {
   const ownedChanges = new Map<string, Map<string, number>>();
   const people = new Set<string>();
   for (const c of input.commits) {

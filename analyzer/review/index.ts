@@ -1,0 +1,101 @@
+// `conway review`: what a change does, before it lands — whose approval it needs (CODEOWNERS of
+// the base, as the forge computes it), which other teams import what it changes, which import
+// edges between teams it adds or removes, which violations it introduces or fixes, and who in
+// each required team knows the changed files best.
+//
+//   change   merge base of --base and --head (or HEAD and the index / the work tree)
+//   sides    base and head as file lists + readers (side.ts), no checkout, nothing written
+//   models   ownership, edges, violations per side (side-model.ts), from the work tree's graph
+//   review   approvals.ts, impact.ts, reviewers.ts
+import { runGit } from '../collect/git';
+import { listTrackedIndex } from '../collect/tracked-files';
+import { defaultBaseRef, diffChanges, listUntracked, mergeBase, resolveCommit, type Change } from '../collect/revision';
+import { findRepoRoot } from '../collect/git';
+import { mineHistory } from '../history/mine';
+import { buildImportGraph, hasWarmImports } from '../imports';
+import { fileRows, requiredApprovals } from './approvals';
+import { affectedTeams, edgeChanges, independenceChanges, violationChanges } from './impact';
+import { suggestReviewers } from './reviewers';
+import { sideAtCommit, sideAtIndex, sideAtWorktree, type Side } from './side';
+import { buildSideModel, type SideInputs } from './side-model';
+import type { Review } from './types';
+
+export type { Review } from './types';
+
+export interface ReviewOptions extends Partial<SideInputs> {
+  base?: string;
+  head?: string;
+  /** Compare the index (staged) or the work tree (staged + unstaged + untracked) with the base. */
+  mode?: 'refs' | 'staged' | 'working-tree';
+  cache?: boolean;
+  cacheDir?: string;
+  /** Reviewers come from changes made in this many days before the base commit (default 365). */
+  recentDays?: number;
+  signal?: AbortSignal;
+}
+
+interface Target {
+  base: string;
+  baseRef: string | null;
+  head: string;
+  headRef: string;
+  changes: Change[];
+  headSide: () => Promise<Side>;
+}
+
+export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): Promise<Review> {
+  const root = await findRepoRoot(repoDir);
+  const inputs: SideInputs = { flavor: opts.flavor ?? 'github', codeowners: opts.codeowners, teams: opts.teams, exclude: opts.exclude };
+  const target = await resolveTarget(root, opts);
+  const historyRun = mineHistory(root, { rootKnown: true, headNames: true, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });
+  historyRun.catch(() => undefined);
+  const index = await listTrackedIndex(root, { modified: hasWarmImports(root), signal: opts.signal });
+  const [disk, baseSide, headSide] = await Promise.all([buildImportGraph(root, { exclude: opts.exclude, index, signal: opts.signal }), sideAtCommit(root, target.base), target.headSide()]);
+  const base = buildSideModel(root, baseSide, disk, inputs);
+  const head = buildSideModel(root, headSide, disk, inputs);
+  const { changes } = target;
+  const approvals = requiredApprovals(changes, base);
+  const [history, baseDate, own] = await Promise.all([historyRun, commitDate(root, target.base), ownCommits(root, target)]);
+  const renames = new Map(changes.filter((c) => c.oldPath !== undefined).map((c) => [c.oldPath!, c.path]));
+  return {
+    schemaVersion: 1,
+    base: target.base,
+    head: target.head,
+    baseRef: target.baseRef,
+    headRef: target.headRef,
+    codeowners: base.ownership.codeowners?.path ?? null,
+    files: fileRows(changes, base),
+    approvals,
+    affectedTeams: affectedTeams(changes, base, head),
+    edges: edgeChanges(base, head),
+    violations: violationChanges(base, head),
+    independence: independenceChanges(changes, base, head),
+    reviewers: suggestReviewers({ commits: history.commits, renames, own, since: baseDate - (opts.recentDays ?? 365) * 86_400 }, approvals, base),
+    notes: [...history.notes, ...(base.ownership.codeowners ? [] : [`no CODEOWNERS file at the base (${target.base.slice(0, 12)}): no approvals are required`])],
+  };
+}
+
+async function resolveTarget(root: string, opts: ReviewOptions): Promise<Target> {
+  const mode = opts.mode ?? 'refs';
+  const headRef = mode === 'refs' ? opts.head ?? 'HEAD' : 'HEAD';
+  const headCommit = await resolveCommit(root, headRef, '--head');
+  const baseRef = opts.base ?? (mode === 'refs' ? await defaultBaseRef(root) : null);
+  const base = baseRef === null ? headCommit : await mergeBase(root, await resolveCommit(root, baseRef, '--base'), headCommit);
+  if (mode === 'staged') return { base, baseRef, head: 'index', headRef: 'index', changes: await diffChanges(root, ['--cached', base]), headSide: () => sideAtIndex(root) };
+  if (mode === 'working-tree') {
+    const [tracked, untracked] = await Promise.all([diffChanges(root, [base]), listUntracked(root)]);
+    const changes = [...tracked, ...untracked.map((path) => ({ path, status: 'added' as const }))];
+    return { base, baseRef, head: 'worktree', headRef: 'worktree', changes, headSide: () => sideAtWorktree(root) };
+  }
+  return { base, baseRef, head: headCommit, headRef, changes: await diffChanges(root, [base, headCommit]), headSide: () => sideAtCommit(root, headCommit) };
+}
+
+async function commitDate(root: string, commit: string): Promise<number> {
+  return Number((await runGit(root, ['show', '-s', '--format=%ct', commit])).trim());
+}
+
+/** The change's own commits (base..head): their authors are not suggested to review it. */
+async function ownCommits(root: string, t: Target): Promise<Set<string>> {
+  if (t.head === 'index' || t.head === 'worktree' || t.head === t.base) return new Set();
+  return new Set((await runGit(root, ['rev-list', `${t.base}..${t.head}`])).split('\n').filter(Boolean));
+}
