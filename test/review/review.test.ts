@@ -20,7 +20,7 @@ describe('reviewChange on a feature branch (GitHub)', () => {
     expect(r.head).toBe(repo.git('rev-parse', 'feature').trim());
     expect(r.approvals.map((a) => [a.owners, a.files, a.rules.map((x) => x.line)])).toEqual([
       [['@acme/payments'], ['payments/charge.ts', 'payments/refund.ts'], [2]],
-      [['@acme/platform'], ['.github/CODEOWNERS'], [1]],
+      [['@acme/platform'], ['CODEOWNERS'], [1]],
       // the change adds `/search/refund.ts @acme/web`; GitHub reads the base's CODEOWNERS, so search decides
       [['@acme/search'], ['search/refund.ts'], [3]],
       [['@acme/web'], ['web/app.ts', 'web/checkout.ts'], [4]],
