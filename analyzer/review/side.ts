@@ -8,11 +8,10 @@ import { readTextFile } from '../collect/read-file';
 import { diffChanges, listTree, listUntracked, readBlobs } from '../collect/revision';
 import { listTrackedFiles } from '../collect/tracked-files';
 import { CODEOWNERS_LOCATIONS } from '../codeowners/load';
-import { SOURCE_EXTENSIONS } from '../imports';
+import { CONFIG_FILE, SOURCE_EXTENSIONS } from '../imports';
 import { TEAM_MAP_FILE } from '../teams/load';
 
 const MAX_BYTES = 3 * 1024 * 1024;
-const CONFIG = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 const INPUTS = new Set([...CODEOWNERS_LOCATIONS.github, ...CODEOWNERS_LOCATIONS.gitlab, TEAM_MAP_FILE]);
 
 export interface Side {
@@ -27,7 +26,7 @@ export interface Side {
 
 /** Whether Conway ever reads this file's content (sources, resolver configs, CODEOWNERS, the team map). */
 function isInput(path: string): boolean {
-  return SOURCE_EXTENSIONS.test(path) || CONFIG.test(path) || INPUTS.has(path);
+  return SOURCE_EXTENSIONS.test(path) || CONFIG_FILE.test(path) || INPUTS.has(path);
 }
 
 export async function sideAtCommit(root: string, commit: string): Promise<Side> {
