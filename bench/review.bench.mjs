@@ -79,7 +79,8 @@ function makeChange(n) {
   const teams = [...new Set(files.map((f) => f.split('/')[1]))];
   for (let i = 0; i < n; i++) {
     const team = teams[i % 5];
-    const f = files.filter((x) => x.startsWith(`packages/${team}/`))[i * 7];
+    const mine = files.filter((x) => x.startsWith(`packages/${team}/`));
+    const f = mine[(i * 7) % mine.length];
     const other = teams[(teams.indexOf(team) + 2) % teams.length];
     const target = files.find((x) => x.startsWith(`packages/${other}/src/mod1/`));
     const extra = i % 10 === 0 ? `import * as reach from '../../../${target.slice('packages/'.length, -3)}';\n` : '';
