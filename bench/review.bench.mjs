@@ -5,7 +5,8 @@
 // file, a public cross-team import in every 10th and a deep one in every 50th) and a branch
 // `change` of 50 files in 5 teams, 5 of them adding deep cross-team imports.
 // Targets: review ≤ 1 s warm, check and analyze ≤ 1.5 s warm. Prints wall and CPU time (the
-// machine may be shared: CPU time is what the work costs). BENCH_COMMITS (15000), BENCH_FILES (10000).
+// machine may be shared: CPU time is what the work costs). BENCH_COMMITS (15000), BENCH_FILES (10000),
+// BENCH_KEEP=1 keeps the repository and caches for profiling.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +47,8 @@ for (const r of rows) {
   const verdict = r.target ? (r.wall <= r.target ? `target ≤ ${r.target} s: met` : r.cpu <= r.target ? `target ≤ ${r.target} s: met in CPU time, not wall (shared machine)` : `target ≤ ${r.target} s: MISSED`) : '';
   console.log(`  ${r.label.padEnd(32)} ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${String(r.rss).padStart(4)} MB  ${verdict}`);
 }
-rmSync(work, { recursive: true, force: true });
+if (process.env.BENCH_KEEP) console.log(`kept ${repo} (caches in ${work})`);
+else rmSync(work, { recursive: true, force: true });
 
 /** One commit on main that gives the generated files an import graph. */
 function addImports() {

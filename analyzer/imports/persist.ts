@@ -68,7 +68,7 @@ export function staleTest(stored: PersistedImports, configKey: string, tracked: 
   if (stored.configKey !== configKey) return () => true;
   const before = new Set(stored.tracked);
   const addedStems = new Set(tracked.filter((f) => !before.has(f)).map(stem));
-  if (!addedStems.size && stored.tracked.length === tracked.length) return (e) => e.to === null;
+  if (!addedStems.size && stored.tracked.length === tracked.length) return () => false; // same files, same configs: same answers
   // A bare specifier that was a package may now name an added file through baseUrl: `utils/x` → src/utils/x.ts.
   const tails = new Set([...addedStems].flatMap((s) => s.split('/').map((_, i, parts) => parts.slice(i).join('/'))));
   return (e) => {

@@ -101,15 +101,17 @@ async function makeMultiRoot() {
 }
 
 const total = { passed: 0, failed: 0 };
+const only = process.env.EDITOR_SUITES?.split(',');
 const runs = [
   ['trusted', 'trusted.js', true, async () => [await makeWorkspace()]],
   ['untrusted', 'untrusted.js', false, async () => [await makeWorkspace()]],
+  ['review', 'review.js', true, async () => [await makeWorkspace()]],
   ['multi-root', 'multiroot.js', true, async () => {
     const ws = await makeMultiRoot();
     return [ws, `workspace=${encodeURIComponent(ws)}`];
   }],
 ];
-for (const [name, suite, trusted, make] of runs) {
+for (const [name, suite, trusted, make] of runs.filter(([name]) => !only || only.includes(name))) {
   const s = await runSuite(name, suite, trusted, ...(await make()));
   total.passed += s.passed;
   total.failed += s.failed;
