@@ -7,7 +7,7 @@
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import { probe } from './probe';
 import { insideRoot, type createConfigIndex } from './tsconfig';
 import { exportTarget, toSource, type WorkspacePackage } from './workspaces';

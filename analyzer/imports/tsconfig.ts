@@ -4,7 +4,7 @@
 // the rest applies, and one note says so. Each config gets its own module-resolution cache.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 
 export interface ResolverConfig {
   /** Repository-relative path of the config, or null for the defaults. */

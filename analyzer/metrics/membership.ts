@@ -10,10 +10,12 @@ export interface Membership {
   inferred: boolean;
 }
 
-export function resolveMembership(input: Pick<MetricsInput, 'commits' | 'teamsOf' | 'declaredTeamsOf'>): Map<string, Membership> {
+/** `only`: resolve just these people (a review needs a handful, not everyone in the history). */
+export function resolveMembership(input: Pick<MetricsInput, 'commits' | 'teamsOf' | 'declaredTeamsOf'>, only?: Set<string>): Map<string, Membership> {
   const ownedChanges = new Map<string, Map<string, number>>();
   const people = new Set<string>();
   for (const c of input.commits) {
+    if (only && !only.has(c.author)) continue;
     people.add(c.author);
     for (const p of c.coAuthors) people.add(p);
     const counts = ownedChanges.get(c.author) ?? ownedChanges.set(c.author, new Map()).get(c.author)!;

@@ -33,6 +33,8 @@ export interface ReviewOptions extends Partial<SideInputs> {
   /** Reviewers come from changes made in this many days before the base commit (default 365). */
   recentDays?: number;
   signal?: AbortSignal;
+  /** repoDir is already the repository's top level (saves a git call). */
+  rootKnown?: boolean;
 }
 
 interface Target {
@@ -45,7 +47,7 @@ interface Target {
 }
 
 export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): Promise<Review> {
-  const root = await findRepoRoot(repoDir);
+  const root = opts.rootKnown ? repoDir : await findRepoRoot(repoDir);
   const inputs: SideInputs = { flavor: opts.flavor ?? 'github', codeowners: opts.codeowners, teams: opts.teams, exclude: opts.exclude };
   const target = await resolveTarget(root, opts);
   const historyRun = mineHistory(root, { rootKnown: true, headNames: true, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });

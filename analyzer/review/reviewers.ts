@@ -28,14 +28,15 @@ export function suggestReviewers(input: ReviewerInput, approvals: ReviewApproval
   if (!teams.length) return [];
   const teamsOf = (p: string) => base.who(p).teams;
   const declaredTeamsOf = makeDeclaredTeamsOf(base.ownership.teamMap.teams, input.commits);
-  const members = resolveMembership({ commits: input.commits, teamsOf, declaredTeamsOf });
   const authors = new Set(input.commits.filter((c) => input.own.has(c.sha)).map((c) => c.author));
-  return teams.map((team) => {
+  const pathsOf = new Map(teams.map((team) => {
     const files = approvals.filter((a) => a.teams.includes(team)).flatMap((a) => a.files);
-    const paths = new Set([...files, ...files.map((f) => input.renames.get(f) ?? f)]);
-    const work = recentWork(input, paths, (person) => !authors.has(person) && Boolean(members.get(person)?.teams.includes(team)));
-    return { team, people: top(work) };
-  });
+    return [team, new Set([...files, ...files.map((f) => input.renames.get(f) ?? f)])];
+  }));
+  const everyPath = new Set([...pathsOf.values()].flatMap((s) => [...s]));
+  const candidates = new Set([...recentWork(input, everyPath, (p) => !authors.has(p)).keys()]);
+  const members = resolveMembership({ commits: input.commits, teamsOf, declaredTeamsOf }, candidates);
+  return teams.map((team) => ({ team, people: top(recentWork(input, pathsOf.get(team)!, (person) => candidates.has(person) && Boolean(members.get(person)?.teams.includes(team)))) }));
 }
 
 function top(work: Work): Review['reviewers'][number]['people'] {

@@ -53,18 +53,20 @@ export function buildSideModel(root: string, side: Side, disk: ImportGraphResult
   const edges = sideEdges(side, disk, index);
   const teamsOf = (p: string) => who(p).teams;
   const teamEdges = ownedEdges({ imports: edges, teamsOf });
-  const api = buildPublicApi(ownership, { workspacePackages: index.packages }, ruleOf);
+  const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf);
+  const publicMemo = new Map<string, boolean>();
+  const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, api.isPublicApi(p)).get(p)!;
   const teams = new Map(ownership.teamMap.teams.map((t) => [t.id, t]));
   const codeowners = ownership.codeowners;
   const violations = fingerprint([
-    ...deepImports(teamEdges, api.isPublicApi, api.hint),
+    ...deepImports(teamEdges, isPublicApi, api.hint),
     ...forbiddenDependencies(teamEdges, teams),
     ...teamCycles(teamEdges),
     ...(codeowners ? unowned(side.tracked, (p) => who(p).rule !== null, codeowners.path) : []),
     ...invalidCodeowners(codeowners?.errors ?? []),
   ]);
-  const independence = (team: string) => dependencyIndependence(teamEdges, new Set([team]), api.isPublicApi);
-  return { side, ownership, who, ruleOf, edges, teamEdges, isPublicApi: api.isPublicApi, violations, independence };
+  const independence = (team: string) => dependencyIndependence(teamEdges, new Set([team]), isPublicApi);
+  return { side, ownership, who, ruleOf, edges, teamEdges, isPublicApi, violations, independence };
 }
 
 function sideEdges(side: Side, disk: ImportGraphResult, index: ReturnType<typeof createImportIndex>): ImportEdge[] {
@@ -86,8 +88,17 @@ function sideEdges(side: Side, disk: ImportGraphResult, index: ReturnType<typeof
 function sideOwnership(root: string, side: Side, inputs: SideInputs): Ownership {
   const codeowners = inputs.codeowners ? loadCodeowners(root, { flavor: inputs.flavor, path: inputs.codeowners }) : readCodeowners(side, inputs.flavor);
   const teamText = inputs.teams ? null : side.read(TEAM_MAP_FILE);
-  const teamMap = inputs.teams ? loadTeamMap(root, inputs.teams) : teamText === null ? null : parseTeamMap(teamText, TEAM_MAP_FILE);
+  const teamMap = inputs.teams ? loadTeamMap(root, inputs.teams) : teamText === null ? null : parseOnce(teamText);
   return buildOwnership(root, inputs.flavor, codeowners, teamMap);
+}
+
+// Both sides usually carry the same conway.yml: YAML parsing is the costly part, so once per text.
+const parsedMaps = new Map<string, ReturnType<typeof parseTeamMap>>();
+
+function parseOnce(text: string): ReturnType<typeof parseTeamMap> {
+  let r = parsedMaps.get(text);
+  if (!r) parsedMaps.set(text, (r = parseTeamMap(text, TEAM_MAP_FILE)));
+  return r;
 }
 
 /** The side's CODEOWNERS, found where the forge looks (first found wins). */

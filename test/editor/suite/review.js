@@ -45,7 +45,7 @@ exports.run = () => runTests([
     log('SCREENSHOT review-scm');
     await new Promise((r) => setTimeout(r, 500));
   }],
-  ['saving a file refreshes it: an edit importing core adds Core as affected-by-import target', async () => {
+  ['saving a file refreshes it: an edit of web/page.ts importing core adds the Web → Core import', async () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'web/page.ts'));
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), "import { db } from '../core';\n"));
