@@ -10,12 +10,16 @@ import { readRepoState } from './collect/repo-state';
 import { listTrackedFiles, listTrackedIndex, type TrackedIndex } from './collect/tracked-files';
 import { defaultCacheDir } from './history/cache';
 import { mineHistory } from './history/mine';
-import { isRelativeSince, resolveSince } from './history/window';
+import { runGit } from './collect/git';
+import { checkDateText, defaultSince, isRelativeSince, resolveSince } from './history/window';
 import { buildImportGraph, hasWarmImports, type ImportGraphResult } from './imports';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
 import { createModuleOf } from './ownership/modules';
+import { makeBotTest } from './history/bots';
+import { buildDelivery } from './pipeline/delivery';
 import { makeDeclaredTeamsOf } from './pipeline/membership';
+import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
@@ -24,6 +28,7 @@ import type { Report } from './report/types';
 export { flushCacheWrites, keepCacheWarm } from './history/cache';
 
 export interface AnalyzeOptions extends OwnershipOptions {
+  /** Window start: a date git understands, `all` for the whole history; default the 12 months before HEAD's commit date. */
   since?: string;
   until?: string;
   firstParent?: boolean;
@@ -39,16 +44,20 @@ export interface AnalyzeOptions extends OwnershipOptions {
   metrics?: Partial<MetricsOptions>;
   signal?: AbortSignal;
   onProgress?: (p: { phase: string; done?: number; total?: number }) => void;
+  /** For `conway init`: the joined model the report is computed from. */
+  onModel?: (m: { input: MetricsInput; ownership: Ownership }) => void;
   /** For tests: the clock. */
   now?: () => Date;
 }
 
 export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): Promise<Report> {
   const progress = opts.onProgress ?? (() => undefined);
+  checkDateText('since', opts.since);
+  checkDateText('until', opts.until);
   // One git call for the top level, HEAD, shallowness, the branch and a relative --since.
   const state = await readRepoState(repoDir, isRelativeSince(opts.since) ? opts.since : undefined);
   const root = state.root;
-  const since = await resolveSince(root, opts.since, Date.now(), state.sinceAnswer);
+  const since = opts.since ? await resolveSince(root, opts.since, Date.now(), state.sinceAnswer) : await headWindow(root, state.head);
   progress({ phase: 'ownership' });
   // Start git (tracked files; the history's cache check and log) before the synchronous
   // ownership work, so git runs while Node parses CODEOWNERS and the team map.
@@ -77,9 +86,12 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
     tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, cacheDir: importCache, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
   ]);
   progress({ phase: 'metrics' });
+  const people = resolvePeople(ownership, history.commits);
   const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
-  return assembleReport({ root, ownership, history, graph, input, options, publicHint, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+  const isBot = makeBotTest(opts.bots);
+  opts.onModel?.({ input, ownership });
+  return assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }
 
 // Every stage asks who owns the same paths: answer each path once — and, in a long-lived process
@@ -107,12 +119,16 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
   const ruleOf = (p: string) => rulesByLine.get(who(p).rule?.line ?? -1) ?? null;
   const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
   const publicApi = buildPublicApi(ownership, graph, ruleOf);
+  const teamsOf = (p: string) => who(p).teams;
+  const delivery = buildDelivery(ownership, files, teamsOf);
   const input: MetricsInput = {
     commits,
     files,
     teams: ownership.teamMap.teams,
     clusters: ownership.teamMap.clusters,
-    teamsOf: (p) => who(p).teams,
+    teamsOf,
+    deliveryTeamsOf: delivery.deliveryTeamsOf,
+    reviewGroups: delivery.reviewGroups,
     moduleOf: createModuleOf(ruleOf, packageDirs),
     declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
     imports: graph?.edges ?? [],
@@ -120,6 +136,13 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
     isPublicApi: publicApi.isPublicApi,
   };
   return { input, publicHint: publicApi.hint };
+}
+
+/** The default window: the 12 months before HEAD's commit date (not before today). */
+async function headWindow(root: string, head: string | null): Promise<string | undefined> {
+  if (!head) return undefined;
+  const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
+  return Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined;
 }
 
 function stamp(abs: string): string {

@@ -54,7 +54,7 @@ async function handle(msg: ToWorker): Promise<void> {
       if (!tracked) trackedFiles.set(msg.root, (tracked = listTrackedFiles(msg.root)));
       const idx = warmImportIndex(msg.root, await tracked, msg.options.exclude ?? []);
       const edges = idx.resolveFile(msg.file, msg.text);
-      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges);
+      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges, await tracked);
       send({ id: msg.id, type: 'imports', edges, violations });
     }
   } catch (e) {

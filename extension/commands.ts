@@ -1,5 +1,6 @@
 // The commands of the Conway menu. Each acts on the active file's folder (multi-root aware).
 import * as vscode from 'vscode';
+import { teamCaveat } from '../analyzer/report/format';
 import { renderMarkdown } from '../analyzer/report/markdown';
 import { Dashboard } from './dashboard';
 import type { ViolationDiagnostics } from './diagnostics';
@@ -45,7 +46,7 @@ export function registerCommands(ctx: vscode.ExtensionContext, models: Models, d
     const row = model.report?.teams.find((t) => t.id === teamId);
     if (!teamId) return undefined;
     const a = row?.autonomy;
-    const msg = `${teamName(model, teamId)}: autonomy ${a?.score ?? '–'} (delivery ${fmt(a?.deliveryIndependence)}, integrity ${fmt(a?.ownershipIntegrity)}, dependency ${fmt(a?.dependencyIndependence)}), ${row?.files ?? 0} files, members: ${row?.members.map((m) => m.name).join(', ') || '–'}`;
+    const msg = `${teamName(model, teamId)}: autonomy ${a?.score ?? '–'} (delivery ${fmt(a?.deliveryIndependence)}, integrity ${fmt(a?.ownershipIntegrity)}, dependency ${fmt(a?.dependencyIndependence)}), ${row?.files ?? 0} files, members: ${row?.members.map((m) => m.name).join(', ') || '–'}${teamCaveat(row)}`;
     void vscode.window.showInformationMessage(msg);
     return row ?? null;
   });

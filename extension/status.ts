@@ -2,6 +2,7 @@
 // CODEOWNERS rule. Tooltip: rule, teams with autonomy score, main contributors of the file.
 import * as vscode from 'vscode';
 import type { WhoResult } from '../analyzer/ownership';
+import { teamCaveat } from '../analyzer/report/format';
 import type { FolderModel } from './folder-model';
 import { teamName, type Models } from './models';
 
@@ -36,7 +37,7 @@ export class OwnerStatus implements vscode.Disposable {
     md.appendMarkdown('\n\n');
     for (const id of who.teams) {
       const row = model.report?.teams.find((t) => t.id === id);
-      md.appendText(`Team ${teamName(model, id)}: autonomy ${row?.autonomy.score ?? '–'}`);
+      md.appendText(`Team ${teamName(model, id)}: autonomy ${row?.autonomy.score ?? '–'}${teamCaveat(row)}`);
       md.appendMarkdown('\n\n');
     }
     const f = model.file(path);

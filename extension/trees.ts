@@ -1,6 +1,7 @@
 // The Teams view (cluster → team → modules → files, each with its score) and the Violations
 // view (kind → team → violation; click opens the file at the line).
 import * as vscode from 'vscode';
+import { teamCaveat } from '../analyzer/report/format';
 import type { Violation } from '../analyzer/report/types';
 import type { FolderModel } from './folder-model';
 import type { Models } from './models';
@@ -52,7 +53,7 @@ function teamsOf(m: FolderModel, ids: string[]): Node[] {
     return {
       label: m.ownership?.team(id)?.name ?? id,
       description: `${score(a?.score)} · ${row?.files ?? 0} files`,
-      tooltip: a ? `delivery ${pct(a.deliveryIndependence)}, integrity ${pct(a.ownershipIntegrity)}, dependency ${pct(a.dependencyIndependence)}` : undefined,
+      tooltip: a ? `delivery ${pct(a.deliveryIndependence)}, integrity ${pct(a.ownershipIntegrity)}, dependency ${pct(a.dependencyIndependence)}${teamCaveat(row)}` : undefined,
       contextValue: 'team',
       children: () => modulesOf(m, id),
     };

@@ -21,11 +21,13 @@ export const analysisOptions: Options = {
   'min-revs': { type: 'string' },
   'min-shared': { type: 'string' },
   'min-degree': { type: 'string' },
+  'min-sample': { type: 'string' },
 };
 
 export const analysisHelp = [
   ...ownershipHelp,
-  '--since DATE        history window start (any date git understands: 2024-01-01, "6 months ago")',
+  '--since DATE        history window start (any date git understands: 2024-01-01, "6 months ago");',
+  '                    default: 12 months before HEAD\'s commit date; all: the whole history',
   '--until DATE        history window end',
   '--first-parent      follow only the first parent of merges (default: skip merge commits)',
   '--include GLOB      only count changes to matching paths (repeatable)',
@@ -38,12 +40,13 @@ export const analysisHelp = [
   '--no-cache          mine the whole history again instead of reusing the cache',
   '--max-changeset N   change coupling ignores commits touching more than N files (30)',
   '--min-revs N --min-shared N --min-degree N   change coupling thresholds (5, 5, 30)',
+  '--min-sample N      an autonomy component from fewer commits, changes or import edges is "–" (10)',
 ];
 
 export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   const fromCwd = (p: unknown) => (typeof p !== 'string' ? undefined : isAbsolute(p) ? p : resolve(cwd, p));
   const metrics: AnalyzeOptions['metrics'] = {};
-  const num = (flag: string, key: 'maxChangesetSize' | 'minRevs' | 'minShared' | 'minDegree') => {
+  const num = (flag: string, key: 'maxChangesetSize' | 'minRevs' | 'minShared' | 'minDegree' | 'minSample') => {
     const v = values[flag];
     if (v === undefined) return;
     const n = Number(v);
@@ -54,6 +57,7 @@ export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   num('min-revs', 'minRevs');
   num('min-shared', 'minShared');
   num('min-degree', 'minDegree');
+  num('min-sample', 'minSample');
   return {
     flavor: readFlavor(values),
     codeowners: fromCwd(values.codeowners),

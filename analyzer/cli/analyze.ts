@@ -5,7 +5,8 @@ import { UserError } from '../errors';
 import { renderReport, reportFormats } from '../report';
 import { EXIT, type Command } from './command';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
-import { writeOutput } from './output';
+import { resolve } from 'node:path';
+import { checkOutDir, writeOutput } from './output';
 import { progressPrinter } from './progress';
 import { resolveRoot } from './repo-options';
 
@@ -22,8 +23,11 @@ export const analyzeCommand: Command = {
   ],
   options: { ...analysisOptions, format: { type: 'string' }, out: { type: 'string' } },
   async run(values, _positionals, io) {
-    const format = (values.format as string | undefined) ?? (values.json ? 'json' : 'json');
+    const given = values.format as string | undefined;
+    if (values.json && given !== undefined && given !== 'json') throw new UserError(`--json and --format ${given} ask for two formats: give one (--json is --format json)`);
+    const format = given ?? 'json';
     if (!reportFormats.includes(format)) throw new UserError(`--format ${format}: expected one of ${reportFormats.join(', ')}`);
+    if (values.out) checkOutDir(resolve(io.cwd, values.out as string));
     const root = await resolveRoot(values, io, true);
     const progress = progressPrinter(io);
     const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update }).finally(progress.done);

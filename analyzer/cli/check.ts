@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { analyzeRepo } from '../analyze';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
-import type { Report } from '../report/types';
+import type { Report, Violation } from '../report/types';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic, writeOutput } from './output';
 import { UserError } from '../errors';
@@ -81,13 +81,35 @@ export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
   const fresh = newViolations(report.violations, baseline);
   const format = opts.format ?? (opts.json ? 'json' : 'text');
   const summary = `${plural(fresh.length, 'new violation')} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)`;
-  if (format === 'text') writeOutput([...fresh.map((v) => `${v.file}:${v.line}: ${v.kind}: ${v.message}`), summary].join('\n'), opts.out, io);
+  if (format === 'text') writeOutput([...groupedLines(report, fresh), summary].join('\n'), opts.out, io);
   else if (format === 'json') writeOutput(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0 }, null, 2), opts.out, io);
   else {
     writeOutput(format === 'sarif' ? renderSarif({ ...report, violations: fresh }) : renderCodeQuality({ violations: fresh }), opts.out, io);
     io.stderr(summary + '\n');
   }
   return fresh.length ? EXIT.findings : EXIT.ok;
+}
+
+/** New violations under their finding's title, findings in rank order (issue 10): one heading per thing to fix. */
+function groupedLines(report: Report, fresh: Violation[]): string[] {
+  const lines: string[] = [];
+  const byGroup = new Map<string, Violation[]>();
+  for (const v of fresh) (byGroup.get(v.group ?? v.fingerprint) ?? byGroup.set(v.group ?? v.fingerprint, []).get(v.group ?? v.fingerprint)!).push(v);
+  // A report from before findings existed: one flat line per violation, as then.
+  const findings = new Map((report.findings ?? []).map((f) => [f.id, f]));
+  const order = [...byGroup.keys()].sort((a, b) => (findings.get(a)?.rank ?? Infinity) - (findings.get(b)?.rank ?? Infinity));
+  for (const id of order) {
+    const vs = byGroup.get(id)!;
+    const f = findings.get(id);
+    if (f) lines.push(`#${f.rank} ${f.kind}: ${safe(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)`);
+    for (const v of vs) lines.push(`${f ? '  ' : ''}${v.file}:${v.line}: ${v.kind}: ${v.message}`);
+  }
+  return lines;
+}
+
+/** Control characters from file names never reach the terminal raw. */
+function safe(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function plural(n: number, word: string): string {

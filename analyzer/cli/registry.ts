@@ -1,9 +1,11 @@
 // Every CLI command, in the order `conway --help` lists them. Add a command here and nowhere else.
 import { analyzeCommand } from './analyze';
 import { checkCommand } from './check';
+import { initCommand } from './init';
+import { peopleCommand } from './people';
 import type { Command } from './command';
 import { reviewCommand } from './review';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
 
-export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand];
+export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand];

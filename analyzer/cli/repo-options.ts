@@ -47,10 +47,17 @@ export function openOwnership(values: Values, root: string, io: Io): Ownership {
   return loadOwnership(root, { flavor: readFlavor(values), codeowners: fromCwd(values.codeowners as string), teams: fromCwd(values.teams as string) });
 }
 
-/** A user-given path → repository-relative with `/` (absolute paths and `./` accepted). */
+/**
+ * A user-given path → repository-relative with `/`, as every CLI reads paths: relative to the
+ * current directory (`x`, `./x`, `../x` from any subdirectory) or absolute. When the current
+ * directory is outside the repository (`--repo` elsewhere), a relative path is read from the
+ * repository root instead.
+ */
 export function toRepoPath(root: string, given: string, io: Io): string {
-  const rel = isAbsolute(given) ? relative(root, given) : given.startsWith('./') || given.startsWith('../') ? relative(root, resolve(io.cwd, given)) : given;
-  const clean = rel.split('\\').join('/').replace(/^\.\//, '').replace(/\/+$/, '');
-  if (clean.startsWith('../') || clean === '..') throw new UserError(`${given}: outside the repository ${root}`);
+  const cwdInside = !relative(root, io.cwd).startsWith('..') && !isAbsolute(relative(root, io.cwd));
+  const abs = isAbsolute(given) ? given : resolve(cwdInside ? io.cwd : root, given);
+  const rel = relative(root, abs);
+  const clean = rel.split('\\').join('/').replace(/\/+$/, '');
+  if (clean.startsWith('../') || clean === '..' || isAbsolute(clean)) throw new UserError(`${given}: outside the repository ${root}`);
   return clean;
 }

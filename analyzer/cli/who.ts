@@ -3,19 +3,22 @@ import type { Command } from './command';
 import { EXIT } from './command';
 import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot, toRepoPath } from './repo-options';
 import { UserError } from '../errors';
-import type { Ownership, WhoResult } from '../ownership';
+import type { Ownership } from '../ownership';
+import { listTrackedFiles } from '../collect/tracked-files';
+import { whoPath, type WhoAnswer } from './who-paths';
 
 export const whoCommand: Command = {
   name: 'who',
   summary: 'who owns these paths, which teams that means, and by which CODEOWNERS rule',
   usage: 'conway who [--repo DIR] [--json] PATH...',
-  help: [...ownershipHelp, 'PATH...             paths relative to the repository root (or absolute)'],
+  help: [...ownershipHelp, 'PATH...             files or directories, relative to the current directory (or absolute); a', '                    directory gets the rule that owns the files under it'],
   options: ownershipOptions,
   async run(values, positionals, io) {
     if (!positionals.length) throw new UserError('give at least one path, e.g. `conway who src/index.ts`');
     const root = await resolveRoot(values, io);
     const own = openOwnership(values, root, io);
-    const files = positionals.map((p) => own.who(toRepoPath(root, p, io)));
+    const tracked = await listTrackedFiles(root).catch(() => null);
+    const files = positionals.map((p) => whoPath(own, toRepoPath(root, p, io), tracked, io.stderr));
     if (!own.codeowners) io.stderr(`note: no CODEOWNERS file found in ${root} (${own.flavor} locations); every path is unowned\n`);
     if (values.json) io.stdout(JSON.stringify({ codeowners: own.codeowners?.path ?? null, files }, null, 2) + '\n');
     else io.stdout(files.map((f) => formatWho(f, own)).join('\n') + '\n');
@@ -23,10 +26,11 @@ export const whoCommand: Command = {
   },
 };
 
-function formatWho(f: WhoResult, own: Ownership): string {
+function formatWho(f: WhoAnswer, own: Ownership): string {
   const teams = f.teams.map((id) => own.team(id)?.name ?? id);
   const who = f.owners.length ? `${f.owners.join(' ')}  (team${teams.length > 1 ? 's' : ''}: ${teams.join(', ')})` : 'unowned';
   const rules = (f.sectionRules ?? (f.rule ? [f.rule] : [])).map((r) => `${own.codeowners!.path}:${r.line}  ${r.pattern}${r.section ? `  [${r.section}]` : ''}`);
   const label = rules.length > 1 ? 'rules:  ' : 'rule:   ';
-  return `${f.path}\n  owners: ${who}\n  ${label}${rules.join('\n          ') || 'no matching rule'}`;
+  const dir = f.directory ? `\n  files:  ${f.directory.decided} of the ${f.directory.files} tracked files under it${f.directory.otherRules ? ` (${f.directory.otherRules} other rule${f.directory.otherRules === 1 ? ' decides' : 's decide'} the rest)` : ''}` : '';
+  return `${f.path}${f.directory ? '/' : ''}\n  owners: ${who}\n  ${label}${rules.join('\n          ') || 'no matching rule'}${dir}`;
 }

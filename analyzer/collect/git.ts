@@ -4,9 +4,12 @@
 // Failures become typed errors: GitError (with git's stderr), MissingObjectError for
 // `fatal: unable to read …` (partial clones, broken mirrors), and RepoStateError for the
 // expected states a user can fix (not a repository).
+// The repository is untrusted: every call runs with git-safety.ts's settings and environment,
+// so its config runs no program and git never fetches.
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { RepoStateError } from '../errors';
+import { filterOverrides, gitEnvironment, SAFE_ARGS } from './git-safety';
 
 export class GitError extends Error {
   override name = 'GitError';
@@ -30,9 +33,9 @@ export interface GitRun {
 
 /** Runs git and yields its stdout as UTF-8 text chunks (multi-byte characters never split). */
 export async function* streamGit(dir: string, args: string[], run: GitRun = {}): AsyncGenerator<string> {
-  const child = spawn('git', args, {
+  const child = spawn('git', [...SAFE_ARGS, ...args], {
     cwd: dir,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', ...run.env },
+    env: { ...gitEnvironment(process.env), ...run.env },
     stdio: [run.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     signal: run.signal,
   });
@@ -85,6 +88,15 @@ export async function* gitLines(dir: string, args: string[], run: GitRun = {}): 
   if (rest) yield rest;
 }
 
+/** `-c` arguments turning off the repository's filter drivers, for commands that read work-tree content. */
+export async function noFilterArgs(dir: string): Promise<string[]> {
+  const keys = await runGit(dir, ['config', '--name-only', '--get-regexp', '^filter\\.']).catch((e) => {
+    if (e instanceof GitError) return ''; // exit 1: no filter configured
+    throw e;
+  });
+  return filterOverrides(keys);
+}
+
 /** Resolves the repository's top level (the git dir of a bare repository), or throws RepoStateError. */
 export async function findRepoRoot(dir: string): Promise<string> {
   try {
@@ -107,7 +119,7 @@ function exitOf(child: ReturnType<typeof spawn>, args: string[]): Promise<void> 
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else if (/fatal: unable to read|missing blob|bad object/i.test(stderr)) reject(new MissingObjectError(args, code, stderr));
+      else if (/fatal: unable to read|missing blob|bad object|from promisor remote|lazy fetching disabled/i.test(stderr)) reject(new MissingObjectError(args, code, stderr));
       else reject(new GitError(args, code, stderr));
     });
   });

@@ -20,6 +20,8 @@ export interface ToCommitsOptions {
   consume?: boolean;
   /** Paths under the files' newest names (renames.ts), applied while converting: no renamed copies. */
   headNames?: boolean;
+  /** Told of every dropped bot commit, so the report can list who was treated as a bot. */
+  onBot?: (name: string, email: string, changes: number) => void;
 }
 
 export function toCommits(raw: RawCommit[], opts: ToCommitsOptions): Commit[] {
@@ -28,7 +30,10 @@ export function toCommits(raw: RawCommit[], opts: ToCommitsOptions): Commit[] {
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (opts.consume) raw[i] = undefined as unknown as RawCommit;
-    if (!opts.includeBots && opts.isBot(c.name, c.email)) continue;
+    if (!opts.includeBots && opts.isBot(c.name, c.email)) {
+      opts.onBot?.(c.name, c.email, c.files.length);
+      continue;
+    }
     const commit = toCommit(c, opts);
     if (newest) commit.files = headNames(commit.files, newest);
     out.push(commit);

@@ -56,6 +56,15 @@ export interface HistoryResult {
   mode: LogMode;
   fromCache: number;
   mined: number;
+  /** Authors dropped as bots (issue 9): listed in the report, never dropped silently. */
+  bots: DroppedBot[];
+}
+
+export interface DroppedBot {
+  name: string;
+  email: string;
+  commits: number;
+  changes: number;
 }
 
 export const SHALLOW_NOTE = 'history is partial: shallow clone (git fetch --unshallow for full history)';
@@ -66,8 +75,9 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
   const { head, shallow } = opts.state ?? (await headAndShallow(root));
   const wanted: LogMode = opts.fast ? 'name-status' : 'numstat';
   const notes = shallow ? [SHALLOW_NOTE] : [];
-  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0 };
+  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [] };
   const raw = await mineWithCache(root, head, wanted, opts);
+  const bots = new Map<string, DroppedBot>();
   const commits = toCommits(raw.entry.commits, {
     resolve: makeResolver(opts.members),
     isBot: makeBotTest(opts.bots),
@@ -78,8 +88,16 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
     consume: !cacheKeptWarm(),
     // Renamed here, not by the caller: no commit is held both as git named it and renamed.
     headNames: opts.headNames,
+    onBot: (name, email, changes) => tallyBot(bots, name, email, changes),
   });
-  return { head, commits, shallow, notes: [...notes, ...raw.entry.notes], mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined };
+  return { head, commits, shallow, notes: [...notes, ...raw.entry.notes], mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined, bots: [...bots.values()] };
+}
+
+function tallyBot(bots: Map<string, DroppedBot>, name: string, email: string, changes: number): void {
+  const key = `${name}\x1f${email.toLowerCase()}`;
+  const b = bots.get(key) ?? bots.set(key, { name, email, commits: 0, changes: 0 }).get(key)!;
+  b.commits++;
+  b.changes += changes;
 }
 
 async function mineWithCache(root: string, head: string, wanted: LogMode, opts: MineOptions) {

@@ -3,17 +3,59 @@
 // (`git rev-parse --since=…` prints `--max-age=<unix time>`), floored to the UTC day — so the
 // per-commit cache, which needs a fixed window, works for the extension's default "12 months ago"
 // and the window does not drift between two runs of the same day. A date git cannot read
-// (it silently answers "now") is an input error, not an empty history.
+// (it silently answers "now") is an input error, not an empty history; so is a word git's
+// approxidate does not know (it skips it silently: "last tuesdayy" is read as some other day).
+// Without --since the window is the 12 months before HEAD's commit date (issue 10): an inactive
+// repository still shows its last year; `--since all` reads the whole history.
 import { runGit } from '../collect/git';
 import { UserError } from '../errors';
 
 /** Whether git has to read `since` (it is relative): only then does resolveSince call git. */
 export function isRelativeSince(since: string | undefined): since is string {
-  return since !== undefined && since !== '' && Number.isNaN(Date.parse(since));
+  return since !== undefined && since !== '' && since !== ALL && Number.isNaN(Date.parse(since));
+}
+
+/** `--since all`: the whole history. */
+export const ALL = 'all';
+/** The default window: this many months before HEAD's commit date. */
+export const DEFAULT_MONTHS = 12;
+
+/** The UTC day DEFAULT_MONTHS calendar months before HEAD's commit date (unix seconds). */
+export function defaultSince(headDate: number): string {
+  const d = new Date(headDate * 1000);
+  d.setUTCMonth(d.getUTCMonth() - DEFAULT_MONTHS);
+  return d.toISOString().slice(0, 10);
+}
+
+// Words git's approxidate knows (git's date.c: month and weekday names from 3 letters, units,
+// number names, special words, time zones). Anything else is skipped by git without a word.
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WORDS = new Set([
+  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'year', 'years',
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'last', 'ago', 'yesterday', 'today', 'now', 'noon', 'midnight', 'tea', 'am', 'pm', 'never',
+  't', 'z', 'utc', 'gmt', 'ut', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'cet', 'cest', 'met', 'mewt', 'mest', 'eet', 'eest', 'bst', 'wet', 'west', 'ist', 'jst', 'nzst', 'nzdt', 'aest', 'aedt', 'hst', 'akst', 'akdt', 'ast', 'adt',
+]);
+
+/** The first word of a --since/--until text that git would skip, or null. */
+export function unknownDateWord(text: string): string | null {
+  for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) {
+    const name = (list: string[]) => w.length >= 3 && list.some((m) => m.startsWith(w) || (w.startsWith(m) && w.length === m.length));
+    if (!WORDS.has(w) && !name(MONTHS) && !name(WEEKDAYS) && !(w.endsWith('s') && WORDS.has(w.slice(0, -1)))) return w;
+  }
+  return null;
+}
+
+/** Throws a UserError naming the word when git would misread a --since/--until text. */
+export function checkDateText(flag: 'since' | 'until', text: string | undefined): void {
+  if (text === undefined || text === '' || (flag === 'since' && text === ALL)) return;
+  const word = unknownDateWord(text);
+  if (word) throw new UserError(`--${flag} ${text}: git does not understand "${word}" and would silently skip it; write e.g. 2024-01-01 or "12 months ago"${flag === 'since' ? ' (or all for the whole history)' : ''}`);
 }
 
 /** `answer`: git's output for `rev-parse --since=<since>` when the caller already has it (collect/repo-state.ts). */
 export async function resolveSince(root: string, since: string | undefined, now = Date.now(), answer?: string): Promise<string | undefined> {
+  if (since === ALL) return undefined;
   if (!isRelativeSince(since)) return since || undefined;
   const out = answer ?? (await runGit(root, ['rev-parse', `--since=${since}`]));
   const secs = Number(/--max-age=(\d+)/.exec(out)?.[1]);

@@ -223,7 +223,7 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
     }
   };
   const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null));
-  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, read), packages, read);
+  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, packages, read), packages, read);
   return {
     sources,
     notes,

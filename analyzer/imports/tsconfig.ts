@@ -1,10 +1,16 @@
 // Each file's nearest tsconfig.json / jsconfig.json (PERF-NOTES: a monorepo's root tsconfig
 // often includes almost nothing), parsed once with its `extends` chain by TypeScript itself.
 // An `extends` that points at an uninstalled package is tolerated: its options are missing,
-// the rest applies, and one note says so. Each config gets its own module-resolution cache.
+// the rest applies, and one note says so. An `extends` naming a workspace package
+// (`"extends": "tsconfig/base.json"`, the `tsconfig` package living in the monorepo) is
+// followed to that package's file from source, through its `exports` (issue 10) — at every
+// level of the chain, since each config's text is rewritten as TypeScript reads it.
+// Each config gets its own module-resolution cache.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { rewriteExtends, workspaceExtends } from './tsconfig-extends';
+import type { WorkspacePackage } from './workspaces';
 
 export interface ResolverConfig {
   /** Repository-relative path of the config, or null for the defaults. */
@@ -20,13 +26,14 @@ const DEFAULTS: ts.CompilerOptions = {
   resolveJsonModule: true, target: ts.ScriptTarget.ESNext,
 };
 
-export function createConfigIndex(root: string, files: Set<string>, notes: string[], read?: (rel: string) => string | null) {
+export function createConfigIndex(root: string, files: Set<string>, notes: string[], packages: WorkspacePackage[] = [], read?: (rel: string) => string | null) {
+  const extendsTo = workspaceExtends(root, files, packages);
   const byDir = new Map<string, ResolverConfig>();
   const byPath = new Map<string, ResolverConfig>();
   const load = (rel: string | null): ResolverConfig => {
     const key = rel ?? '';
     let c = byPath.get(key);
-    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, read) : makeConfig(null, DEFAULTS, root)));
+    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, extendsTo, read) : makeConfig(null, DEFAULTS, root)));
     return c;
   };
   const forDir = (dir: string): ResolverConfig => {
@@ -40,9 +47,13 @@ export function createConfigIndex(root: string, files: Set<string>, notes: strin
   return { forFile: (rel: string) => forDir(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '') };
 }
 
-function parseConfig(root: string, rel: string, notes: string[], readRel?: (rel: string) => string | null): ResolverConfig {
+function parseConfig(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null, readRel?: (rel: string) => string | null): ResolverConfig {
   const abs = join(root, rel);
-  const read = readRel ? insideRoot(root, readRel) : (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+  const readText = readRel ? insideRoot(root, readRel) : (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+  const read = (p: string) => {
+    const text = readText(p);
+    return text === undefined ? undefined : rewriteExtends(p, text, extendsTo);
+  };
   const json = ts.readConfigFile(abs, read);
   if (json.error) {
     notes.push(`${rel}: could not be read (${ts.flattenDiagnosticMessageText(json.error.messageText, ' ')}); its directory uses default resolution`);

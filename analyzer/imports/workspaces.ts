@@ -1,12 +1,17 @@
 // Workspace packages → their source entry, so `import '@acme/ui'` resolves to
 // packages/ui/src/index.ts in a fresh checkout without node_modules (PERF-NOTES: 4–6k such
 // imports per monorepo that no standard resolver finds). Packages come from the root
-// package.json `workspaces` (array or {packages}) and pnpm-workspace.yaml; the entry from
+// package.json `workspaces` (array or {packages}) and pnpm-workspace.yaml — at the root and in
+// nested workspace roots up to two levels down (a docs site's own monorepo); the entry from
 // `exports` ('.'; conditions types/import/default/require), `types`, `main`, then
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
 import { parse as parseYaml } from 'yaml';
+import { packageApi, type PackageApi } from './package-api';
 import { probe } from './probe';
+import { join, toSource } from './to-source';
+
+export { toSource };
 
 export interface WorkspacePackage {
   name: string;
@@ -15,13 +20,15 @@ export interface WorkspacePackage {
   entry: string | null;
   /** The raw `exports` field, for subpath imports. */
   exports: unknown;
+  /** Every file the package.json publishes (issue 10): importing one is never a deep import. */
+  api: PackageApi;
 }
 
 type ReadJson = (rel: string) => Record<string, unknown> | null;
 type ReadText = (rel: string) => string | null;
 
 export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, readText: ReadText): WorkspacePackage[] {
-  const globs = workspaceGlobs(readJson, readText);
+  const globs = workspaceRoots(files).flatMap((root) => workspaceGlobs(root, readJson, readText));
   if (!globs.length) return [];
   const matchers = globs.map((g) => new Minimatch(g.replace(/\/$/, ''), { dot: false }));
   const out: WorkspacePackage[] = [];
@@ -31,16 +38,27 @@ export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, re
     if (!matchers.some((m) => m.match(dir)) || dir.includes('node_modules/')) continue;
     const pkg = readJson(f);
     if (typeof pkg?.name !== 'string') continue;
-    out.push({ name: pkg.name, dir, entry: packageEntry(dir, pkg, files), exports: pkg.exports });
+    out.push({ name: pkg.name, dir, entry: packageEntry(dir, pkg, files), exports: pkg.exports, api: packageApi(dir, pkg, files) });
   }
   return out;
 }
 
-function workspaceGlobs(readJson: ReadJson, readText: ReadText): string[] {
-  const root = readJson('package.json');
+/** The repository root and nested workspace roots near the top (`www/` with its own workspaces). */
+function workspaceRoots(files: Set<string>): string[] {
+  const roots = [''];
+  for (const f of files) {
+    const m = /^([^/]+(?:\/[^/]+)?)\/(package\.json|pnpm-workspace\.yaml)$/.exec(f);
+    if (m && !m[1].includes('node_modules') && !roots.includes(m[1])) roots.push(m[1]);
+  }
+  return roots;
+}
+
+function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText): string[] {
+  const at = (name: string) => (dir ? `${dir}/${name}` : name);
+  const root = readJson(at('package.json'));
   const ws = root?.workspaces as unknown;
   const fromPkg = Array.isArray(ws) ? ws : Array.isArray((ws as { packages?: unknown })?.packages) ? (ws as { packages: string[] }).packages : [];
-  const pnpmText = readText('pnpm-workspace.yaml');
+  const pnpmText = readText(at('pnpm-workspace.yaml'));
   let fromPnpm: string[] = [];
   try {
     const doc = pnpmText ? (parseYaml(pnpmText) as { packages?: unknown }) : null;
@@ -48,7 +66,7 @@ function workspaceGlobs(readJson: ReadJson, readText: ReadText): string[] {
   } catch {
     // An unreadable pnpm-workspace.yaml only loses workspace resolution; imports still resolve otherwise.
   }
-  return [...fromPkg, ...fromPnpm].filter((g): g is string => typeof g === 'string' && !g.startsWith('!')).map((g) => g.replace(/^\.\//, ''));
+  return [...fromPkg, ...fromPnpm].filter((g): g is string => typeof g === 'string' && !g.startsWith('!')).map((g) => at(g.replace(/^\.\//, '')));
 }
 
 export function packageEntry(dir: string, pkg: Record<string, unknown>, files: Set<string>): string | null {
@@ -90,20 +108,4 @@ function pickCondition(c: Record<string, unknown> | null): string | null {
     }
   }
   return null;
-}
-
-/** A package-relative target (maybe build output) → a tracked source file. */
-export function toSource(dir: string, target: string, files: Set<string>): string | null {
-  const rel = join(dir, target.replace(/^\.\//, ''));
-  const noExt = rel.replace(/\.d\.[mc]?ts$|\.[mc]?[jt]sx?$/, '');
-  const srcGuess = noExt.replace(new RegExp(`^(${escape(dir)}/)(dist|lib|build|out|esm|cjs)(/|$)`), '$1src$3');
-  return (files.has(rel) && !rel.endsWith('.d.ts') ? rel : null) ?? probe(files, srcGuess) ?? probe(files, noExt) ?? (files.has(rel) ? rel : null);
-}
-
-function join(dir: string, rel: string): string {
-  return dir ? `${dir}/${rel}` : rel;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,4 @@
-// Autonomy score, 0–100 (DESIGN.md): the mean of the components that have data —
+// Autonomy score, 0–100 (docs/metrics.md): the mean of the components that have data —
 // delivery independence, ownership integrity (= alignment) and dependency independence — ×100,
 // one decimal. Components without data are left out, never counted as 0; all null → null.
 import type { Autonomy } from '../report/types';

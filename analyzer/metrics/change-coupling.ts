@@ -3,8 +3,10 @@
 //   degree = 100 · shared / ((revs(A) + revs(B)) / 2), rounded to an integer;
 //   commits touching more than maxChangesetSize files are ignored, for revs too;
 //   a pair is reported when the average revs ≥ minRevs, shared ≥ minShared, degree ≥ minDegree.
-// Team change coupling uses the same formula over teams: revs(T) = commits touching T's files,
-// shared = commits touching files of both; every pair with ≥ 1 shared commit, no thresholds.
+// Team change coupling uses the same formula over delivery teams (issue 9: review groups are
+// never a coupling partner): revs(T) = commits touching T's files, shared = commits touching a
+// file of one and a file of the other that share no delivery team (a change inside a jointly
+// owned file, or between files of one team, is internal); every pair with ≥ 1 shared commit.
 // Both keep up to 20 shared commits (newest first) as evidence.
 import type { FileCoupling, TeamCoupling } from '../report/types';
 import type { MetricsInput, MetricsOptions } from './input';
@@ -106,12 +108,21 @@ export function teamCoupling(input: MetricsInput): TeamCoupling[] {
   const revs = new Map<string, number>();
   const pairs = new Map<string, Pair>();
   const teams: string[] = [];
+  const sets: string[][] = [];
+  const coupled = new Set<string>();
   for (const c of input.commits) {
-    teams.length = 0; // the commit's distinct teams: a handful, so a list beats a Set
-    for (const f of c.files) for (const t of input.teamsOf(f.path)) if (!teams.includes(t)) teams.push(t);
-    if (teams.length > 1) teams.sort();
+    teams.length = 0; // the commit's distinct teams and team sets: a handful, so lists beat Sets
+    sets.length = 0;
+    for (const f of c.files) {
+      const d = input.deliveryTeamsOf(f.path);
+      if (d.length && !sets.includes(d)) sets.push(d);
+      for (const t of d) if (!teams.includes(t)) teams.push(t);
+    }
     for (const t of teams) revs.set(t, (revs.get(t) ?? 0) + 1);
-    for (let i = 0; i < teams.length; i++) for (let j = i + 1; j < teams.length; j++) addShared(pairs, `${teams[i]}\0${teams[j]}`, c.sha);
+    if (teams.length < 2) continue;
+    coupled.clear();
+    for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) crossPairs(sets[i], sets[j], coupled);
+    for (const key of coupled) addShared(pairs, key, c.sha);
   }
   return [...pairs]
     .map(([key, p]) => {
@@ -119,6 +130,12 @@ export function teamCoupling(input: MetricsInput): TeamCoupling[] {
       return { a, b, sharedCommits: p.shared, degree: couplingDegree(p.shared, revs.get(a)!, revs.get(b)!), commits: p.commits };
     })
     .sort((x, y) => y.sharedCommits - x.sharedCommits || y.degree - x.degree);
+}
+
+/** Team pairs across two files' delivery-team sets, unless the files share a team (internal). */
+function crossPairs(x: string[], y: string[], out: Set<string>): void {
+  if (x.some((t) => y.includes(t))) return;
+  for (const a of x) for (const b of y) out.add(a < b ? `${a}\0${b}` : `${b}\0${a}`);
 }
 
 function addShared(pairs: Map<string, Pair>, key: string, sha: string): void {

@@ -40,3 +40,10 @@ export function suggestClusters(staticPairs: StaticCoupling[], changePairs: Team
   }
   return out;
 }
+
+/** Why the list is empty (issue 10: an empty suggestion list says why). */
+export function whyNoClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[]): string {
+  const coupled = new Set([...staticPairs.filter((s) => s.edges > 0).flatMap((s) => [s.from, s.to]), ...changePairs.filter((c) => c.sharedCommits > 0).flatMap((c) => [c.a, c.b])]);
+  if (coupled.size < 3) return `no cluster suggested: ${coupled.size} team${coupled.size === 1 ? '' : 's'} share${coupled.size === 1 ? 's' : ''} commits or imports with another team in the window, and a cluster needs 3`;
+  return `no cluster suggested: among the ${coupled.size} coupled teams no group of 3–5 is coupled at least twice as much to each other (imports + shared commits) as to the rest, or every such group is already a declared cluster`;
+}

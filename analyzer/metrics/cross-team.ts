@@ -1,5 +1,6 @@
-// Classifies each import edge between two owned repository files by team: internal (the two
-// files share a team) or crossing from one team to another. Shared by static coupling,
+// Classifies each import edge between two owned repository files by delivery team (issue 9:
+// review groups do not count): internal (the two files share a delivery team — joint ownership
+// makes an edge internal to each shared team) or crossing from one team to another. Shared by static coupling,
 // dependency independence and the violations, so all three agree on what "crosses" means.
 import type { ImportEdge } from '../model/types';
 import type { MetricsInput } from './input';
@@ -16,12 +17,12 @@ export function isRepoTarget(to: string | null): to is string {
 }
 
 /** Import edges whose source and target files both have owners. */
-export function ownedEdges(input: Pick<MetricsInput, 'imports' | 'teamsOf'>): TeamEdge[] {
+export function ownedEdges(input: Pick<MetricsInput, 'imports' | 'deliveryTeamsOf'>): TeamEdge[] {
   const out: TeamEdge[] = [];
   for (const e of input.imports) {
     if (!isRepoTarget(e.to) || e.to === e.from) continue;
-    const fromTeams = input.teamsOf(e.from);
-    const toTeams = input.teamsOf(e.to);
+    const fromTeams = input.deliveryTeamsOf(e.from);
+    const toTeams = input.deliveryTeamsOf(e.to);
     if (!fromTeams.length || !toTeams.length) continue;
     out.push({ edge: e as TeamEdge['edge'], fromTeams, toTeams, internal: fromTeams.some((t) => toTeams.includes(t)) });
   }

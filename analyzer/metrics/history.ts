@@ -89,8 +89,15 @@ function memberRows(input: MetricsInput, members: Map<string, Membership>): (tea
   return (teamId) =>
     [...members]
       .filter(([, m]) => m.teams.includes(teamId))
-      .map(([person, m]) => ({ person, name: names.get(person) ?? person, inferred: m.inferred, changes: changes.get(person) ?? 0 }))
+      .map(([person, m]) => memberRow(person, names.get(person) ?? person, changes.get(person) ?? 0, m, teamId))
       .sort((a, b) => b.changes - a.changes || (a.person < b.person ? -1 : 1));
+}
+
+function memberRow(person: string, name: string, changes: number, m: Membership, teamId: string): MemberRow {
+  const share = m.shares.get(teamId);
+  const row: MemberRow = { person, name, inferred: !m.declared.includes(teamId), changes };
+  if (share !== undefined && row.inferred) row.share = Math.round(share * 1000) / 1000;
+  return row;
 }
 
 /** Per declared module; main author and team by lines added (by changes without line counts), as for files. */

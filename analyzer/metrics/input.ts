@@ -13,6 +13,12 @@ export interface MetricsInput {
   /** Owning team ids of a path (CODEOWNERS owners mapped through the team map); [] when unowned.
    *  Called once per change by several passes: the pipeline's answer is memoized per path. */
   teamsOf(path: string): string[];
+  /** Issue 9: the owning teams of a path that are not review groups (its delivery teams); [] when
+   *  unowned or owned only by review groups. Coupling, independence, violations and drift use these.
+   *  Memoized per path like teamsOf, and the same array as teamsOf's when nothing is removed. */
+  deliveryTeamsOf(path: string): string[];
+  /** Issue 9: teams detected or declared as review groups (teams/roles.ts). */
+  reviewGroups: Set<string>;
   /** Declared module of a path: directory of its CODEOWNERS rule, or its workspace package dir. */
   moduleOf(path: string): string;
   /** Declared team ids of a person id (from the team map); [] when the map does not list them. */
@@ -35,6 +41,8 @@ export interface MetricsOptions {
   islandShare: number;
   /** Ownership drift: declared team below this share while another team has the majority. */
   driftShare: number;
+  /** Honest samples (metrics/sample-size.ts): an autonomy component from fewer commits, changes or import edges is null. */
+  minSample: number;
 }
 
 export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
@@ -44,4 +52,5 @@ export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
   minDegree: 30,
   islandShare: 0.95,
   driftShare: 1 / 3,
+  minSample: 10,
 };

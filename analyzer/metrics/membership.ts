@@ -1,36 +1,76 @@
-// Team membership of every person in the window (issue 3, "Membership inference"):
-// declared teams from the team map when it lists the person; otherwise inferred — the team whose
-// files the person changed most (ties: the team id that sorts first), marked `inferred`.
-// A person's primary team (the first) is the one their changes count for in fragmentation
-// and main-team, so that Σ n_t = N.
+// Team membership of every person in the window (issue 3, "Membership inference"; issue 9):
+//  - declared: the team map lists the person (any alias), or a CODEOWNERS person owner or group
+//    of person owners names them (matched through their merged identities, people/merge.ts);
+//  - inferred, for everyone the team map does not list: every team that can take members from
+//    history (not a review group, not a CODEOWNERS person or group of persons) that received at
+//    least MEMBER_SHARE of the person's changes to owned files, and the team that received most
+//    when it can take members (ties: the id that sorts first). A change counts for each of its
+//    file's delivery teams (joint ownership), or for "review groups only" when it has none — so
+//    where a review group owns most of the code, touching a team's corner now and then does not
+//    make everyone a member of that team. Shares may sum past 1.
+// A person's primary team (the first: declared, else the largest share) is the one their changes
+// count for in fragmentation and main-team, so that Σ n_t = N.
 import type { MetricsInput } from './input';
+
+/** A person is an inferred member of every team that received at least this share of their changes. */
+export const MEMBER_SHARE = 0.25;
 
 export interface Membership {
   teams: string[];
+  /** True when every team of the person was inferred from history. */
   inferred: boolean;
+  declared: string[];
+  /** Inferred team → the share of the person's delivery-owned changes that went to its files. */
+  shares: Map<string, number>;
 }
 
+type MembershipInput = Pick<MetricsInput, 'commits' | 'teams' | 'reviewGroups' | 'teamsOf' | 'deliveryTeamsOf' | 'declaredTeamsOf'>;
+
 /** `only`: resolve just these people (a review needs a handful, not everyone in the history). */
-export function resolveMembership(input: Pick<MetricsInput, 'commits' | 'teamsOf' | 'declaredTeamsOf'>, only?: Set<string>): Map<string, Membership> {
-  const ownedChanges = new Map<string, Map<string, number>>();
+export function resolveMembership(input: MembershipInput, only?: Set<string>): Map<string, Membership> {
+  const { byTeam, totals, people } = changesByTeam(input, only);
+  const implicit = new Set(input.teams.filter((t) => t.implicit).map((t) => t.id));
+  const candidates = new Set(input.teams.filter((t) => !input.reviewGroups.has(t.id) && !(t.implicit && t.members.length)).map((t) => t.id));
+  const out = new Map<string, Membership>();
+  for (const person of people) {
+    const declared = input.declaredTeamsOf(person);
+    const listedByMap = declared.some((t) => !implicit.has(t));
+    const shares = listedByMap ? new Map<string, number>() : inferredShares(byTeam.get(person), totals.get(person) ?? 0, candidates);
+    const inferred = [...shares.keys()].filter((t) => !declared.includes(t));
+    out.set(person, { teams: [...declared, ...inferred], inferred: !declared.length && inferred.length > 0, declared, shares });
+  }
+  return out;
+}
+
+function changesByTeam(input: MembershipInput, only?: Set<string>) {
+  const byTeam = new Map<string, Map<string, number>>();
+  const totals = new Map<string, number>();
   const people = new Set<string>();
   for (const c of input.commits) {
     if (only && !only.has(c.author)) continue;
     people.add(c.author);
     for (const p of c.coAuthors) people.add(p);
-    const counts = ownedChanges.get(c.author) ?? ownedChanges.set(c.author, new Map()).get(c.author)!;
-    for (const f of c.files) for (const t of input.teamsOf(f.path)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  const out = new Map<string, Membership>();
-  for (const person of people) {
-    const declared = input.declaredTeamsOf(person);
-    if (declared.length) out.set(person, { teams: declared, inferred: false });
-    else {
-      const top = topKey(ownedChanges.get(person));
-      out.set(person, { teams: top ? [top] : [], inferred: Boolean(top) });
+    const counts = byTeam.get(c.author) ?? byTeam.set(c.author, new Map()).get(c.author)!;
+    let owned = 0;
+    for (const f of c.files) {
+      if (!input.teamsOf(f.path).length) continue;
+      owned++;
+      const teams = input.deliveryTeamsOf(f.path);
+      for (const t of teams.length ? teams : REVIEW_ONLY) counts.set(t, (counts.get(t) ?? 0) + 1);
     }
+    totals.set(c.author, (totals.get(c.author) ?? 0) + owned);
   }
-  return out;
+  return { byTeam, totals, people };
+}
+
+/** Changes to files owned only by review groups (a key no team id can be). */
+const REVIEW_ONLY = ['\0review groups only'];
+
+/** Candidate teams at or above MEMBER_SHARE, largest first, and the largest bucket even when below. */
+function inferredShares(counts: Map<string, number> | undefined, total: number, candidates: Set<string>): Map<string, number> {
+  const ranked = [...(counts ?? [])].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const kept = ranked.filter(([t, n], i) => candidates.has(t) && (i === 0 || n / total >= MEMBER_SHARE));
+  return new Map(kept.map(([t, n]) => [t, n / total]));
 }
 
 /** The key with the highest count (`countOf` its value); ties broken by the key that sorts first. */

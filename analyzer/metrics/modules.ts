@@ -3,13 +3,16 @@
 // coupled pair). Deterministic: a seeded generator replaces Math.random. For each community of
 // two or more files: its owner mix (team → share of files; a file with k teams counts 1/k to
 // each) and, when a minority of its files belong to other teams than the majority, a concrete
-// suggestion with CODEOWNERS lines. Teams scattered over many communities are reported too.
+// suggestion with CODEOWNERS lines (module-suggestion.ts: named by directory, tracked files
+// only, fewest rules). Teams scattered over many communities are reported too.
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { FileCoupling, InferredModule } from '../report/types';
 import { isRepoTarget } from './cross-team';
 import { round4 } from './fragmentation';
 import type { MetricsInput } from './input';
+import { countByDirectory } from './directories';
+import { moduleName, strayRules } from './module-suggestion';
 
 export const UNOWNED = '(unowned)';
 
@@ -27,29 +30,46 @@ export function inferModules(input: MetricsInput, coupling: FileCoupling[], owne
   const assignment = louvain(g, { getEdgeWeight: 'weight', rng: seeded(42) });
   const groups = new Map<number, string[]>();
   for (const [file, c] of Object.entries(assignment)) (groups.get(c) ?? groups.set(c, []).get(c)!).push(file);
-  const communities = [...groups.values()].filter((f) => f.length > 1).map((f) => f.sort()).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+  // Files deleted since (linked only by change coupling) are no module's files today.
+  const tracked = new Set(input.files);
+  const communities = [...groups.values()].map((f) => f.filter((p) => tracked.has(p)).sort()).filter((f) => f.length > 1).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
   const codeowners: string[] = [];
-  const modules = communities.map((files, i) => describe(`m${i + 1}`, files, input, ownerOf, codeowners));
+  const perDir = countByDirectory(input.files);
+  const names = new Map<string, number>();
+  const modules = communities.map((files) => {
+    const name = moduleName(files);
+    const n = (names.get(name) ?? 0) + 1;
+    names.set(name, n);
+    return describe(n === 1 ? name : `${name} (${n})`, files, input, ownerOf, perDir, codeowners);
+  });
   return { modules, codeowners };
 }
 
-function describe(id: string, files: string[], input: MetricsInput, ownerOf: (t: string) => string, codeowners: string[]): InferredModule {
+function describe(id: string, files: string[], input: MetricsInput, ownerOf: (t: string) => string, perDir: Map<string, number>, codeowners: string[]): InferredModule {
   const owners: Record<string, number> = {};
   for (const f of files) {
     const teams = input.teamsOf(f);
     for (const t of teams.length ? teams : [UNOWNED]) owners[t] = (owners[t] ?? 0) + 1 / Math.max(1, teams.length);
   }
   for (const t of Object.keys(owners)) owners[t] = round4(owners[t] / files.length);
-  const [major, share] = Object.entries(owners).sort((a, b) => b[1] - a[1])[0];
+  const mix = Object.entries(owners).sort((a, b) => b[1] - a[1]);
+  const [major, share] = mix[0];
   const strays = files.filter((f) => !input.teamsOf(f).includes(major));
   if (major === UNOWNED || share < 0.6 || !strays.length) return { id, files, owners, suggestion: null };
-  const lines = strays.slice(0, 5).map((f) => `/${f} ${ownerOf(major)}`);
-  codeowners.push(...lines);
-  const more = strays.length > 5 ? ` and ${strays.length - 5} more` : '';
+  const lines = strayRules(strays, perDir, ownerOf(major));
+  const shown = lines.slice(0, 10);
+  codeowners.push(...shown);
+  const more = strays.length > 3 ? ` and ${strays.length - 3} more` : '';
+  const others = [...new Set(strays.flatMap((f) => (input.teamsOf(f).length ? input.teamsOf(f) : [UNOWNED])))];
+  const rules = `${shown.join('; ')}${lines.length > shown.length ? `; ${showingText(shown.length, lines.length)} rules` : ''}`;
   return {
     id, files, owners,
-    suggestion: `${strays.slice(0, 5).join(', ')}${more} sit in a module ${Math.round(share * 100)}% owned by ${major} but belong to ${[...new Set(strays.flatMap((f) => input.teamsOf(f).length ? input.teamsOf(f) : [UNOWNED]))].join(', ')}: hand them to ${major} (${lines.join('; ')}) or move them out of its code`,
+    suggestion: `module ${id} (${files.length} files; ${mix.slice(0, 3).map(([t, x]) => `${t} ${Math.round(x * 100)}%`).join(', ')}): ${strays.slice(0, 3).join(', ')}${more} belong to ${others.join(', ')}: hand them to ${major} (${rules}) or move them out of its code`,
   };
+}
+
+function showingText(shown: number, total: number): string {
+  return `showing ${shown} of ${total}`;
 }
 
 /** Teams whose files spread over at least `min` communities without a home in any of them. */

@@ -37,11 +37,17 @@ export function staticCoupling(edges: TeamEdge[], teamIds: string[]): { pairs: S
 }
 
 /**
- * Dependency independence of a group of teams (DESIGN.md): of the import edges from the
+ * Dependency independence of a group of teams (docs/metrics.md): of the import edges from the
  * group's files to owned repository files, the share that stay inside the group or target
  * another team's public API. null when the group's files import no owned file.
  */
 export function dependencyIndependence(edges: TeamEdge[], group: Set<string>, isPublicApi: (p: string) => boolean): number | null {
+  const { ok, total } = dependencySample(edges, group, isPublicApi);
+  return ratio(ok, total);
+}
+
+/** The counts behind dependency independence: edges leaving the group's files to owned files, and those that are fine. */
+export function dependencySample(edges: TeamEdge[], group: Set<string>, isPublicApi: (p: string) => boolean): { ok: number; total: number } {
   let total = 0;
   let ok = 0;
   for (const e of edges) {
@@ -49,5 +55,5 @@ export function dependencyIndependence(edges: TeamEdge[], group: Set<string>, is
     total++;
     if (e.toTeams.some((t) => group.has(t)) || isPublicApi(e.edge.to)) ok++;
   }
-  return ratio(ok, total);
+  return { ok, total };
 }

@@ -2,12 +2,12 @@
 // boundary violations, inferred modules and suggestions — over the import graph and history.
 import type { Problem, Team } from '../model/types';
 import type { FileCoupling, InferredModule, StaticCoupling, TeamCoupling, Violation } from '../report/types';
-import { suggestClusters } from './cluster-suggestions';
+import { suggestClusters, whyNoClusters } from './cluster-suggestions';
 import { ownedEdges } from './cross-team';
 import type { MetricsInput, MetricsOptions } from './input';
 import type { Membership } from './membership';
 import { inferModules, scatteredTeams } from './modules';
-import { dependencyIndependence, staticCoupling, type TeamStatic } from './static-coupling';
+import { dependencySample, staticCoupling, type TeamStatic } from './static-coupling';
 import { fingerprint } from './violations/fingerprint';
 import { deepImports, forbiddenDependencies } from './violations/imports';
 import { invalidCodeowners, ownershipDrift, unowned } from './violations/ownership';
@@ -27,13 +27,21 @@ export interface StructureExtras {
   changesOf(file: string): Map<string, { changes: number }> | undefined;
 }
 
+/** Import edges leaving a group's files to owned files (`total`) and those staying inside or using a public API (`ok`). */
+export interface DependencySample {
+  ok: number;
+  total: number;
+}
+
 export interface StructureResult {
   static: StaticCoupling[];
-  perTeam: Map<string, TeamStatic & { dependencyIndependence: number | null }>;
-  clusterDependencyIndependence: Map<string, number | null>;
+  perTeam: Map<string, TeamStatic & { dependency: DependencySample | null }>;
+  clusterDependency: Map<string, DependencySample | null>;
   violations: Violation[];
   modules: InferredModule[];
   suggestions: { codeowners: string[]; clusters: { teams: string[]; reason: string }[] };
+  /** Why there are no cluster suggestions, when there are none. */
+  notes: string[];
 }
 
 export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: StructureExtras): StructureResult {
@@ -41,7 +49,7 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
   const teams = new Map<string, Team>(input.teams.map((t) => [t.id, t]));
   const ownerOf = (t: string) => teams.get(t)?.owners[0] ?? t;
   const { pairs, perTeam } = staticCoupling(edges, input.teams.map((t) => t.id));
-  const depInd = (ids: string[]) => (input.hasImports ? dependencyIndependence(edges, new Set(ids), input.isPublicApi) : null);
+  const depInd = (ids: string[]) => (input.hasImports ? dependencySample(edges, new Set(ids), input.isPublicApi) : null);
   const drafts = [
     ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...teamCycles(edges)] : []),
     ...(x.codeowners ? unowned(input.files, x.hasRule, x.codeowners) : []),
@@ -49,12 +57,14 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     ...invalidCodeowners(x.codeownersErrors),
   ];
   const { modules, codeowners } = inferModules(input, x.fileCoupling, ownerOf);
+  const clusters = suggestClusters(pairs, x.teamCoupling, input.clusters);
   return {
     static: pairs,
-    perTeam: new Map([...perTeam].map(([t, s]) => [t, { ...s, dependencyIndependence: depInd([t]) }])),
-    clusterDependencyIndependence: new Map(input.clusters.map((c) => [c.id, depInd(c.teams)])),
+    perTeam: new Map([...perTeam].map(([t, s]) => [t, { ...s, dependency: depInd([t]) }])),
+    clusterDependency: new Map(input.clusters.map((c) => [c.id, depInd(c.teams)])),
     violations: fingerprint(drafts),
     modules,
-    suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters: suggestClusters(pairs, x.teamCoupling, input.clusters) },
+    suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters },
+    notes: clusters.length ? [] : [whyNoClusters(pairs, x.teamCoupling)],
   };
 }

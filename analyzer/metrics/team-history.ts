@@ -1,8 +1,9 @@
-// History metrics of teams and clusters (a cluster is the union of its teams, DESIGN.md):
+// History metrics of teams and clusters (a cluster is the union of its teams, docs/metrics.md):
 //  - alignment (= ownership integrity): of the changes to owned(G), the share made by G's
 //    members (the author or a co-author is a member);
-//  - delivery independence: of the commits by G's members that touch owned files (files with
-//    any owner), the share whose owned files all belong to G;
+//  - delivery independence: of the commits by G's members that touch files with a delivery team
+//    (issue 9: review groups do not count as owners here), the share whose such files all have G
+//    among their delivery teams (a jointly owned file belongs to each of its teams);
 //  - fragmentation 1 − Σ (n_t/N)² of the changes to owned(G) over the authors' primary teams;
 //  - changes, commits, lines, authors of owned(G).
 // All groups are accumulated in one pass over the commits (per month for the trend): a change
@@ -48,14 +49,20 @@ export function groupsHistory(input: MetricsInput, members: Map<string, Membersh
     return g;
   };
   const inGroup = new Int32Array(ids.length); // owned changes of the current commit per group
+  const delivered = new Int32Array(ids.length); // delivery-owned changes of the current commit per group
   const touched: number[] = [];
+  const touchedD: number[] = [];
   for (const c of commits) {
     const byMember = c.coAuthors.length ? [...new Set([c.author, ...c.coAuthors].flatMap(memberGroups))] : memberGroups(c.author);
     let owned = 0;
+    let ownedD = 0;
     for (const f of c.files) {
       const teams = input.teamsOf(f.path);
       if (!teams.length) continue;
       owned++;
+      const d = input.deliveryTeamsOf(f.path);
+      if (d.length) ownedD++;
+      for (const g of d.length ? groupsOf(d) : []) if (delivered[g]++ === 0) touchedD.push(g);
       for (const g of groupsOf(teams)) {
         if (inGroup[g]++ === 0) touched.push(g);
         const a = accs[g];
@@ -73,12 +80,14 @@ export function groupsHistory(input: MetricsInput, members: Map<string, Membersh
       if (byMember.includes(g)) a.aligned += inGroup[g];
       a.byTeam.set(primary, (a.byTeam.get(primary) ?? 0) + inGroup[g]);
     }
-    for (const g of byMember) {
+    for (const g of ownedD ? byMember : []) {
       accs[g].memberCommits++;
-      if (inGroup[g] === owned) accs[g].independent++;
+      if (delivered[g] === ownedD) accs[g].independent++;
     }
     for (const g of touched) inGroup[g] = 0;
+    for (const g of touchedD) delivered[g] = 0;
     touched.length = 0;
+    touchedD.length = 0;
   }
   return new Map(ids.map((g, i) => [g, accs[i]]));
 }

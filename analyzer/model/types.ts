@@ -44,6 +44,12 @@ export interface Team {
   publicApi?: string[];
   /** Ids of the clusters that list this team. */
   clusters: string[];
+  /** Team map `role` (issue 9): a review group approves others' code; a team delivers it. */
+  role?: 'team' | 'review-group';
+  /** The team map gives `members:` (even an empty list): membership is declared, not inferred. */
+  membersDeclared?: boolean;
+  /** Derived from a CODEOWNERS owner the team map does not list (teams/derive.ts). */
+  implicit?: boolean;
 }
 
 export interface Cluster {

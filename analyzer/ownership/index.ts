@@ -5,7 +5,8 @@ import { loadCodeowners } from '../codeowners/load';
 import { createMatcher, type OwnerMatcher } from '../codeowners/matcher';
 import type { ParsedCodeowners } from '../codeowners/parse';
 import type { Flavor, Problem, Rule, Team, TeamMap } from '../model/types';
-import { ownerTeam, unmappedOwners } from '../teams/derive';
+import { handleKey } from '../people/names';
+import { implicitTeams } from '../teams/derive';
 import { loadTeamMap } from '../teams/load';
 
 export interface OwnershipOptions {
@@ -53,12 +54,13 @@ export function buildOwnership(
   parsedMap: { map: TeamMap; errors: Problem[]; warnings: Problem[] } | null,
 ): Ownership {
   const declared = parsedMap?.map.teams ?? [];
-  const implicit = unmappedOwners(codeowners?.rules ?? [], declared).map(ownerTeam);
+  const implicit = implicitTeams(codeowners?.rules ?? [], declared);
   const teamMap: TeamMap = { path: parsedMap?.map.path ?? null, teams: [...declared, ...implicit], clusters: parsedMap?.map.clusters ?? [] };
   const byOwner = indexOwners(teamMap.teams);
   const byId = new Map(teamMap.teams.map((t) => [t.id, t]));
   const matcher: OwnerMatcher | null = codeowners ? createMatcher(codeowners) : null;
-  const teamsOfOwners = (owners: string[]) => [...new Set(owners.flatMap((o) => byOwner.get(o) ?? [o]))];
+  // GitHub handles and team slugs are case-insensitive: `@Org/Team` and `@org/team` are one team.
+  const teamsOfOwners = (owners: string[]) => (owners.length === 1 ? byOwner.get(handleKey(owners[0])) ?? owners : [...new Set(owners.flatMap((o) => byOwner.get(handleKey(o)) ?? [o]))]);
   return {
     root,
     flavor,
@@ -79,7 +81,7 @@ export function buildOwnership(
 
 function indexOwners(teams: Team[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const t of teams) for (const o of t.owners) map.set(o, [...(map.get(o) ?? []), t.id]);
+  for (const t of teams) for (const o of t.owners) map.set(handleKey(o), [...new Set([...(map.get(handleKey(o)) ?? []), t.id])]);
   return map;
 }
 

@@ -4,6 +4,7 @@
 //  warnings — duplicate pattern, rule that matches no tracked file, rule fully shadowed by later
 //             rules (it matches files but decides none), person owners the team map does not list.
 import { isTeamOwner } from '../codeowners/owner-syntax';
+import { handleKey } from '../people/names';
 import { createMatcher } from '../codeowners/matcher';
 import type { Problem, Problems, Rule } from '../model/types';
 import type { Ownership } from '.';
@@ -57,21 +58,17 @@ function warnUnusedAndShadowed(own: Ownership, files: string[], warn: (r: Rule, 
 }
 
 function checkOwnersAgainstMap(own: Ownership, out: Problems): void {
-  const mapped = new Set(own.teamMap.teams.filter((t) => !isImplicit(t.id, t.owners)).flatMap((t) => t.owners));
+  const mapped = new Set(own.teamMap.teams.filter((t) => !t.implicit).flatMap((t) => t.owners.map(handleKey)));
   const reported = new Set<string>();
   for (const r of own.codeowners!.rules) {
     for (const o of r.owners) {
-      if (mapped.has(o) || reported.has(o)) continue;
-      reported.add(o);
+      if (mapped.has(handleKey(o)) || reported.has(handleKey(o))) continue;
+      reported.add(handleKey(o));
       const where = { file: own.codeowners!.path, line: r.line };
       if (isTeamOwner(o)) out.errors.push({ ...where, message: `unknown team '${o}': no team in ${own.teamMap.path} lists it in owners — add it to a team's owners` });
       else out.warnings.push({ ...where, message: `owner '${o}' is not in ${own.teamMap.path}: add it to a team's owners (or members) to count it` });
     }
   }
-}
-
-function isImplicit(id: string, owners: string[]): boolean {
-  return owners.length === 1 && owners[0] === id;
 }
 
 function byLine(a: Problem, b: Problem): number {

@@ -1,12 +1,20 @@
 // Joins the metric results into the versioned Report (analyzer/report/types.ts).
+import type { BotTest } from '../history/bots';
 import type { HistoryResult } from '../history/mine';
+import { peopleRows } from '../people/rows';
+import { membershipOf } from '../teams/derive';
+import type { People } from './people';
 import type { ImportGraphResult } from '../imports';
 import { autonomy } from '../metrics/autonomy';
+import { honestAutonomy, shortfallNotes, type Shortfalls } from '../metrics/sample-size';
 import { computeHistoryMetrics } from '../metrics/history';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import { computeStructure } from '../metrics/structure';
+import { groupFindings } from '../metrics/findings';
+import { unownedDirs } from '../metrics/unowned-dirs';
+import { SOURCE_EXTENSIONS } from '../imports';
 import type { Ownership } from '../ownership';
-import { SCHEMA_VERSION, type FileRow, type Report, type TeamRow } from '../report/types';
+import { SCHEMA_VERSION, type Finding, type FileRow, type Report, type TeamRow, type Violation } from '../report/types';
 
 export interface AssembleContext {
   root: string;
@@ -16,6 +24,8 @@ export interface AssembleContext {
   input: MetricsInput;
   options: MetricsOptions;
   publicHint(team: string): string;
+  people: People;
+  isBot: BotTest;
   branch: string | null;
   since: string | null;
   until: string | null;
@@ -30,37 +40,62 @@ export function assembleReport(ctx: AssembleContext): Report {
     codeowners: ownership.codeowners?.path ?? null, codeownersErrors: ownership.codeowners?.errors ?? [],
     hasRule: (p) => ownership.who(p).rule !== null, publicHint: ctx.publicHint, changesOf: hist.changesOf,
   });
+  const ownedChanges = countOwnedChanges(input);
+  const short: Shortfalls = new Map();
   const teams: TeamRow[] = input.teams.map((t) => {
     const g = hist.teams.get(t.id)!;
     const s = struct.perTeam.get(t.id)!;
-    return {
-      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, members: hist.memberRows(t.id),
+    const review = input.reviewGroups.has(t.id);
+    const a = honestAutonomy({ id: t.id, ...g, dependency: s.dependency }, short, ctx.options.minSample);
+    const row: TeamRow = {
+      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members: hist.memberRows(t.id),
       files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
-      alignment: g.alignment, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
+      alignment: a.ownershipIntegrity, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
       knowledgeIslands: g.knowledgeIslands,
-      autonomy: autonomy({ deliveryIndependence: g.deliveryIndependence, ownershipIntegrity: g.alignment, dependencyIndependence: s.dependencyIndependence }),
+      autonomy: a,
       afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
     };
+    return review ? asReviewGroup(row, ownedChanges) : row;
   });
+  const teamNotes = shortfallNotes(short, 'teams', ctx.options.minSample);
+  short.clear();
+  const clusters = input.clusters.map((c) => ({ id: c.id, teams: c.teams, autonomy: honestAutonomy({ id: c.id, ...hist.clusters.get(c.id)!, dependency: struct.clusterDependency.get(c.id) ?? null }, short, ctx.options.minSample) }));
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
-    window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode },
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned'])],
+    window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
     teams,
-    clusters: input.clusters.map((c) => {
-      const g = hist.clusters.get(c.id)!;
-      return { id: c.id, teams: c.teams, autonomy: autonomy({ deliveryIndependence: g.deliveryIndependence, ownershipIntegrity: g.alignment, dependencyIndependence: struct.clusterDependencyIndependence.get(c.id) ?? null }) };
-    }),
+    clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
     declaredModules: hist.declaredModules,
     coupling: { files: hist.coupling.files, teams: hist.coupling.teams, static: struct.static },
     graph: ctx.graph && graphSummary(ctx.graph),
     violations: struct.violations,
+    findings: findingsOf(struct.violations, input, ownership, hist.files),
     modules: struct.modules,
     suggestions: struct.suggestions,
+    people: peopleRows({ merge: ctx.people.merge, mailmap: ctx.people.mailmap, members: hist.members, bots: ctx.history.bots, isBot: ctx.isBot }),
   };
+}
+
+function countOwnedChanges(input: AssembleContext['input']): number {
+  let n = 0;
+  for (const c of input.commits) for (const f of c.files) if (input.teamsOf(f.path).length) n++;
+  return n;
+}
+
+/**
+ * A review group approves other teams' code: its share of approvals is reported; delivery
+ * independence is not its measure, and without declared members neither is integrity.
+ */
+function asReviewGroup(row: TeamRow, ownedChanges: number): TeamRow {
+  row.approvalShare = ownedChanges ? Math.round((1000 * row.changes) / ownedChanges) / 1000 : 0;
+  const integrity = row.membership === 'declared' ? row.autonomy.ownershipIntegrity : null;
+  if (row.membership !== 'declared') row.alignment = null;
+  row.autonomy = autonomy({ deliveryIndependence: null, ownershipIntegrity: integrity, dependencyIndependence: null });
+  return row;
 }
 
 /** Completes a file row in place: a spread copy of 10k+ rows costs tens of ms per update. */
@@ -76,4 +111,32 @@ function graphSummary(g: ImportGraphResult): NonNullable<Report['graph']> {
   const edgesByKind: Record<string, number> = {};
   for (const e of g.edges) edgesByKind[e.kind] = (edgesByKind[e.kind] ?? 0) + 1;
   return { files: g.files.length, edges: g.edges.length, edgesByKind, unresolved: g.unresolved.length, unresolvedExamples: g.unresolved.slice(0, 20), parseErrors: g.parseErrors.length };
+}
+
+/** Groups and ranks the violations (metrics/findings.ts); sets each violation's `group`. */
+function findingsOf(violations: Violation[], input: MetricsInput, ownership: Ownership, rows: Omit<FileRow, 'owners' | 'ruleLine'>[]): Finding[] {
+  const byPath = new Map(rows.map((f) => [f.path, f]));
+  const ownerOf = (t: string) => ownership.team(t)?.owners[0] ?? t;
+  const historyOwners = (files: string[]) => {
+    const byTeam = new Map<string, number>();
+    for (const f of files) {
+      const row = byPath.get(f);
+      if (row?.mainTeam) byTeam.set(row.mainTeam, (byTeam.get(row.mainTeam) ?? 0) + row.changes);
+    }
+    const best = [...byTeam].sort((a, b) => b[1] - a[1])[0];
+    return best && !best[0].startsWith('person:') ? [ownerOf(best[0])] : null;
+  };
+  const dirs = unownedDirs({
+    sources: input.files.filter((f) => SOURCE_EXTENSIONS.test(f)),
+    isUnowned: (p) => ownership.who(p).rule === null,
+    ownersOf: (p) => ownership.who(p).owners,
+    historyOwners,
+  });
+  return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf });
+}
+
+/** First and last commit of the window (commits are newest first), null when it is empty. */
+function windowEnds(commits: MetricsInput['commits']): Pick<Report['window'], 'first' | 'last'> {
+  const at = (c: MetricsInput['commits'][number] | undefined) => (c ? { sha: c.sha, date: new Date(c.date * 1000).toISOString() } : null);
+  return { first: at(commits[commits.length - 1]), last: at(commits[0]) };
 }

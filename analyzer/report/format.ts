@@ -11,3 +11,12 @@ export function score(x: number | null | undefined): string {
 export function num(x: number | null | undefined): string {
   return x === null || x === undefined ? '–' : String(x);
 }
+
+/** Issue 9: said wherever team numbers are shown for a team whose members were guessed from history. */
+export const INFERRED_MEMBERSHIP = 'membership inferred from history — run `conway init`';
+
+/** ` (review group)` / ` (membership inferred …)` after a team's numbers; '' for a declared delivery team. */
+export function teamCaveat(row: { membership?: string; role?: string } | undefined): string {
+  const parts = [row?.role === 'review-group' ? 'review group' : '', row?.membership === 'inferred' ? INFERRED_MEMBERSHIP : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}

@@ -3,10 +3,11 @@
 // sparklines, team × team coupling matrix (imports and shared commits), violations, suggestions —
 // which the inlined interactive dashboard (html-dashboard.ts: sigma graph, filters, matrix
 // toggle) replaces when scripts run. Without a built dashboard the page is the static content only.
-import { pct, score } from './format';
+import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
-import type { Report } from './types';
+import { ACT_FIRST, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
+import type { Finding, Report } from './types';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}h1{font-size:22px}h2{margin-top:32px;font-size:17px}
 table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}.autonomy td:nth-child(n+3),.matrix td{text-align:right;white-space:nowrap}
@@ -16,7 +17,8 @@ table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;te
 
 export function renderHtml(r: Report): string {
   const clusters = r.clusters.map((c) => c.id);
-  const title = `Conway report${r.repo.branch ? ` — ${r.repo.branch}` : ''}`;
+  const title = reportTitle(r);
+  const findings = findingsOf(r);
   const dash = inlineDashboard(r);
   const scriptSrc = dash ? ` script-src ${dash.scriptSource};` : '';
   return `<!doctype html>
@@ -25,17 +27,21 @@ export function renderHtml(r: Report): string {
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${CSS}</style>${dash?.style ?? ''}</head><body>
 <div id="app">
 <h1>${h(title)}</h1>
-<p class="muted">${r.teams.length} teams · ${r.files.length} files · ${r.window.commits} commits${r.repo.head ? ` · HEAD ${h(r.repo.head.slice(0, 10))}` : ''} · ${r.violations.length} violations · generated ${h(r.generatedAt)}</p>
+<p class="muted">${r.teams.length} teams · ${r.files.length} files · ${r.window.commits} commits${r.repo.head ? ` · HEAD ${h(r.repo.head.slice(0, 10))}` : ''} · ${r.violations.length} violations in ${findings.length} findings · generated ${h(r.generatedAt)}</p>
+<p class="window">${h(windowText(r))}</p>
+${actFirst(findings)}
 <h2>Team graph</h2>
 <p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
 ${teamGraphSvg(r)}
 <h2>Autonomy</h2>
+${membershipNotes(r)}
 ${autonomyTable(r)}
+<p class="muted">¹ changes in the window to the team's files, including files since deleted or renamed away.</p>
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
 ${matrix(r)}
-<h2>Violations (${r.violations.length})</h2>
-${violations(r)}
+<h2>Findings (${findings.length}, ${r.violations.length} locations)</h2>
+${findingsTable(findings)}
 ${suggestions(r)}
 ${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : ''}
 </div>
@@ -45,9 +51,21 @@ ${dash?.scripts ?? ''}
 }
 
 function autonomyTable(r: Report): string {
-  const rows = [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1)).map((t) => `<tr data-team="${h(t.id)}"><td>${h(t.name)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(t.members.slice(0, 3).map((m) => m.name).join(', '))}</td></tr>`);
+  const rows = [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1)).map((t) => `<tr data-team="${h(t.id)}"><td>${h(t.name)}${teamMarks(t)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(t.members.slice(0, 3).map((m) => m.name).join(', '))}</td></tr>`);
   const clusterRows = r.clusters.map((c) => `<tr><td><i>cluster ${h(c.id)}</i></td><td>${h(c.teams.join(', '))}</td><td><b>${score(c.autonomy.score)}</b></td><td>${pct(c.autonomy.deliveryIndependence)}</td><td>${pct(c.autonomy.ownershipIntegrity)}</td><td>${pct(c.autonomy.dependencyIndependence)}</td><td></td><td></td><td></td><td></td></tr>`);
-  return `<table class="autonomy"><thead><tr><th>team</th><th>cluster</th><th>score</th><th>delivery independence</th><th>ownership integrity</th><th>dependency independence</th><th>files</th><th>changes</th><th>truck factor</th><th>top members</th></tr></thead><tbody>${rows.join('')}${clusterRows.join('')}</tbody></table>`;
+  return `<table class="autonomy"><thead><tr><th>team</th><th>cluster</th><th>score</th><th>delivery independence</th><th>ownership integrity</th><th>dependency independence</th><th>files</th><th title="changes in the window to the team's files, including files since deleted or renamed away">changes¹</th><th>truck factor</th><th>top members</th></tr></thead><tbody>${rows.join('')}${clusterRows.join('')}</tbody></table>`;
+}
+
+/** Issue 9: which team numbers rest on guessed members, and which teams are review groups. */
+function membershipNotes(r: Report): string {
+  const inferred = r.teams.some((t) => t.membership === 'inferred') ? `<p class="muted">Teams marked * : ${h(INFERRED_MEMBERSHIP)}.</p>` : '';
+  const groups = r.teams.filter((t) => t.role === 'review-group').map((t) => `${h(t.name)} (${pct(t.approvalShare)} of changes)`);
+  const review = groups.length ? `<p class="muted">Review groups (approve other teams' code; not anyone's coupling partner): ${groups.join(', ')}.</p>` : '';
+  return inferred + review;
+}
+
+function teamMarks(t: Report['teams'][number]): string {
+  return `${t.membership === 'inferred' ? ` <span class="muted" title="${h(INFERRED_MEMBERSHIP)}">*</span>` : ''}${t.role === 'review-group' ? ' <span class="muted">(review group)</span>' : ''}`;
 }
 
 function matrix(r: Report): string {
@@ -59,11 +77,24 @@ function matrix(r: Report): string {
   return `<table class="matrix">${head}${body.join('')}</table>`;
 }
 
-function violations(r: Report): string {
-  if (!r.violations.length) return '<p>None.</p>';
-  const rows = r.violations.slice(0, 500).map((v) => `<tr><td>${h(v.kind)}</td><td><code>${h(v.file)}:${v.line}</code></td><td>${h(v.fromTeam ?? '')}${v.toTeam ? ' → ' + h(v.toTeam) : ''}</td><td style="text-align:left">${h(v.message)}</td></tr>`);
-  const more = r.violations.length > 500 ? `<p class="muted">… and ${r.violations.length - 500} more in the JSON report.</p>` : '';
-  return `<table class="violations"><thead><tr><th>kind</th><th>where</th><th>teams</th><th>what to do</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
+function actFirst(findings: Finding[]): string {
+  if (!findings.length) return '';
+  const items = findings.slice(0, ACT_FIRST).map((f) => `<li><b>${h(f.kind)}</b> ${h(f.title)} <span class="muted">— ${f.changes} changes in the window</span>${f.suggestion ? `<br>${fixHtml(f)}` : ''}</li>`);
+  return `<h2>Where to act first</h2><ol class="act-first">${items.join('')}</ol>`;
+}
+
+/** Every finding up to FINDINGS_SHOWN × 4, in rank order; the cut is said, never silent. */
+function findingsTable(findings: Finding[]): string {
+  if (!findings.length) return '<p>None.</p>';
+  const limit = FINDINGS_SHOWN * 4;
+  const rows = findings.slice(0, limit).map((f) => `<tr data-group="${h(f.id)}"><td>${f.rank}</td><td>${h(f.kind)}</td><td>${h(f.title)}<br><span class="muted">${f.examples.map((e) => `<code>${h(e.file)}:${e.line}</code>`).join(' ')}${f.count > f.examples.length ? ' …' : ''}</span></td><td>${f.count}</td><td>${f.changes}</td><td style="text-align:left">${fixHtml(f)}</td></tr>`);
+  const more = findings.length > limit ? `<p class="muted">${h(showing(limit, findings.length))} findings, by rank: the rest are in the JSON report (<code>findings</code>, and <code>violations[].group</code> for every location).</p>` : '';
+  return `${more}<table class="violations"><thead><tr><th>#</th><th>kind</th><th>finding</th><th>locations</th><th>changes</th><th>what to do</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
+}
+
+function fixHtml(f: Finding): string {
+  if (!f.suggestion) return '';
+  return isRuleFix(f) ? f.suggestion.split('\n').map((l) => `<code>${h(l)}</code>`).join('<br>') : h(f.suggestion);
 }
 
 function suggestions(r: Report): string {

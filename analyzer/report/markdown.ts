@@ -1,26 +1,33 @@
 // The report as Markdown, for a pull request comment or a wiki page: summary, autonomy per team
 // and cluster with its components, the strongest team coupling, violations by kind, notes.
 // Every string from the repository is escaped (`|`, `<`, `>`, backticks, brackets).
-import { pct, score } from './format';
-import type { Report, Violation } from './types';
+import { INFERRED_MEMBERSHIP, pct, score } from './format';
+import { ACT_FIRST, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
+import type { Finding, Report } from './types';
 
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
   const head = r.repo.head ? ` at \`${r.repo.head.slice(0, 10)}\`` : '';
-  out.push(`# Conway report${r.repo.branch ? ` — ${esc(r.repo.branch)}` : ''}`, '');
-  out.push(`${r.teams.length} teams, ${r.files.length} files, ${r.window.commits} commits${head}${r.window.since ? ` since ${esc(r.window.since)}` : ''}; ${r.violations.length} violations.`, '');
-  out.push('## Autonomy', '', '| team | cluster | score | delivery independence | ownership integrity | dependency independence | files | changes | truck factor |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const t of [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1))) {
+  const findings = findingsOf(r);
+  out.push(`# ${esc(reportTitle(r))}`, '');
+  out.push(`${r.teams.length} teams, ${r.files.length} files, ${r.window.commits} commits${head}${r.window.since ? ` since ${esc(r.window.since)}` : ''}; ${r.violations.length} violations in ${findings.length} findings.`, '');
+  out.push(esc(windowText(r)), '');
+  actFirst(findings, out);
+  out.push('## Autonomy', '');
+  if (r.teams.some((t) => t.membership === 'inferred')) out.push(`> Teams marked \\*: ${esc(INFERRED_MEMBERSHIP)} (it drafts a team map to review).`, '');
+  out.push('| team | cluster | score | delivery independence | ownership integrity | dependency independence | files | changes¹ | truck factor |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const t of [...r.teams].filter((t) => t.role !== 'review-group').sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1))) {
     const a = t.autonomy;
-    out.push(`| ${esc(t.name)} | ${esc(t.cluster ?? '')} | ${score(a.score)} | ${pct(a.deliveryIndependence)} | ${pct(a.ownershipIntegrity)} | ${pct(a.dependencyIndependence)} | ${t.files} | ${t.changes} | ${t.truckFactor ?? '–'} |`);
+    out.push(`| ${esc(t.name)}${t.membership === 'inferred' ? ' \\*' : ''} | ${esc(t.cluster ?? '')} | ${score(a.score)} | ${pct(a.deliveryIndependence)} | ${pct(a.ownershipIntegrity)} | ${pct(a.dependencyIndependence)} | ${t.files} | ${t.changes} | ${t.truckFactor ?? '–'} |`);
   }
+  reviewGroups(r, out);
   if (r.clusters.length) {
     out.push('', '| cluster | teams | score | delivery | integrity | dependency |', '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const c of r.clusters) out.push(`| ${esc(c.id)} | ${c.teams.map(esc).join(', ')} | ${score(c.autonomy.score)} | ${pct(c.autonomy.deliveryIndependence)} | ${pct(c.autonomy.ownershipIntegrity)} | ${pct(c.autonomy.dependencyIndependence)} |`);
   }
-  out.push('', '_Score: mean of the components with data, ×100. Delivery independence: share of the team\'s commits that touch only its own code. Ownership integrity: share of changes to its code made by its members. Dependency independence: share of its imports that stay inside or use another team\'s public API._');
+  out.push('', '_¹ changes in the window to the team\'s files, including files since deleted or renamed away. Score: mean of the components with data, ×100. Delivery independence: share of the team\'s commits that touch only its own code. Ownership integrity: share of changes to its code made by its members. Dependency independence: share of its imports that stay inside or use another team\'s public API. "–": no data in the window, or too few to mean anything (the Notes say which and why)._');
   coupling(r, out);
-  violations(r.violations, out);
+  findingsSection(findings, r.violations.length, out);
   if (r.modules.some((m) => m.suggestion) || r.suggestions.codeowners.length || r.suggestions.clusters.length) {
     out.push('', '## Suggestions', '');
     for (const m of r.modules.filter((m) => m.suggestion)) out.push(`- ${esc(m.suggestion!)}`);
@@ -29,6 +36,15 @@ export function renderMarkdown(r: Report): string {
   }
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));
   return out.join('\n') + '\n';
+}
+
+/** Review groups approve other teams' code: listed with their share of approvals, not scored as delivery teams. */
+function reviewGroups(r: Report, out: string[]): void {
+  const groups = r.teams.filter((t) => t.role === 'review-group');
+  if (!groups.length) return;
+  out.push('', '| review group | share of approvals | files | members |', '| --- | ---: | ---: | --- |');
+  for (const t of groups) out.push(`| ${esc(t.name)}${t.membership === 'inferred' ? ' \\*' : ''} | ${pct(t.approvalShare)} | ${t.files} | ${t.members.length ? t.members.map((m) => esc(m.name)).slice(0, 5).join(', ') : '–'} |`);
+  out.push('', "_A review group is listed beside other teams on most of its CODEOWNERS rules (or owns a superset of their files): it approves their code. Coupling, delivery independence, violations and drift use each file's delivery teams — its owners that are not review groups._");
 }
 
 function coupling(r: Report, out: string[]): void {
@@ -45,17 +61,40 @@ function coupling(r: Report, out: string[]): void {
   for (const x of rows) out.push(`| ${esc(x.a)} ↔ ${esc(x.b)} | ${x.shared} | ${x.degree}% | ${x.ab} | ${x.ba} |`);
 }
 
-function violations(vs: Violation[], out: string[]): void {
-  out.push('', `## Violations (${vs.length})`, '');
-  if (!vs.length) return void out.push('None.');
-  const kinds = [...new Set(vs.map((v) => v.kind))];
-  for (const k of kinds) {
-    const of = vs.filter((v) => v.kind === k);
-    out.push(`### ${k} (${of.length})`, '');
-    for (const v of of.slice(0, 50)) out.push(`- \`${code(v.file)}:${v.line}\` ${esc(v.message)}`);
-    if (of.length > 50) out.push(`- … and ${of.length - 50} more (see the JSON or SARIF report)`);
+function actFirst(findings: Finding[], out: string[]): void {
+  if (!findings.length) return;
+  out.push('## Where to act first', '');
+  findings.slice(0, ACT_FIRST).forEach((f, i) => out.push(`${i + 1}. **${f.kind}** ${esc(f.title)} — ${changes(f.changes)} in the window${f.suggestion ? `; ${fixLines(f)[0]}` : ''}`));
+  out.push('');
+}
+
+function changes(n: number): string {
+  return `${n} change${n === 1 ? '' : 's'}`;
+}
+
+/** A CODEOWNERS line (unowned, drift) is shown as code; advice as text. */
+function fixLines(f: Finding): string[] {
+  if (!f.suggestion) return [];
+  return isRuleFix(f) ? f.suggestion.split('\n').map((l) => `CODEOWNERS: \`${code(l)}\``) : [`fix: ${esc(f.suggestion)}`];
+}
+
+function findingsSection(findings: Finding[], locations: number, out: string[]): void {
+  out.push('', `## Findings (${findings.length}, ${locations} locations)`, '');
+  if (!findings.length) return void out.push('None.');
+  out.push('_Ranked by the window\'s changes to the files involved, then by locations. Every location is in the JSON and SARIF reports (`violations[].group` is the finding id)._', '');
+  for (const [kind, of] of byKind(findings)) {
+    const n = of.reduce((s, f) => s + f.count, 0);
+    out.push(`### ${kind} (${of.length} finding${of.length === 1 ? '' : 's'}, ${n} location${n === 1 ? '' : 's'})`, '');
+    for (const f of of.slice(0, FINDINGS_SHOWN)) finding(f, out);
+    if (of.length > FINDINGS_SHOWN) out.push(`- … ${showing(FINDINGS_SHOWN, of.length)}: the rest are in the JSON report (\`findings\`) and \`conway check\``);
     out.push('');
   }
+}
+
+function finding(f: Finding, out: string[]): void {
+  const where = f.examples.map((e) => `\`${code(e.file)}:${e.line}\``).join(', ');
+  out.push(`- #${f.rank} ${esc(f.title)} — ${f.count} location${f.count === 1 ? '' : 's'}, ${changes(f.changes)}; e.g. ${where}${f.count > f.examples.length ? ' …' : ''}`);
+  if (f.suggestion) out.push(...fixLines(f).map((l) => `  - ${l}`));
 }
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\n': ' ', '\r': ' ' };

@@ -1,7 +1,8 @@
 // Violations as SARIF 2.1.0 (OASIS), so GitHub code scanning shows them on pull requests:
 // one result per violation, ruleId = the violation kind, the location is the repository-relative
 // file and line, and the stable fingerprint goes in partialFingerprints so GitHub tracks a
-// violation across commits instead of reopening it.
+// violation across commits instead of reopening it. `properties.group` is the finding (the
+// group of the same kind, target and teams, issue 10) the location belongs to.
 import type { Report, ViolationKind } from './types';
 
 const RULES: Record<ViolationKind, { name: string; short: string; help: string; level: 'error' | 'warning' | 'note' }> = {
@@ -44,7 +45,7 @@ export function renderSarif(report: Report): string {
           message: { text: v.message },
           locations: [{ physicalLocation: { artifactLocation: { uri: toRelativeUri(v.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, v.line) } } }],
           partialFingerprints: { 'conway/v1': v.fingerprint },
-          properties: { fromTeam: v.fromTeam, toTeam: v.toTeam, target: v.target },
+          properties: { fromTeam: v.fromTeam, toTeam: v.toTeam, target: v.target, group: v.group ?? null },
         })),
       },
     ],

@@ -48,6 +48,8 @@ export interface PersonRow {
   /** Why identities were merged: `mailmap`, `handle <h>`, `noreply <email>`, `same name <n>`, … */
   merged: { identity: string; reason: string }[];
   bot: boolean;
+  /** Issue 9: every (name, email) the person committed as, busiest first — what `conway people --mailmap` maps. */
+  identities?: { name: string; email: string; commits: number }[];
 }
 
 export interface TeamRow {
@@ -58,6 +60,8 @@ export interface TeamRow {
   membership?: Membership;
   /** Issue 9 (optional until it lands). */
   role?: TeamRole;
+  /** Issue 9: for a review group, the share of the window's changes to owned files that needed its approval (touched its files). */
+  approvalShare?: number;
   members: MemberRow[];
   files: number;
   changes: number;

@@ -6,6 +6,7 @@
 //  - dependency independence of every touched team before and after;
 //  - teams affected beyond CODEOWNERS: teams whose files import a changed file, directly or
 //    through files that re-export it (`export … from`), walked on the reverse import graph.
+// Teams here are delivery teams: review groups (catch-all approver pools) import nothing of their own.
 import type { Change } from '../collect/revision';
 import { crossings } from '../metrics/cross-team';
 import type { ImportEdge } from '../model/types';
@@ -48,8 +49,8 @@ export function violationChanges(base: SideModel, head: SideModel): { new: Viola
 export function independenceChanges(changes: Change[], base: SideModel, head: SideModel): Review['independence'] {
   const touched = new Set<string>();
   for (const c of changes) {
-    for (const t of base.who(c.oldPath ?? c.path).teams) touched.add(t);
-    if (c.status !== 'deleted') for (const t of head.who(c.path).teams) touched.add(t);
+    for (const t of base.deliveryTeamsOf(c.oldPath ?? c.path)) touched.add(t);
+    if (c.status !== 'deleted') for (const t of head.deliveryTeamsOf(c.path)) touched.add(t);
   }
   return [...touched].sort().map((team) => ({ team, base: base.independence(team), head: head.independence(team) }));
 }
@@ -78,9 +79,9 @@ function collectImporters(changed: string[], m: SideModel, found: Map<string, Af
     }
   }
   for (const [target, origin] of carriers) {
-    const owners = new Set([...m.who(origin).teams, ...m.who(target).teams]);
+    const owners = new Set([...m.deliveryTeamsOf(origin), ...m.deliveryTeamsOf(target)]);
     for (const e of reverse.get(target) ?? []) {
-      for (const team of m.who(e.from).teams) {
+      for (const team of m.deliveryTeamsOf(e.from)) {
         if (owners.has(team)) continue;
         const via = found.get(team) ?? found.set(team, []).get(team)!;
         if (!via.some((v) => v.file === e.from && v.target === target)) via.push({ file: e.from, line: e.line, target, changed: origin });

@@ -35,7 +35,7 @@ export function suggestReviewers(input: ReviewerInput, approvals: ReviewApproval
   }));
   const everyPath = new Set([...pathsOf.values()].flatMap((s) => [...s]));
   const candidates = new Set([...recentWork(input, everyPath, (p) => !authors.has(p)).keys()]);
-  const members = resolveMembership({ commits: input.commits, teamsOf, declaredTeamsOf }, candidates);
+  const members = resolveMembership({ commits: input.commits, teams: base.ownership.teamMap.teams, reviewGroups: base.reviewGroups, teamsOf, deliveryTeamsOf: base.deliveryTeamsOf, declaredTeamsOf }, candidates);
   return teams.map((team) => ({ team, people: top(recentWork(input, pathsOf.get(team)!, (person) => candidates.has(person) && Boolean(members.get(person)?.teams.includes(team)))) }));
 }
 

@@ -17,6 +17,7 @@ import { invalidCodeowners, unowned } from '../metrics/violations/ownership';
 import { teamCycles } from '../metrics/violations/team-cycle';
 import type { Flavor, ImportEdge, Rule } from '../model/types';
 import { buildOwnership, type Ownership, type WhoResult } from '../ownership';
+import { buildDelivery } from '../pipeline/delivery';
 import { buildPublicApi } from '../pipeline/public-api';
 import type { Violation } from '../report/types';
 import { loadTeamMap, TEAM_MAP_FILE } from '../teams/load';
@@ -35,6 +36,9 @@ export interface SideModel {
   side: Side;
   ownership: Ownership;
   who(path: string): WhoResult;
+  /** Owning teams without review groups (pipeline/delivery.ts). */
+  deliveryTeamsOf(path: string): string[];
+  reviewGroups: Set<string>;
   ruleOf(path: string): Rule | null;
   edges: ImportEdge[];
   teamEdges: TeamEdge[];
@@ -52,7 +56,9 @@ export function buildSideModel(root: string, side: Side, disk: ImportGraphResult
   const index = createImportIndex(root, side.tracked, inputs.exclude, side.read);
   const edges = sideEdges(side, disk, index);
   const teamsOf = (p: string) => who(p).teams;
-  const teamEdges = ownedEdges({ imports: edges, teamsOf });
+  // Coupling, independence and violations are about delivery teams (review groups left out), as in analyze.
+  const delivery = buildDelivery(ownership, side.tracked, teamsOf);
+  const teamEdges = ownedEdges({ imports: edges, deliveryTeamsOf: delivery.deliveryTeamsOf });
   const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf);
   const publicMemo = new Map<string, boolean>();
   const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, api.isPublicApi(p)).get(p)!;
@@ -66,7 +72,7 @@ export function buildSideModel(root: string, side: Side, disk: ImportGraphResult
     ...invalidCodeowners(codeowners?.errors ?? []),
   ]);
   const independence = (team: string) => dependencyIndependence(teamEdges, new Set([team]), isPublicApi);
-  return { side, ownership, who, ruleOf, edges, teamEdges, isPublicApi, violations, independence };
+  return { side, ownership, who, deliveryTeamsOf: delivery.deliveryTeamsOf, reviewGroups: delivery.reviewGroups, ruleOf, edges, teamEdges, isPublicApi, violations, independence };
 }
 
 function sideEdges(side: Side, disk: ImportGraphResult, index: ReturnType<typeof createImportIndex>): ImportEdge[] {

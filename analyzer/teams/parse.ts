@@ -2,7 +2,7 @@
 // and a fix ("did you mean", what to write). Pure: takes the text.
 //
 // teams:
-//   <id>: { name?, owners: [..], members?: [..], dependsOn?: [team ids], publicApi?: [globs] }
+//   <id>: { name?, owners: [..], members?: [..], dependsOn?: [team ids], publicApi?: [globs], role?: team|review-group }
 // clusters:
 //   <id>: [team ids]
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
@@ -10,7 +10,8 @@ import type { Problem, Team, TeamMap } from '../model/types';
 import { didYouMean } from './did-you-mean';
 
 const TOP_KEYS = ['teams', 'clusters'] as const;
-const TEAM_KEYS = ['name', 'owners', 'members', 'dependsOn', 'publicApi'] as const;
+const TEAM_KEYS = ['name', 'owners', 'members', 'dependsOn', 'publicApi', 'role'] as const;
+const ROLES = ['team', 'review-group'] as const;
 const LIST_KEYS = ['owners', 'members', 'dependsOn', 'publicApi'] as const;
 
 export interface ParsedTeamMap {
@@ -65,6 +66,8 @@ function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err): void {
     const name = body.get('name', true) as Node | undefined;
     if (name && isScalar(name) && typeof name.value === 'string') team.name = name.value;
     else if (name) err(name, `team '${id}': name must be a string`);
+    readRole(body.get('role', true) as Node | undefined, team, err);
+    if (body.has('members')) team.membersDeclared = true;
     for (const key of LIST_KEYS) {
       const list = readStringList(body.get(key, true) as Node | undefined, `team '${id}': ${key}`, err);
       if (list) team[key] = list;
@@ -72,6 +75,13 @@ function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err): void {
     if (!team.owners.length) err(pair.key as Node, `team '${id}' has no owners: add \`owners: ['@org/${id}']\` with the CODEOWNERS owners that mean this team`);
     out.map.teams.push(team);
   }
+}
+
+function readRole(node: Node | undefined, team: Team, err: Err): void {
+  if (!node) return;
+  const v = isScalar(node) ? node.value : undefined;
+  if (v === 'team' || v === 'review-group') team.role = v;
+  else err(node, `team '${team.id}': role must be one of ${ROLES.join(', ')} (a review group approves other teams' code; a team delivers it)`);
 }
 
 function readStringList(node: Node | undefined, what: string, err: Err): string[] | undefined {

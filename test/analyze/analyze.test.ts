@@ -11,7 +11,8 @@ const team = (id: string) => r.teams.find((t) => t.id === id)!;
 
 beforeAll(async () => {
   repo = boundariesRepo();
-  r = await analyzeRepo(repo.dir, { cache: false, now: () => new Date('2024-03-01T00:00:00Z') });
+  // minSample 0: these tests check the formulas on a tiny history; the minimum itself is tested in windows.test.ts.
+  r = await analyzeRepo(repo.dir, { cache: false, now: () => new Date('2024-03-01T00:00:00Z'), metrics: { minSample: 0 } });
 });
 afterAll(() => repo.cleanup());
 
@@ -19,7 +20,11 @@ describe('analyze: report frame', () => {
   it('describes the repository and window', () => {
     expect(r.schemaVersion).toBe(1);
     expect(r.repo).toMatchObject({ branch: 'main', codeowners: 'CODEOWNERS', teamMap: 'conway.yml', shallow: false });
-    expect(r.window).toEqual({ since: null, until: null, commits: 4, mode: 'numstat' });
+    // The default window: the 12 months before HEAD's commit date (2024-02-…).
+    const [first, last] = [repo.git('rev-list', '--max-parents=0', 'HEAD').trim(), repo.git('rev-parse', 'HEAD').trim()];
+    const headDay = repo.git('show', '-s', '--format=%cI', 'HEAD').slice(0, 10);
+    expect(r.window).toMatchObject({ since: `${Number(headDay.slice(0, 4)) - 1}${headDay.slice(4)}`, until: null, commits: 4, mode: 'numstat' });
+    expect([r.window.first?.sha, r.window.last?.sha]).toEqual([first, last]);
     expect(r.graph).toMatchObject({ files: 7, edges: 6, edgesByKind: { reexport: 2, static: 4 }, unresolved: 0, parseErrors: 0 });
   });
 });

@@ -2,7 +2,7 @@
 // workflow, and bad repositories giving one clear message each.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundariesRepo } from '../fixtures/boundaries';
 import { cli } from '../fixtures/cli';
@@ -21,7 +21,9 @@ describe('conway analyze', () => {
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, window: { commits: 4 } });
     const md = await cli(['analyze', '--repo', repo.dir, '--no-cache', '--format', 'md']);
-    expect(md.stdout).toMatch(/^# Conway report — main/);
+    // The title names the repository (its directory) and the branch; the window is said under it.
+    expect(md.stdout.split('\n')[0]).toBe(`# Conway report — ${basename(repo.dir)} (main)`);
+    expect(md.stdout).toMatch(/^Window \d{4}-\d\d-\d\d → HEAD: 4 commits, from [0-9a-f]{10} \(2024-01-01\) to [0-9a-f]{10} \(2024-0\d-\d\d\)\.$/m);
   });
 
   it('writes --out files without touching the repository', async () => {
@@ -59,7 +61,11 @@ describe('conway check', () => {
     const baseline = join(out, 'baseline.json');
     const first = await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline]);
     expect(first.code).toBe(1);
-    expect(first.stdout).toContain('web/app.ts:1: forbidden-dependency: team web may not depend on team billing');
+    expect(first.stdout).toContain('  web/app.ts:1: forbidden-dependency: team web may not depend on team billing');
+    // Grouped: each finding's heading (rank, kind, title, new of all, changes), its locations indented under it.
+    const headings = first.stdout.split('\n').filter((l) => l.startsWith('#'));
+    expect(headings.map((l) => Number(/^#(\d+) /.exec(l)?.[1]))).toEqual([...headings.keys()].map((i) => i + 1));
+    for (const h of headings) expect(h).toMatch(/^#\d+ [a-z-]+: .+ \(\d+ new of \d+, \d+ changes in the window\)$/);
     expect(first.stdout).toMatch(/7 new violations \(7 in all, 0 in the baseline\)\n$/);
 
     expect(await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline, '--update-baseline'])).toMatchObject({ code: 0 });

@@ -10,9 +10,9 @@ const file = (p: string) => m.files.find((f) => f.path === p)!;
 
 describe('membership', () => {
   it('declared from the team map, otherwise inferred from the most-changed team', () => {
-    expect(m.members.get('ann')).toEqual({ teams: ['a'], inferred: false });
-    expect(m.members.get('cat')).toEqual({ teams: ['b'], inferred: true }); // cat changed only b's z.ts
-    expect(m.memberRows('b').map((r) => [r.person, r.inferred])).toEqual([['bob', false], ['cat', true]]);
+    expect(m.members.get('ann')).toMatchObject({ teams: ['a'], inferred: false, declared: ['a'] });
+    expect(m.members.get('cat')).toMatchObject({ teams: ['b'], inferred: true, declared: [] }); // cat changed only b's z.ts
+    expect(m.memberRows('b').map((r) => [r.person, r.inferred, r.share])).toEqual([['bob', false, undefined], ['cat', true, 1]]);
   });
 });
 

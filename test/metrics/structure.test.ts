@@ -14,16 +14,26 @@ describe('inferModules', () => {
     edge('src/a/1.ts', 'src/b/x.ts'), edge('src/a/2.ts', 'src/b/x.ts'), edge('src/a/3.ts', 'src/b/x.ts'),
     edge('src/c/1.ts', 'src/c/2.ts'), edge('src/c/2.ts', 'src/c/3.ts'), edge('src/c/3.ts', 'src/c/1.ts'),
   ];
-  const input = tinyModel({ imports, teamsOf: (p) => (p.startsWith('src/a/') ? ['a'] : p.startsWith('src/b/') ? ['b'] : []) });
+  const files = [...new Set(imports.flatMap((e) => [e.from, e.to!]))].sort();
+  const input = tinyModel({ imports, files, teamsOf: (p) => (p.startsWith('src/a/') ? ['a'] : p.startsWith('src/b/') ? ['b'] : []) });
   const run = () => inferModules(input, [], (t) => `@o/${t}`);
 
-  it('finds the communities with their owner mix and suggests moving the stray file', () => {
+  it('finds the communities, named by directory, with their owner mix, and suggests moving the stray directory', () => {
     const { modules, codeowners } = run();
+    expect(modules.map((m) => m.id)).toEqual(['src/a', 'src/c']);
     expect(modules.map((m) => [m.files, m.owners])).toEqual([
       [['src/a/1.ts', 'src/a/2.ts', 'src/a/3.ts', 'src/b/x.ts'], { a: 0.75, b: 0.25 }],
       [['src/c/1.ts', 'src/c/2.ts', 'src/c/3.ts'], { '(unowned)': 1 }],
     ]);
-    expect(modules[0].suggestion).toContain('src/b/x.ts sit in a module 75% owned by a but belong to b');
+    expect(modules[0].suggestion).toBe('module src/a (4 files; a 75%, b 25%): src/b/x.ts belong to b: hand them to a (/src/b/ @o/a) or move them out of its code');
+    // src/b holds no other tracked file: one directory rule instead of a file list.
+    expect(codeowners).toEqual(['/src/b/ @o/a']);
+  });
+
+  it('proposes files one by one when their directory holds other tracked files, and never a deleted file', () => {
+    const more = tinyModel({ imports: [...imports, edge('src/a/1.ts', 'src/gone.ts')], files: [...files, 'src/b/keep.md'], teamsOf: input.teamsOf });
+    const { modules, codeowners } = inferModules(more, [], (t) => `@o/${t}`);
+    expect(modules.flatMap((m) => m.files)).not.toContain('src/gone.ts');
     expect(codeowners).toEqual(['/src/b/x.ts @o/a']);
   });
 

@@ -1,15 +1,23 @@
 // Ownership violations:
 //  unowned             a TS/JS source file at HEAD that no CODEOWNERS rule matches (only
 //                      reported when the repository has a CODEOWNERS file);
-//  ownership-drift     over the window the declared team(s) made under driftShare of a file's
-//                      changes (≥ 3 changes) while one other team made the majority;
+//  ownership-drift     over the window the declared delivery team(s) made under driftShare of a
+//                      file's changes (≥ 3 changes) while one other delivery team made the
+//                      majority (issue 9: review groups neither own nor take over files here; a
+//                      message says when either team's membership was inferred from history).
+//                      Not for CODEOWNERS files or forge settings (`.github/`, `.gitlab/`):
+//                      who may approve those is a protection rule, not the busiest team.
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
+import { suggestLine } from '../../codeowners/suggest-line';
 import type { Problem } from '../../model/types';
+import { INFERRED_MEMBERSHIP } from '../../report/format';
+import { membershipOf } from '../../teams/derive';
 import type { MetricsInput, MetricsOptions } from '../input';
 import { primaryTeam, type Membership } from '../membership';
 import type { Draft } from './fingerprint';
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const PROTECTED = /(^|\/)CODEOWNERS$|^\.(github|gitlab)\//;
 
 export function unowned(files: string[], hasRule: (p: string) => boolean, codeowners: string): Draft[] {
   return files.filter((f) => SOURCE.test(f) && !hasRule(f)).map((file) => ({
@@ -20,16 +28,17 @@ export function unowned(files: string[], hasRule: (p: string) => boolean, codeow
 
 /** changesOf(file): each author's changes to the file in the window (the per-file aggregates). */
 export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string, changesOf: (file: string) => Map<string, { changes: number }> | undefined): Draft[] {
+  const inferredTeams = new Set(input.teams.filter((t) => membershipOf(t) === 'inferred').map((t) => t.id));
   const out: Draft[] = [];
   for (const file of input.files) {
-    const declared = input.teamsOf(file);
+    const declared = input.deliveryTeamsOf(file);
     const byAuthor = changesOf(file);
-    if (!declared.length || !byAuthor) continue;
+    if (!declared.length || !byAuthor || PROTECTED.test(file)) continue;
     // A change by a member of a declared team counts for the declared owner, else for the author's primary team.
     const counts = new Map<string, number>();
     let total = 0;
     for (const [a, { changes: n }] of byAuthor) {
-      const t = members.get(a)?.teams.some((x) => declared.includes(x)) ? declared[0] : primaryTeam(members, a);
+      const t = members.get(a)?.teams.some((x) => declared.includes(x)) ? declared[0] : deliveryTeam(members, a, input.reviewGroups);
       counts.set(t, (counts.get(t) ?? 0) + n);
       total += n;
     }
@@ -38,14 +47,24 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
     if (own / total >= opts.driftShare) continue;
     let other: string | null = null; // the undeclared team with most changes; ties: the first counted
     let n = 0;
-    for (const [t, k] of counts) if (k > n && !declared.includes(t) && !t.startsWith('person:')) [other, n] = [t, k];
+    for (const [t, k] of counts) if (k > n && !declared.includes(t) && !t.startsWith('person:') && !input.reviewGroups.has(t)) [other, n] = [t, k];
     if (!other || n / total <= 0.5) continue;
     out.push({
       kind: 'ownership-drift', file, line: 1, fromTeam: declared[0], toTeam: other, target: null,
-      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n, total)}: make ${other} the owner (\`/${file} ${ownerOf(other)}\` in CODEOWNERS) or hand the work back`,
+      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n, total)}: make ${other} the owner (\`${suggestLine(file, false, [ownerOf(other)])}\` in CODEOWNERS) or hand the work back${inferredNote([...declared, other], inferredTeams)}`,
     });
   }
   return out;
+}
+
+/** Drift measured against guessed members says so (issue 9). */
+/** The team a person's changes count for in drift: their first team that is not a review group. */
+function deliveryTeam(members: Map<string, Membership>, person: string, reviewGroups: Set<string>): string {
+  return members.get(person)?.teams.find((t) => !reviewGroups.has(t)) ?? primaryTeam(members, person);
+}
+
+function inferredNote(teams: string[], inferredTeams: Set<string>): string {
+  return teams.some((t) => inferredTeams.has(t)) ? ` (${INFERRED_MEMBERSHIP})` : '';
 }
 
 export function invalidCodeowners(errors: Problem[]): Draft[] {

@@ -1,0 +1,64 @@
+// `conway init [--write FILE]` — a draft conway.yml (init/draft.ts) on stdout, or in FILE; an
+// existing FILE is never overwritten. The draft passes `conway validate` as written.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyzeRepo } from '../analyze';
+import { UserError } from '../errors';
+import { draftTeamMap, type DraftModel } from '../init/draft';
+import type { MetricsInput } from '../metrics/input';
+import type { Ownership } from '../ownership';
+import type { Report } from '../report/types';
+import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
+import { EXIT, type Command } from './command';
+import { progressPrinter } from './progress';
+import { resolveRoot } from './repo-options';
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'draft a conway.yml team map from CODEOWNERS, history and imports, for you to review',
+  usage: 'conway init [--repo DIR] [--write FILE]',
+  help: ['--write FILE        write the draft to FILE (refuses to overwrite an existing file) instead of stdout', ...analysisHelp],
+  options: { ...analysisOptions, write: { type: 'string' } },
+  async run(values, _positionals, io) {
+    const root = await resolveRoot(values, io, true);
+    const progress = progressPrinter(io);
+    let model: { input: MetricsInput; ownership: Ownership } | undefined;
+    const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update, onModel: (m) => (model = m) }).finally(progress.done);
+    const text = draftTeamMap(draftModel(report, model!));
+    const file = values.write as string | undefined;
+    if (!file) io.stdout(text);
+    else {
+      writeNew(resolve(io.cwd, file), text, file);
+      io.stderr(`wrote ${file}: review it, then run \`conway validate --teams ${file}\` and \`conway analyze --teams ${file}\`\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
+function draftModel(report: Report, m: { input: MetricsInput; ownership: Ownership }): DraftModel {
+  const { input, ownership } = m;
+  const publicFiles = new Map<string, string[]>();
+  for (const f of input.files) {
+    if (!input.isPublicApi(f)) continue;
+    for (const t of input.deliveryTeamsOf(f)) (publicFiles.get(t) ?? publicFiles.set(t, []).get(t)!).push(f);
+  }
+  return {
+    report,
+    ownersOf: (t) => ownership.team(t)?.owners ?? [t],
+    declaredMembersOf: (t) => {
+      const team = ownership.team(t);
+      return team?.implicit ? team.members : [];
+    },
+    publicApiOf: (t) => publicFiles.get(t) ?? [],
+  };
+}
+
+function writeNew(path: string, text: string, shown: string): void {
+  try {
+    writeFileSync(path, text, { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UserError(`${shown} already exists: conway init never overwrites a file — choose another name or remove it first`);
+    throw new UserError(`cannot write ${shown}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,60 @@
+// A workspace package's public API (issue 10): every file its package.json publishes, mapped
+// back to source the way imports are resolved (toSource: dist/ → src/). Node's rules for
+// `exports` (https://nodejs.org/api/packages.html#package-entry-points): subpath keys (`.`,
+// `./sub`), condition objects nested to any depth (every condition counts — a file published
+// under `require` only is still public), `./*` patterns; plus `main`, `module`, `types`/`typings`
+// and TypeScript's `typesVersions` (https://www.typescriptlang.org/docs/handbook/declaration-files/publishing.html).
+// Patterns cannot be listed up front: they are kept as prefix/suffix pairs and matched per file.
+import { sourceGuesses, toSource } from './to-source';
+
+export interface PackageApi {
+  /** Repository-relative source files the package publishes. */
+  files: string[];
+  /** `./*` patterns mapped to source: a file is public when it starts with `prefix` and, without its extension, ends with `suffix`. */
+  patterns: { prefix: string; suffix: string }[];
+}
+
+const SOURCE_EXT = /(\.d)?\.[mc]?[jt]sx?$/;
+
+export function packageApi(dir: string, pkg: Record<string, unknown>, files: Set<string>): PackageApi {
+  const targets = [...exportTargets(pkg.exports), ...typesVersionTargets(pkg.typesVersions)];
+  for (const k of ['main', 'module', 'types', 'typings', 'browser']) if (typeof pkg[k] === 'string') targets.push(pkg[k] as string);
+  const api: PackageApi = { files: [], patterns: [] };
+  const seen = new Set<string>();
+  for (const t of targets) {
+    if (t.includes('*')) api.patterns.push(...patternsOf(dir, t));
+    else {
+      const hit = toSource(dir, t, files);
+      if (hit && !seen.has(hit)) api.files.push(hit), seen.add(hit);
+    }
+  }
+  return api;
+}
+
+export function isPublished(api: PackageApi, file: string): boolean {
+  if (api.files.includes(file)) return true;
+  const bare = file.replace(SOURCE_EXT, '');
+  return api.patterns.some((p) => file.startsWith(p.prefix) && file.length > p.prefix.length && bare.endsWith(p.suffix));
+}
+
+/** Every string target of an `exports` value, through subpaths, conditions and nesting (null excludes). */
+export function exportTargets(exports: unknown): string[] {
+  if (typeof exports === 'string') return [exports];
+  if (Array.isArray(exports)) return exports.flatMap(exportTargets);
+  if (!exports || typeof exports !== 'object') return [];
+  return Object.values(exports as Record<string, unknown>).flatMap(exportTargets);
+}
+
+function typesVersionTargets(tv: unknown): string[] {
+  if (!tv || typeof tv !== 'object') return [];
+  return Object.values(tv as Record<string, unknown>).flatMap((map) => (map && typeof map === 'object' ? Object.values(map as Record<string, unknown>).flatMap(exportTargets) : []));
+}
+
+/** `./dist/*.js` → source prefixes (`pkg/dist/`, `pkg/src/`) with the suffix stripped of its extension. */
+function patternsOf(dir: string, target: string): PackageApi['patterns'] {
+  const rel = target.replace(/^\.\//, '');
+  const star = rel.indexOf('*');
+  const prefix = (dir ? `${dir}/` : '') + rel.slice(0, star);
+  const suffix = rel.slice(star + 1).replace(SOURCE_EXT, '');
+  return [...new Set([prefix, ...sourceGuesses(dir, prefix)])].map((p) => ({ prefix: p, suffix }));
+}

@@ -1,0 +1,94 @@
+// `conway init` (issue 9): a draft conway.yml for the repository, from what the analysis found —
+//  - teams: every CODEOWNERS owner (or group of person owners) as a team with the same id, so the
+//    analysis with the draft has the same teams, now with membership "declared";
+//  - members: the inferred members, each with its evidence (changes, share of the person's
+//    changes); person owners resolved to themselves; review groups marked `role: review-group`;
+//  - dependsOn: today's cross-team imports, so `conway check` starts green and catches new ones;
+//  - publicApi: the files other teams may import today (package entry points, rule index files);
+//  - clusters: the suggested clusters of 3–5 teams, and the declared ones.
+// Output is YAML written by hand: every string is a JSON string (valid YAML), comments sit beside.
+import type { PersonRow, Report, TeamRow } from '../report/types';
+
+export interface DraftModel {
+  report: Report;
+  /** Owners of each team id (from the ownership model). */
+  ownersOf(team: string): string[];
+  /** Declared members of a team (CODEOWNERS person owners, or the team map's). */
+  declaredMembersOf(team: string): string[];
+  /** Files of the team that other teams may import today. */
+  publicApiOf(team: string): string[];
+}
+
+const q = (s: string) => JSON.stringify(s);
+
+export function draftTeamMap(m: DraftModel): string {
+  const r = m.report;
+  const people = new Map((r.people ?? []).map((p) => [p.id, p]));
+  const out = header(r);
+  out.push('teams:');
+  for (const t of r.teams) out.push(...teamBlock(t, m, people));
+  const clusters = clusterLines(r);
+  if (clusters.length) out.push('clusters:', ...clusters);
+  return out.join('\n') + '\n';
+}
+
+function header(r: Report): string[] {
+  return [
+    `# conway.yml drafted by \`conway init\` from ${r.repo.codeowners ?? 'no CODEOWNERS'} and ${r.window.commits} commits${r.window.since ? ` since ${r.window.since}` : ''}.`,
+    '# Review before committing: members were inferred from history (changes in the window, and the',
+    "# share of the person's changes that went to the team's files); dependsOn lists today's imports,",
+    '# so `conway check` starts green and flags new cross-team dependencies.',
+  ];
+}
+
+function teamBlock(t: TeamRow, m: DraftModel, people: Map<string, PersonRow>): string[] {
+  const lines = [`  ${q(t.id)}:`];
+  if (t.name !== t.id) lines.push(`    name: ${q(t.name)}`);
+  lines.push(`    owners: [${m.ownersOf(t.id).map(q).join(', ')}]`);
+  if (t.role === 'review-group') lines.push(`    role: review-group  # approves other teams' code: ${Math.round(100 * (t.approvalShare ?? 0))}% of the changes needed its approval`);
+  lines.push(...memberLines(t, m, people));
+  if (t.role !== 'review-group') lines.push(...dependsOnLines(t.id, m.report), ...publicApiLines(m.publicApiOf(t.id)));
+  return lines;
+}
+
+function memberLines(t: TeamRow, m: DraftModel, people: Map<string, PersonRow>): string[] {
+  const declared = m.declaredMembersOf(t.id);
+  const inferred = t.members.filter((x) => x.inferred);
+  if (!declared.length && !inferred.length) return ['    members: []  # nobody was inferred: list the members'];
+  const lines = ['    members:'];
+  for (const d of declared) lines.push(`      - ${q(d)}  # declared`);
+  for (const x of inferred) {
+    const share = x.share === undefined ? '' : `, ${Math.round(100 * x.share)}% of their changes`;
+    lines.push(`      - ${q(alias(x.person, people.get(x.person)))}  # ${x.name}: ${x.changes} changes${share}`);
+  }
+  return lines;
+}
+
+/** The alias the team map matches the person by: an email, else `@handle`, else the git name. */
+export function alias(person: string, p: PersonRow | undefined): string {
+  if (person.includes('@')) return person;
+  const handle = p?.handles.find((h) => h.toLowerCase() === person.toLowerCase());
+  if (handle || !p) return `@${handle ?? person}`;
+  return p.emails[0] ?? p.names[0] ?? person;
+}
+
+function dependsOnLines(team: string, r: Report): string[] {
+  const to = [...new Set(r.coupling.static.filter((s) => s.from === team).map((s) => s.to))].sort();
+  return [`    dependsOn: [${to.map(q).join(', ')}]  # today's imports`];
+}
+
+function publicApiLines(files: string[]): string[] {
+  if (!files.length) return [];
+  return ['    publicApi:', ...files.map((f) => `      - ${q(escapeGlob(f))}`)];
+}
+
+/** A path as a glob matching only itself (`[id].ts` is a Next.js route, not a character class). */
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
+function clusterLines(r: Report): string[] {
+  const lines = r.clusters.map((c) => `  ${q(c.id)}: [${c.teams.map(q).join(', ')}]`);
+  r.suggestions.clusters.forEach((c, i) => lines.push(`  ${q(`cluster-${i + 1}`)}: [${c.teams.map(q).join(', ')}]  # suggested: ${c.reason}`));
+  return lines;
+}

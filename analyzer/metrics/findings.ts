@@ -1,0 +1,71 @@
+// Findings (issue 10): the violations a lead reads, grouped and ranked. One finding per kind +
+// target + team pair (the same deep import from forty files is one thing to fix); unowned files
+// per directory (unowned-dirs.ts). Ranked by impact — the window's changes to the files
+// involved, then the number of locations — as CodeScene ranks hotspots by change frequency
+// (Tornhill, "Your Code as a Crime Scene", ch. 4). Every violation keeps its place in the JSON
+// and SARIF and points to its finding with `group`.
+import { createHash } from 'node:crypto';
+import { suggestLine } from '../codeowners/suggest-line';
+import type { Finding, Violation } from '../report/types';
+import type { UnownedDirs } from './unowned-dirs';
+
+export interface FindingsInput {
+  violations: Violation[];
+  /** Changes in the window to a file (0 for a file without history in it). */
+  changesOf(path: string): number;
+  unownedDirs: UnownedDirs;
+  /** The CODEOWNERS owner that stands for a team. */
+  ownerOf(team: string): string;
+}
+
+export function groupFindings(x: FindingsInput): Finding[] {
+  const groups = new Map<string, { key: string[]; members: Violation[] }>();
+  for (const v of x.violations) {
+    const key = v.kind === 'unowned' ? [v.kind, x.unownedDirs.dirOf(v.file)] : [v.kind, v.target ?? '', v.fromTeam ?? '', v.toTeam ?? ''];
+    const id = `${v.kind}:${createHash('sha1').update(key.join('\0')).digest('hex').slice(0, 12)}`;
+    (groups.get(id) ?? groups.set(id, { key, members: [] }).get(id)!).members.push(v);
+    v.group = id;
+  }
+  const findings = [...groups].map(([id, g]) => toFinding(id, g.key, g.members, x));
+  findings.sort((a, b) => b.changes - a.changes || b.count - a.count || (a.id < b.id ? -1 : 1));
+  findings.forEach((f, i) => (f.rank = i + 1));
+  return findings;
+}
+
+function toFinding(id: string, key: string[], vs: Violation[], x: FindingsInput): Finding {
+  const v = vs[0];
+  const files = new Set(vs.map((w) => w.file));
+  if (v.target && v.kind !== 'team-cycle' && v.kind !== 'invalid-codeowners') files.add(v.target);
+  const changes = [...files].reduce((n, f) => n + x.changesOf(f), 0);
+  const unowned = v.kind === 'unowned' ? x.unownedDirs.describe(key[1], vs.map((w) => w.file)) : null;
+  return {
+    id, kind: v.kind, title: unowned?.title ?? title(v, vs.length), fromTeam: v.fromTeam, toTeam: v.toTeam,
+    target: unowned ? unowned.target : v.target ?? (v.kind === 'ownership-drift' ? null : v.file),
+    count: vs.length, changes, rank: 0,
+    examples: vs.slice(0, 3).map((w) => ({ file: w.file, line: w.line })),
+    suggestion: unowned ? unowned.line : suggestion(vs, x.ownerOf),
+  };
+}
+
+function title(v: Violation, n: number): string {
+  const places = n === 1 ? '1 place' : `${n} places`;
+  switch (v.kind) {
+    case 'deep-import': return `${v.fromTeam} imports ${v.target}, internal to ${v.toTeam}, from ${places}`;
+    case 'forbidden-dependency': return `${v.fromTeam} depends on ${v.toTeam} (not in its dependsOn) through ${v.target}, from ${places}`;
+    case 'team-cycle': return `teams ${v.target} depend on each other in a cycle`;
+    case 'ownership-drift': return `${v.toTeam} makes most changes to ${n === 1 ? v.file : `${n} files`} owned by ${v.fromTeam}`;
+    case 'invalid-codeowners': return `${v.file}:${v.line}: ${v.message}`;
+    default: return `${v.file}: ${v.message}`;
+  }
+}
+
+/** Drift: the CODEOWNERS lines that hand the files over, when the group is small enough to paste. */
+function suggestion(vs: Violation[], ownerOf: (team: string) => string): string | null {
+  const v = vs[0];
+  // Import findings: the message's advice after its first ': ' ("import from …'s public API (…) instead, or …").
+  if (v.kind === 'deep-import') return v.message.slice(v.message.indexOf(': ') + 2) || null;
+  if (v.kind === 'forbidden-dependency') return v.message.slice(v.message.lastIndexOf('): ') + 3) || null;
+  if (v.kind === 'team-cycle') return v.message.slice(v.message.lastIndexOf('. ') + 2) || null;
+  if (v.kind !== 'ownership-drift' || !v.toTeam || vs.length > 10) return null;
+  return vs.map((w) => suggestLine(w.file, false, [ownerOf(v.toTeam!)])).join('\n');
+}

@@ -1,0 +1,47 @@
+// Honest samples (issue 10, docs/metrics.md "Minimum data"): an autonomy component computed
+// from a handful of commits or imports says more about chance than about the team — 1 commit
+// out of 1 is "100% independent". Below a documented minimum a component is null (shown "–")
+// and the notes say which teams and why; a team or cluster with no component left has no score
+// (null), never 100. The minimums follow code-maat's practice of a minimum revision count
+// (`minRevs`) before a coupling is believed.
+import { ratio } from './fragmentation';
+import type { Autonomy } from '../report/types';
+import { autonomy } from './autonomy';
+
+/** Default minimum data per component (`--min-sample`): commits touching the group's code, changes to it, import edges leaving it. */
+export const MIN_SAMPLE = 10;
+
+export interface GroupSample {
+  id: string;
+  /** Commits in the window touching the group's files, and their delivery independence. */
+  commits: number;
+  deliveryIndependence: number | null;
+  /** Changes in the window to the group's files, and the share made by its members. */
+  changes: number;
+  alignment: number | null;
+  /** Import edges from the group's files to owned files; null when imports were not analysed. */
+  dependency: { ok: number; total: number } | null;
+}
+
+/** Tallies, per component, the groups that fell below the minimum (for one note each). */
+export type Shortfalls = Map<'delivery independence' | 'ownership integrity' | 'dependency independence', string[]>;
+
+export function honestAutonomy(g: GroupSample, short: Shortfalls, min = MIN_SAMPLE): Autonomy {
+  const keep = (value: number | null, n: number, min: number, what: 'delivery independence' | 'ownership integrity' | 'dependency independence') => {
+    if (value === null || n >= min) return value;
+    (short.get(what) ?? short.set(what, []).get(what)!).push(g.id);
+    return null;
+  };
+  const dep = g.dependency ? ratio(g.dependency.ok, g.dependency.total) : null;
+  return autonomy({
+    deliveryIndependence: keep(g.deliveryIndependence, g.commits, min, 'delivery independence'),
+    ownershipIntegrity: keep(g.alignment, g.changes, min, 'ownership integrity'),
+    dependencyIndependence: keep(dep, g.dependency?.total ?? 0, min, 'dependency independence'),
+  });
+}
+
+const BASIS = { 'delivery independence': 'commits in the window touching their files', 'ownership integrity': 'changes in the window to their files', 'dependency independence': 'import edges from their files to owned files' };
+
+export function shortfallNotes(short: Shortfalls, what: 'teams' | 'clusters', min = MIN_SAMPLE): string[] {
+  return [...short].map(([component, ids]) => `${component} is "–" (too few data) for ${ids.length} ${ids.length === 1 ? what.slice(0, -1) : what} with fewer than ${min} ${BASIS[component]} (--min-sample): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`);
+}

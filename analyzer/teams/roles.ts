@@ -1,0 +1,67 @@
+// Review groups (issue 9, "Teams and membership"): teams that co-own code as approvers rather
+// than deliver it — a catch-all `*-approvers` team listed on every rule beside the product team,
+// a `*-reviewers` pool added to every line. A team T is a review group when
+//   (a) T is listed beside other teams on most (> ½) of its CODEOWNERS rules and on more rules
+//       than any team it is listed beside (the pool, not the product team it accompanies); or
+//   (b) T's files strictly include the files of at least two other teams and of more than half
+//       of them (GitLab sections: a reviewers section whose rules cover everyone's files);
+// or the team map says `role: review-group` (`role: team` overrides detection). When every team
+// would be a review group, none is (there is nothing else to deliver the code).
+// A file's delivery teams are its owning teams that are not review groups (delivery.ts).
+import type { Rule, Team } from '../model/types';
+
+export interface RoleInput {
+  rules: Rule[];
+  teams: Team[];
+  teamsOfOwners(owners: string[]): string[];
+  files: string[];
+  teamsOf(path: string): string[];
+}
+
+export function detectReviewGroups(x: RoleInput): Set<string> {
+  const found = new Set([...listedBeside(x), ...supersets(x)]);
+  for (const t of x.teams) {
+    if (t.role === 'review-group') found.add(t.id);
+    if (t.role === 'team') found.delete(t.id);
+  }
+  const owning = new Set(x.rules.flatMap((r) => x.teamsOfOwners(r.owners)));
+  return [...owning].every((t) => found.has(t)) ? new Set(x.teams.filter((t) => t.role === 'review-group').map((t) => t.id)) : found;
+}
+
+/** Rule (a). */
+function listedBeside(x: RoleInput): string[] {
+  const rules = new Map<string, number>();
+  const beside = new Map<string, number>();
+  const partners = new Map<string, Set<string>>();
+  for (const r of x.rules) {
+    const teams = x.teamsOfOwners(r.owners);
+    for (const t of teams) {
+      rules.set(t, (rules.get(t) ?? 0) + 1);
+      if (teams.length < 2) continue;
+      beside.set(t, (beside.get(t) ?? 0) + 1);
+      const p = partners.get(t) ?? partners.set(t, new Set()).get(t)!;
+      for (const u of teams) if (u !== t) p.add(u);
+    }
+  }
+  return [...beside].filter(([t, n]) => 2 * n > rules.get(t)! && [...partners.get(t)!].every((u) => rules.get(u)! < rules.get(t)!)).map(([t]) => t);
+}
+
+/** Rule (b), from the files at HEAD: T ⊋ U when every file of U is T's and T has more. */
+function supersets(x: RoleInput): string[] {
+  const files = new Map<string, number>();
+  const both = new Map<string, Map<string, number>>();
+  for (const p of x.files) {
+    const teams = x.teamsOf(p);
+    for (const t of teams) {
+      files.set(t, (files.get(t) ?? 0) + 1);
+      if (teams.length < 2) continue;
+      const row = both.get(t) ?? both.set(t, new Map()).get(t)!;
+      for (const u of teams) if (u !== t) row.set(u, (row.get(u) ?? 0) + 1);
+    }
+  }
+  const others = files.size - 1;
+  return [...both].filter(([t, row]) => {
+    const inside = [...row].filter(([u, n]) => n === files.get(u) && files.get(t)! > n).length;
+    return inside >= 2 && 2 * inside > others;
+  }).map(([t]) => t);
+}

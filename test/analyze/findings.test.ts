@@ -1,0 +1,72 @@
+// Issue 10 on built repositories: unowned files grouped by the highest all-unowned directory
+// with the one CODEOWNERS line that owns them; findings ranked by the window's changes; every
+// CODEOWNERS suggestion of the report, appended to the CODEOWNERS file, passes `conway validate`
+// and owns what it names (unusual names: Next.js `[[...slug]]`, spaces, `#`).
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeRepo } from '../../analyzer/analyze';
+import { isRuleFix } from '../../analyzer/report/findings-view';
+import type { Report } from '../../analyzer/report/types';
+import { cli } from '../fixtures/cli';
+import { ANN, BOB, makeRepo, type Repo } from '../fixtures/repo';
+
+let repo: Repo;
+let r: Report;
+
+beforeAll(async () => {
+  repo = makeRepo([
+    {
+      author: ANN,
+      date: '2024-05-01T10:00:00Z',
+      files: {
+        CODEOWNERS: '/src/owned/ @o/a\n/lib/ @o/b\n',
+        'src/owned/x.ts': "import { y } from '../loose/a';\nexport const x = y;\n",
+        'src/loose/a.ts': 'export const y = 1;\n',
+        'src/loose/deep/b.ts': 'export const b = 1;\n',
+        'src/[[...slug]]/page.tsx': 'export default 1;\n',
+        'src/my file #1.ts': 'export const odd = 1;\n',
+        'scripts/run.ts': 'export const run = 1;\n',
+        'lib/l.ts': 'export const l = 1;\n',
+      },
+    },
+    // ann (team a, by history) keeps changing src/loose: the directory ranks first.
+    ...[1, 2, 3].map((n) => ({ author: ANN, date: `2024-05-0${n + 1}T10:00:00Z`, files: { 'src/loose/a.ts': `export const y = ${n};\n`, 'src/owned/x.ts': `import { y } from '../loose/a';\nexport const x = y + ${n};\n` } })),
+    { author: BOB, date: '2024-05-06T10:00:00Z', files: { 'lib/l.ts': 'export const l = 2;\n' } },
+  ]);
+  r = await analyzeRepo(repo.dir, { cache: false });
+});
+afterAll(() => repo.cleanup());
+
+describe('unowned findings', () => {
+  it('one finding per highest all-unowned directory; a file beside owned files stands alone', () => {
+    const unowned = r.findings!.filter((f) => f.kind === 'unowned');
+    expect(unowned.map((f) => [f.target, f.count]).sort()).toEqual([['scripts', 1], ['src/[[...slug]]', 1], ['src/loose', 2], ['src/my file #1.ts', 1]]);
+    expect(unowned.find((f) => f.target === 'src/loose')).toMatchObject({ title: '2 unowned source files in src/loose/', suggestion: '/src/loose/ @o/a', changes: 4, rank: 1 });
+    expect(unowned.find((f) => f.target === 'src/my file #1.ts')!.suggestion).toBe('/src/my\\ file\\ \\#1.ts @o/a');
+    expect(unowned.find((f) => f.target === 'src/[[...slug]]')!.suggestion).toBe('/src/??...slug??/ @o/a');
+  });
+
+  it('ranks by changes in the window, then count; every violation points to its finding', () => {
+    const ranks = r.findings!.map((f) => [f.rank, f.changes, f.count]);
+    expect(ranks.map(([rank]) => rank)).toEqual(ranks.map((_, i) => i + 1));
+    for (let i = 1; i < ranks.length; i++) expect(ranks[i - 1][1] > ranks[i][1] || (ranks[i - 1][1] === ranks[i][1] && ranks[i - 1][2] >= ranks[i][2])).toBe(true);
+    const ids = new Set(r.findings!.map((f) => f.id));
+    for (const v of r.violations) expect(ids.has(v.group!)).toBe(true);
+    expect(r.findings!.reduce((n, f) => n + f.count, 0)).toBe(r.violations.length);
+  });
+});
+
+describe('suggestions apply as they are', () => {
+  it('every CODEOWNERS line of the report, appended to CODEOWNERS, validates and owns what it names', async () => {
+    const lines = [...r.suggestions.codeowners, ...r.findings!.filter((f) => isRuleFix(f) && f.suggestion).flatMap((f) => f.suggestion!.split('\n'))];
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    appendFileSync(join(repo.dir, 'CODEOWNERS'), lines.join('\n') + '\n');
+    const v = await cli(['validate', '--repo', repo.dir, '--json']);
+    expect(JSON.parse(v.stdout).errors).toEqual([]);
+    const who = await cli(['who', '--repo', repo.dir, '--json', 'src/[[...slug]]/page.tsx', 'src/my file #1.ts', 'src/loose/deep/b.ts', 'scripts/run.ts']);
+    expect(JSON.parse(who.stdout).files.map((f: { owners: string[] }) => f.owners)).toEqual([['@o/a'], ['@o/a'], ['@o/a'], ['@o/a']]);
+    repo.git('checkout', '--', 'CODEOWNERS');
+    expect(readFileSync(join(repo.dir, 'CODEOWNERS'), 'utf8')).toBe('/src/owned/ @o/a\n/lib/ @o/b\n');
+  });
+});
