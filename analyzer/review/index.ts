@@ -13,6 +13,7 @@ import { defaultBaseRef, diffChanges, listUntracked, mergeBase, resolveCommit, t
 import { findRepoRoot } from '../collect/git';
 import { defaultCacheDir } from '../history/cache';
 import { mineHistory } from '../history/mine';
+import { defaultSince } from '../history/window';
 import { buildImportGraph, hasWarmImports } from '../imports';
 import { fileRows, requiredApprovals } from './approvals';
 import { affectedTeams, edgeChanges, independenceChanges, violationChanges } from './impact';
@@ -30,7 +31,8 @@ export interface ReviewOptions extends Partial<SideInputs> {
   mode?: 'refs' | 'staged' | 'working-tree';
   cache?: boolean;
   cacheDir?: string;
-  /** Reviewers come from changes made in this many days before the base commit (default 365). */
+  /** Reviewers come from changes made in this many days before the base commit (default 365; the
+   *  history read is the analysis's default window, 12 months before HEAD). */
   recentDays?: number;
   signal?: AbortSignal;
   /** repoDir is already the repository's top level (saves a git call). */
@@ -42,6 +44,8 @@ interface Target {
   baseRef: string | null;
   head: string;
   headRef: string;
+  /** HEAD's commit (whose history the cache holds). */
+  headCommit: string;
   changes: Change[];
   headSide: () => Promise<Side>;
 }
@@ -50,7 +54,10 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
   const root = opts.rootKnown ? repoDir : await findRepoRoot(repoDir);
   const inputs: SideInputs = { flavor: opts.flavor ?? 'github', codeowners: opts.codeowners, teams: opts.teams, exclude: opts.exclude };
   const target = await resolveTarget(root, opts);
-  const historyRun = mineHistory(root, { rootKnown: true, headNames: true, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });
+  const [baseDate, headDate] = await commitDates(root, [target.base, target.headCommit]);
+  // The window `conway analyze` and `check` use by default (12 months before HEAD), so the three
+  // share one history cache and a review after a check mines nothing.
+  const historyRun = mineHistory(root, { rootKnown: true, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });
   historyRun.catch(() => undefined);
   const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() : undefined;
   const index = await listTrackedIndex(root, { modified: hasWarmImports(root, importCache), signal: opts.signal });
@@ -59,7 +66,7 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
   const head = buildSideModel(root, headSide, disk, inputs);
   const { changes } = target;
   const approvals = requiredApprovals(changes, base);
-  const [history, baseDate, own] = await Promise.all([historyRun, commitDate(root, target.base), ownCommits(root, target)]);
+  const [history, own] = await Promise.all([historyRun, ownCommits(root, target)]);
   const renames = new Map(changes.filter((c) => c.oldPath !== undefined).map((c) => [c.oldPath!, c.path]));
   return {
     schemaVersion: 1,
@@ -83,19 +90,23 @@ async function resolveTarget(root: string, opts: ReviewOptions): Promise<Target>
   const mode = opts.mode ?? 'refs';
   const headRef = mode === 'refs' ? opts.head ?? 'HEAD' : 'HEAD';
   const headCommit = await resolveCommit(root, headRef, '--head');
+  const current = headRef === 'HEAD' ? headCommit : await resolveCommit(root, 'HEAD', 'HEAD');
   const baseRef = opts.base ?? (mode === 'refs' ? await defaultBaseRef(root) : null);
   const base = baseRef === null ? headCommit : await mergeBase(root, await resolveCommit(root, baseRef, '--base'), headCommit);
-  if (mode === 'staged') return { base, baseRef, head: 'index', headRef: 'index', changes: await diffChanges(root, ['--cached', base]), headSide: () => sideAtIndex(root) };
+  if (mode === 'staged') return { base, baseRef, head: 'index', headRef: 'index', headCommit: current, changes: await diffChanges(root, ['--cached', base]), headSide: () => sideAtIndex(root) };
   if (mode === 'working-tree') {
     const [tracked, untracked] = await Promise.all([diffChanges(root, [base]), listUntracked(root)]);
     const changes = [...tracked, ...untracked.map((path) => ({ path, status: 'added' as const }))];
-    return { base, baseRef, head: 'worktree', headRef: 'worktree', changes, headSide: () => sideAtWorktree(root) };
+    return { base, baseRef, head: 'worktree', headRef: 'worktree', headCommit: current, changes, headSide: () => sideAtWorktree(root) };
   }
-  return { base, baseRef, head: headCommit, headRef, changes: await diffChanges(root, [base, headCommit]), headSide: () => sideAtCommit(root, headCommit) };
+  return { base, baseRef, head: headCommit, headRef, headCommit: current, changes: await diffChanges(root, [base, headCommit]), headSide: () => sideAtCommit(root, headCommit) };
 }
 
-async function commitDate(root: string, commit: string): Promise<number> {
-  return Number((await runGit(root, ['show', '-s', '--format=%ct', commit])).trim());
+/** Committer dates (Unix seconds) of the given commits, in order (git shows a commit named twice once). */
+async function commitDates(root: string, commits: string[]): Promise<number[]> {
+  const unique = [...new Set(commits)];
+  const dates = (await runGit(root, ['show', '-s', '--format=%ct', ...unique])).trim().split('\n').map(Number);
+  return commits.map((c) => dates[unique.indexOf(c)]);
 }
 
 /** The change's own commits (base..head): their authors are not suggested to review it. */
