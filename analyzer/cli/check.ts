@@ -40,7 +40,9 @@ export const checkCommand: Command = {
     // Fail on a malformed baseline before the analysis, not after minutes of it.
     if (!updateBaseline) readBaseline(baseline, given ?? DEFAULT_BASELINE);
     const progress = progressPrinter(io);
-    const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update }).finally(progress.done);
+    const options = toAnalyzeOptions(values, io.cwd);
+    // The gate reads violations only: no module inference (community detection) on the CI path.
+    const report = await analyzeRepo(root, { ...options, metrics: { ...options.metrics, skipModules: true }, onProgress: progress.update }).finally(progress.done);
     return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined }, io);
   },
 };
