@@ -38,7 +38,7 @@ export const reviewCommand: Command = {
     const gate = (values['fail-on'] as string | undefined) ?? 'none';
     if (!GATES.includes(gate)) throw new UserError(`--fail-on ${gate}: expected new-violations`);
     const root = await resolveRoot(values, io, true);
-    const review = await reviewChange(root, { ...toReviewOptions(values, io.cwd), rootKnown: true });
+    const review = await reviewChange(root, toReviewOptions(values, io.cwd));
     for (const note of review.notes) io.stderr(`note: ${note}\n`);
     writeOutput(format === 'json' ? JSON.stringify(review, null, 2) : renderReviewMarkdown(review), values.out as string | undefined, io);
     return gate === 'new-violations' && review.violations.new.length ? EXIT.findings : EXIT.ok;

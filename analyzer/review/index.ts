@@ -10,7 +10,8 @@
 import { runGit } from '../collect/git';
 import { listTrackedIndex } from '../collect/tracked-files';
 import { defaultBaseRef, diffChanges, listUntracked, mergeBase, resolveCommit, type Change } from '../collect/revision';
-import { findRepoRoot } from '../collect/git';
+import { readRepoState } from '../collect/repo-state';
+import { UserError } from '../errors';
 import { defaultCacheDir } from '../history/cache';
 import { mineHistory } from '../history/mine';
 import { defaultSince } from '../history/window';
@@ -35,8 +36,6 @@ export interface ReviewOptions extends Partial<SideInputs> {
    *  history read is the analysis's default window, 12 months before HEAD). */
   recentDays?: number;
   signal?: AbortSignal;
-  /** repoDir is already the repository's top level (saves a git call). */
-  rootKnown?: boolean;
 }
 
 interface Target {
@@ -51,13 +50,16 @@ interface Target {
 }
 
 export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): Promise<Review> {
-  const root = opts.rootKnown ? repoDir : await findRepoRoot(repoDir);
+  // One git call for the top level, HEAD, its parents and shallowness (shared with mineHistory).
+  const state = await readRepoState(repoDir);
+  const root = state.root;
+  if (state.head === null) throw new UserError(`${root} has no commits yet: there is no change to review`);
   const inputs: SideInputs = { flavor: opts.flavor ?? 'github', codeowners: opts.codeowners, teams: opts.teams, exclude: opts.exclude };
-  const target = await resolveTarget(root, opts);
+  const target = await resolveTarget(root, state.head, opts);
   const [baseDate, headDate] = await commitDates(root, [target.base, target.headCommit]);
   // The window `conway analyze` and `check` use by default (12 months before HEAD), so the three
   // share one history cache and a review after a check mines nothing.
-  const historyRun = mineHistory(root, { rootKnown: true, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });
+  const historyRun = mineHistory(root, { rootKnown: true, state, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });
   historyRun.catch(() => undefined);
   const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() : undefined;
   const index = await listTrackedIndex(root, { modified: hasWarmImports(root, importCache), signal: opts.signal });
@@ -86,11 +88,10 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
   };
 }
 
-async function resolveTarget(root: string, opts: ReviewOptions): Promise<Target> {
+async function resolveTarget(root: string, current: string, opts: ReviewOptions): Promise<Target> {
   const mode = opts.mode ?? 'refs';
   const headRef = mode === 'refs' ? opts.head ?? 'HEAD' : 'HEAD';
-  const headCommit = await resolveCommit(root, headRef, '--head');
-  const current = headRef === 'HEAD' ? headCommit : await resolveCommit(root, 'HEAD', 'HEAD');
+  const headCommit = headRef === 'HEAD' ? current : await resolveCommit(root, headRef, '--head');
   const baseRef = opts.base ?? (mode === 'refs' ? await defaultBaseRef(root) : null);
   const base = baseRef === null ? headCommit : await mergeBase(root, await resolveCommit(root, baseRef, '--base'), headCommit);
   if (mode === 'staged') return { base, baseRef, head: 'index', headRef: 'index', headCommit: current, changes: await diffChanges(root, ['--cached', base]), headSide: () => sideAtIndex(root) };
