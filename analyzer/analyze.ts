@@ -63,7 +63,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   // ownership work, so git runs while Node parses CODEOWNERS and the team map.
   // For the import graph, the same `ls-files` also says which files changed since git last saw
   // them (modified) — asked for only when an earlier analysis left edges to reuse.
-  const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() : undefined;
+  const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() ?? undefined : undefined;
   const filesRun: Promise<{ files: string[]; index?: TrackedIndex }> = opts.imports !== false
     ? listTrackedIndex(root, { modified: hasWarmImports(root, importCache), signal: opts.signal }).then((index) => ({ files: index.files, index }))
     : listTrackedFiles(root, opts.signal).then((files) => ({ files }));

@@ -6,6 +6,7 @@ import { Dashboard } from './dashboard';
 import type { ViolationDiagnostics } from './diagnostics';
 import type { FolderModel } from './folder-model';
 import { teamName, type Models } from './models';
+import { showOwners } from './owners-pick';
 
 export function registerCommands(ctx: vscode.ExtensionContext, models: Models, diagnostics: ViolationDiagnostics, analyzeAll: () => Promise<void>): void {
   const active = (uri?: vscode.Uri) => models.for(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
@@ -24,6 +25,11 @@ export function registerCommands(ctx: vscode.ExtensionContext, models: Models, d
       if (pick) void vscode.commands.executeCommand('conway.goToRule', vscode.Uri.joinPath(at.model.folder.uri, at.path));
     });
     return who;
+  });
+  reg('conway.showOwners', (uri?: vscode.Uri) => {
+    const at = active(uri);
+    if (!at?.model.ownership) return vscode.window.showInformationMessage('Conway: open a file of a workspace folder first.');
+    return showOwners(at.model, at.path);
   });
   reg('conway.analyze', () => analyzeAll());
   reg('conway.openDashboard', (uri?: vscode.Uri) => {

@@ -1,8 +1,10 @@
-// The Teams view (cluster → team → modules → files, each with its score) and the Violations
-// view (kind → team → violation; click opens the file at the line).
+// The Teams view (cluster → team → its members and modules → files, each with its score) and the
+// Violations view grouped like the report (kind → finding, ranked → locations; click opens the
+// file at the line).
 import * as vscode from 'vscode';
 import { teamCaveat } from '../analyzer/report/format';
-import type { Violation } from '../analyzer/report/types';
+import type { TeamRow, Violation } from '../analyzer/report/types';
+import { findingsOf, type FindingView } from '../webview/findings';
 import type { FolderModel } from './folder-model';
 import type { Models } from './models';
 
@@ -52,12 +54,21 @@ function teamsOf(m: FolderModel, ids: string[]): Node[] {
     const a = row?.autonomy;
     return {
       label: m.ownership?.team(id)?.name ?? id,
-      description: `${score(a?.score)} · ${row?.files ?? 0} files`,
+      description: `${score(a?.score)} · ${plural(row?.members.length ?? 0, 'member')} · ${plural(row?.files ?? 0, 'file')}${row?.role === 'review-group' ? ' · review group' : ''}`,
       tooltip: a ? `delivery ${pct(a.deliveryIndependence)}, integrity ${pct(a.ownershipIntegrity)}, dependency ${pct(a.dependencyIndependence)}${teamCaveat(row)}` : undefined,
       contextValue: 'team',
-      children: () => modulesOf(m, id),
+      children: () => [...(row ? [membersNode(row)] : []), ...modulesOf(m, id)],
     };
   });
+}
+
+function membersNode(row: TeamRow): Node {
+  const source = row.membership ? ` · ${row.membership}` : '';
+  if (!row.members.length) return { label: 'Members', description: `none${source}`, tooltip: 'The team map lists no members for this team, and no author made most of their changes in its files.' };
+  return {
+    label: 'Members', description: `${row.members.length}${source}`, contextValue: 'members',
+    children: () => row.members.map((p) => ({ label: p.name, description: `${p.person} · ${p.changes} changes${p.inferred ? ' · inferred' : ''}`, tooltip: p.inferred ? `inferred from history${p.share !== undefined ? `: ${pct(p.share)} of their changes are to this team's files` : ''}` : 'listed in the team map' })),
+  };
 }
 
 function modulesOf(m: FolderModel, team: string): Node[] {
@@ -76,14 +87,23 @@ function modulesOf(m: FolderModel, team: string): Node[] {
 
 export class ViolationsTree extends Tree {
   roots(): Node[] {
-    const all = this.models.all().flatMap((m) => m.allViolations().map((v) => ({ m, v })));
-    const kinds = [...new Set(all.map((x) => x.v.kind))].sort();
+    const all = this.models.all().flatMap((m) => (m.report ? findingsOf({ ...m.report, violations: m.allViolations() }).map((f) => ({ m, f })) : []));
+    const kinds = [...new Set(all.map((x) => x.f.finding.kind))].sort();
     return kinds.map((k) => {
-      const of = all.filter((x) => x.v.kind === k);
-      const teams = [...new Set(of.map((x) => x.v.fromTeam ?? '(no team)'))].sort();
-      return { label: k, description: String(of.length), children: () => teams.map((t) => ({ label: t, description: String(of.filter((x) => (x.v.fromTeam ?? '(no team)') === t).length), children: () => of.filter((x) => (x.v.fromTeam ?? '(no team)') === t).map((x) => violationNode(x.m, x.v)) })) };
+      const of = all.filter((x) => x.f.finding.kind === k);
+      const locations = of.reduce((n, x) => n + x.f.finding.count, 0);
+      return { label: k, description: `${of.length} finding${of.length === 1 ? '' : 's'} · ${locations} location${locations === 1 ? '' : 's'}`, children: () => of.map((x) => findingNode(x.m, x.f)) };
     });
   }
+}
+
+const LOCATIONS = 200;
+
+function findingNode(m: FolderModel, { finding: f, locations }: FindingView): Node {
+  return {
+    label: f.title, description: `#${f.rank} · ${f.count} location${f.count === 1 ? '' : 's'} · ${f.changes} changes`, tooltip: f.suggestion ?? locations[0]?.message, contextValue: 'finding',
+    children: () => [...locations.slice(0, LOCATIONS).map((v) => violationNode(m, v)), ...(locations.length > LOCATIONS ? [{ label: `… and ${locations.length - LOCATIONS} more`, description: 'see the dashboard or the JSON report' }] : [])],
+  };
 }
 
 function violationNode(m: FolderModel, v: Violation): Node {
@@ -92,4 +112,8 @@ function violationNode(m: FolderModel, v: Violation): Node {
 
 function pct(x: number | null): string {
   return x === null ? '–' : `${Math.round(x * 100)}%`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

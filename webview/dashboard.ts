@@ -1,61 +1,78 @@
-// The dashboard: filters (cluster, team), the team graph, autonomy table, coupling matrix,
-// violations and suggestions — rendered from one Report. Shared by the VS Code webview and any
-// page that embeds a report.
-import type { Report, Violation } from '../analyzer/report/types';
-import { el } from './dom';
-import { drawGraph, teamGraph } from './graph';
-import { teamEvidence } from './evidence';
-import { autonomyTable, couplingMatrix, suggestions, violationList } from './tables';
+// The dashboard: filters (cluster, role), the team graph, a team's page, the autonomy table, the
+// coupling matrix, grouped findings and suggestions — rendered from one Report. Shared by the VS
+// Code webview and the HTML report (main.ts decides where location links go). Each control redraws
+// only its own section; the graph layout and the findings are computed once per report.
+import type { Report, TeamRow } from '../analyzer/report/types';
+import { autonomyTable, type SortState } from './autonomy-table';
+import { el, type LinkTarget } from './dom';
+import { findingsOf } from './findings';
+import { findingsView, type FindingsState } from './findings-view';
+import { choice, GraphPanel } from './graph-panel';
+import { count, shortLabels } from './labels';
+import { couplingMatrix, type MatrixMode } from './matrix';
+import { suggestions } from './suggestions';
+import { teamPage } from './team-page';
 
 export interface DashboardEvents {
-  open(v: Violation): void;
+  link: LinkTarget;
   rendered(info: { teams: number; violations: number; graph: 'webgl' | 'svg' }): void;
-  /** The cluster/team filter changed ('' = all). */
+  /** The cluster filter or the focused team changed ('' = all / none). */
   filter?(f: { cluster: string; team: string }): void;
 }
 
 export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvents): void {
-  const state = { cluster: '', team: '', matrix: 'static' as 'static' | 'change' };
-  const clusterSel = select('cluster', ['', ...r.clusters.map((c) => c.id)], 'all clusters');
-  const teamSel = select('team', ['', ...r.teams.map((t) => t.id)], 'all teams');
-  const matrixSel = select('matrix', ['static', 'change'], '', { static: 'matrix: imports (static)', change: 'matrix: shared commits (change)' });
-  const body = el('div', { class: 'body' });
-  const draw = () => {
-    const teams = r.teams.filter((t) => (!state.cluster || t.cluster === state.cluster || r.clusters.find((c) => c.id === state.cluster)?.teams.includes(t.id)) && (!state.team || t.id === state.team));
-    const ids = new Set(teams.map((t) => t.id));
-    const vs = r.violations.filter((v) => !state.team && !state.cluster ? true : ids.has(v.fromTeam ?? '') || ids.has(v.toTeam ?? ''));
-    const graphBox = el('div', { class: 'graph', id: 'team-graph' });
-    const details = el('div', { class: 'details' }, el('p', { class: 'muted' }, 'Click a team to see the commits and imports behind its numbers.'));
-    const table = autonomyTable(teams);
-    table.addEventListener('click', (e) => {
-      const row = (e.target as HTMLElement).closest('tr[data-team]');
-      if (row) details.replaceChildren(teamEvidence(r, row.getAttribute('data-team')!, (v) => on.open(v as Violation)));
-    });
-    body.replaceChildren(
-      el('h2', {}, 'Team graph'), graphBox,
-      el('h2', {}, 'Autonomy'), table, details,
-      el('h2', {}, 'Coupling'), couplingMatrix(r, teams.map((t) => t.id), state.matrix, state.team ? r.teams.map((t) => t.id) : teams.map((t) => t.id)),
-      el('h2', {}, `Violations (${vs.length})`), violationList(vs, on.open),
-      el('h2', {}, 'Suggestions'), suggestions(r),
-    );
-    const graph = drawGraph(graphBox, teamGraph(r, ids));
-    on.rendered({ teams: teams.length, violations: vs.length, graph });
+  const labels = shortLabels(r.teams);
+  const findings = findingsOf(r);
+  const many = r.teams.length > 30;
+  const state = { cluster: '', role: '', focus: '', matrix: 'static' as MatrixMode, matrixAll: false };
+  const sort: SortState = { key: 'score', desc: true };
+  const fstate: FindingsState = { kind: '', team: '', text: '', page: 0 };
+  const visible = (): TeamRow[] => r.teams.filter((t) => (!state.cluster || t.cluster === state.cluster) && (!state.role || (t.role ?? 'team') === state.role));
+  const sections = { page: el('div', { class: 'details' }), table: el('div'), matrix: el('div'), findings: el('div') };
+  const graph = new GraphPanel(r, labels, { sizeBy: 'files', edgeBy: 'both', min: 1, topN: many ? 3 : 0 }, (id) => focus(id ?? ''));
+  const teamNames = [...r.teams].sort((a, b) => (labels.get(a.id)! < labels.get(b.id)! ? -1 : 1)).map((t): [string, string] => [t.id, labels.get(t.id)!]);
+
+  const drawPage = () => sections.page.replaceChildren(state.focus
+    ? teamPage(r, state.focus, findings, on.link, () => focus(''))
+    : el('p', { class: 'muted' }, 'Click a team in the graph or the table, or search one, to see its members and the evidence behind its numbers.'));
+  const drawTable = () => sections.table.replaceChildren(autonomyTable(r, visible(), labels, sort, drawTable, (id) => focus(id)));
+  const drawMatrix = () => sections.matrix.replaceChildren(
+    el('div', { class: 'controls' }, choice('matrix', [['static', 'matrix: imports (static)'], ['change', 'matrix: shared commits (change)']], state.matrix, (v) => ((state.matrix = v as MatrixMode), drawMatrix()))),
+    couplingMatrix(r, visible(), state.matrix, labels, state.matrixAll, () => ((state.matrixAll = !state.matrixAll), drawMatrix())));
+  const filtered = () => (state.cluster || state.role ? new Set(visible().map((t) => t.id)) : null);
+  const drawFindings = () => sections.findings.replaceChildren(findingsView(findings, fstate, filtered(), teamNames, on.link, drawFindings));
+  const focus = (id: string) => {
+    state.focus = id;
+    graph.focus = id || null;
+    graph.draw();
+    drawPage();
+    on.filter?.({ cluster: state.cluster, team: state.focus });
+    if (id) sections.page.scrollIntoView?.({ block: 'nearest' });
   };
-  const bind = (s: HTMLSelectElement, key: 'cluster' | 'team' | 'matrix') => s.addEventListener('change', () => {
-    (state as Record<string, string>)[key] = s.value;
-    if (key !== 'matrix') on.filter?.({ cluster: state.cluster, team: state.team });
-    draw();
-  });
-  bind(clusterSel, 'cluster');
-  bind(teamSel, 'team');
-  bind(matrixSel, 'matrix');
-  const summary = `${r.teams.length} teams · ${r.files.length} files · ${r.window.commits} commits · ${r.violations.length} violations`;
-  root.replaceChildren(el('header', {}, el('h1', {}, 'Conway'), el('span', { class: 'muted' }, summary), el('div', { class: 'filters' }, clusterSel, teamSel, matrixSel)), body);
-  draw();
+  const drawRest = () => (drawPage(), drawTable(), drawMatrix(), drawFindings());
+  const drawAll = () => (graph.draw(visible()), drawRest());
+
+  const clusterSel = choice('cluster', [['', 'all clusters'], ...r.clusters.map((c): [string, string] => [c.id, `${c.id} (${c.teams.length})`])], '', (v) => ((state.cluster = v), on.filter?.({ cluster: v, team: state.focus }), drawAll()));
+  const roleSel = choice('role', [['', 'all roles'], ['team', 'teams'], ['review-group', 'review groups']], '', (v) => ((state.role = v), drawAll()));
+  root.replaceChildren(
+    el('header', {}, el('h1', {}, 'Conway'), el('span', { class: 'muted' }, summary(r, findings.length)), el('div', { class: 'filters' }, clusterSel, roleSel)),
+    el('div', { class: 'body' },
+      el('h2', {}, 'Team graph'), graph.element, sections.page,
+      el('h2', {}, 'Autonomy'), sections.table,
+      el('h2', {}, 'Coupling'), sections.matrix,
+      el('h2', {}, `Violations (${count(r.violations.length)} in ${count(findings.length)} findings)`), sections.findings,
+      el('h2', {}, 'Suggestions'), suggestions(r)));
+  // First paint: header, filters and the graph; the sections below the fold follow one frame later.
+  graph.draw(visible());
+  performance.mark('conway-graph-drawn');
+  requestAnimationFrame(() => setTimeout(() => {
+    drawRest();
+    on.rendered({ teams: visible().length, violations: r.violations.length, graph: graph.renderer });
+  }));
 }
 
-function select(name: string, values: string[], emptyLabel: string, labels: Record<string, string> = {}): HTMLSelectElement {
-  const s = el('select', { name, 'aria-label': name });
-  for (const v of values) s.append(el('option', { value: v }, labels[v] ?? (v || emptyLabel)));
-  return s;
+function summary(r: Report, findings: number): string {
+  const w = r.window;
+  const span = w.first && w.last ? ` · ${w.first.date.slice(0, 10)} … ${w.last.date.slice(0, 10)}` : w.since ? ` · since ${w.since}` : '';
+  return `${count(r.teams.length)} teams · ${count(r.files.length)} files · ${count(w.commits)} commits${span} · ${count(r.violations.length)} violations in ${count(findings)} findings`;
 }

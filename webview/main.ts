@@ -6,6 +6,7 @@
 // Either way `data-rendered` on <body> says which graph renderer drew (for tests and humans).
 import type { Report } from '../analyzer/report/types';
 import { renderDashboard } from './dashboard';
+import { hostLinks, pageLinks } from './links';
 import { isHostToWebview, type WebviewToHost } from './protocol';
 import { isReport } from './report-guard';
 
@@ -23,9 +24,12 @@ let current: Report | undefined;
 
 function show(report: Report): void {
   current = report;
+  performance.mark('conway-report-ready');
   renderDashboard(root, report, {
-    open: (v) => post({ type: 'open', file: v.file, line: Math.max(1, v.line) }),
+    // In VS Code the host opens a location; in a page it is a relative link to the file.
+    link: vscode ? hostLinks((file, line) => post({ type: 'open', file, line: Math.max(1, line) })) : pageLinks(location.href, report.repo.root),
     rendered: (info) => {
+      performance.mark('conway-rendered');
       document.body.dataset.rendered = info.graph;
       post({ type: 'rendered', ...info });
     },
@@ -36,8 +40,10 @@ function show(report: Report): void {
 function startInVsCode(api: VsCodeApi): void {
   window.addEventListener('message', (e) => {
     if (!isHostToWebview(e.data)) return;
-    api.setState({ report: e.data.report });
-    show(e.data.report);
+    const report = e.data.report;
+    show(report);
+    // Saved for a reload after the first paint: serialising a 12 MB report takes a while.
+    setTimeout(() => api.setState({ report }), 0);
   });
   const saved = api.getState()?.report;
   if (saved && isReport(saved)) show(saved);
@@ -46,6 +52,7 @@ function startInVsCode(api: VsCodeApi): void {
 
 /** The report embedded in the page; a missing or malformed one leaves the page's static content. */
 function startStandalone(): void {
+  performance.mark('conway-start');
   const text = document.getElementById('conway-report')?.textContent;
   if (!text) return;
   let data: unknown;

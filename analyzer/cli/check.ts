@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { analyzeRepo } from '../analyze';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
+import { windowText } from '../report/findings-view';
 import type { Report, Violation } from '../report/types';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic, writeOutput } from './output';
@@ -43,6 +44,7 @@ export const checkCommand: Command = {
     const options = toAnalyzeOptions(values, io.cwd);
     // The gate reads violations only: no module inference (community detection) on the CI path.
     const report = await analyzeRepo(root, { ...options, metrics: { ...options.metrics, skipModules: true }, onProgress: progress.update }).finally(progress.done);
+    io.stderr(`${windowText(report)}\n`);
     return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined }, io);
   },
 };
@@ -82,9 +84,10 @@ export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
   if (!baseline) io.stderr(`note: no baseline at ${shown}: every violation counts as new (create one with --update-baseline)\n`);
   const fresh = newViolations(report.violations, baseline);
   const format = opts.format ?? (opts.json ? 'json' : 'text');
-  const summary = `${plural(fresh.length, 'new violation')} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)`;
+  const groups = report.findings && fresh.length ? ` in ${plural(new Set(fresh.map((v) => v.group)).size, 'finding')}` : '';
+  const summary = `${plural(fresh.length, 'new violation')}${groups} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)`;
   if (format === 'text') writeOutput([...groupedLines(report, fresh), summary].join('\n'), opts.out, io);
-  else if (format === 'json') writeOutput(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0 }, null, 2), opts.out, io);
+  else if (format === 'json') writeOutput(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0, window: report.window }, null, 2), opts.out, io);
   else {
     writeOutput(format === 'sarif' ? renderSarif({ ...report, violations: fresh }) : renderCodeQuality({ violations: fresh }), opts.out, io);
     io.stderr(summary + '\n');

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const bundle = join(__dirname, 'conway.js');
@@ -22,12 +22,17 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit'
 // The loader's own `module` is `require.main`, so the bundle runs as the main module.
 script.runInThisContext().call(module.exports, module.exports, require, module, bundle, __dirname);
 
-function codeCacheFile(): string {
+/** Under the cache directory as analyzer/history/cache.ts finds it (absolute XDG_CACHE_HOME, else ~/.cache); none without one. */
+function codeCacheFile(): string | null {
+  const xdg = process.env.XDG_CACHE_HOME;
+  const home = process.env.HOME ?? homedir();
+  const dir = xdg && isAbsolute(xdg) ? join(xdg, 'conway') : home && isAbsolute(home) ? join(home, '.cache', 'conway') : null;
+  if (!dir) return null;
   const s = statSync(bundle);
   // One cache per command: each holds the functions its command ran compiled.
   const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : '-';
   const key = createHash('sha256').update([process.version, process.arch, bundle, s.size, s.mtimeMs, command].join('\0')).digest('hex').slice(0, 32);
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'conway', 'v8', `${key}.bin`);
+  return join(dir, 'v8', `${key}.bin`);
 }
 
 function readOrNull(file: string): Buffer | undefined {

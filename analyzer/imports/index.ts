@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { cacheKeptWarm } from '../history/cache';
 import { join } from 'node:path';
-import { readTextFile } from '../collect/read-file';
+import { readRepoFile, type ReadResult } from '../collect/read-file';
 import { listTrackedFiles, type TrackedIndex } from '../collect/tracked-files';
 import { makePathFilter } from '../history/paths';
 import type { ImportEdge, Problem } from '../model/types';
@@ -167,10 +167,13 @@ function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, res
   if (hit?.blob != null && hit.blob === blob && git!.modified !== null && !git!.modified.has(file)) return hit.edges;
   const abs = join(root, file); // only now: a join per unchanged file is ~9 MB of garbage per update on 10k files
   if (hit && hit.stamp === stamp(abs)) return hit.edges;
-  const read = readTextFile(abs, MAX_SOURCE_BYTES);
+  const read = readRepoFile(root, abs, MAX_SOURCE_BYTES);
   stats.read++;
   if (read.kind !== 'text') {
-    result.parseErrors.push({ file, line: 0, message: read.kind === 'too-large' ? `skipped: ${read.size} bytes (over 1 MB, probably generated)` : 'could not be read' });
+    result.parseErrors.push({ file, line: 0, message: skipReason(read) });
+    // Counted in graph.parseErrors; a link out of the repository is also said, as a note.
+    const note = `${file}: ${skipReason(read)}`;
+    if (read.kind === 'outside' && !result.notes.includes(note)) result.notes.push(note);
     return [];
   }
   try {
@@ -181,6 +184,12 @@ function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, res
     result.parseErrors.push({ file, line: 0, message: `could not be tokenized: ${(e as Error).message}` });
     return [];
   }
+}
+
+function skipReason(read: Exclude<ReadResult, { kind: 'text' }>): string {
+  if (read.kind === 'too-large') return `skipped: ${read.size} bytes (over 1 MB, probably generated)`;
+  if (read.kind === 'outside') return `skipped: a link to ${read.target}, outside the repository`;
+  return read.kind === 'unreadable' ? `could not be read: ${read.message}` : 'could not be read';
 }
 
 /** git's object id of a blob with these bytes (SHA-1, or SHA-256 in a repository that uses it). */
@@ -211,7 +220,9 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
   const sources = tracked.filter((f) => SOURCE_EXTENSIONS.test(f) && keep(f));
   const notes: string[] = [];
   const readRel = read ?? ((rel: string) => {
-    const r = readTextFile(join(root, rel), MAX_SOURCE_BYTES);
+    const r = readRepoFile(root, rel, MAX_SOURCE_BYTES);
+    const note = r.kind !== 'text' && r.kind !== 'missing' ? `${rel}: ${skipReason(r)}` : null;
+    if (note && !notes.includes(note)) notes.push(note);
     return r.kind === 'text' ? r.text : null;
   });
   const readJson = (rel: string) => {
@@ -222,8 +233,8 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
       return null;
     }
   };
-  const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null));
-  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, packages, read), packages, read);
+  const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null), notes);
+  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, packages, read), packages, readRel);
   return {
     sources,
     notes,

@@ -98,16 +98,30 @@ function group(identities: Map<string, Identity>, links: Map<string, { to: strin
   const personOf = new Map<string, string>();
   const people = new Map<string, MergedPerson>();
   for (const ids of byRoot.values()) {
-    const handles = [...new Set(ids.flatMap((id) => (links.get(id) ?? []).filter((l) => l.to.startsWith('h:')).map((l) => l.to.slice(2))))];
+    const handleLinks = ids.flatMap((id) => (links.get(id) ?? []).filter((l) => l.to.startsWith('h:')));
+    const handles = [...new Set(handleLinks.map((l) => l.to.slice(2)))];
     const person = pickId(ids, handles, identities, known);
-    const merged = ids.length > 1 || person !== ids[0] ? ids.flatMap((id) => (links.get(id) ?? []).map((l) => ({ identity: l.identity, reason: l.reason }))) : [];
-    const shared = merged.filter((m) => ids.length > 1 || m.reason.startsWith('handle') || m.reason.startsWith('noreply'));
+    const merged = ids.length > 1 || person !== ids[0] ? evidence(ids, links) : [];
     for (const id of ids) personOf.set(id, person);
     const prev = people.get(person);
-    if (prev) prev.ids.push(...ids), prev.merged.push(...shared);
-    else people.set(person, { id: person, ids, handles: handles.map((h) => known.get(h) ?? h), merged: dedupe(shared) });
+    if (prev) prev.ids.push(...ids), prev.merged.push(...merged);
+    else people.set(person, { id: person, ids, handles: handles.map((h) => known.get(h) ?? spelling(h, handleLinks)), merged: dedupe(merged) });
   }
   return { personOf: (id) => personOf.get(id) ?? id, people, identities };
+}
+
+/** The links that joined: every handle link (it names the person), a same-name link only when another identity shares the name. */
+function evidence(ids: string[], links: Map<string, { to: string; reason: string; identity: string }[]>): { identity: string; reason: string }[] {
+  const all = ids.flatMap((id) => (links.get(id) ?? []).map((l) => ({ ...l, id })));
+  const idsOf = new Map<string, Set<string>>();
+  for (const l of all) (idsOf.get(l.to) ?? idsOf.set(l.to, new Set()).get(l.to)!).add(l.id);
+  return all.filter((l) => l.to.startsWith('h:') || idsOf.get(l.to)!.size > 1).map((l) => ({ identity: l.identity, reason: l.reason }));
+}
+
+/** An unknown handle as its noreply address writes it (`123+JaneDoe@users.noreply…` → JaneDoe). */
+function spelling(handle: string, links: { to: string; reason: string }[]): string {
+  const noreply = links.find((l) => l.to === `h:${handle}` && l.reason.startsWith('noreply '));
+  return (noreply && noreplyHandle(noreply.reason.slice('noreply '.length))) ?? handle;
 }
 
 /** A known handle first (the one with most commits), else the busiest id. */

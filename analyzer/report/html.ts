@@ -9,6 +9,10 @@ import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import { ACT_FIRST, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
 import type { Finding, Report } from './types';
 
+// The static page (what shows without scripts, and paints first) stays small at 200 teams.
+const STATIC_GRAPH_MAX = 30;
+const STATIC_MATRIX_MAX = 25;
+
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}h1{font-size:22px}h2{margin-top:32px;font-size:17px}
 table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}.autonomy td:nth-child(n+3),.matrix td{text-align:right;white-space:nowrap}
 .graph .edge{stroke:#8c959f;stroke-opacity:.6}.graph text{font-size:12px;fill:#1f2328}.spark polyline{fill:none;stroke:#0969da;stroke-width:1.5}
@@ -31,12 +35,12 @@ export function renderHtml(r: Report): string {
 <p class="window">${h(windowText(r))}</p>
 ${actFirst(findings)}
 <h2>Team graph</h2>
-<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
-${teamGraphSvg(r)}
+${r.teams.length <= STATIC_GRAPH_MAX ? `<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
+${teamGraphSvg(r)}` : `<p class="muted">${r.teams.length} teams: the interactive graph needs scripts enabled.</p>`}
 <h2>Autonomy</h2>
 ${membershipNotes(r)}
 ${autonomyTable(r)}
-<p class="muted">¹ changes in the window to the team's files, including files since deleted or renamed away.</p>
+<p class="muted">¹ changes in the window to the team's files, including files since deleted or renamed away. “–”: no data in the window, or too few to mean anything (fewer than the minimum sample; the notes below say which teams and why).</p>
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
 ${matrix(r)}
@@ -69,12 +73,16 @@ function teamMarks(t: Report['teams'][number]): string {
 }
 
 function matrix(r: Report): string {
-  const ids = r.teams.map((t) => t.id);
+  const weight = new Map<string, number>();
+  for (const s of r.coupling.static) for (const t of [s.from, s.to]) weight.set(t, (weight.get(t) ?? 0) + s.edges);
+  for (const c of r.coupling.teams) for (const t of [c.a, c.b]) weight.set(t, (weight.get(t) ?? 0) + c.sharedCommits);
+  const ids = r.teams.map((t) => t.id).sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0)).slice(0, STATIC_MATRIX_MAX);
   const imports = (a: string, b: string) => r.coupling.static.find((s) => s.from === a && s.to === b)?.edges ?? 0;
   const shared = (a: string, b: string) => r.coupling.teams.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.sharedCommits ?? 0;
   const head = `<tr><th></th>${ids.map((id) => `<th>${h(id)}</th>`).join('')}</tr>`;
   const body = ids.map((a) => `<tr><th>${h(a)}</th>${ids.map((b) => (a === b ? '<td class="muted">·</td>' : `<td>${imports(a, b)} / ${shared(a, b)}</td>`)).join('')}</tr>`);
-  return `<table class="matrix">${head}${body.join('')}</table>`;
+  const cut = r.teams.length > ids.length ? `<p class="muted">The ${ids.length} most coupled of ${r.teams.length} teams.</p>` : '';
+  return `${cut}<table class="matrix">${head}${body.join('')}</table>`;
 }
 
 function actFirst(findings: Finding[]): string {
@@ -87,7 +95,7 @@ function actFirst(findings: Finding[]): string {
 function findingsTable(findings: Finding[]): string {
   if (!findings.length) return '<p>None.</p>';
   const limit = FINDINGS_SHOWN * 4;
-  const rows = findings.slice(0, limit).map((f) => `<tr data-group="${h(f.id)}"><td>${f.rank}</td><td>${h(f.kind)}</td><td>${h(f.title)}<br><span class="muted">${f.examples.map((e) => `<code>${h(e.file)}:${e.line}</code>`).join(' ')}${f.count > f.examples.length ? ' …' : ''}</span></td><td>${f.count}</td><td>${f.changes}</td><td style="text-align:left">${fixHtml(f)}</td></tr>`);
+  const rows = findings.slice(0, limit).map((f) => `<tr data-group="${h(f.id)}"><td>${f.rank}</td><td>${h(f.kind)}</td><td>${h(f.title)}<br><span class="muted">${f.examples.map((e) => fileLink(e.file, e.line)).join(' ')}${f.count > f.examples.length ? ' …' : ''}</span></td><td>${f.count}</td><td>${f.changes}</td><td style="text-align:left">${fixHtml(f)}</td></tr>`);
   const more = findings.length > limit ? `<p class="muted">${h(showing(limit, findings.length))} findings, by rank: the rest are in the JSON report (<code>findings</code>, and <code>violations[].group</code> for every location).</p>` : '';
   return `${more}<table class="violations"><thead><tr><th>#</th><th>kind</th><th>finding</th><th>locations</th><th>changes</th><th>what to do</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
 }
@@ -95,6 +103,11 @@ function findingsTable(findings: Finding[]): string {
 function fixHtml(f: Finding): string {
   if (!f.suggestion) return '';
   return isRuleFix(f) ? f.suggestion.split('\n').map((l) => `<code>${h(l)}</code>`).join('<br>') : h(f.suggestion);
+}
+
+/** A relative link to the file (the report sits beside the checkout, or is served from it). */
+function fileLink(file: string, line: number): string {
+  return `<a href="${h(file.split('/').map(encodeURIComponent).join('/'))}#L${line}"><code>${h(file)}:${line}</code></a>`;
 }
 
 function suggestions(r: Report): string {

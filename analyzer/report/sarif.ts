@@ -38,6 +38,8 @@ export function renderSarif(report: Report): string {
           },
         },
         automationDetails: { id: `conway/${report.repo.branch ?? 'HEAD'}` },
+        // The history window the results come from (issue 10: every surface says it).
+        properties: { window: report.window },
         results: report.violations.map((v) => ({
           ruleId: v.kind,
           ruleIndex: kinds.indexOf(v.kind),

@@ -61,7 +61,7 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
   // share one history cache and a review after a check mines nothing.
   const historyRun = mineHistory(root, { rootKnown: true, state, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });
   historyRun.catch(() => undefined);
-  const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() : undefined;
+  const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() ?? undefined : undefined;
   const index = await listTrackedIndex(root, { modified: hasWarmImports(root, importCache), signal: opts.signal });
   const [disk, baseSide, headSide] = await Promise.all([buildImportGraph(root, { exclude: opts.exclude, index, cacheDir: importCache, signal: opts.signal }), sideAtCommit(root, target.base), target.headSide()]);
   const base = buildSideModel(root, baseSide, disk, inputs);

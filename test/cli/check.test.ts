@@ -60,7 +60,7 @@ describe('runCheck', () => {
     writeFileSync(join(dir, 'conway-baseline.json'), JSON.stringify({ version: 1, fingerprints: report.violations.slice(1).map((v) => v.fingerprint) }));
     const io = capture(dir);
     expect(runCheck(report, { json: true }, io)).toBe(1);
-    expect(JSON.parse(io.out)).toEqual({ new: [report.violations[0]], total: 6, baseline: 5 });
+    expect(JSON.parse(io.out)).toEqual({ new: [report.violations[0]], total: 6, baseline: 5, window: report.window });
     expect(io.err).toBe('');
   });
 

@@ -2,6 +2,7 @@
 // core, web; a deep import, a forbidden dependency, a cycle, an unowned file, drift), with a local
 // identity so the tests can commit into it.
 import { boundariesRepo } from '../fixtures/boundaries';
+import { ANN, BOB, CAT, makeRepo } from '../fixtures/repo';
 
 export function makeWorkspace(): string {
   const repo = boundariesRepo();
@@ -11,5 +12,33 @@ export function makeWorkspace(): string {
   repo.write('.vscode/settings.json', JSON.stringify({ 'conway.history.since': 'all' }));
   repo.git('add', '.vscode/settings.json');
   repo.git('-c', 'user.name=Cat Park', '-c', 'user.email=cat@acme.io', 'commit', '-q', '-m', 'editor settings', '--date', '2024-02-05T12:00:00Z');
+  return repo.dir;
+}
+
+/**
+ * A repository shaped like opentelemetry-js-contrib or amplify-js (no team map): a catch-all
+ * approver pool on every rule, a security review group beside the product team on /secrets/ and
+ * /infra/, and product teams. The delivery team of secrets/vault.ts is @acme/secrets-team.
+ */
+export function makeReviewGroupWorkspace(): string {
+  const repo = makeRepo([
+    {
+      author: ANN,
+      date: '2024-01-01T10:00:00Z',
+      files: {
+        '.github/CODEOWNERS': '* @acme/js-approvers\n/secrets/ @acme/js-approvers @acme/security-reviewers @acme/secrets-team\n/infra/ @acme/js-approvers @acme/security-reviewers @acme/infra-team\n/web/ @acme/js-approvers @acme/web-team\n',
+        'secrets/vault.ts': 'export const vault = 1;\n',
+        'secrets/keys.ts': "import { vault } from './vault';\nexport const keys = vault;\n",
+        'infra/deploy.ts': 'export const deploy = 1;\n',
+        'infra/dns.ts': 'export const dns = 1;\n',
+        'infra/net.ts': 'export const net = 1;\n',
+        'web/app.ts': "import { vault } from '../secrets/vault';\nexport const app = vault;\n",
+        'README.md': '# shop\n',
+        '.vscode/settings.json': JSON.stringify({ 'conway.history.since': '' }),
+      },
+    },
+    { author: BOB, date: '2024-01-02T10:00:00Z', files: { 'secrets/vault.ts': 'export const vault = 2;\n' } },
+    { author: CAT, date: '2024-01-03T10:00:00Z', files: { 'web/app.ts': "import { vault } from '../secrets/vault';\nexport const app = vault + 1;\n" } },
+  ]);
   return repo.dir;
 }

@@ -26,10 +26,16 @@ async function freePort() {
   });
 }
 
-async function makeWorkspace() {
+async function fixtures() {
   const file = join(root, 'test/editor/.out/fixture.cjs');
   await esbuild.build({ entryPoints: [join(root, 'test/editor/fixture.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'warning' });
-  return createRequire(import.meta.url)(file).makeWorkspace();
+  // The generated organisation-scale reports, for the suites to load in the extension host.
+  await esbuild.build({ entryPoints: [join(root, 'test/fixtures/scale-report.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(root, 'test/editor/.out/scale-report.cjs'), logLevel: 'warning' });
+  return createRequire(import.meta.url)(file);
+}
+
+async function makeWorkspace() {
+  return (await fixtures()).makeWorkspace();
 }
 
 async function startServer(port, trusted) {
@@ -101,17 +107,18 @@ async function makeMultiRoot() {
 }
 
 const total = { passed: 0, failed: 0 };
-const only = process.env.EDITOR_SUITES?.split(',');
 const runs = [
   ['trusted', 'trusted.js', true, async () => [await makeWorkspace()]],
   ['untrusted', 'untrusted.js', false, async () => [await makeWorkspace()]],
+  ['surfaces', 'surfaces.js', true, async () => [(await fixtures()).makeReviewGroupWorkspace()]],
   ['review', 'review.js', true, async () => [await makeWorkspace()]],
   ['multi-root', 'multiroot.js', true, async () => {
     const ws = await makeMultiRoot();
     return [ws, `workspace=${encodeURIComponent(ws)}`];
   }],
 ];
-for (const [name, suite, trusted, make] of runs.filter(([name]) => !only || only.includes(name))) {
+const only = process.argv.slice(2);
+for (const [name, suite, trusted, make] of runs.filter(([name]) => !only.length || only.includes(name))) {
   const s = await runSuite(name, suite, trusted, ...(await make()));
   total.passed += s.passed;
   total.failed += s.failed;

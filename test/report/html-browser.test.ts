@@ -42,8 +42,8 @@ describe('HTML report in Chromium', () => {
       // The inlined dashboard replaces the static content once it has drawn the graph.
       await page.waitForSelector('body[data-rendered]');
       expect(await page.locator('table.autonomy tbody tr[data-team]').count()).toBe(3);
-      expect(await page.locator('select[name=team] option').count()).toBe(4);
-      expect(await page.locator('.violations').innerText()).toContain('web/<img src=x onerror=alert(1)>.ts');
+      expect(await page.locator('select[name=cluster] option').count()).toBe(2);
+      expect(await page.locator('.findings').innerText()).toContain('web/<img src=x onerror=alert(1)>.ts');
       expect(await page.locator('img').count()).toBe(0);
       mkdirSync('test-output', { recursive: true });
       await page.screenshot({ path: 'test-output/html-report.png', fullPage: true });

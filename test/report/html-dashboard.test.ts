@@ -70,11 +70,12 @@ describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'HTML report in Ch
         await page.waitForSelector('body[data-rendered]');
         expect(await page.getAttribute('body', 'data-rendered')).toMatch(/^(webgl|svg)$/);
         expect(await page.locator('table.autonomy tbody tr[data-team]').count()).toBe(report.teams.length);
-        expect(await page.locator('select[name=cluster] option').allInnerTexts()).toEqual(['all clusters', 'commerce', 'experience']);
-        expect(await page.locator('ul.violations li').count()).toBe(report.violations.length);
-        expect(await page.locator('.violations').innerText()).toContain(`${HOSTILE_PATH}:2`);
+        expect(await page.locator('select[name=cluster] option').allInnerTexts()).toEqual(['all clusters', 'commerce (2)', 'experience (1)']);
+        expect(await page.locator('li.finding').count()).toBe(report.violations.length); // six kinds: six findings
+        expect(await page.locator('.findings').innerText()).toContain(`${HOSTILE_PATH}:2`);
+        expect(await page.locator('a[href="#"]').count()).toBe(0);
         await page.locator('table.autonomy tr[data-team=payments]').click();
-        expect(await page.locator('section.evidence').innerText()).toContain(`${XSS_AUTHOR} (xss@shop.io)`);
+        expect(await page.locator('section.evidence').innerText()).toContain(`${XSS_AUTHOR} (xss@shop.io) — listed in the team map`);
         expect(await page.locator('#app').innerText()).toContain('Web "Storefront" & <Co>');
         expect(await page.locator('img').count()).toBe(0);
         mkdirSync('test-output', { recursive: true });

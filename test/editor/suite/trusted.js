@@ -82,11 +82,16 @@ exports.run = () => runTests([
     assert(JSON.stringify(roots.map((r) => r.label)) === JSON.stringify(['money', '(no cluster)']), roots.map((r) => r.label).join(','));
     const money = api.teams.getChildren(roots[0]);
     assert(JSON.stringify(money.map((t) => t.label)) === JSON.stringify(['Billing', 'Core']), money.map((t) => t.label).join(','));
-    assert(/^autonomy 50\.0 · 2 files$/.test(money[0].description), money[0].description);
-    const modules = api.teams.getChildren(money[0]);
+    assert(/^autonomy 50\.0 · 1 member · 2 files$/.test(money[0].description), money[0].description);
+    const [members, ...modules] = api.teams.getChildren(money[0]);
+    assert(members.label === 'Members' && api.teams.getChildren(members).map((p) => p.label).join() === 'Ann Lee', JSON.stringify(members));
     assert(modules.map((m) => m.label).join() === 'billing', modules.map((m) => m.label).join());
     const violations = api.violations.getChildren();
-    assert(violations.map((v) => v.label).includes('deep-import'), violations.map((v) => v.label).join());
+    const deep = violations.find((v) => v.label === 'deep-import');
+    assert(deep, violations.map((v) => v.label).join());
+    const findings = api.violations.getChildren(deep);
+    assert(findings.length >= 1 && /^#1 · \d+ locations? · \d+ changes$/.test(findings[0].description), findings.map((f) => `${f.label} ${f.description}`).join(' | '));
+    assert(api.violations.getChildren(findings[0]).every((l) => /:\d+$/.test(l.label)), 'locations are file:line');
   }],
   ['Show Team reports the team\'s score and components', async () => {
     const row = await vscode.commands.executeCommand('conway.showTeam', 'billing');
