@@ -98,6 +98,11 @@ export function warmImportIndex(root: string, tracked: string[], exclude: string
   return warmIndex(root, tracked, exclude).index;
 }
 
+/** Forgets the in-memory index of a repository, as a new process starts without it (tests). */
+export function dropWarmImports(root: string): void {
+  warmIndexes.delete(root);
+}
+
 /** Whether an earlier analysis left edges to reuse, in memory or on disk (then listTrackedIndex with `modified` pays). */
 export function hasWarmImports(root: string, cacheDir?: string): boolean {
   return (warmIndexes.get(root)?.edges.size ?? 0) > 0 || (cacheDir !== undefined && existsSync(importCacheFile(cacheDir, root)));

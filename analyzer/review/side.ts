@@ -3,8 +3,7 @@
 // Files whose content on this side is not the work tree's are listed in `differs`: only they
 // are read from git (one `cat-file --batch` for all of them); the others are read from the disk,
 // which is also where the import graph already parsed them.
-import { join } from 'node:path';
-import { readTextFile } from '../collect/read-file';
+import { readRepoFile } from '../collect/read-file';
 import { diffChanges, listTree, listUntracked, readBlobs } from '../collect/revision';
 import { listTrackedFiles } from '../collect/tracked-files';
 import { CODEOWNERS_LOCATIONS } from '../codeowners/load';
@@ -68,7 +67,8 @@ async function withBlobs(root: string, commit: string | null, tracked: string[],
   };
 }
 
+/** A work-tree file, read only when it stays inside the repository (a committed link may point anywhere). */
 function readDisk(root: string, path: string): string | null {
-  const r = readTextFile(join(root, path), MAX_BYTES);
+  const r = readRepoFile(root, path, MAX_BYTES, true);
   return r.kind === 'text' ? r.text : null;
 }
