@@ -2,20 +2,22 @@
 // on the file graph, weighted by imports (1 per edge) and change coupling (degree / 100 per
 // coupled pair). Deterministic: a seeded generator replaces Math.random. For each community of
 // two or more files: its owner mix (team → share of files; a file with k teams counts 1/k to
-// each) and, when a minority of its files belong to other teams than the majority, a concrete
-// suggestion with CODEOWNERS lines (module-suggestion.ts: named by directory, tracked files
-// only, fewest rules). Teams scattered over many communities are reported too.
+// each) and, when a minority of its owned files belong to other delivery teams than its major
+// one, a concrete suggestion with CODEOWNERS lines (module-suggestion.ts: named by directory,
+// between delivery teams only, tracked files only, fewest rules), ranked by the window's changes
+// to the files it moves. Teams scattered over many communities are reported too.
 import type { FileCoupling, InferredModule } from '../report/types';
 import { isRepoTarget } from './cross-team';
 import { round4 } from './fragmentation';
 import type { MetricsInput } from './input';
 import { countByDirectory } from './directories';
 import { IdGraph } from './id-graph';
-import { moduleName, strayRules } from './module-suggestion';
+import { countBy, directoryCount, MAX_SUGGESTED_LINES, moduleMove, moduleName, type ModuleMove, type MoveContext } from './module-suggestion';
 
 export const UNOWNED = '(unowned)';
 
-export function inferModules(input: MetricsInput, coupling: FileCoupling[], ownerOf: (team: string) => string): { modules: InferredModule[]; codeowners: string[] } {
+/** changesOf(file): the window's changes to a file (ranks the suggestions). */
+export function inferModules(input: MetricsInput, coupling: FileCoupling[], ownerOf: (team: string) => string, changesOf: (file: string) => number = () => 0): { modules: InferredModule[]; codeowners: string[] } {
   const g = new IdGraph();
   for (const e of input.imports) if (isRepoTarget(e.to)) g.link(e.from, e.to, 1);
   for (const c of coupling) g.link(c.a, c.b, c.degree / 100);
@@ -24,19 +26,22 @@ export function inferModules(input: MetricsInput, coupling: FileCoupling[], owne
   // Files deleted since (linked only by change coupling) are no module's files today.
   const tracked = new Set(input.files);
   const communities = groups.map((f) => f.filter((p) => tracked.has(p)).sort()).filter((f) => f.length > 1).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
-  const codeowners: string[] = [];
-  const perDir = countByDirectory(input.files);
+  let declared: Map<string, number> | undefined; // tracked files per declared module, counted when first asked
+  const x: MoveContext = {
+    tracked: countByDirectory(input.files), ownerOf, changesOf,
+    declaredSize: (m) => (declared ??= countBy(input.files, input.moduleOf)).get(m) ?? 0,
+  };
   const names = new Map<string, number>();
   const modules = communities.map((files) => {
     const name = moduleName(files);
     const n = (names.get(name) ?? 0) + 1;
     names.set(name, n);
-    return describe(n === 1 ? name : `${name} (${n})`, files, input, ownerOf, perDir, codeowners);
+    return describe(n === 1 ? name : `${name} (${n})`, files, input, moduleMove(files, input, x));
   });
-  return { modules, codeowners };
+  return { modules, codeowners: rank(modules) };
 }
 
-function describe(id: string, files: string[], input: MetricsInput, ownerOf: (t: string) => string, perDir: Map<string, number>, codeowners: string[]): InferredModule {
+function describe(id: string, files: string[], input: MetricsInput, move: ModuleMove | null): InferredModule {
   const counts = new Map<string, number>(); // a team may be called `__proto__`: no plain object until the report
   for (const f of files) {
     const teams = input.teamsOf(f);
@@ -44,24 +49,27 @@ function describe(id: string, files: string[], input: MetricsInput, ownerOf: (t:
   }
   const shares = [...counts].map(([t, n]): [string, number] => [t, round4(n / files.length)]);
   const owners = Object.fromEntries(shares); // first-seen order; defines own properties, `__proto__` included
-  const mix = shares.sort((a, b) => b[1] - a[1]);
-  const [major, share] = mix[0];
-  const strays = files.filter((f) => !input.teamsOf(f).includes(major));
-  if (major === UNOWNED || share < 0.6 || !strays.length) return { id, files, owners, suggestion: null };
-  const lines = strayRules(strays, perDir, ownerOf(major));
-  const shown = lines.slice(0, 10);
-  codeowners.push(...shown);
-  const more = strays.length > 3 ? ` and ${strays.length - 3} more` : '';
-  const others = [...new Set(strays.flatMap((f) => (input.teamsOf(f).length ? input.teamsOf(f) : [UNOWNED])))];
-  const rules = `${shown.join('; ')}${lines.length > shown.length ? `; ${showingText(shown.length, lines.length)} rules` : ''}`;
+  if (!move) return { id, files, owners, suggestion: null };
+  const mix = shares.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, x]) => `${t} ${Math.round(x * 100)}%`).join(', ');
+  const what = move.files.length === 1 ? move.files[0] : `${move.files.length} files of ${move.from.join(', ')}`;
+  const how = move.lines.length <= MAX_SUGGESTED_LINES
+    ? move.lines.join('; ')
+    : `${move.files.length} files in ${directoryCount(move.files)} directories, e.g. ${move.files.slice(0, 2).join(', ')}: the ${move.lines.length} CODEOWNERS lines are in the JSON report (modules[].lines)`;
   return {
-    id, files, owners,
-    suggestion: `module ${id} (${files.length} files; ${mix.slice(0, 3).map(([t, x]) => `${t} ${Math.round(x * 100)}%`).join(', ')}): ${strays.slice(0, 3).join(', ')}${more} belong to ${others.join(', ')}: hand them to ${major} (${rules}) or move them out of its code`,
+    id, files, owners, lines: move.lines, moved: { files: move.files.length, changes: move.changes },
+    suggestion: `module ${id}: ${files.length} files, ${mix}; ${what}${move.files.length === 1 ? ` (${move.from.join(', ')}) sits` : ' sit'} among ${move.to}'s code (${move.changes} change${move.changes === 1 ? '' : 's'} in the window): hand ${move.files.length === 1 ? 'it' : 'them'} to ${move.to} (${how}) or move ${move.files.length === 1 ? 'it' : 'them'} out of its code`,
   };
 }
 
-function showingText(shown: number, total: number): string {
-  return `showing ${shown} of ${total}`;
+/**
+ * Ranks the suggestions by the window's changes to the files they move, then by how many files
+ * move (the findings' rule, metrics/findings.ts), and returns the lines worth pasting in that
+ * order: those of suggestions with at most MAX_SUGGESTED_LINES lines.
+ */
+function rank(modules: InferredModule[]): string[] {
+  const ranked = modules.filter((m) => m.moved).sort((a, b) => b.moved!.changes - a.moved!.changes || b.moved!.files - a.moved!.files || (a.id < b.id ? -1 : 1));
+  ranked.forEach((m, i) => (m.rank = i + 1));
+  return ranked.flatMap((m) => (m.lines!.length <= MAX_SUGGESTED_LINES ? m.lines! : []));
 }
 
 /** Teams whose files spread over at least `min` communities without a home in any of them. */

@@ -56,7 +56,7 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     ...ownershipDrift(input, x.members, opts, ownerOf, x.changesOf),
     ...invalidCodeowners(x.codeownersErrors),
   ];
-  const { modules, codeowners } = opts.skipModules ? { modules: [], codeowners: [] } : inferModules(input, x.fileCoupling, ownerOf);
+  const { modules, codeowners } = opts.skipModules ? { modules: [], codeowners: [] } : inferModules(input, x.fileCoupling, ownerOf, (f) => changesIn(x.changesOf(f)));
   const clusters = suggestClusters(pairs, x.teamCoupling, input.clusters);
   return {
     static: pairs,
@@ -67,4 +67,10 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters },
     notes: clusters.length ? [] : [whyNoClusters(pairs, x.teamCoupling)],
   };
+}
+
+function changesIn(byAuthor: Map<string, { changes: number }> | undefined): number {
+  let n = 0;
+  for (const { changes } of byAuthor?.values() ?? []) n += changes;
+  return n;
 }

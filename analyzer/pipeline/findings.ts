@@ -30,6 +30,6 @@ export function findingsOf(violations: Violation[], input: MetricsInput, ownersh
     historyOwners,
   });
   const perDir = countByDirectory(input.files);
-  const ruleLines = (files: string[], owner: string) => strayRules(files, perDir, owner);
+  const ruleLines = (files: string[], owner: string) => strayRules(files, perDir, [owner]);
   return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf, ruleLines });
 }

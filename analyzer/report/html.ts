@@ -7,6 +7,7 @@ import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import { ACT_FIRST, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
+import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from './types';
 
 // The static page (what shows without scripts, and paints first) stays small at 200 teams.
@@ -111,6 +112,10 @@ function fileLink(file: string, line: number): string {
 }
 
 function suggestions(r: Report): string {
-  const items = [...r.modules.filter((m) => m.suggestion).map((m) => m.suggestion!), ...r.suggestions.clusters.map((c) => `cluster ${c.teams.join(' + ')}: ${c.reason}`)];
-  return items.length ? `<h2>Suggestions</h2><ul>${items.map((s) => `<li>${h(s)}</li>`).join('')}</ul>` : '';
+  const v = suggestionsView(r);
+  if (!v) return '';
+  const items = [...v.modules.map((m) => m.suggestion!), ...(v.modulesCut ? [`… ${v.modulesCut}`] : []), ...v.clusters.map((c) => `cluster ${c.teams.join(' + ')}: ${c.reason}`)];
+  const lines = v.codeowners.length ? `<p>CODEOWNERS lines to consider:</p><pre class="suggested-codeowners">${h(v.codeowners.join('\n'))}</pre>` : '';
+  const cut = v.codeownersCut ? `<p class="muted">${h(v.codeownersCut)}</p>` : '';
+  return `<h2>Suggestions</h2>${items.length ? `<ul class="suggestions">${items.map((s) => `<li>${h(s)}</li>`).join('')}</ul>` : ''}${lines}${cut}`;
 }

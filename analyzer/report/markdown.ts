@@ -3,6 +3,7 @@
 // Every string from the repository is escaped (`|`, `<`, `>`, backticks, brackets).
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { ACT_FIRST, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
+import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from './types';
 
 export function renderMarkdown(r: Report): string {
@@ -28,14 +29,20 @@ export function renderMarkdown(r: Report): string {
   out.push('', '_¹ changes in the window to the team\'s files, including files since deleted or renamed away. Score: mean of the components with data, ×100. Delivery independence: share of the team\'s commits that touch only its own code. Ownership integrity: share of changes to its code made by its members. Dependency independence: share of its imports that stay inside or use another team\'s public API. "–": no data in the window, or too few to mean anything (the Notes say which and why)._');
   coupling(r, out);
   findingsSection(findings, r.violations.length, out);
-  if (r.modules.some((m) => m.suggestion) || r.suggestions.codeowners.length || r.suggestions.clusters.length) {
-    out.push('', '## Suggestions', '');
-    for (const m of r.modules.filter((m) => m.suggestion)) out.push(`- ${esc(m.suggestion!)}`);
-    for (const c of r.suggestions.clusters) out.push(`- cluster ${c.teams.map(esc).join(' + ')}: ${esc(c.reason)}`);
-    if (r.suggestions.codeowners.length) out.push('', 'CODEOWNERS lines to consider:', '', ...fenced(r.suggestions.codeowners));
-  }
+  suggestions(r, out);
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));
   return out.join('\n') + '\n';
+}
+
+function suggestions(r: Report, out: string[]): void {
+  const v = suggestionsView(r);
+  if (!v) return;
+  out.push('', '## Suggestions', '');
+  for (const m of v.modules) out.push(`- ${esc(m.suggestion!)}`);
+  if (v.modulesCut) out.push(`- … ${esc(v.modulesCut)}`);
+  for (const c of v.clusters) out.push(`- cluster ${c.teams.map(esc).join(' + ')}: ${esc(c.reason)}`);
+  if (v.codeowners.length) out.push('', 'CODEOWNERS lines to consider:', '', ...fenced(v.codeowners));
+  if (v.codeownersCut) out.push('', `_${esc(v.codeownersCut)}_`);
 }
 
 /** Review groups approve other teams' code: listed with their share of approvals, not scored as delivery teams. */

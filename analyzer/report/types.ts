@@ -196,6 +196,12 @@ export interface InferredModule {
   /** team id → share of the community's files the team owns (unowned under `(unowned)`). */
   owners: Record<string, number>;
   suggestion: string | null;
+  /** Issue 10: every CODEOWNERS line of the suggestion, also when its text only summarises them. */
+  lines?: string[];
+  /** Issue 10: the files the suggestion moves between delivery teams, and the window's changes to them. */
+  moved?: { files: number; changes: number };
+  /** Issue 10: the suggestion's rank among the report's module suggestions (1 = first): by `moved.changes`, then `moved.files`. */
+  rank?: number;
 }
 
 export interface Report {

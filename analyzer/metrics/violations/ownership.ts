@@ -19,6 +19,11 @@ import type { Draft } from './fingerprint';
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const PROTECTED = /(^|\/)CODEOWNERS$|^\.(github|gitlab)\//;
 
+/** CODEOWNERS files and forge settings: who approves them is a protection rule, never a team's code to move. */
+export function isForgeFile(path: string): boolean {
+  return PROTECTED.test(path);
+}
+
 export function unowned(files: string[], hasRule: (p: string) => boolean, codeowners: string): Draft[] {
   return files.filter((f) => SOURCE.test(f) && !hasRule(f)).map((file) => ({
     kind: 'unowned' as const, file, line: 1, fromTeam: null, toTeam: null, target: null,
@@ -33,7 +38,7 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
   for (const file of input.files) {
     const declared = input.deliveryTeamsOf(file);
     const byAuthor = changesOf(file);
-    if (!declared.length || !byAuthor || PROTECTED.test(file)) continue;
+    if (!declared.length || !byAuthor || isForgeFile(file)) continue;
     // A change by a member of a declared team counts for the declared owner, else for the author's primary team.
     const counts = new Map<string, number>();
     let total = 0;
