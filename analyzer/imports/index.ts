@@ -78,6 +78,7 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
   if (disk && (stats.read > 0 || stats.seeded)) persist(disk.file, disk.configKey, tracked, index.sources, warm.edges);
   for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
   result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
+  result.notes = [...index.notes, ...index.groupedNotes()];
   opts.onProgress?.(index.sources.length, index.sources.length);
   return result;
 }
@@ -239,10 +240,13 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
     }
   };
   const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null), notes);
-  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, packages, read), packages, readRel);
+  const configs = createConfigIndex(root, files, notes, packages, read);
+  const resolve: Resolve = createResolver(root, files, configs, packages, readRel);
   return {
     sources,
     notes,
+    /** Notes grouped by kind (config-notes.ts), over the configs read so far: added to `notes` once the graph is built. */
+    groupedNotes: configs.notes,
     packages,
     /** Target of one specifier imported by `from` (what resolveFile does per import). */
     resolve,

@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { MissingExtends } from './config-notes';
 import { readRepoFile } from '../collect/read-file';
 import { rewriteExtends, workspaceExtends } from './tsconfig-extends';
 import type { WorkspacePackage } from './workspaces';
@@ -32,12 +33,13 @@ const DEFAULTS: ts.CompilerOptions = {
 
 export function createConfigIndex(root: string, files: Set<string>, notes: string[], packages: WorkspacePackage[] = [], read?: (rel: string) => string | null) {
   const extendsTo = workspaceExtends(root, files, packages);
+  const missing = new MissingExtends(); // grouped: dozens of example apps extend the same uninstalled preset
   const byDir = new Map<string, ResolverConfig>();
   const byPath = new Map<string, ResolverConfig>();
   const load = (rel: string | null): ResolverConfig => {
     const key = rel ?? '';
     let c = byPath.get(key);
-    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, extendsTo, read) : makeConfig(null, DEFAULTS, root)));
+    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, { notes, missing }, extendsTo, read) : makeConfig(null, DEFAULTS, root)));
     return c;
   };
   const forDir = (dir: string): ResolverConfig => {
@@ -48,13 +50,17 @@ export function createConfigIndex(root: string, files: Set<string>, notes: strin
     byDir.set(dir, c);
     return c;
   };
-  return { forFile: (rel: string) => forDir(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '') };
+  return {
+    forFile: (rel: string) => forDir(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : ''),
+    /** The grouped notes about `extends` that could not be followed (the configs read so far). */
+    notes: () => missing.notes(),
+  };
 }
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_EXTENDS = 32;
 
-function parseConfig(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null, revision?: (rel: string) => string | null): ResolverConfig {
+function parseConfig(root: string, rel: string, { notes, missing }: { notes: string[]; missing: MissingExtends }, extendsTo: (spec: string) => string | null, revision?: (rel: string) => string | null): ResolverConfig {
   const abs = join(root, rel);
   const read = configReader(root, rel, notes, extendsTo, revision);
   const json = ts.readConfigFile(abs, read);
@@ -65,8 +71,12 @@ function parseConfig(root: string, rel: string, notes: string[], extendsTo: (spe
   const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: true, readDirectory: () => [], fileExists: (p) => read.exists(p), readFile: read };
   const parsed = ts.parseJsonConfigFileContent(json.config, host, abs.slice(0, abs.lastIndexOf('/')), undefined, abs);
   // 18003 "no inputs found" is expected: we list no files, we only want the options.
-  const missing = parsed.errors.find((e) => e.code !== 18003);
-  if (missing) notes.push(`${rel}: ${ts.flattenDiagnosticMessageText(missing.messageText, ' ')} — continuing with the options that could be read`);
+  const failed = parsed.errors.find((e) => e.code !== 18003);
+  if (failed) {
+    const text = ts.flattenDiagnosticMessageText(failed.messageText, ' ');
+    const note = `${rel}: ${text} — continuing with the options that could be read`;
+    if (!missing.add(rel, (json.config as { extends?: unknown } | undefined)?.extends, text, note)) notes.push(note);
+  }
   return makeConfig(rel, { ...parsed.options, allowJs: true, resolveJsonModule: true }, root);
 }
 
