@@ -13,6 +13,7 @@
 // (nothing else changes hands), else the files one by one; each line is escaped so it passes
 // `conway validate` (codeowners/suggest-line.ts).
 import { suggestLine } from '../codeowners/suggest-line';
+import { SOURCE_EXTENSIONS } from '../imports';
 import { ancestors, countByDirectory } from './directories';
 import type { MetricsInput } from './input';
 import { isForgeFile } from './violations/ownership';
@@ -53,7 +54,7 @@ export interface MoveContext {
   tracked: Map<string, number>;
   ownerOf(team: string): string;
   changesOf(file: string): number;
-  /** Tracked files in a declared module (input.moduleOf: its CODEOWNERS rule's directory or workspace package). */
+  /** Tracked source files in a declared module (input.moduleOf: its CODEOWNERS rule's directory or workspace package). */
   declaredSize(module: string): number;
 }
 
@@ -70,12 +71,13 @@ export function moduleMove(files: string[], input: MetricsInput, x: MoveContext)
 
 /**
  * A file moves only when its declared module (the directory of its CODEOWNERS rule, or its
- * workspace package) lies mostly inside the inferred module: the rule's unit of code belongs with
+ * workspace package) lies mostly inside the inferred module — most of its source files, as
+ * modules are built from imports and co-changes and rarely hold READMEs or fixtures: the rule's unit of code belongs with
  * the module. A file of a larger unit of its own team's (a package's tests that import another
  * team's code) stays — moving it would split that unit between teams.
  */
 function insideModule(files: string[], input: MetricsInput, x: MoveContext): (file: string) => boolean {
-  const inModule = countBy(files, input.moduleOf);
+  const inModule = countBy(files.filter((f) => SOURCE_EXTENSIONS.test(f)), input.moduleOf);
   return (f) => 2 * (inModule.get(input.moduleOf(f)) ?? 0) > x.declaredSize(input.moduleOf(f));
 }
 

@@ -6,6 +6,7 @@
 // one, a concrete suggestion with CODEOWNERS lines (module-suggestion.ts: named by directory,
 // between delivery teams only, tracked files only, fewest rules), ranked by the window's changes
 // to the files it moves. Teams scattered over many communities are reported too.
+import { SOURCE_EXTENSIONS } from '../imports';
 import type { FileCoupling, InferredModule } from '../report/types';
 import { isRepoTarget } from './cross-team';
 import { round4 } from './fragmentation';
@@ -26,10 +27,10 @@ export function inferModules(input: MetricsInput, coupling: FileCoupling[], owne
   // Files deleted since (linked only by change coupling) are no module's files today.
   const tracked = new Set(input.files);
   const communities = groups.map((f) => f.filter((p) => tracked.has(p)).sort()).filter((f) => f.length > 1).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
-  let declared: Map<string, number> | undefined; // tracked files per declared module, counted when first asked
+  let declared: Map<string, number> | undefined; // tracked source files per declared module, counted when first asked
   const x: MoveContext = {
     tracked: countByDirectory(input.files), ownerOf, changesOf,
-    declaredSize: (m) => (declared ??= countBy(input.files, input.moduleOf)).get(m) ?? 0,
+    declaredSize: (m) => (declared ??= countBy(input.files.filter((f) => SOURCE_EXTENSIONS.test(f)), input.moduleOf)).get(m) ?? 0,
   };
   const names = new Map<string, number>();
   const modules = communities.map((files) => {
@@ -42,23 +43,29 @@ export function inferModules(input: MetricsInput, coupling: FileCoupling[], owne
 }
 
 function describe(id: string, files: string[], input: MetricsInput, move: ModuleMove | null): InferredModule {
-  const counts = new Map<string, number>(); // a team may be called `__proto__`: no plain object until the report
-  for (const f of files) {
-    const teams = input.teamsOf(f);
-    for (const t of teams.length ? teams : [UNOWNED]) counts.set(t, (counts.get(t) ?? 0) + 1 / Math.max(1, teams.length));
-  }
-  const shares = [...counts].map(([t, n]): [string, number] => [t, round4(n / files.length)]);
-  const owners = Object.fromEntries(shares); // first-seen order; defines own properties, `__proto__` included
+  const owners = Object.fromEntries(shares(files, input.teamsOf)); // first-seen order; defines own properties, `__proto__` included
   if (!move) return { id, files, owners, suggestion: null };
-  const mix = shares.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, x]) => `${t} ${Math.round(x * 100)}%`).join(', ');
-  const what = move.files.length === 1 ? move.files[0] : `${move.files.length} files of ${move.from.join(', ')}`;
+  // The text's mix is of delivery teams: a review group on every rule would lead it and say nothing.
+  const mix = shares(files, input.deliveryTeamsOf).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, x]) => `${t} ${Math.round(x * 100)}%`).join(', ');
+  const one = move.files.length === 1;
+  const what = one ? `${move.files[0]} (${move.from.join(', ')}) sits` : `${move.files.length} files of ${move.from.join(', ')} sit`;
   const how = move.lines.length <= MAX_SUGGESTED_LINES
     ? move.lines.join('; ')
     : `${move.files.length} files in ${directoryCount(move.files)} directories, e.g. ${move.files.slice(0, 2).join(', ')}: the ${move.lines.length} CODEOWNERS lines are in the JSON report (modules[].lines)`;
   return {
     id, files, owners, lines: move.lines, moved: { files: move.files.length, changes: move.changes },
-    suggestion: `module ${id}: ${files.length} files, ${mix}; ${what}${move.files.length === 1 ? ` (${move.from.join(', ')}) sits` : ' sit'} among ${move.to}'s code (${move.changes} change${move.changes === 1 ? '' : 's'} in the window): hand ${move.files.length === 1 ? 'it' : 'them'} to ${move.to} (${how}) or move ${move.files.length === 1 ? 'it' : 'them'} out of its code`,
+    suggestion: `module ${id}: ${files.length} files, ${mix}; ${what} among ${move.to}'s code (${move.changes} change${move.changes === 1 ? '' : 's'} in the window): hand ${one ? 'it' : 'them'} to ${move.to} (${how}) or move ${one ? 'it' : 'them'} out of its code`,
   };
+}
+
+/** Team → share of the files (a file with k teams counts 1/k to each; none: `(unowned)`). */
+function shares(files: string[], teamsOf: (f: string) => string[]): [string, number][] {
+  const counts = new Map<string, number>(); // a team may be called `__proto__`: no plain object until the report
+  for (const f of files) {
+    const teams = teamsOf(f);
+    for (const t of teams.length ? teams : [UNOWNED]) counts.set(t, (counts.get(t) ?? 0) + 1 / Math.max(1, teams.length));
+  }
+  return [...counts].map(([t, n]): [string, number] => [t, round4(n / files.length)]);
 }
 
 /**

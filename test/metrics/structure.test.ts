@@ -1,6 +1,7 @@
 // Inferred modules, scattered teams and cluster suggestions on hand-built inputs.
 import { describe, expect, it } from 'vitest';
 import { suggestClusters } from '../../analyzer/metrics/cluster-suggestions';
+import { MAX_SUGGESTED_LINES, moduleName } from '../../analyzer/metrics/module-suggestion';
 import { inferModules, scatteredTeams, seeded } from '../../analyzer/metrics/modules';
 import type { ImportEdge } from '../../analyzer/model/types';
 import { tinyModel } from '../fixtures/model';
@@ -25,7 +26,8 @@ describe('inferModules', () => {
       [['src/a/1.ts', 'src/a/2.ts', 'src/a/3.ts', 'src/b/x.ts'], { a: 0.75, b: 0.25 }],
       [['src/c/1.ts', 'src/c/2.ts', 'src/c/3.ts'], { '(unowned)': 1 }],
     ]);
-    expect(modules[0].suggestion).toBe('module src/a (4 files; a 75%, b 25%): src/b/x.ts belong to b: hand them to a (/src/b/ @o/a) or move them out of its code');
+    expect(modules[0].suggestion).toBe("module src/a: 4 files, a 75%, b 25%; src/b/x.ts (b) sits among a's code (0 changes in the window): hand it to a (/src/b/ @o/a) or move it out of its code");
+    expect(modules[0]).toMatchObject({ lines: ['/src/b/ @o/a'], moved: { files: 1, changes: 0 }, rank: 1 });
     // src/b holds no other tracked file: one directory rule instead of a file list.
     expect(codeowners).toEqual(['/src/b/ @o/a']);
   });
@@ -37,6 +39,21 @@ describe('inferModules', () => {
     expect(codeowners).toEqual(['/src/b/x.ts @o/a']);
   });
 
+  it('summarises a suggestion needing more than MAX_SUGGESTED_LINES lines; the lines stay in the JSON', () => {
+    // a's 24 files all import each other and seven files of b, each in a directory holding another tracked file (a README).
+    const strays = Array.from({ length: 7 }, (_, i) => `src/b${i}/x.ts`);
+    const own = Array.from({ length: 24 }, (_, i) => `src/a/${i}.ts`);
+    const many = own.flatMap((f) => [...own.filter((g) => g !== f), ...strays].map((t) => edge(f, t)));
+    const files2 = [...own, ...strays, ...strays.map((f) => f.replace('x.ts', 'README.md'))].sort();
+    const teamsOf = (p: string) => (p.startsWith('src/a/') ? ['a'] : ['b']);
+    const m = inferModules(tinyModel({ imports: many, files: files2, teamsOf, deliveryTeamsOf: teamsOf, moduleOf: (p) => p.split('/').slice(0, 2).join('/') }), [], (t) => `@o/${t}`);
+    const mod = m.modules.find((x) => x.suggestion)!;
+    expect(MAX_SUGGESTED_LINES).toBe(5);
+    expect(mod.lines).toEqual(strays.map((f) => `/${f} @o/a`));
+    expect(mod.suggestion).toContain('(7 files in 7 directories, e.g. src/b0/x.ts, src/b1/x.ts: the 7 CODEOWNERS lines are in the JSON report (modules[].lines))');
+    expect(m.codeowners).toEqual([]);
+  });
+
   it('is deterministic', () => {
     expect(run()).toEqual(run());
     expect([seeded(1)(), seeded(1)()]).toEqual([seeded(1)(), seeded(1)()]);
@@ -45,6 +62,19 @@ describe('inferModules', () => {
   it('reports a team scattered over many modules it leads none of', () => {
     const mods = [0, 1, 2, 3].map((i) => ({ id: `m${i}`, files: [], owners: { t: 0.3, [`x${i}`]: 0.7 }, suggestion: null }));
     expect(scatteredTeams(mods)).toEqual(["team t's files are scattered over 4 inferred modules and it leads none: regroup its code into fewer directories or split the team's ownership"]);
+  });
+});
+
+describe('moduleName', () => {
+  it('names a module by the deepest directory holding half its files', () => {
+    expect(moduleName(['packages/ui/src/elements/a.ts', 'packages/ui/src/elements/b.ts', 'packages/ui/src/c.ts'])).toBe('packages/ui/src/elements');
+  });
+
+  it('never by the root or a bare top directory: by its most frequent deeper directory, with its share', () => {
+    const core = ['a', 'b', 'c'].map((f) => `packages/core/src/${f}.ts`);
+    expect(moduleName([...core, 'packages/x/src/a.ts', 'packages/x/src/b.ts', 'packages/y/a.ts', 'packages/y/b.ts', 'packages/z.ts'])).toBe('packages/core/src (38% of 8 files)');
+    expect(moduleName([...core, 'packages/x/src/a.ts', 'packages/x/src/b.ts', 'tools/a.ts', 'tools/b.ts', 'tools/c.ts'])).toBe('packages/core/src (38% of 8 files)');
+    expect(moduleName(['a.ts', 'b.ts'])).toBe('.');
   });
 });
 
