@@ -2,7 +2,7 @@
 // of DESIGN.md's trust boundary. Never writes.
 //  - regular files only: opened non-blocking, so a FIFO never hangs the open, then refused by
 //    fstat like a device or a socket (`/dev/zero` would otherwise be read forever);
-//  - a size cap, counted on the bytes actually read (a device or /proc file reports size 0);
+//  - a size cap on the regular file's size (devices, which report size 0 and never end, are refused);
 //  - readRepoFile: the file must lie inside the repository after following links — a committed
 //    symlink to /etc/passwd or ~/.npmrc is refused with the place it points to, never read.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
@@ -33,8 +33,7 @@ export function readTextFile(absPath: string, maxBytes: number): ReadResult {
     if (stat.isDirectory()) return { kind: 'missing' };
     if (!stat.isFile()) return { kind: 'unreadable', message: NOT_REGULAR };
     if (stat.size >= maxBytes) return { kind: 'too-large', size: stat.size };
-    const bytes = readUpTo(fd, maxBytes);
-    if (bytes.length >= maxBytes) return { kind: 'too-large', size: Math.max(stat.size, bytes.length) };
+    const bytes = readUpTo(fd, stat.size);
     return { kind: 'text', text: stripBom(bytes.toString('utf8')), bytes, size: stat.size, mtimeMs: stat.mtimeMs };
   } catch (e) {
     return { kind: 'unreadable', message: (e as Error).message };
@@ -93,18 +92,16 @@ function inside(root: string, real: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
-function readUpTo(fd: number, maxBytes: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes - total + 1));
-    const n = readSync(fd, buf, 0, buf.length, null);
+/** The file's bytes as fstat sized them (a regular file; the caller checked size < cap): one read for a typical source. */
+function readUpTo(fd: number, size: number): Buffer {
+  const buf = Buffer.alloc(size);
+  let off = 0;
+  while (off < size) {
+    const n = readSync(fd, buf, off, size - off, off);
     if (n === 0) break;
-    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-    total += n;
-    if (total >= maxBytes) break;
+    off += n;
   }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  return buf.subarray(0, off);
 }
 
 /** A UTF-8 byte order mark is not part of the first line (CODEOWNERS rule 1, a YAML key). */
