@@ -5,7 +5,7 @@
 //  - a size cap on the regular file's size (devices, which report size 0 and never end, are refused);
 //  - readRepoFile: the file must lie inside the repository after following links — a committed
 //    symlink to /etc/passwd or ~/.npmrc is refused with the place it points to, never read.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export type ReadResult =
@@ -20,11 +20,17 @@ export type ReadResult =
 export const NOT_REGULAR = 'not a regular file (a FIFO, device or socket) — Conway reads regular files only';
 
 export function readTextFile(absPath: string, maxBytes: number): ReadResult {
+  return readWith(absPath, maxBytes, 0) as ReadResult; // without O_NOFOLLOW there is no 'link'
+}
+
+/** Opens with extra flags (O_NOFOLLOW: a link is ELOOP, reported as 'link'), then reads as readTextFile. */
+function readWith(absPath: string, maxBytes: number, flags: number): ReadResult | { kind: 'link' } {
   let fd: number;
   try {
-    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK | flags);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' && flags) return { kind: 'link' };
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return { kind: 'missing' };
     return { kind: 'unreadable', message: (e as Error).message };
   }
@@ -50,19 +56,22 @@ export function readTextFile(absPath: string, maxBytes: number): ReadResult {
  */
 export function readRepoFile(root: string, rel: string, maxBytes: number, parents = false): ReadResult {
   const abs = isAbsolute(rel) ? rel : join(root, rel);
-  const target = escapes(root, abs, parents);
+  if (!parents) {
+    // The common case, a plain tracked file, costs one open: O_NOFOLLOW fails only on a link.
+    const r = readWith(abs, maxBytes, constants.O_NOFOLLOW);
+    if (r.kind !== 'link') return r;
+  }
+  const target = escapes(root, abs);
   return target === null ? readTextFile(abs, maxBytes) : { kind: 'outside', target };
 }
 
 /** Where abs really points when that is outside root; null when it stays inside (or does not exist). */
-export function escapes(root: string, abs: string, parents = true): string | null {
+export function escapes(root: string, abs: string): string | null {
   try {
-    if (!parents && !lstatSync(abs).isSymbolicLink()) return null;
     const real = realpathSync.native(abs);
     return inside(realRoot(root), real) ? null : real;
   } catch {
     // missing, or a dangling link: nothing is read from it; a dangling link's directory may still escape
-    if (!parents) return null;
     try {
       const dir = realpathSync.native(dirname(abs));
       return inside(realRoot(root), dir) ? null : dir;
