@@ -138,7 +138,7 @@ describe('conway people', () => {
     const out = await cli(['people', '--repo', repo.dir]);
     expect(out.stdout).toContain('ann-gh  5 commits, 6 changes  teams: @acme/web');
     expect(out.stdout).toContain('  merged:  Trent Mick <trentm@elastic.co> — handle @trentm (email local part)');
-    expect(out.stdout).toMatch(/Treated as bots[^\n]*\n  release-bot <release@acme.io>  1 commits, 2 changes/);
+    expect(out.stdout).toMatch(/Treated as bots[^\n]*\n  release-bot <release@acme.io>  1 commit, 2 changes/);
     const json = JSON.parse((await cli(['people', '--repo', repo.dir, '--json'])).stdout) as PersonRow[];
     expect(json.find((p) => p.id === 'trentm')?.teams).toEqual(['@trentm']);
   });
