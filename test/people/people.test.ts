@@ -143,3 +143,16 @@ describe('conway people', () => {
     expect(json.find((p) => p.id === 'trentm')?.teams).toEqual(['@trentm']);
   });
 });
+
+describe('conway validate: case-insensitive owners', () => {
+  it('a team map owner matches the CODEOWNERS owner in any case (GitHub slugs and handles are case-insensitive)', async () => {
+    const r = makeRepo([{ files: { CODEOWNERS: '/web/ @ACME/Web\n/api/ @TrentM\n', 'conway.yml': 'teams:\n  web:\n    owners: ["@acme/web", "@trentm"]\n', 'web/a.ts': '1', 'api/a.ts': '1' } }]);
+    try {
+      const out = await cli(['validate', '--repo', r.dir]);
+      expect(out.stdout).toContain('0 errors, 0 warnings');
+      expect((await cli(['who', '--repo', r.dir, 'web/a.ts', 'api/a.ts', '--json'])).stdout).toContain('"teams": [\n        "web"\n      ]');
+    } finally {
+      r.cleanup();
+    }
+  });
+});
