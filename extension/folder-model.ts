@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { loadOwnership, type Ownership } from '../analyzer/ownership';
 import { userEmail } from '../analyzer/collect/git';
 import type { FileRow, Report, Violation } from '../analyzer/report/types';
+import type { Review } from '../analyzer/review/types';
 import { readHead } from './git-head';
 import { analysisOptions, ownershipOptions } from './settings';
 import type { WorkerClient } from './worker-client';
@@ -83,6 +84,13 @@ export class FolderModel implements vscode.Disposable {
     if (msg.type !== 'imports') return;
     this.rechecked.set(path, msg.violations);
     this.emitter.fire();
+  }
+
+  /** `conway review` of the working tree (staged, unstaged and untracked changes) against HEAD, in the worker. */
+  async review(): Promise<Review | null> {
+    if (!this.worker) return null;
+    const msg = await this.worker.request({ type: 'review', root: this.root, mode: 'working-tree', options: analysisOptions(this.folder) });
+    return msg.type === 'review' ? msg.review : null;
   }
 
   /** Import edges of a file as it is now (for hovers). */

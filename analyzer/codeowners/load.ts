@@ -9,7 +9,8 @@ import { parseCodeowners, type ParsedCodeowners } from './parse';
 
 export const CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
 
-const LOCATIONS: Record<Flavor, string[]> = {
+/** Where each forge looks for CODEOWNERS, in order (first found wins). */
+export const CODEOWNERS_LOCATIONS: Record<Flavor, string[]> = {
   github: ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'],
   gitlab: ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'],
 };
@@ -29,7 +30,7 @@ export function loadCodeowners(repoDir: string, opts: LoadCodeownersOptions = {}
     if (!parsed) throw new UserError(`${opts.path}: no such file (given with --codeowners)`);
     return parsed;
   }
-  for (const rel of LOCATIONS[flavor]) {
+  for (const rel of CODEOWNERS_LOCATIONS[flavor]) {
     // A committed link (the file, or `.github` itself) may point anywhere: only the repository is read.
     const parsed = readAndParse(readRepoFile(repoDir, rel, CODEOWNERS_MAX_BYTES, true), rel, flavor);
     if (parsed) return parsed;

@@ -6,7 +6,7 @@
 // and never looks into node_modules: a bare specifier that is no alias is a package.
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import { probe } from './probe';
 import type { createConfigIndex } from './tsconfig';
 import { exportTarget, toSource, type WorkspacePackage } from './workspaces';

@@ -11,8 +11,8 @@
 // `extends` chain stops after MAX_EXTENDS configs (a 3,000-deep chain overflowed the stack).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { readRepoFile } from '../collect/read-file';
-import { ts } from 'ts-morph';
 import { rewriteExtends, workspaceExtends } from './tsconfig-extends';
 import type { WorkspacePackage } from './workspaces';
 
@@ -30,14 +30,14 @@ const DEFAULTS: ts.CompilerOptions = {
   resolveJsonModule: true, target: ts.ScriptTarget.ESNext,
 };
 
-export function createConfigIndex(root: string, files: Set<string>, notes: string[], packages: WorkspacePackage[] = []) {
+export function createConfigIndex(root: string, files: Set<string>, notes: string[], packages: WorkspacePackage[] = [], read?: (rel: string) => string | null) {
   const extendsTo = workspaceExtends(root, files, packages);
   const byDir = new Map<string, ResolverConfig>();
   const byPath = new Map<string, ResolverConfig>();
   const load = (rel: string | null): ResolverConfig => {
     const key = rel ?? '';
     let c = byPath.get(key);
-    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, extendsTo) : makeConfig(null, DEFAULTS, root)));
+    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, extendsTo, read) : makeConfig(null, DEFAULTS, root)));
     return c;
   };
   const forDir = (dir: string): ResolverConfig => {
@@ -54,9 +54,9 @@ export function createConfigIndex(root: string, files: Set<string>, notes: strin
 const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_EXTENDS = 32;
 
-function parseConfig(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null): ResolverConfig {
+function parseConfig(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null, revision?: (rel: string) => string | null): ResolverConfig {
   const abs = join(root, rel);
-  const read = configReader(root, rel, notes, extendsTo);
+  const read = configReader(root, rel, notes, extendsTo, revision);
   const json = ts.readConfigFile(abs, read);
   if (json.error) {
     notes.push(`${rel}: could not be read (${ts.flattenDiagnosticMessageText(json.error.messageText, ' ')}); its directory uses default resolution`);
@@ -80,14 +80,19 @@ function makeConfig(path: string | null, options: ts.CompilerOptions, root: stri
 }
 
 /** TypeScript's file reads for one config and its `extends` chain, under the repository's rules. */
-function configReader(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null): ((p: string) => string | undefined) & { exists(p: string): boolean } {
+/** `revision`: a revision's reader of repository paths (`conway review`), instead of the disk inside the repository. */
+function configReader(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null, revision?: (rel: string) => string | null): ((p: string) => string | undefined) & { exists(p: string): boolean } {
   let reads = 0;
   const note = (n: string) => void (notes.includes(n) || notes.push(n));
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const fromRevision = (p: string) => (revision && p.startsWith(prefix) ? revision(p.slice(prefix.length)) : undefined);
   const read = (p: string) => {
     if (++reads > MAX_EXTENDS + 1) {
       note(`${rel}: its extends chain is longer than ${MAX_EXTENDS} configs; the rest of the chain is ignored`);
       return undefined;
     }
+    const given = fromRevision(p);
+    if (given !== undefined) return given === null ? undefined : rewriteExtends(p, given, extendsTo);
     const r = readRepoFile(root, p, MAX_CONFIG_BYTES, true);
     if (r.kind === 'text') return rewriteExtends(p, r.text, extendsTo);
     if (r.kind === 'outside') note(`${rel}: extends ${p}${r.target === p ? '' : ` (a link to ${r.target})`}, outside the repository — not read`);
@@ -96,5 +101,5 @@ function configReader(root: string, rel: string, notes: string[], extendsTo: (sp
     return undefined;
   };
   // Existence is answered truly, so a refused `extends` is read (and refused with its reason) rather than reported missing.
-  return Object.assign(read, { exists: (p: string) => existsSync(p) });
+  return Object.assign(read, { exists: (p: string) => (revision && p.startsWith(prefix) ? fromRevision(p) !== null : existsSync(p)) });
 }

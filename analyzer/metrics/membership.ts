@@ -11,7 +11,12 @@
 //    make everyone a member of that team. Shares may sum past 1.
 // A person's primary team (the first: declared, else the largest share) is the one their changes
 // count for in fragmentation and main-team, so that Σ n_t = N.
+import { isTeamOwner } from '../codeowners/owner-syntax';
+import type { Team } from '../model/types';
 import type { MetricsInput } from './input';
+
+/** A team of persons (CODEOWNERS person owners, or a team map's team whose owners are all persons): its members are those persons. */
+const isPersonTeam = (t: Team) => t.owners.length > 0 && !t.owners.some(isTeamOwner);
 
 /** A person is an inferred member of every team that received at least this share of their changes. */
 export const MEMBER_SHARE = 0.25;
@@ -25,10 +30,13 @@ export interface Membership {
   shares: Map<string, number>;
 }
 
-export function resolveMembership(input: MetricsInput): Map<string, Membership> {
-  const { byTeam, totals, teamTotals, people } = changesByTeam(input);
+type MembershipInput = Pick<MetricsInput, 'commits' | 'teams' | 'reviewGroups' | 'teamsOf' | 'deliveryTeamsOf' | 'declaredTeamsOf'>;
+
+/** `only`: resolve just these people (a review needs a handful, not everyone in the history). */
+export function resolveMembership(input: MembershipInput, only?: Set<string>): Map<string, Membership> {
+  const { byTeam, totals, teamTotals, people } = changesByTeam(input, only);
   const implicit = new Set(input.teams.filter((t) => t.implicit).map((t) => t.id));
-  const candidates = new Set(input.teams.filter((t) => !input.reviewGroups.has(t.id) && !(t.implicit && t.members.length)).map((t) => t.id));
+  const candidates = new Set(input.teams.filter((t) => !input.reviewGroups.has(t.id) && !isPersonTeam(t)).map((t) => t.id));
   const out = new Map<string, Membership>();
   for (const person of people) {
     const declared = input.declaredTeamsOf(person);
@@ -40,26 +48,30 @@ export function resolveMembership(input: MetricsInput): Map<string, Membership> 
   return out;
 }
 
-function changesByTeam(input: MetricsInput) {
+function changesByTeam(input: MembershipInput, only?: Set<string>) {
   const byTeam = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   const teamTotals = new Map<string, number>();
   const people = new Set<string>();
   for (const c of input.commits) {
-    people.add(c.author);
-    for (const p of c.coAuthors) people.add(p);
-    const counts = byTeam.get(c.author) ?? byTeam.set(c.author, new Map()).get(c.author)!;
+    // Everyone's changes count in the team totals; only the people asked for are resolved.
+    const mine = !only || only.has(c.author);
+    if (mine) {
+      people.add(c.author);
+      for (const p of c.coAuthors) people.add(p);
+    }
+    const counts = mine ? byTeam.get(c.author) ?? byTeam.set(c.author, new Map()).get(c.author)! : null;
     let owned = 0;
     for (const f of c.files) {
       if (!input.teamsOf(f.path).length) continue;
       owned++;
       const teams = input.deliveryTeamsOf(f.path);
       for (const t of teams.length ? teams : REVIEW_ONLY) {
-        counts.set(t, (counts.get(t) ?? 0) + 1);
+        counts?.set(t, (counts.get(t) ?? 0) + 1);
         teamTotals.set(t, (teamTotals.get(t) ?? 0) + 1);
       }
     }
-    totals.set(c.author, (totals.get(c.author) ?? 0) + owned);
+    if (mine) totals.set(c.author, (totals.get(c.author) ?? 0) + owned);
   }
   return { byTeam, totals, teamTotals, people };
 }

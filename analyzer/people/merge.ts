@@ -2,13 +2,16 @@
 // .mailmap; the history's person ids (history/identity.ts: noreply handle, else email) are then
 // joined (union–find) when they share
 //   1. a GitHub handle: a noreply address's handle, an email local part or a one-word git name
-//      equal to a handle named in CODEOWNERS or the team map (case-insensitive);
+//      equal to a handle named in CODEOWNERS or the team map, or seen in a noreply address
+//      (case-insensitive) — so the handles a team map drafted by `conway init` names merge the
+//      same identities as the history alone did;
 //   2. a full name of at least two words, ignoring case, accents and spaces (names.ts).
 // Each link is kept as evidence. A merged person's id is their handle when one is known (so
 // CODEOWNERS `@user` and team-map `@user` find them), else their busiest identity's id.
 // Cost: one Map lookup per commit plus work per distinct identity.
 import { noreplyHandle } from '../history/identity';
 import type { Commit } from '../model/types';
+import { dedupe, evidence, spelling, type Link } from './evidence';
 import { nameKey } from './names';
 
 export interface Identity {
@@ -35,6 +38,7 @@ export interface IdentityMerge {
 /** knownHandles: handle key → spelling (CODEOWNERS and team map). */
 export function mergeIdentities(commits: Commit[], knownHandles: Map<string, string>): IdentityMerge {
   const identities = collectIdentities(commits);
+  const handles = withNoreplyHandles(identities, knownHandles);
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
@@ -42,9 +46,9 @@ export function mergeIdentities(commits: Commit[], knownHandles: Map<string, str
     if (r !== k) parent.set(k, r);
     return r;
   };
-  const links = new Map<string, { to: string; reason: string; identity: string }[]>();
+  const links = new Map<string, Link[]>();
   for (const [id, ident] of identities) {
-    for (const l of linksOf(id, ident, knownHandles)) {
+    for (const l of linksOf(id, ident, handles)) {
       const a = find(id);
       const b = find(l.to);
       if (a !== b) parent.set(a, b);
@@ -68,9 +72,21 @@ function collectIdentities(commits: Commit[]): Map<string, Identity> {
   return out;
 }
 
+/** The known handles plus every handle seen in a noreply address (spelled as there). */
+function withNoreplyHandles(identities: Map<string, Identity>, known: Map<string, string>): Map<string, string> {
+  const out = new Map(known);
+  for (const ident of identities.values()) {
+    for (const pair of ident.pairs.keys()) {
+      const h = noreplyHandle(pair.slice(pair.indexOf('\x1f') + 1));
+      if (h && !out.has(h.toLowerCase())) out.set(h.toLowerCase(), h);
+    }
+  }
+  return out;
+}
+
 /** The handle and name nodes an identity joins, with the evidence for each. */
 function linksOf(id: string, ident: Identity, known: Map<string, string>) {
-  const out: { to: string; reason: string; identity: string }[] = [];
+  const out: Link[] = [];
   const seen = new Set<string>();
   const add = (to: string, reason: string, identity: string) => {
     if (!seen.has(to)) seen.add(to), out.push({ to, reason, identity });
@@ -92,7 +108,7 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>) {
   return out;
 }
 
-function group(identities: Map<string, Identity>, links: Map<string, { to: string; reason: string; identity: string }[]>, find: (k: string) => string, known: Map<string, string>): IdentityMerge {
+function group(identities: Map<string, Identity>, links: Map<string, Link[]>, find: (k: string) => string, known: Map<string, string>): IdentityMerge {
   const byRoot = new Map<string, string[]>();
   for (const id of identities.keys()) (byRoot.get(find(id)) ?? byRoot.set(find(id), []).get(find(id))!).push(id);
   const personOf = new Map<string, string>();
@@ -110,20 +126,6 @@ function group(identities: Map<string, Identity>, links: Map<string, { to: strin
   return { personOf: (id) => personOf.get(id) ?? id, people, identities };
 }
 
-/** The links that joined: every handle link (it names the person), a same-name link only when another identity shares the name. */
-function evidence(ids: string[], links: Map<string, { to: string; reason: string; identity: string }[]>): { identity: string; reason: string }[] {
-  const all = ids.flatMap((id) => (links.get(id) ?? []).map((l) => ({ ...l, id })));
-  const idsOf = new Map<string, Set<string>>();
-  for (const l of all) (idsOf.get(l.to) ?? idsOf.set(l.to, new Set()).get(l.to)!).add(l.id);
-  return all.filter((l) => l.to.startsWith('h:') || idsOf.get(l.to)!.size > 1).map((l) => ({ identity: l.identity, reason: l.reason }));
-}
-
-/** An unknown handle as its noreply address writes it (`123+JaneDoe@users.noreply…` → JaneDoe). */
-function spelling(handle: string, links: { to: string; reason: string }[]): string {
-  const noreply = links.find((l) => l.to === `h:${handle}` && l.reason.startsWith('noreply '));
-  return (noreply && noreplyHandle(noreply.reason.slice('noreply '.length))) ?? handle;
-}
-
 /** A known handle first (the one with most commits), else the busiest id. */
 function pickId(ids: string[], handles: string[], identities: Map<string, Identity>, known: Map<string, string>): string {
   const busiest = (xs: string[], count: (x: string) => number) => [...xs].sort((a, b) => count(b) - count(a) || (a < b ? -1 : 1))[0];
@@ -131,11 +133,6 @@ function pickId(ids: string[], handles: string[], identities: Map<string, Identi
   if (knownHandles.length) return busiest(knownHandles, (h) => identities.get(h)?.commits ?? 0);
   if (handles.length) return busiest(handles, (h) => identities.get(h)?.commits ?? 0);
   return busiest(ids, (id) => identities.get(id)!.commits);
-}
-
-function dedupe<T extends { identity: string; reason: string }>(xs: T[]): T[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => !seen.has(x.identity + '\0' + x.reason) && seen.add(x.identity + '\0' + x.reason));
 }
 
 /** Rewrites every commit's author and co-authors to the merged person ids (in place: the commits are this run's own). */

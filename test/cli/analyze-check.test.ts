@@ -35,7 +35,7 @@ describe('conway analyze', () => {
   });
 
   it('rejects an unknown format and bad thresholds with exit 2', async () => {
-    expect(await cli(['analyze', '--repo', repo.dir, '--format', 'pdf'])).toMatchObject({ code: 2, stderr: 'ERROR: --format pdf: expected one of json, md, html, sarif\n' });
+    expect(await cli(['analyze', '--repo', repo.dir, '--format', 'pdf'])).toMatchObject({ code: 2, stderr: 'ERROR: --format pdf: expected one of json, md, html, sarif, codequality\n' });
     expect(await cli(['analyze', '--repo', repo.dir, '--min-revs', 'many'])).toMatchObject({ code: 2, stderr: 'ERROR: --min-revs many: expected a non-negative number\n' });
   });
 
