@@ -4,17 +4,20 @@
 import type { AnalyzeOptions } from './analyze';
 import type { ImportEdge } from './model/types';
 import type { Report, Violation } from './report/types';
+import type { Review } from './review/types';
 
 export type WorkerOptions = Omit<AnalyzeOptions, 'signal' | 'onProgress' | 'now'>;
 
 export type ToWorker =
   | { id: number; type: 'analyze'; root: string; options: WorkerOptions }
   | { id: number; type: 'imports'; root: string; file: string; text: string; options: WorkerOptions }
+  | { id: number; type: 'review'; root: string; mode: 'working-tree' | 'staged'; options: WorkerOptions }
   | { id: number; type: 'cancel'; target: number };
 
 export type FromWorker =
   | { id: number; type: 'report'; report: Report }
   | { id: number; type: 'imports'; edges: ImportEdge[]; violations: Violation[] }
+  | { id: number; type: 'review'; review: Review }
   | { id: number; type: 'progress'; phase: string; done?: number; total?: number }
   | { id: number; type: 'error'; message: string };
 
@@ -27,6 +30,7 @@ export function isToWorker(x: unknown): x is ToWorker {
   switch (x.type) {
     case 'analyze': return isStr(x.root) && isObj(x.options);
     case 'imports': return isStr(x.root) && isStr(x.file) && isStr(x.text) && isObj(x.options);
+    case 'review': return isStr(x.root) && (x.mode === 'working-tree' || x.mode === 'staged') && isObj(x.options);
     case 'cancel': return isId(x.target);
     default: return false;
   }
@@ -37,6 +41,7 @@ export function isFromWorker(x: unknown): x is FromWorker {
   switch (x.type) {
     case 'report': return isObj(x.report) && (x.report as { schemaVersion?: unknown }).schemaVersion === 1;
     case 'imports': return Array.isArray(x.edges) && Array.isArray(x.violations);
+    case 'review': return isObj(x.review) && Array.isArray((x.review as { approvals?: unknown }).approvals) && Array.isArray((x.review as { files?: unknown }).files);
     case 'progress': return isStr(x.phase);
     case 'error': return isStr(x.message);
     default: return false;

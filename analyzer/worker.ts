@@ -8,6 +8,7 @@ import { warmImportIndex } from './imports';
 import { loadOwnership, type Ownership } from './ownership';
 import { fileImportViolations } from './pipeline/file-check';
 import { isToWorker, type FromWorker, type ToWorker, type WorkerOptions } from './protocol';
+import { reviewChange } from './review';
 
 keepCacheWarm();
 const running = new Map<number, AbortController>();
@@ -44,6 +45,10 @@ async function handle(msg: ToWorker): Promise<void> {
       send({ id: msg.id, type: 'report', report });
       // The report lists every tracked file: hovers need no `git ls-files` of their own.
       trackedFiles.set(msg.root, Promise.resolve(report.files.map((f) => f.path)));
+    } else if (msg.type === 'review') {
+      const { flavor, codeowners, teams, exclude, cacheDir } = msg.options;
+      const review = await reviewChange(msg.root, { mode: msg.mode, flavor, codeowners, teams, exclude, cacheDir, signal: ctrl.signal });
+      send({ id: msg.id, type: 'review', review });
     } else {
       let tracked = trackedFiles.get(msg.root);
       if (!tracked) trackedFiles.set(msg.root, (tracked = listTrackedFiles(msg.root)));

@@ -9,6 +9,7 @@ const RULES = Number(process.env.BENCH_RULES ?? 1_000);
 const { parseCodeowners } = await loadAnalyzer('analyzer/codeowners/parse.ts', 'co-parse');
 const { createMatcher } = await loadAnalyzer('analyzer/codeowners/matcher.ts', 'co-matcher');
 const { compileGithubPattern } = await loadAnalyzer('analyzer/codeowners/glob-github.ts', 'co-glob');
+const { matchSegments } = await loadAnalyzer('analyzer/codeowners/segment-glob.ts', 'co-segments');
 
 function tree() {
   const exts = ['ts', 'tsx', 'js', 'md', 'json', 'css'];
@@ -48,10 +49,11 @@ const [conwayMs, owned] = time(() => {
   return n;
 });
 const [naiveMs, ownedNaive] = time(() => {
-  const rules = parseCodeowners(text, 'CODEOWNERS', 'github').rules.map((r) => ({ r, re: compileGithubPattern(r.pattern) }));
+  const rules = parseCodeowners(text, 'CODEOWNERS', 'github').rules.map((r) => ({ r, items: compileGithubPattern(r.pattern).items }));
   let n = 0;
   for (const f of files) {
-    for (let i = rules.length - 1; i >= 0; i--) if (rules[i].re.test(f)) { if (rules[i].r.owners.length) n++; break; }
+    const segs = f.split('/'); // once per file, as the index does
+    for (let i = rules.length - 1; i >= 0; i--) if (matchSegments(rules[i].items, segs)) { if (rules[i].r.owners.length) n++; break; }
   }
   return n;
 });

@@ -12,6 +12,7 @@ import { ViolationDiagnostics } from './diagnostics';
 import { FolderModel } from './folder-model';
 import { ImportHover } from './hover';
 import { Models } from './models';
+import { registerReview } from './review-view';
 import { OwnerStatus } from './status';
 import { TeamsTree, ViolationsTree } from './trees';
 import { WorkerClient } from './worker-client';
@@ -70,14 +71,17 @@ export function activate(ctx: vscode.ExtensionContext) {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.window.showInformationMessage('Conway: reload the window to enable history, imports and scores.', 'Reload').then((r) => r && vscode.commands.executeCommand('workbench.action.reloadWindow'))),
   );
   registerCommands(ctx, models, diagnostics, analyzeAll);
+  const review = registerReview(ctx, models);
   status.update();
   const activationMs = performance.now() - t0;
   if (worker) {
     setTimeout(() => {
       void analyzeAll().then(() => models.all().forEach((m) => (m.watchHead(), void m.loadUserTeams())));
+      review.watchIndex();
+      review.schedule(0);
     }, 0);
   }
-  return { models, status, diagnostics, teams, violations, activationMs, dashboard: () => Dashboard.current, restricted: !worker };
+  return { models, status, diagnostics, teams, violations, review, activationMs, dashboard: () => Dashboard.current, restricted: !worker };
 }
 
 async function analyzeWithProgress(models: Models, log: vscode.OutputChannel): Promise<void> {

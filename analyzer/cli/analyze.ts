@@ -13,9 +13,10 @@ import { resolveRoot } from './repo-options';
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'ownership, coupling, autonomy scores and boundary violations, as a report',
-  usage: 'conway analyze [--repo DIR] [--since D] [--until D] [--format json|md|html|sarif] [--out FILE]',
+  usage: 'conway analyze [--repo DIR] [--since D] [--until D] [--format json|md|html|sarif|codequality] [--out FILE]',
   help: [
-    '--format F          json (default), md, html (one self-contained page) or sarif (code scanning)',
+    '--format F          json (default), md, html (one self-contained page), sarif (code scanning)',
+    '                    or codequality (GitLab Code Quality, for merge requests)',
     '--out FILE          write the report to FILE instead of stdout',
     ...analysisHelp,
     ...metricsHelp(),

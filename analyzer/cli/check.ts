@@ -6,9 +6,14 @@ import { join, resolve } from 'node:path';
 import { analyzeRepo } from '../analyze';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
+import { windowText } from '../report/findings-view';
 import type { Report, Violation } from '../report/types';
 import { EXIT, type Command, type Io } from './command';
-import { writeFileAtomic } from './output';
+import { writeFileAtomic, writeOutput } from './output';
+import { escapeControls, quotePath } from './quote';
+import { UserError } from '../errors';
+import { renderCodeQuality } from '../report/codequality';
+import { renderSarif } from '../report/sarif';
 import { progressPrinter } from './progress';
 import { resolveRoot } from './repo-options';
 
@@ -17,25 +22,36 @@ export const DEFAULT_BASELINE = 'conway-baseline.json';
 export const checkCommand: Command = {
   name: 'check',
   summary: 'CI gate: exit 1 on boundary violations that are not in the baseline',
-  usage: 'conway check [--repo DIR] [--baseline FILE] [--update-baseline] [--json]',
+  usage: 'conway check [--repo DIR] [--baseline FILE] [--update-baseline] [--json] [--format text|json|sarif|codequality] [--out FILE]',
   help: [
     `--baseline FILE     accepted violations (default: ${DEFAULT_BASELINE} at the repository root)`,
     '--update-baseline   write the current violations to the baseline and exit 0',
+    '--format F          text (default), json, sarif (code scanning) or codequality (GitLab):',
+    '                    the new violations, in that format; the exit code is the same',
+    '--out FILE          write the output to FILE instead of stdout',
     ...analysisHelp,
   ],
-  options: { ...analysisOptions, baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' } },
+  options: { ...analysisOptions, baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(values, _positionals, io) {
     const root = await resolveRoot(values, io, true);
     const given = values.baseline as string | undefined;
     const baseline = given ? resolve(io.cwd, given) : resolve(root, DEFAULT_BASELINE);
     const updateBaseline = Boolean(values['update-baseline']);
+    const format = (values.format as string | undefined) ?? (values.json ? 'json' : 'text');
+    if (!CHECK_FORMATS.includes(format as CheckFormat)) throw new UserError(`--format ${format}: expected one of ${CHECK_FORMATS.join(', ')}`);
     // Fail on a malformed baseline before the analysis, not after minutes of it.
     if (!updateBaseline) readBaseline(baseline, given ?? DEFAULT_BASELINE);
     const progress = progressPrinter(io);
-    const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update }).finally(progress.done);
-    return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, json: Boolean(values.json) }, io);
+    const options = toAnalyzeOptions(values, io.cwd);
+    // The gate reads violations only: no module inference (community detection) on the CI path.
+    const report = await analyzeRepo(root, { ...options, metrics: { ...options.metrics, skipModules: true }, onProgress: progress.update }).finally(progress.done);
+    io.stderr(`${windowText(report)}\n`);
+    return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined }, io);
   },
 };
+
+const CHECK_FORMATS = ['text', 'json', 'sarif', 'codequality'] as const;
+type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
   /** Baseline file, absolute or relative to io.cwd; default conway-baseline.json at report.repo.root. */
@@ -46,6 +62,10 @@ export interface CheckOptions {
   shown?: string;
   /** Print {new, total, baseline} as JSON instead of lines. */
   json?: boolean;
+  /** text (lines), json ({new, total, baseline}), sarif or codequality (the new violations). */
+  format?: CheckFormat;
+  /** Write the output to this file (relative to io.cwd) instead of stdout. */
+  out?: string;
 }
 
 /**
@@ -64,16 +84,21 @@ export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
   const baseline = readBaseline(path, shown);
   if (!baseline) io.stderr(`note: no baseline at ${shown}: every violation counts as new (create one with --update-baseline)\n`);
   const fresh = newViolations(report.violations, baseline);
-  if (opts.json) io.stdout(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0 }, null, 2) + '\n');
+  const format = opts.format ?? (opts.json ? 'json' : 'text');
+  const groups = report.findings && fresh.length ? ` in ${plural(new Set(fresh.map((v) => v.group)).size, 'finding')}` : '';
+  const summary = `${plural(fresh.length, 'new violation')}${groups} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)`;
+  if (format === 'text') writeOutput([...groupedLines(report, fresh), summary].join('\n'), opts.out, io);
+  else if (format === 'json') writeOutput(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0, window: report.window }, null, 2), opts.out, io);
   else {
-    printGrouped(report, fresh, io);
-    io.stdout(`${plural(fresh.length, 'new violation')} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)\n`);
+    writeOutput(format === 'sarif' ? renderSarif({ ...report, violations: fresh }) : renderCodeQuality({ violations: fresh }), opts.out, io);
+    io.stderr(summary + '\n');
   }
   return fresh.length ? EXIT.findings : EXIT.ok;
 }
 
 /** New violations under their finding's title, findings in rank order (issue 10): one heading per thing to fix. */
-function printGrouped(report: Report, fresh: Violation[], io: Io): void {
+function groupedLines(report: Report, fresh: Violation[]): string[] {
+  const lines: string[] = [];
   const byGroup = new Map<string, Violation[]>();
   for (const v of fresh) (byGroup.get(v.group ?? v.fingerprint) ?? byGroup.set(v.group ?? v.fingerprint, []).get(v.group ?? v.fingerprint)!).push(v);
   // A report from before findings existed: one flat line per violation, as then.
@@ -82,14 +107,10 @@ function printGrouped(report: Report, fresh: Violation[], io: Io): void {
   for (const id of order) {
     const vs = byGroup.get(id)!;
     const f = findings.get(id);
-    if (f) io.stdout(`#${f.rank} ${f.kind}: ${safe(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)\n`);
-    for (const v of vs) io.stdout(`${f ? '  ' : ''}${v.file}:${v.line}: ${v.kind}: ${v.message}\n`);
+    if (f) lines.push(`#${f.rank} ${f.kind}: ${escapeControls(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)`);
+    for (const v of vs) lines.push(`${f ? '  ' : ''}${quotePath(v.file)}:${v.line}: ${v.kind}: ${escapeControls(v.message)}`);
   }
-}
-
-/** Control characters from file names never reach the terminal raw. */
-function safe(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return lines;
 }
 
 function plural(n: number, word: string): string {

@@ -24,6 +24,7 @@ export const initCommand: Command = {
     const progress = progressPrinter(io);
     let model: { input: MetricsInput; ownership: Ownership } | undefined;
     const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update, onModel: (m) => (model = m) }).finally(progress.done);
+    if (!report.teams.length) throw new UserError(`no teams to draft: ${report.repo.codeowners ? `${report.repo.codeowners} names no owners` : 'no CODEOWNERS file found'} — write CODEOWNERS rules first (e.g. \`/src/billing/ @org/billing\` in .github/CODEOWNERS), then run conway init again`);
     const text = draftTeamMap(draftModel(report, model!));
     const file = values.write as string | undefined;
     if (!file) io.stdout(text);

@@ -60,13 +60,44 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  const stdout = guardedStdout();
   const io: Io = {
-    stdout: (t) => process.stdout.write(t),
+    stdout: stdout.write,
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     progress: Boolean(process.stderr.isTTY),
   };
   run(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
+    if (!stdout.failed()) process.exitCode = code;
   });
+}
+
+/**
+ * stdout that fails like a CLI should: a reader that went away (`| head`, EPIPE) ends the
+ * output quietly; any other write error (a full disk) is `ERROR: cannot write output`, exit 2.
+ */
+function guardedStdout(): { write(t: string): void; failed(): boolean } {
+  let closed = false;
+  let failed = false;
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (closed || failed) return;
+    if (e.code === 'EPIPE') closed = true;
+    else {
+      failed = true;
+      process.exitCode = EXIT.usage;
+      process.stderr.write(`ERROR: cannot write output: ${e.message}\n`);
+    }
+  };
+  process.stdout.on('error', onError);
+  return {
+    write(t) {
+      if (closed || failed) return;
+      try {
+        process.stdout.write(t);
+      } catch (e) {
+        onError(e as NodeJS.ErrnoException);
+      }
+    },
+    failed: () => failed,
+  };
 }

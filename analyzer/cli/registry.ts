@@ -4,7 +4,8 @@ import { checkCommand } from './check';
 import { initCommand } from './init';
 import { peopleCommand } from './people';
 import type { Command } from './command';
+import { reviewCommand } from './review';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
 
-export const commands: Command[] = [analyzeCommand, checkCommand, whoCommand, validateCommand, peopleCommand, initCommand];
+export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand];

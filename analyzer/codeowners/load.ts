@@ -2,14 +2,15 @@
 // root, then `docs/` (first found wins); GitLab in the root, `docs/`, then `.gitlab/`. GitHub
 // ignores files of 3 MB or more — so do we, and say so.
 import { isAbsolute, join, relative } from 'node:path';
-import { readTextFile } from '../collect/read-file';
+import { readRepoFile, readTextFile, type ReadResult } from '../collect/read-file';
 import { UserError } from '../errors';
 import type { Flavor } from '../model/types';
 import { parseCodeowners, type ParsedCodeowners } from './parse';
 
 export const CODEOWNERS_MAX_BYTES = 3 * 1024 * 1024;
 
-const LOCATIONS: Record<Flavor, string[]> = {
+/** Where each forge looks for CODEOWNERS, in order (first found wins). */
+export const CODEOWNERS_LOCATIONS: Record<Flavor, string[]> = {
   github: ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'],
   gitlab: ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'],
 };
@@ -25,20 +26,21 @@ export function loadCodeowners(repoDir: string, opts: LoadCodeownersOptions = {}
   const flavor = opts.flavor ?? 'github';
   if (opts.path) {
     const abs = isAbsolute(opts.path) ? opts.path : join(repoDir, opts.path);
-    const parsed = readAndParse(abs, toRepoPath(repoDir, abs), flavor);
+    const parsed = readAndParse(readTextFile(abs, CODEOWNERS_MAX_BYTES), toRepoPath(repoDir, abs), flavor);
     if (!parsed) throw new UserError(`${opts.path}: no such file (given with --codeowners)`);
     return parsed;
   }
-  for (const rel of LOCATIONS[flavor]) {
-    const parsed = readAndParse(join(repoDir, rel), rel, flavor);
+  for (const rel of CODEOWNERS_LOCATIONS[flavor]) {
+    // A committed link (the file, or `.github` itself) may point anywhere: only the repository is read.
+    const parsed = readAndParse(readRepoFile(repoDir, rel, CODEOWNERS_MAX_BYTES, true), rel, flavor);
     if (parsed) return parsed;
   }
   return null;
 }
 
-function readAndParse(abs: string, rel: string, flavor: Flavor): ParsedCodeowners | null {
-  const r = readTextFile(abs, CODEOWNERS_MAX_BYTES);
+function readAndParse(r: ReadResult, rel: string, flavor: Flavor): ParsedCodeowners | null {
   if (r.kind === 'missing') return null;
+  if (r.kind === 'outside') throw new UserError(`${rel} is a link to ${r.target}, outside the repository: Conway reads only files inside it — replace the link with the file, or pass --codeowners PATH to use that file`);
   if (r.kind === 'unreadable') throw new UserError(`${rel}: cannot read the file: ${r.message}`);
   if (r.kind === 'too-large') {
     const empty = parseCodeowners('', rel, flavor);

@@ -21,7 +21,7 @@ export function createMatcher(parsed: ParsedCodeowners): OwnerMatcher {
 
 function githubMatcher(rules: Rule[]): OwnerMatcher {
   const index = new RuleIndex<Rule>();
-  rules.forEach((rule, order) => index.add({ item: rule, order, re: compileGithubPattern(rule.pattern), prefix: githubPrefix(rule.pattern) }));
+  rules.forEach((rule, order) => index.add({ item: rule, order, pattern: compileGithubPattern(rule.pattern), prefix: githubPrefix(rule.pattern) }));
   return {
     match(path) {
       const hit = index.last(path)?.item ?? null;
@@ -45,23 +45,21 @@ function gitlabMatcher(rules: Rule[]): OwnerMatcher {
     if (!s) sections.set(key, (s = { include: new RuleIndex(), exclude: new RuleIndex() }));
     const normalized = normalizeGitlabPattern(rule.pattern);
     const prefix = normalized.startsWith('/**/') ? [] : literalPrefix(normalized.slice(1).split('/'));
-    (rule.exclusion ? s.exclude : s.include).add({ item: rule, order, re: compileGitlabPattern(rule.pattern), prefix });
+    (rule.exclusion ? s.exclude : s.include).add({ item: rule, order, pattern: compileGitlabPattern(rule.pattern), prefix });
   });
   return {
     match(path) {
-      const slashed = `/${path}`;
       const decided: Rule[] = [];
       for (const s of sections.values()) {
-        if (s.exclude.last(path, slashed)) continue;
-        const hit = s.include.last(path, slashed);
+        if (s.exclude.last(path)) continue;
+        const hit = s.include.last(path);
         if (hit) decided.push(hit.item);
       }
       const owners = [...new Set(decided.flatMap((r) => r.owners))];
       return { owners, rule: decided[0] ?? null, sectionRules: decided };
     },
     matchingRules(path) {
-      const slashed = `/${path}`;
-      return [...sections.values()].flatMap((s) => [...allMatching(s.include, path, slashed), ...allMatching(s.exclude, path, slashed)]).map((e) => e.item);
+      return [...sections.values()].flatMap((s) => [...allMatching(s.include, path), ...allMatching(s.exclude, path)]).map((e) => e.item);
     },
   };
 }

@@ -4,6 +4,7 @@
 // lines, it does not reject the file). GitLab adds sections `[Name]`, `^[Name]`, `[Name][N]`
 // with default owners, and `!pattern` exclusions inside a section.
 import type { Flavor, Problem, Rule } from '../model/types';
+import { gitlabPatternProblem } from './glob-gitlab';
 import { checkOwner } from './owner-syntax';
 import { tokenize } from './tokenize';
 
@@ -30,7 +31,8 @@ const SECTION = /^(\^)?\[([^\]]+)\](?:\[(\d+)\])?(.*)$/;
 export function parseCodeowners(text: string, path: string, flavor: Flavor): ParsedCodeowners {
   const out: ParsedCodeowners = { path, flavor, rules: [], sections: [], errors: [], warnings: [] };
   let section: Section | undefined;
-  text.split(/\r?\n/).forEach((raw, i) => {
+  // A UTF-8 byte order mark is not part of rule 1's pattern.
+  (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith('#')) return;
@@ -87,6 +89,7 @@ function parseRuleLine(raw: string, line: number, flavor: Flavor, section: Secti
     return null;
   }
   if (section && !owners.length && !exclusion) owners = section.defaultOwners;
+  owners = dedupe(owners);
   const rule: Rule = { line, pattern, owners };
   if (section) rule.section = section.name;
   if (exclusion) rule.exclusion = true;
@@ -95,9 +98,16 @@ function parseRuleLine(raw: string, line: number, flavor: Flavor, section: Secti
 
 function checkPattern(pattern: string, flavor: Flavor): string | null {
   if (!pattern) return 'empty pattern';
-  if (flavor === 'gitlab') return null;
+  if (flavor === 'gitlab') return gitlabPatternProblem(pattern);
   if (pattern.startsWith('!')) return `'${pattern}': negation (!) is not supported in GitHub CODEOWNERS — list the paths that should be owned instead`;
   if (/(^|[^\\])[[\]]/.test(pattern)) return `'${pattern}': character ranges ([ ]) are not supported in GitHub CODEOWNERS — write each name out, or use * and ?`;
   if (pattern.includes('***')) return `'${pattern}': three consecutive asterisks are not a valid pattern — use ** to span directories`;
   return null;
+}
+
+/** An owner listed twice on one rule is one owner (handles and emails compare case-insensitively). */
+function dedupe(owners: string[]): string[] {
+  if (owners.length < 2) return owners;
+  const seen = new Set<string>();
+  return owners.filter((o) => !seen.has(o.toLowerCase()) && !!seen.add(o.toLowerCase()));
 }

@@ -1,13 +1,15 @@
 // Finds the last rule (highest line) whose pattern matches a path, without testing every rule.
-// Each pattern is compiled once. Anchored patterns are filed in a trie under their leading
+// Each pattern is compiled once (segment-glob.ts items; the path is split into segments once). Anchored patterns are filed in a trie under their leading
 // literal directory names (`/src/billing/**` under src → billing), so a path only meets the
 // rules of the directories it lies in plus the unanchored ones (`*.js`, `**/logs`). With 1,000
 // team-directory rules a file is tested against a handful of regexes instead of 1,000.
 
+import { matchSegments, type Item } from './segment-glob';
+
 export interface Indexed<T> {
   item: T;
   order: number;
-  re: RegExp;
+  pattern: { items: Item[] };
   /** Leading literal path segments the pattern requires (empty: may match anywhere). */
   prefix: string[];
 }
@@ -42,9 +44,9 @@ export class RuleIndex<T> {
     return out;
   }
 
-  /** The matching entry with the highest order, or undefined. `subject` is the string the
-   *  regexes see (GitLab matches `/path`); the trie is walked with `path`. */
-  last(path: string, subject = path): Indexed<T> | undefined {
+  /** The matching entry with the highest order, or undefined. */
+  last(path: string): Indexed<T> | undefined {
+    const subject = path.split('/');
     let best: Indexed<T> | undefined;
     let node: Node<T> | undefined = this.root;
     let from = 0;
@@ -64,15 +66,16 @@ export class RuleIndex<T> {
 }
 
 /** Every matching entry (any order) — for validation, which needs more than the winner. */
-export function allMatching<T>(index: RuleIndex<T>, path: string, subject = path): Indexed<T>[] {
-  return index.candidates(path).filter((r) => r.re.test(subject));
+export function allMatching<T>(index: RuleIndex<T>, path: string): Indexed<T>[] {
+  const segs = path.split('/');
+  return index.candidates(path).filter((r) => matchSegments(r.pattern.items, segs));
 }
 
-function lastMatchIn<T>(rules: Indexed<T>[], path: string, best: Indexed<T> | undefined): Indexed<T> | undefined {
+function lastMatchIn<T>(rules: Indexed<T>[], segs: string[], best: Indexed<T> | undefined): Indexed<T> | undefined {
   for (let i = rules.length - 1; i >= 0; i--) {
     const r = rules[i];
     if (best && r.order <= best.order) return best;
-    if (r.re.test(path)) return r;
+    if (matchSegments(r.pattern.items, segs)) return r;
   }
   return best;
 }

@@ -60,6 +60,23 @@ export async function runGit(dir: string, args: string[], run: GitRun = {}): Pro
   return out;
 }
 
+/** Runs git and returns stdout as bytes (blob contents, whose sizes git gives in bytes). */
+export async function runGitBytes(dir: string, args: string[], run: GitRun = {}): Promise<Buffer> {
+  const child = spawn('git', args, {
+    cwd: dir,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', ...run.env },
+    stdio: [run.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    signal: run.signal,
+  });
+  const exit = exitOf(child, args);
+  exit.catch(() => undefined);
+  if (run.stdin !== undefined) child.stdin!.on('error', () => undefined).end(run.stdin);
+  const chunks: Buffer[] = [];
+  for await (const chunk of child.stdout!) chunks.push(chunk as Buffer);
+  await exit;
+  return Buffer.concat(chunks);
+}
+
 /** Yields stdout line by line (without the newline). */
 export async function* gitLines(dir: string, args: string[], run: GitRun = {}): AsyncGenerator<string> {
   let rest = '';
@@ -78,6 +95,11 @@ export async function noFilterArgs(dir: string): Promise<string[]> {
     throw e;
   });
   return filterOverrides(keys);
+}
+
+/** `git config user.email` in a repository ('' when unset): for the editor's "your team". */
+export async function userEmail(dir: string): Promise<string> {
+  return (await runGit(dir, ['config', 'user.email']).catch(() => '')).trim();
 }
 
 /** Resolves the repository's top level (the git dir of a bare repository), or throws RepoStateError. */

@@ -1,39 +1,113 @@
-// Reads the few input files Conway needs (CODEOWNERS, conway.yml) with a size limit, so a
-// huge or binary file is reported instead of loaded. Never writes.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// Reads the input files Conway needs (CODEOWNERS, conway.yml, configs, sources) under the rules
+// of DESIGN.md's trust boundary. Never writes.
+//  - regular files only: opened non-blocking, so a FIFO never hangs the open, then refused by
+//    fstat like a device or a socket (`/dev/zero` would otherwise be read forever);
+//  - a size cap, counted on the bytes actually read (a device or /proc file reports size 0);
+//  - readRepoFile: the file must lie inside the repository after following links — a committed
+//    symlink to /etc/passwd or ~/.npmrc is refused with the place it points to, never read.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export type ReadResult =
   /** bytes: what was read; size and mtimeMs: from the same open file's stat. */
   | { kind: 'text'; text: string; bytes: Buffer; size: number; mtimeMs: number }
   | { kind: 'missing' }
   | { kind: 'too-large'; size: number }
-  | { kind: 'unreadable'; message: string };
+  | { kind: 'unreadable'; message: string }
+  /** A link (the file itself or a directory above it) that resolves outside the repository. */
+  | { kind: 'outside'; target: string };
+
+export const NOT_REGULAR = 'not a regular file (a FIFO, device or socket) — Conway reads regular files only';
 
 export function readTextFile(absPath: string, maxBytes: number): ReadResult {
   let fd: number;
   try {
-    fd = openSync(absPath, 'r');
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return { kind: 'missing' };
     return { kind: 'unreadable', message: (e as Error).message };
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { kind: 'missing' };
+    if (!stat.isFile()) return { kind: 'unreadable', message: NOT_REGULAR };
     if (stat.size >= maxBytes) return { kind: 'too-large', size: stat.size };
-    const buf = Buffer.alloc(stat.size);
-    let off = 0;
-    while (off < stat.size) {
-      const n = readSync(fd, buf, off, stat.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    const bytes = buf.subarray(0, off);
-    return { kind: 'text', text: bytes.toString('utf8'), bytes, size: stat.size, mtimeMs: stat.mtimeMs };
+    const bytes = readUpTo(fd, maxBytes);
+    if (bytes.length >= maxBytes) return { kind: 'too-large', size: Math.max(stat.size, bytes.length) };
+    return { kind: 'text', text: stripBom(bytes.toString('utf8')), bytes, size: stat.size, mtimeMs: stat.mtimeMs };
   } catch (e) {
     return { kind: 'unreadable', message: (e as Error).message };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A file of the repository at `root` (rel: repository-relative, or absolute). `parents`: also
+ * check the directories above it (for fixed locations such as `.github/CODEOWNERS`, where
+ * `.github` itself may be a committed link); tracked files need only their own check, as git
+ * never checks a file out below a symlink.
+ */
+export function readRepoFile(root: string, rel: string, maxBytes: number, parents = false): ReadResult {
+  const abs = isAbsolute(rel) ? rel : join(root, rel);
+  const target = escapes(root, abs, parents);
+  return target === null ? readTextFile(abs, maxBytes) : { kind: 'outside', target };
+}
+
+/** Where abs really points when that is outside root; null when it stays inside (or does not exist). */
+export function escapes(root: string, abs: string, parents = true): string | null {
+  try {
+    if (!parents && !lstatSync(abs).isSymbolicLink()) return null;
+    const real = realpathSync.native(abs);
+    return inside(realRoot(root), real) ? null : real;
+  } catch {
+    // missing, or a dangling link: nothing is read from it; a dangling link's directory may still escape
+    if (!parents) return null;
+    try {
+      const dir = realpathSync.native(dirname(abs));
+      return inside(realRoot(root), dir) ? null : dir;
+    } catch {
+      return null;
+    }
+  }
+}
+
+const roots = new Map<string, string>();
+
+function realRoot(root: string): string {
+  let r = roots.get(root);
+  if (r === undefined) {
+    try {
+      r = realpathSync.native(root);
+    } catch {
+      r = root;
+    }
+    roots.set(root, r);
+  }
+  return r;
+}
+
+function inside(root: string, real: string): boolean {
+  const rel = relative(root, real);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+function readUpTo(fd: number, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes - total + 1));
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    total += n;
+    if (total >= maxBytes) break;
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
+/** A UTF-8 byte order mark is not part of the first line (CODEOWNERS rule 1, a YAML key). */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,20 +1,23 @@
 // Incremental history cache (issue 3, "Incremental"). Lives under the user's cache directory
 // (`$XDG_CACHE_HOME/conway` or `~/.cache/conway`), never inside the repository. One NDJSON file
-// per key = sha256(repository real path + option fingerprint): a header line
-// `{"v", "head", "mode", "notes"}` then one raw commit per line as a compact array, newest
-// first. Raw commits (before identity, bot and path filtering) are stored, so changing the team
+// per key = sha256(repository real path + option fingerprint, .mailmap included): a header line
+// `{"v", "head", "mode", "notes", "count"}` then one raw commit per line as a compact array,
+// newest first. A cache is only used when it is whole — the count matches and every row has
+// the right shape — and every I/O fault (read-only, a file where a directory belongs, a full
+// disk) is a miss: a broken cache only ever costs a re-mine. Raw commits (before identity, bot and path filtering) are stored, so changing the team
 // map or the globs reuses the cache. Read and written as streams: a 1M-commit cache never
 // becomes one string.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, existsSync, statSync, rmSync, type WriteStream } from 'node:fs';
+import { makeDirs } from '../collect/make-dirs';
 import { once } from 'node:events';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FileChange } from '../model/types';
 import { NONE, type LogMode, type RawCommit } from './parseLog';
 
-const VERSION = 1;
+const VERSION = 2;
 
 export interface CacheEntry {
   head: string;
@@ -23,9 +26,16 @@ export interface CacheEntry {
   commits: RawCommit[];
 }
 
-/** The user's cache directory for Conway. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'conway');
+/**
+ * The user's cache directory for Conway, or null when there is none to use. A relative
+ * XDG_CACHE_HOME is ignored, as the XDG Base Directory spec requires (it would put the cache
+ * inside whatever directory Conway runs in — the analysed repository); so is a relative HOME.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'conway');
+  const home = env.HOME ?? homedir();
+  return home && isAbsolute(home) ? join(home, '.cache', 'conway') : null;
 }
 
 /** Path of the cache file for a repository and the options that change what git outputs. */
@@ -61,8 +71,12 @@ export async function flushCacheWrites(): Promise<void> {
 }
 
 function stampOf(file: string): string {
-  const s = statSync(file);
-  return `${s.size}:${s.mtimeMs}`;
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'gone';
+  }
 }
 
 /** Reads a cache file, or null when absent or unreadable (a broken cache only costs a re-mine). */
@@ -75,23 +89,26 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
   try {
     const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
     let entry: CacheEntry | null = null;
+    let count = -1;
     const strings = new Map<string, string>();
     const intern = (s: string) => strings.get(s) ?? (strings.set(s, s), s);
     for await (const line of lines) {
       if (!line) continue;
       if (entry) entry.commits.push(decodeCommit(JSON.parse(line), intern));
-      else entry = decodeHeader(JSON.parse(line));
+      else [entry, count] = decodeHeader(JSON.parse(line));
     }
-    if (entry && keep) warm.set(file, { stamp: stampOf(file), entry });
+    // Truncated (even at a line boundary) or padded: not the cache that was written.
+    if (!entry || entry.commits.length !== count) return null;
+    if (keep) warm.set(file, { stamp: stampOf(file), entry });
     return entry;
   } catch {
     return null;
   }
 }
 
-/** Writes the cache; in a warm process the disk write is queued and this returns at once. */
+/** Writes the cache; in a warm process the disk write is queued and this returns at once. Never throws. */
 export async function writeCache(file: string, entry: CacheEntry): Promise<void> {
-  if (!keep) return writeFile(file, entry);
+  if (!keep) return writeFile(file, entry).catch(() => undefined); // a cache that could not be written only costs a re-mine
   const before = pending.get(file)?.done ?? Promise.resolve();
   const done = before
     .then(() => new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS)))
@@ -106,19 +123,45 @@ export async function writeCache(file: string, entry: CacheEntry): Promise<void>
   pending.set(file, { entry, done });
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves half a cache. */
+/** Writes atomically (temp file + rename) so a crash never leaves half a cache; the temp file never outlives a failure. */
 async function writeFile(file: string, entry: CacheEntry): Promise<void> {
-  mkdirSync(join(file, '..'), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp, 'utf8');
-  const write = async (s: string) => {
-    if (!out.write(s)) await once(out, 'drain');
-  };
-  await write(JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes }) + '\n');
-  for (const c of entry.commits) await write(JSON.stringify(encodeCommit(c)) + '\n');
-  out.end();
-  await once(out, 'close');
-  renameSync(tmp, file);
+  try {
+    makeDirs(join(file, '..'));
+    const out = createWriteStream(tmp, 'utf8');
+    let failure: Error | undefined;
+    out.on('error', (e) => (failure ??= e)); // reported below, never an unhandled 'error' event
+    const write = async (s: string) => {
+      if (failure) throw failure;
+      if (!out.write(s)) await drainedOrClosed(out);
+    };
+    await write(JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes, count: entry.commits.length }) + '\n');
+    for (const c of entry.commits) await write(JSON.stringify(encodeCommit(c)) + '\n');
+    out.end();
+    if (!out.closed) await once(out, 'close');
+    if (failure) throw failure;
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Waits for 'drain' (or 'close', after an error) and removes both listeners: racing two
+ * `events.once` leaves the loser's listeners behind, one pair per full buffer — Node then warns
+ * about a listener leak on every cold run of a large history.
+ */
+function drainedOrClosed(out: WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 type Row = [string, string, string, number, string[], (string | number | null)[][]];
@@ -130,7 +173,9 @@ function encodeCommit(c: RawCommit): Row {
 
 /** Paths and names repeat across commits: one shared string each keeps a big cache small. */
 function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
+  if (!Array.isArray(row) || row.length !== 6) throw new Error('bad row');
   const [sha, name, email, date, coAuthors, files] = row;
+  if (!isStr(sha) || !isStr(name) || !isStr(email) || typeof date !== 'number' || !Array.isArray(coAuthors) || !coAuthors.every(isStr) || !Array.isArray(files)) throw new Error('bad row');
   return {
     sha,
     name: intern(name),
@@ -142,12 +187,21 @@ function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
 }
 
 function decodeFile(f: (string | number | null)[], intern: (s: string) => string): FileChange {
-  const change: FileChange = { path: intern(f[0] as string), added: f[1] as number | null, deleted: f[2] as number | null };
+  if (!Array.isArray(f) || (f.length !== 3 && f.length !== 4) || !isStr(f[0]) || !isCount(f[1]) || !isCount(f[2]) || (f.length === 4 && !isStr(f[3]))) throw new Error('bad file');
+  const change: FileChange = { path: intern(f[0]), added: f[1], deleted: f[2] };
   if (f.length > 3) change.oldPath = intern(f[3] as string);
   return change;
 }
 
-function decodeHeader(h: { v: number; head: string; mode: LogMode; notes: string[] }): CacheEntry {
-  if (h.v !== VERSION) throw new Error('cache version changed');
-  return { head: h.head, mode: h.mode, notes: h.notes, commits: [] };
+function decodeHeader(h: { v: number; head: string; mode: LogMode; notes: string[]; count: number }): [CacheEntry, number] {
+  if (h?.v !== VERSION || !isStr(h.head) || (h.mode !== 'numstat' && h.mode !== 'name-status') || !Array.isArray(h.notes) || !h.notes.every(isStr) || !Number.isInteger(h.count)) throw new Error('not this version');
+  return [{ head: h.head, mode: h.mode, notes: h.notes, commits: [] }, h.count];
+}
+
+function isStr(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+function isCount(v: unknown): v is number | null {
+  return v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
 }

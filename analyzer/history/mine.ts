@@ -6,18 +6,19 @@
 //   3. git log, sharded and streamed (logRun.ts), parsed by LogParser (parseLog.ts);
 //   4. bots dropped, identities resolved, paths filtered (commits.ts).
 // Paths are as git reported them; pass headNames (or apply followRenames, renames.ts) for HEAD names.
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { findRepoRoot, GitError, runGit } from '../collect/git';
 import { headAndShallow } from '../collect/repo-state';
 import type { Commit } from '../model/types';
 import { makeBotTest } from './bots';
+import { attributesFile } from './attributes-file';
 import { cacheFile, cacheKeptWarm, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
 import { toCommits } from './commits';
 import { makeResolver, type Member } from './identity';
+import { mailmapKey } from './mailmap-key';
 import { runLog, type LogRun } from './logRun';
 import type { LogMode } from './parseLog';
-import { BINARY_ATTRIBUTES, makePathFilter } from './paths';
+import { makePathFilter } from './paths';
 
 export interface MineOptions {
   since?: string;
@@ -101,20 +102,27 @@ function tallyBot(bots: Map<string, DroppedBot>, name: string, email: string, ch
 }
 
 async function mineWithCache(root: string, head: string, wanted: LogMode, opts: MineOptions) {
-  const cacheDir = opts.cacheDir ?? defaultCacheDir();
-  const attributes = writeAttributesFile(cacheDir);
-  const useCache = opts.cache !== false && isAbsoluteDate(opts.since) && isAbsoluteDate(opts.until);
-  const file = cacheFile(cacheDir, realpathSync(root), [opts.since, opts.until, !!opts.firstParent, wanted]);
-  const base = useCache ? await usableCache(root, head, await readCache(file), opts.state?.parents) : null;
+  // --no-cache never touches the cache directory; an unusable one only costs a re-mine.
+  const cacheDir = opts.cache === false ? null : (opts.cacheDir ?? defaultCacheDir());
+  const useCache = cacheDir !== null && isAbsoluteDate(opts.since) && isAbsoluteDate(opts.until);
+  const file = useCache ? cacheFile(cacheDir, realpathSync(root), [opts.since, opts.until, !!opts.firstParent, wanted, await mailmapKey(root)]) : null;
+  const base = file ? await usableCache(root, head, await readCache(file), opts.state?.parents) : null;
   let run: LogRun = { commits: [], mode: base?.mode ?? wanted, notes: [] };
-  if (base?.head !== head) run = await runLog(root, base ? [`${base.head}..${head}`] : [head], run.mode, attributes, opts);
+  if (base?.head !== head) {
+    const attributes = attributesFile(cacheDir);
+    try {
+      run = await runLog(root, base ? [`${base.head}..${head}`] : [head], run.mode, attributes.file, opts);
+    } finally {
+      attributes.dispose();
+    }
+  }
   const entry: CacheEntry = {
     head,
     mode: run.mode,
     notes: [...new Set([...(base?.notes ?? []), ...run.notes])],
     commits: base ? run.commits.concat(base.commits) : run.commits,
   };
-  if (useCache && base?.head !== head) await writeCache(file, entry);
+  if (file && base?.head !== head) await writeCache(file, entry);
   return { entry, fromCache: base?.commits.length ?? 0, mined: run.commits.length };
 }
 
@@ -132,23 +140,6 @@ async function usableCache(root: string, head: string, cached: CacheEntry | null
     if (e instanceof GitError) return null; // not an ancestor (rewritten history) or unknown commit
     throw e;
   }
-}
-
-/** Lockfiles and minified files as binary for git's diff (halves numstat time, PERF-NOTES.md). */
-function writeAttributesFile(cacheDir: string): string {
-  const file = join(cacheDir, 'gitattributes');
-  const text = BINARY_ATTRIBUTES.join('\n') + '\n';
-  let current = '';
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {
-    mkdirSync(cacheDir, { recursive: true });
-  }
-  if (current !== text) {
-    writeFileSync(`${file}.${process.pid}`, text); // rename is atomic: a concurrent run never reads half a file
-    renameSync(`${file}.${process.pid}`, file);
-  }
-  return file;
 }
 
 /** Relative dates (`6 months ago`) move with the clock, so a cache keyed by them would go stale. */

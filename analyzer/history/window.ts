@@ -32,7 +32,7 @@ export function defaultSince(headDate: number): string {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WORDS = new Set([
-  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'year', 'years',
+  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years',
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'last', 'ago', 'yesterday', 'today', 'now', 'noon', 'midnight', 'tea', 'am', 'pm', 'never',
   't', 'z', 'utc', 'gmt', 'ut', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'cet', 'cest', 'met', 'mewt', 'mest', 'eet', 'eest', 'bst', 'wet', 'west', 'ist', 'jst', 'nzst', 'nzdt', 'aest', 'aedt', 'hst', 'akst', 'akdt', 'ast', 'adt',
 ]);

@@ -9,7 +9,7 @@
 //   reference  /// <reference path="…" /> and types="…"
 // Regex literals and template literals are rescanned as the TS parser would, so quotes inside
 // them do not derail the scan. A stray quote in JSX text can hide imports on that line only.
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import type { ImportKind } from '../model/types';
 
 const K = ts.SyntaxKind;

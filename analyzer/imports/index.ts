@@ -4,18 +4,22 @@
 // kind, line and specifier). A file that cannot be read or tokenized is reported and skipped.
 import { MultiDirectedGraph } from 'graphology';
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { cacheKeptWarm } from '../history/cache';
 import { join } from 'node:path';
-import { readTextFile } from '../collect/read-file';
+import { readRepoFile, type ReadResult } from '../collect/read-file';
 import { listTrackedFiles, type TrackedIndex } from '../collect/tracked-files';
 import { makePathFilter } from '../history/paths';
 import type { ImportEdge, Problem } from '../model/types';
 import { extractImports } from './extract';
 import { createResolver, type Resolve } from './resolve';
 import { createConfigIndex } from './tsconfig';
+import { importCacheFile, readImportCache, staleTest, writeImportCache, type PersistedImports } from './persist';
 import { findWorkspacePackages, type WorkspacePackage } from './workspaces';
 
 export const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+/** Files that change how imports resolve. */
+export const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 const MAX_SOURCE_BYTES = 1024 * 1024;
 
 export interface ImportGraphOptions {
@@ -30,6 +34,8 @@ export interface ImportGraphOptions {
   index?: TrackedIndex;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Keep each file's edges on disk under this cache directory (persist.ts), keyed by blob id. */
+  cacheDir?: string;
 }
 
 export interface ImportGraphResult {
@@ -56,6 +62,9 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
       return (graph ??= toGraph(result));
     },
   };
+  const disk = opts.cacheDir ? { file: importCacheFile(opts.cacheDir, root), configKey: configKeyOf(root, tracked, opts.exclude ?? [], git) } : null;
+  const stats = { read: 0, seeded: false };
+  if (disk && warm.edges.size === 0) stats.seeded = seedFromDisk(readImportCache(disk.file), disk.configKey, tracked, warm);
   for (let i = 0; i < index.sources.length; i++) {
     const file = index.sources[i];
     if (i % 200 === 0) {
@@ -64,8 +73,9 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
       // Yield now and then, so a history mined at the same time keeps draining git's output.
       await new Promise((r) => setImmediate(r));
     }
-    for (const e of edgesOf(root, file, index, warm.edges, result, git)) result.edges.push(e);
+    for (const e of edgesOf(root, file, index, warm.edges, result, git, stats)) result.edges.push(e);
   }
+  if (disk && (stats.read > 0 || stats.seeded)) persist(disk.file, disk.configKey, tracked, index.sources, warm.edges);
   for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
   result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
   opts.onProgress?.(index.sources.length, index.sources.length);
@@ -88,13 +98,60 @@ export function warmImportIndex(root: string, tracked: string[], exclude: string
   return warmIndex(root, tracked, exclude).index;
 }
 
-/** Whether an earlier analysis left edges to reuse (then listTrackedIndex with `modified` pays). */
-export function hasWarmImports(root: string): boolean {
-  return (warmIndexes.get(root)?.edges.size ?? 0) > 0;
+/** Forgets the in-memory index of a repository, as a new process starts without it (tests). */
+export function dropWarmImports(root: string): void {
+  warmIndexes.delete(root);
+}
+
+/** Whether an earlier analysis left edges to reuse, in memory or on disk (then listTrackedIndex with `modified` pays). */
+export function hasWarmImports(root: string, cacheDir?: string): boolean {
+  return (warmIndexes.get(root)?.edges.size ?? 0) > 0 || (cacheDir !== undefined && existsSync(importCacheFile(cacheDir, root)));
+}
+
+/** What resolution depends on besides a file's own bytes: the exclusions and the configs (by blob id when git vouches for it). */
+function configKeyOf(root: string, tracked: string[], exclude: string[], git: TrackedIndex | undefined): string {
+  const configs = tracked.filter((f) => CONFIG_FILE.test(f)).map((c) => {
+    const blob = git?.modified && !git.modified.has(c) ? git.blobs.get(c) : undefined;
+    return [c, blob ?? stamp(join(root, c))];
+  });
+  return createHash('sha1').update(JSON.stringify([exclude, configs])).digest('hex');
+}
+
+/** Fills an empty edge cache from the disk copy; true when anything had to be resolved again. */
+function seedFromDisk(stored: PersistedImports | null, configKey: string, tracked: string[], warm: { index: Index; edges: EdgeCache }): boolean {
+  if (!stored) return false;
+  const trackedSet = new Set(tracked);
+  const stale = staleTest(stored, configKey, tracked, trackedSet);
+  let changed = stored.configKey !== configKey;
+  for (const [path, { blob, edges }] of stored.files) {
+    if (!trackedSet.has(path)) continue;
+    const fresh = edges.map((e) => (stale(e) ? { ...e, to: warm.index.resolve(path, e.specifier) } : e));
+    if (fresh.some((e, i) => e.to !== edges[i].to)) changed = true;
+    warm.edges.set(path, { stamp: '', blob, edges: fresh });
+  }
+  return changed || stored.tracked.length !== tracked.length;
+}
+
+// A one-shot CLI run writes at once; a long-lived process (the editor's worker) a moment later,
+// so the write is not on the path from a commit to its report.
+let pendingWrite: NodeJS.Timeout | undefined;
+
+function persist(file: string, configKey: string, tracked: string[], sources: string[], edges: EdgeCache): void {
+  const write = () => {
+    const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
+    for (const f of sources) {
+      const hit = edges.get(f);
+      if (hit?.blob) files.set(f, { blob: hit.blob, edges: hit.edges });
+    }
+    writeImportCache(file, { configKey, tracked, files });
+  };
+  clearTimeout(pendingWrite);
+  if (cacheKeptWarm()) pendingWrite = setTimeout(write, 300).unref();
+  else write();
 }
 
 function warmIndex(root: string, tracked: string[], exclude: string[]): { index: Index; edges: EdgeCache } {
-  const configs = tracked.filter((f) => /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/.test(f));
+  const configs = tracked.filter((f) => CONFIG_FILE.test(f));
   const key = JSON.stringify([exclude, configs.map((c) => stamp(join(root, c)))]);
   const cached = warmIndexes.get(root);
   if (cached?.key === key && sameList(cached.tracked, tracked)) return cached;
@@ -109,15 +166,19 @@ function sameList(a: string[], b: string[]): boolean {
   return true;
 }
 
-function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, result: ImportGraphResult, git: TrackedIndex | undefined): ImportEdge[] {
+function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, result: ImportGraphResult, git: TrackedIndex | undefined, stats: { read: number }): ImportEdge[] {
   const hit = cache.get(file);
   const blob = git?.blobs.get(file);
   if (hit?.blob != null && hit.blob === blob && git!.modified !== null && !git!.modified.has(file)) return hit.edges;
   const abs = join(root, file); // only now: a join per unchanged file is ~9 MB of garbage per update on 10k files
   if (hit && hit.stamp === stamp(abs)) return hit.edges;
-  const read = readTextFile(abs, MAX_SOURCE_BYTES);
+  const read = readRepoFile(root, abs, MAX_SOURCE_BYTES);
+  stats.read++;
   if (read.kind !== 'text') {
-    result.parseErrors.push({ file, line: 0, message: read.kind === 'too-large' ? `skipped: ${read.size} bytes (over 1 MB, probably generated)` : 'could not be read' });
+    result.parseErrors.push({ file, line: 0, message: skipReason(read) });
+    // Counted in graph.parseErrors; a link out of the repository is also said, as a note.
+    const note = `${file}: ${skipReason(read)}`;
+    if (read.kind === 'outside' && !result.notes.includes(note)) result.notes.push(note);
     return [];
   }
   try {
@@ -128,6 +189,12 @@ function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, res
     result.parseErrors.push({ file, line: 0, message: `could not be tokenized: ${(e as Error).message}` });
     return [];
   }
+}
+
+function skipReason(read: Exclude<ReadResult, { kind: 'text' }>): string {
+  if (read.kind === 'too-large') return `skipped: ${read.size} bytes (over 1 MB, probably generated)`;
+  if (read.kind === 'outside') return `skipped: a link to ${read.target}, outside the repository`;
+  return read.kind === 'unreadable' ? `could not be read: ${read.message}` : 'could not be read';
 }
 
 /** git's object id of a blob with these bytes (SHA-1, or SHA-256 in a repository that uses it). */
@@ -144,16 +211,25 @@ function stamp(abs: string): string {
   }
 }
 
-/** The warm part of the graph for the editor: resolve one file's imports after a save. */
-export function createImportIndex(root: string, tracked: string[], exclude: string[] = []) {
+/** Reads a repository-relative file's text (null when absent): the disk, or a revision's blobs. */
+export type ReadRel = (rel: string) => string | null;
+
+/**
+ * The warm part of the graph for the editor: resolve one file's imports after a save. `read`
+ * replaces the disk for configs and package manifests (`conway review` resolves a revision
+ * that is not checked out).
+ */
+export function createImportIndex(root: string, tracked: string[], exclude: string[] = [], read?: ReadRel) {
   const files = new Set(tracked);
   const keep = makePathFilter({ exclude });
   const sources = tracked.filter((f) => SOURCE_EXTENSIONS.test(f) && keep(f));
   const notes: string[] = [];
-  const readRel = (rel: string) => {
-    const r = readTextFile(join(root, rel), MAX_SOURCE_BYTES);
+  const readRel = read ?? ((rel: string) => {
+    const r = readRepoFile(root, rel, MAX_SOURCE_BYTES);
+    const note = r.kind !== 'text' && r.kind !== 'missing' ? `${rel}: ${skipReason(r)}` : null;
+    if (note && !notes.includes(note)) notes.push(note);
     return r.kind === 'text' ? r.text : null;
-  };
+  });
   const readJson = (rel: string) => {
     try {
       const t = files.has(rel) ? readRel(rel) : null;
@@ -162,12 +238,14 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
       return null;
     }
   };
-  const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null));
-  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, packages), packages);
+  const packages = findWorkspacePackages(files, readJson, (rel) => (files.has(rel) ? readRel(rel) : null), notes);
+  const resolve: Resolve = createResolver(root, files, createConfigIndex(root, files, notes, packages, read), packages, readRel);
   return {
     sources,
     notes,
     packages,
+    /** Target of one specifier imported by `from` (what resolveFile does per import). */
+    resolve,
     resolveFile(file: string, text: string): ImportEdge[] {
       return extractImports(text, /\.[jt]sx$/.test(file)).map((r) => ({ from: file, to: resolve(file, r.specifier), specifier: r.specifier, line: r.line, kind: r.kind }));
     },

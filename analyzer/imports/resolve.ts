@@ -5,9 +5,8 @@
 // fileExists/directoryExists from the set of tracked files, so resolution costs no disk I/O,
 // and never looks into node_modules: a bare specifier that is no alias is a package.
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import { probe } from './probe';
 import type { createConfigIndex } from './tsconfig';
 import { exportTarget, toSource, type WorkspacePackage } from './workspaces';
@@ -16,13 +15,14 @@ const BUILTINS = new Set(builtinModules);
 
 export type Resolve = (from: string, specifier: string) => string | null;
 
-export function createResolver(root: string, files: Set<string>, configs: ReturnType<typeof createConfigIndex>, packages: WorkspacePackage[]): Resolve {
+/** readRel: a tracked file's text (inside the repository, regular, size-capped), or null. */
+export function createResolver(root: string, files: Set<string>, configs: ReturnType<typeof createConfigIndex>, packages: WorkspacePackage[], readRel: (rel: string) => string | null): Resolve {
   const dirs = directoriesOf(files);
   const rel = (abs: string) => relative(root, abs).split('\\').join('/');
   const host: ts.ModuleResolutionHost = {
     fileExists: (abs) => !abs.includes('/node_modules/') && files.has(rel(abs)),
     directoryExists: (abs) => !abs.includes('/node_modules/') && dirs.has(rel(abs)),
-    readFile: (abs) => (files.has(rel(abs)) ? readFileSync(abs, 'utf8') : undefined),
+    readFile: (abs) => (files.has(rel(abs)) ? (readRel(rel(abs)) ?? undefined) : undefined),
     realpath: (p) => p,
     getCurrentDirectory: () => root,
   };

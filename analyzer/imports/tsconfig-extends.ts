@@ -5,7 +5,7 @@
 // package's `exports` (https://nodejs.org/api/packages.html#subpath-exports), else the path
 // itself, `.json` added, or the directory's `tsconfig.json`.
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import { packageName } from './resolve';
 import { exportTarget, type WorkspacePackage } from './workspaces';
 

@@ -6,9 +6,13 @@
 // followed to that package's file from source, through its `exports` (issue 10) — at every
 // level of the chain, since each config's text is rewritten as TypeScript reads it.
 // Each config gets its own module-resolution cache.
-import { existsSync, readFileSync } from 'node:fs';
+// Configs are read like every repository file (collect/read-file.ts): inside the repository,
+// regular, at most 1 MB — an `extends` to /dev/zero or ~/secrets is skipped with a note — and an
+// `extends` chain stops after MAX_EXTENDS configs (a 3,000-deep chain overflowed the stack).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
+import { readRepoFile } from '../collect/read-file';
 import { rewriteExtends, workspaceExtends } from './tsconfig-extends';
 import type { WorkspacePackage } from './workspaces';
 
@@ -26,14 +30,14 @@ const DEFAULTS: ts.CompilerOptions = {
   resolveJsonModule: true, target: ts.ScriptTarget.ESNext,
 };
 
-export function createConfigIndex(root: string, files: Set<string>, notes: string[], packages: WorkspacePackage[] = []) {
+export function createConfigIndex(root: string, files: Set<string>, notes: string[], packages: WorkspacePackage[] = [], read?: (rel: string) => string | null) {
   const extendsTo = workspaceExtends(root, files, packages);
   const byDir = new Map<string, ResolverConfig>();
   const byPath = new Map<string, ResolverConfig>();
   const load = (rel: string | null): ResolverConfig => {
     const key = rel ?? '';
     let c = byPath.get(key);
-    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, extendsTo) : makeConfig(null, DEFAULTS, root)));
+    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, notes, extendsTo, read) : makeConfig(null, DEFAULTS, root)));
     return c;
   };
   const forDir = (dir: string): ResolverConfig => {
@@ -47,15 +51,18 @@ export function createConfigIndex(root: string, files: Set<string>, notes: strin
   return { forFile: (rel: string) => forDir(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '') };
 }
 
-function parseConfig(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null): ResolverConfig {
+const MAX_CONFIG_BYTES = 1024 * 1024;
+export const MAX_EXTENDS = 32;
+
+function parseConfig(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null, revision?: (rel: string) => string | null): ResolverConfig {
   const abs = join(root, rel);
-  const read = (p: string) => (existsSync(p) ? rewriteExtends(p, readFileSync(p, 'utf8'), extendsTo) : undefined);
+  const read = configReader(root, rel, notes, extendsTo, revision);
   const json = ts.readConfigFile(abs, read);
   if (json.error) {
     notes.push(`${rel}: could not be read (${ts.flattenDiagnosticMessageText(json.error.messageText, ' ')}); its directory uses default resolution`);
     return makeConfig(rel, DEFAULTS, root);
   }
-  const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: true, readDirectory: () => [], fileExists: existsSync, readFile: read };
+  const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: true, readDirectory: () => [], fileExists: (p) => read.exists(p), readFile: read };
   const parsed = ts.parseJsonConfigFileContent(json.config, host, abs.slice(0, abs.lastIndexOf('/')), undefined, abs);
   // 18003 "no inputs found" is expected: we list no files, we only want the options.
   const missing = parsed.errors.find((e) => e.code !== 18003);
@@ -70,4 +77,29 @@ function makeConfig(path: string | null, options: ts.CompilerOptions, root: stri
   const cache = ts.createModuleResolutionCache(root, (s) => s, options);
   const aliasPrefixes = Object.keys(options.paths ?? {}).map((k) => k.replace(/\*.*$/, ''));
   return { path, options, cache, aliasPrefixes };
+}
+
+/** TypeScript's file reads for one config and its `extends` chain, under the repository's rules. */
+/** `revision`: a revision's reader of repository paths (`conway review`), instead of the disk inside the repository. */
+function configReader(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null, revision?: (rel: string) => string | null): ((p: string) => string | undefined) & { exists(p: string): boolean } {
+  let reads = 0;
+  const note = (n: string) => void (notes.includes(n) || notes.push(n));
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const fromRevision = (p: string) => (revision && p.startsWith(prefix) ? revision(p.slice(prefix.length)) : undefined);
+  const read = (p: string) => {
+    if (++reads > MAX_EXTENDS + 1) {
+      note(`${rel}: its extends chain is longer than ${MAX_EXTENDS} configs; the rest of the chain is ignored`);
+      return undefined;
+    }
+    const given = fromRevision(p);
+    if (given !== undefined) return given === null ? undefined : rewriteExtends(p, given, extendsTo);
+    const r = readRepoFile(root, p, MAX_CONFIG_BYTES, true);
+    if (r.kind === 'text') return rewriteExtends(p, r.text, extendsTo);
+    if (r.kind === 'outside') note(`${rel}: extends ${p}${r.target === p ? '' : ` (a link to ${r.target})`}, outside the repository — not read`);
+    else if (r.kind === 'too-large') note(`${rel}: extends ${p}, over 1 MB — not read`);
+    else if (r.kind === 'unreadable') note(`${rel}: extends ${p}: ${r.message} — not read`);
+    return undefined;
+  };
+  // Existence is answered truly, so a refused `extends` is read (and refused with its reason) rather than reported missing.
+  return Object.assign(read, { exists: (p: string) => (revision && p.startsWith(prefix) ? fromRevision(p) !== null : existsSync(p)) });
 }

@@ -6,7 +6,7 @@
 // `exports` ('.'; conditions types/import/default/require), `types`, `main`, then
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { packageApi, type PackageApi } from './package-api';
 import { probe } from './probe';
 import { join, toSource } from './to-source';
@@ -27,8 +27,8 @@ export interface WorkspacePackage {
 type ReadJson = (rel: string) => Record<string, unknown> | null;
 type ReadText = (rel: string) => string | null;
 
-export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, readText: ReadText): WorkspacePackage[] {
-  const globs = workspaceRoots(files).flatMap((root) => workspaceGlobs(root, readJson, readText));
+export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, readText: ReadText, notes: string[] = []): WorkspacePackage[] {
+  const globs = workspaceRoots(files).flatMap((root) => workspaceGlobs(root, readJson, readText, notes));
   if (!globs.length) return [];
   const matchers = globs.map((g) => new Minimatch(g.replace(/\/$/, ''), { dot: false }));
   const out: WorkspacePackage[] = [];
@@ -53,20 +53,32 @@ function workspaceRoots(files: Set<string>): string[] {
   return roots;
 }
 
-function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText): string[] {
+function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText, notes: string[]): string[] {
   const at = (name: string) => (dir ? `${dir}/${name}` : name);
   const root = readJson(at('package.json'));
   const ws = root?.workspaces as unknown;
   const fromPkg = Array.isArray(ws) ? ws : Array.isArray((ws as { packages?: unknown })?.packages) ? (ws as { packages: string[] }).packages : [];
   const pnpmText = readText(at('pnpm-workspace.yaml'));
-  let fromPnpm: string[] = [];
-  try {
-    const doc = pnpmText ? (parseYaml(pnpmText) as { packages?: unknown }) : null;
-    if (Array.isArray(doc?.packages)) fromPnpm = doc.packages as string[];
-  } catch {
-    // An unreadable pnpm-workspace.yaml only loses workspace resolution; imports still resolve otherwise.
-  }
+  const fromPnpm = pnpmText ? pnpmGlobs(pnpmText, at('pnpm-workspace.yaml'), notes) : [];
   return [...fromPkg, ...fromPnpm].filter((g): g is string => typeof g === 'string' && !g.startsWith('!')).map((g) => at(g.replace(/^\.\//, '')));
+}
+
+/**
+ * `packages:` of a pnpm-workspace.yaml. The yaml package prints its warnings (duplicate keys,
+ * unknown tags) to the console by default: collected instead, they become `note:` lines like
+ * every other input problem; an unreadable file only loses workspace resolution.
+ */
+function pnpmGlobs(text: string, file: string, notes: string[]): string[] {
+  try {
+    const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false });
+    for (const w of doc.warnings) notes.push(`${file}: ${w.message.split('\n')[0]}`);
+    for (const e of doc.errors) notes.push(`${file}: ${e.message.split('\n')[0]} — its workspace packages are not resolved`);
+    const packages = doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as { packages?: unknown } | null)?.packages;
+    return Array.isArray(packages) ? (packages as string[]) : [];
+  } catch (e) {
+    notes.push(`${file}: ${(e as Error).message.split('\n')[0]} — its workspace packages are not resolved`);
+    return [];
+  }
 }
 
 export function packageEntry(dir: string, pkg: Record<string, unknown>, files: Set<string>): string | null {

@@ -58,7 +58,7 @@ function memberLines(t: TeamRow, m: DraftModel, people: Map<string, PersonRow>):
   const lines = ['    members:'];
   for (const d of declared) lines.push(`      - ${q(d)}  # declared`);
   for (const x of inferred) {
-    const share = x.share === undefined ? '' : `, ${Math.round(100 * x.share)}% of their changes`;
+    const share = x.share === undefined ? '' : `, ${Math.round(100 * x.share)}% to this team's files`;
     lines.push(`      - ${q(alias(x.person, people.get(x.person)))}  # ${x.name}: ${x.changes} changes${share}`);
   }
   return lines;

@@ -17,7 +17,7 @@ export function isRepoTarget(to: string | null): to is string {
 }
 
 /** Import edges whose source and target files both have owners. */
-export function ownedEdges(input: MetricsInput): TeamEdge[] {
+export function ownedEdges(input: Pick<MetricsInput, 'imports' | 'deliveryTeamsOf'>): TeamEdge[] {
   const out: TeamEdge[] = [];
   for (const e of input.imports) {
     if (!isRepoTarget(e.to) || e.to === e.from) continue;

@@ -5,7 +5,6 @@
 // (Tornhill, "Your Code as a Crime Scene", ch. 4). Every violation keeps its place in the JSON
 // and SARIF and points to its finding with `group`.
 import { createHash } from 'node:crypto';
-import { suggestLine } from '../codeowners/suggest-line';
 import type { Finding, Violation } from '../report/types';
 import type { UnownedDirs } from './unowned-dirs';
 
@@ -16,6 +15,8 @@ export interface FindingsInput {
   unownedDirs: UnownedDirs;
   /** The CODEOWNERS owner that stands for a team. */
   ownerOf(team: string): string;
+  /** The fewest CODEOWNERS lines handing exactly these files to an owner (module-suggestion.ts). */
+  ruleLines(files: string[], owner: string): string[];
 }
 
 export function groupFindings(x: FindingsInput): Finding[] {
@@ -43,7 +44,7 @@ function toFinding(id: string, key: string[], vs: Violation[], x: FindingsInput)
     target: unowned ? unowned.target : v.target ?? (v.kind === 'ownership-drift' ? null : v.file),
     count: vs.length, changes, rank: 0,
     examples: vs.slice(0, 3).map((w) => ({ file: w.file, line: w.line })),
-    suggestion: unowned ? unowned.line : suggestion(vs, x.ownerOf),
+    suggestion: unowned ? unowned.line : suggestion(vs, x),
   };
 }
 
@@ -59,13 +60,14 @@ function title(v: Violation, n: number): string {
   }
 }
 
-/** Drift: the CODEOWNERS lines that hand the files over, when the group is small enough to paste. */
-function suggestion(vs: Violation[], ownerOf: (team: string) => string): string | null {
+/** Import findings: the advice in words; drift: the fewest CODEOWNERS lines handing the files over, when they are few enough to paste. */
+function suggestion(vs: Violation[], x: FindingsInput): string | null {
   const v = vs[0];
   // Import findings: the message's advice after its first ': ' ("import from …'s public API (…) instead, or …").
   if (v.kind === 'deep-import') return v.message.slice(v.message.indexOf(': ') + 2) || null;
   if (v.kind === 'forbidden-dependency') return v.message.slice(v.message.lastIndexOf('): ') + 3) || null;
   if (v.kind === 'team-cycle') return v.message.slice(v.message.lastIndexOf('. ') + 2) || null;
-  if (v.kind !== 'ownership-drift' || !v.toTeam || vs.length > 10) return null;
-  return vs.map((w) => suggestLine(w.file, false, [ownerOf(v.toTeam!)])).join('\n');
+  if (v.kind !== 'ownership-drift' || !v.toTeam) return null;
+  const lines = x.ruleLines(vs.map((w) => w.file), x.ownerOf(v.toTeam));
+  return lines.length <= 10 ? lines.join('\n') : null;
 }

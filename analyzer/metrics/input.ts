@@ -43,6 +43,9 @@ export interface MetricsOptions {
   driftShare: number;
   /** Honest samples (metrics/sample-size.ts): an autonomy component from fewer commits, changes or import edges is null. */
   minSample: number;
+  /** Skip the inferred modules (Louvain communities and the CODEOWNERS lines they suggest): `conway
+   *  check` reads only the violations, and community detection is a quarter of a warm run. */
+  skipModules?: boolean;
 }
 
 export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {

@@ -56,7 +56,7 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     ...ownershipDrift(input, x.members, opts, ownerOf, x.changesOf),
     ...invalidCodeowners(x.codeownersErrors),
   ];
-  const { modules, codeowners } = inferModules(input, x.fileCoupling, ownerOf);
+  const { modules, codeowners } = opts.skipModules ? { modules: [], codeowners: [] } : inferModules(input, x.fileCoupling, ownerOf);
   const clusters = suggestClusters(pairs, x.teamCoupling, input.clusters);
   return {
     static: pairs,

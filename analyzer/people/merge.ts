@@ -2,7 +2,9 @@
 // .mailmap; the history's person ids (history/identity.ts: noreply handle, else email) are then
 // joined (union–find) when they share
 //   1. a GitHub handle: a noreply address's handle, an email local part or a one-word git name
-//      equal to a handle named in CODEOWNERS or the team map (case-insensitive);
+//      equal to a handle named in CODEOWNERS or the team map, or seen in a noreply address
+//      (case-insensitive) — so the handles a team map drafted by `conway init` names merge the
+//      same identities as the history alone did;
 //   2. a full name of at least two words, ignoring case, accents and spaces (names.ts).
 // Each link is kept as evidence. A merged person's id is their handle when one is known (so
 // CODEOWNERS `@user` and team-map `@user` find them), else their busiest identity's id.
@@ -35,6 +37,7 @@ export interface IdentityMerge {
 /** knownHandles: handle key → spelling (CODEOWNERS and team map). */
 export function mergeIdentities(commits: Commit[], knownHandles: Map<string, string>): IdentityMerge {
   const identities = collectIdentities(commits);
+  const handles = withNoreplyHandles(identities, knownHandles);
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
@@ -44,7 +47,7 @@ export function mergeIdentities(commits: Commit[], knownHandles: Map<string, str
   };
   const links = new Map<string, { to: string; reason: string; identity: string }[]>();
   for (const [id, ident] of identities) {
-    for (const l of linksOf(id, ident, knownHandles)) {
+    for (const l of linksOf(id, ident, handles)) {
       const a = find(id);
       const b = find(l.to);
       if (a !== b) parent.set(a, b);
@@ -64,6 +67,18 @@ function collectIdentities(commits: Commit[]): Map<string, Identity> {
     i.commits++;
     i.changes += c.files.length;
     for (const co of c.coAuthors) get(co);
+  }
+  return out;
+}
+
+/** The known handles plus every handle seen in a noreply address (spelled as there). */
+function withNoreplyHandles(identities: Map<string, Identity>, known: Map<string, string>): Map<string, string> {
+  const out = new Map(known);
+  for (const ident of identities.values()) {
+    for (const pair of ident.pairs.keys()) {
+      const h = noreplyHandle(pair.slice(pair.indexOf('\x1f') + 1));
+      if (h && !out.has(h.toLowerCase())) out.set(h.toLowerCase(), h);
+    }
   }
   return out;
 }
@@ -98,16 +113,30 @@ function group(identities: Map<string, Identity>, links: Map<string, { to: strin
   const personOf = new Map<string, string>();
   const people = new Map<string, MergedPerson>();
   for (const ids of byRoot.values()) {
-    const handles = [...new Set(ids.flatMap((id) => (links.get(id) ?? []).filter((l) => l.to.startsWith('h:')).map((l) => l.to.slice(2))))];
+    const handleLinks = ids.flatMap((id) => (links.get(id) ?? []).filter((l) => l.to.startsWith('h:')));
+    const handles = [...new Set(handleLinks.map((l) => l.to.slice(2)))];
     const person = pickId(ids, handles, identities, known);
-    const merged = ids.length > 1 || person !== ids[0] ? ids.flatMap((id) => (links.get(id) ?? []).map((l) => ({ identity: l.identity, reason: l.reason }))) : [];
-    const shared = merged.filter((m) => ids.length > 1 || m.reason.startsWith('handle') || m.reason.startsWith('noreply'));
+    const merged = ids.length > 1 || person !== ids[0] ? evidence(ids, links) : [];
     for (const id of ids) personOf.set(id, person);
     const prev = people.get(person);
-    if (prev) prev.ids.push(...ids), prev.merged.push(...shared);
-    else people.set(person, { id: person, ids, handles: handles.map((h) => known.get(h) ?? h), merged: dedupe(shared) });
+    if (prev) prev.ids.push(...ids), prev.merged.push(...merged);
+    else people.set(person, { id: person, ids, handles: handles.map((h) => known.get(h) ?? spelling(h, handleLinks)), merged: dedupe(merged) });
   }
   return { personOf: (id) => personOf.get(id) ?? id, people, identities };
+}
+
+/** The links that joined: every handle link (it names the person), a same-name link only when another identity shares the name. */
+function evidence(ids: string[], links: Map<string, { to: string; reason: string; identity: string }[]>): { identity: string; reason: string }[] {
+  const all = ids.flatMap((id) => (links.get(id) ?? []).map((l) => ({ ...l, id })));
+  const idsOf = new Map<string, Set<string>>();
+  for (const l of all) (idsOf.get(l.to) ?? idsOf.set(l.to, new Set()).get(l.to)!).add(l.id);
+  return all.filter((l) => l.to.startsWith('h:') || idsOf.get(l.to)!.size > 1).map((l) => ({ identity: l.identity, reason: l.reason }));
+}
+
+/** An unknown handle as its noreply address writes it (`123+JaneDoe@users.noreply…` → JaneDoe). */
+function spelling(handle: string, links: { to: string; reason: string }[]): string {
+  const noreply = links.find((l) => l.to === `h:${handle}` && l.reason.startsWith('noreply '));
+  return (noreply && noreplyHandle(noreply.reason.slice('noreply '.length))) ?? handle;
 }
 
 /** A known handle first (the one with most commits), else the busiest id. */

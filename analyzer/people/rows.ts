@@ -55,10 +55,10 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs.filter(Boolean))];
 }
 
-/** Case-insensitive: the first spelling (CODEOWNERS', else a noreply address's) wins over the lowercased key. */
+/** Case-insensitive: the first spelling wins (CODEOWNERS' or the team map's, else the noreply address's). */
 function uniqueHandles(xs: string[]): string[] {
   const out = new Map<string, string>();
-  for (const h of xs) if (!out.has(h.toLowerCase()) || out.get(h.toLowerCase()) === h.toLowerCase()) out.set(h.toLowerCase(), h);
+  for (const h of xs) if (!out.has(h.toLowerCase())) out.set(h.toLowerCase(), h);
   return [...out.values()];
 }
 

@@ -10,11 +10,9 @@ import { honestAutonomy, shortfallNotes, type Shortfalls } from '../metrics/samp
 import { computeHistoryMetrics } from '../metrics/history';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import { computeStructure } from '../metrics/structure';
-import { groupFindings } from '../metrics/findings';
-import { unownedDirs } from '../metrics/unowned-dirs';
-import { SOURCE_EXTENSIONS } from '../imports';
 import type { Ownership } from '../ownership';
-import { SCHEMA_VERSION, type Finding, type FileRow, type Report, type TeamRow, type Violation } from '../report/types';
+import { SCHEMA_VERSION, type FileRow, type Report, type TeamRow } from '../report/types';
+import { findingsOf } from './findings';
 
 export interface AssembleContext {
   root: string;
@@ -111,28 +109,6 @@ function graphSummary(g: ImportGraphResult): NonNullable<Report['graph']> {
   const edgesByKind: Record<string, number> = {};
   for (const e of g.edges) edgesByKind[e.kind] = (edgesByKind[e.kind] ?? 0) + 1;
   return { files: g.files.length, edges: g.edges.length, edgesByKind, unresolved: g.unresolved.length, unresolvedExamples: g.unresolved.slice(0, 20), parseErrors: g.parseErrors.length };
-}
-
-/** Groups and ranks the violations (metrics/findings.ts); sets each violation's `group`. */
-function findingsOf(violations: Violation[], input: MetricsInput, ownership: Ownership, rows: Omit<FileRow, 'owners' | 'ruleLine'>[]): Finding[] {
-  const byPath = new Map(rows.map((f) => [f.path, f]));
-  const ownerOf = (t: string) => ownership.team(t)?.owners[0] ?? t;
-  const historyOwners = (files: string[]) => {
-    const byTeam = new Map<string, number>();
-    for (const f of files) {
-      const row = byPath.get(f);
-      if (row?.mainTeam) byTeam.set(row.mainTeam, (byTeam.get(row.mainTeam) ?? 0) + row.changes);
-    }
-    const best = [...byTeam].sort((a, b) => b[1] - a[1])[0];
-    return best && !best[0].startsWith('person:') ? [ownerOf(best[0])] : null;
-  };
-  const dirs = unownedDirs({
-    sources: input.files.filter((f) => SOURCE_EXTENSIONS.test(f)),
-    isUnowned: (p) => ownership.who(p).rule === null,
-    ownersOf: (p) => ownership.who(p).owners,
-    historyOwners,
-  });
-  return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf });
 }
 
 /** First and last commit of the window (commits are newest first), null when it is empty. */

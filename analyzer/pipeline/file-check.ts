@@ -4,7 +4,6 @@
 import type { ImportEdge, Team } from '../model/types';
 import type { Ownership } from '../ownership';
 import { ownedEdges } from '../metrics/cross-team';
-import type { MetricsInput } from '../metrics/input';
 import { fingerprint } from '../metrics/violations/fingerprint';
 import { deepImports, forbiddenDependencies } from '../metrics/violations/imports';
 import type { Violation } from '../report/types';
@@ -30,8 +29,8 @@ export function fileImportViolations(ownership: Ownership, packages: WorkspacePa
   const ruleOf = (p: string) => rulesByLine.get(ownership.who(p).rule?.line ?? -1) ?? null;
   const api = buildPublicApi(ownership, { workspacePackages: packages } as Parameters<typeof buildPublicApi>[1], ruleOf);
   const teamsOf = (p: string) => ownership.who(p).teams;
-  const input = { imports: edges, teamsOf, deliveryTeamsOf: deliveryFor(ownership, files, teamsOf) } as MetricsInput;
-  const owned = ownedEdges(input);
+  // Delivery teams, as the full analysis counts them (review groups left out).
+  const owned = ownedEdges({ imports: edges, deliveryTeamsOf: deliveryFor(ownership, files, teamsOf) });
   const teams = new Map<string, Team>(ownership.teamMap.teams.map((t) => [t.id, t]));
   return fingerprint([...deepImports(owned, api.isPublicApi, api.hint), ...forbiddenDependencies(owned, teams)]);
 }

@@ -2,13 +2,16 @@
 // a git author name or a GitHub `@handle` — so a person belongs to a team when any alias seen
 // for them in the history (author names and emails after .mailmap, the resolved id itself,
 // which is the handle for GitHub noreply addresses) matches an entry, case-insensitively.
+// A team's person owners (`@user`, an email) are its members too (issue 9): a team map that names
+// a group of person owners keeps them as the group's members.
+import { isTeamOwner } from '../codeowners/owner-syntax';
 import type { Commit, Team } from '../model/types';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/^@/, '');
 
 export function makeDeclaredTeamsOf(teams: Team[], commits: Commit[]): (person: string) => string[] {
   const byAlias = new Map<string, Set<string>>();
-  for (const t of teams) for (const m of t.members) addTo(byAlias, norm(m), t.id);
+  for (const t of teams) for (const m of [...t.members, ...t.owners.filter((o) => !isTeamOwner(o))]) addTo(byAlias, norm(m), t.id);
   const aliases = new Map<string, Set<string>>();
   for (const c of commits) {
     addTo(aliases, c.author, norm(c.authorName));

@@ -15,7 +15,7 @@ import { ruleDirectory } from '../ownership/modules';
 
 const INDEX = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
-export function buildPublicApi(ownership: Ownership, graph: ImportGraphResult | null, ruleOf: (p: string) => Rule | null) {
+export function buildPublicApi(ownership: Ownership, graph: Pick<ImportGraphResult, 'workspacePackages'> | null, ruleOf: (p: string) => Rule | null) {
   const globs = new Map(ownership.teamMap.teams.filter((t) => t.publicApi?.length).map((t) => [t.id, t.publicApi!.map((g) => new Minimatch(g, { dot: true }))]));
   const packages = graph?.workspacePackages ?? [];
   const entries = new Set(packages.map((p) => p.entry).filter((e): e is string => Boolean(e)));

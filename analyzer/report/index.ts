@@ -1,4 +1,5 @@
 // One reporter per format (dependency-cruiser's pattern): name → (report) => text.
+import { renderCodeQuality } from './codequality';
 import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
@@ -10,6 +11,7 @@ const reporters: Record<string, (r: Report) => string> = {
   md: renderMarkdown,
   html: renderHtml,
   sarif: renderSarif,
+  codequality: renderCodeQuality,
 };
 
 export const reportFormats = Object.keys(reporters);

@@ -14,6 +14,11 @@ const RULES: Record<ViolationKind, { name: string; short: string; help: string; 
   'invalid-codeowners': { name: 'InvalidCodeowners', short: 'CODEOWNERS line GitHub rejects', help: 'GitHub skips invalid CODEOWNERS lines; the files they meant to cover fall back to earlier rules.', level: 'error' },
 };
 
+/** The SARIF level of a violation kind (also mapped to other formats' severities). */
+export function violationLevel(kind: ViolationKind): 'error' | 'warning' | 'note' {
+  return RULES[kind].level;
+}
+
 export function renderSarif(report: Report): string {
   const kinds = Object.keys(RULES) as ViolationKind[];
   const sarif = {
@@ -33,6 +38,8 @@ export function renderSarif(report: Report): string {
           },
         },
         automationDetails: { id: `conway/${report.repo.branch ?? 'HEAD'}` },
+        // The history window the results come from (issue 10: every surface says it).
+        properties: { window: report.window },
         results: report.violations.map((v) => ({
           ruleId: v.kind,
           ruleIndex: kinds.indexOf(v.kind),

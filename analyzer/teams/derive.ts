@@ -9,9 +9,9 @@ import { isTeamOwner } from '../codeowners/owner-syntax';
 import type { Rule, Team } from '../model/types';
 import { handleKey } from '../people/names';
 
-/** Declared: the team map lists the members (even none), or CODEOWNERS names the persons; else inferred from history. */
+/** Declared: the team map lists the members (even none), or the owners are all persons; else inferred from history. */
 export function membershipOf(t: Team): 'declared' | 'inferred' {
-  return t.membersDeclared || t.members.length ? 'declared' : 'inferred';
+  return t.membersDeclared || t.members.length || (t.owners.length && !t.owners.some(isTeamOwner)) ? 'declared' : 'inferred';
 }
 
 export function ownerTeam(owner: string): Team {

@@ -1,21 +1,25 @@
 // Reads conway.yml (repository root, or --teams PATH). Missing is fine (teams then come from
 // CODEOWNERS); an explicit path that does not exist is an input error.
 import { isAbsolute, join } from 'node:path';
-import { readTextFile } from '../collect/read-file';
+import { readRepoFile, readTextFile } from '../collect/read-file';
 import { UserError } from '../errors';
 import { parseTeamMap, type ParsedTeamMap } from './parse';
 
 export const TEAM_MAP_FILE = 'conway.yml';
+/** Far above any real team map (100,000 teams fit), far below what could exhaust memory. */
+export const TEAM_MAP_MAX_BYTES = 16 * 1024 * 1024;
 
 export function loadTeamMap(repoDir: string, path?: string): ParsedTeamMap | null {
   const rel = path ?? TEAM_MAP_FILE;
   const abs = isAbsolute(rel) ? rel : join(repoDir, rel);
-  const r = readTextFile(abs, 16 * 1024 * 1024);
+  // An explicit --teams is the user's choice; the default conway.yml is the repository's, so it must stay inside it.
+  const r = path ? readTextFile(abs, TEAM_MAP_MAX_BYTES) : readRepoFile(repoDir, rel, TEAM_MAP_MAX_BYTES, true);
+  if (r.kind === 'outside') throw new UserError(`${rel} is a link to ${r.target}, outside the repository: Conway reads only files inside it — replace the link with the file, or pass --teams PATH to use that file`);
   if (r.kind === 'missing') {
     if (path) throw new UserError(`${path}: no such file (given with --teams)`);
     return null;
   }
-  if (r.kind === 'too-large') throw new UserError(`${rel}: ${r.size} bytes is too large for a team map`);
+  if (r.kind === 'too-large') throw new UserError(`${rel}: ${r.size} bytes is too large for a team map (the limit is 16 MB)`);
   if (r.kind === 'unreadable') throw new UserError(`${rel}: cannot read the file: ${r.message}`);
   const known = parsed.get(abs);
   if (known && known.text === r.text && known.rel === rel) return known.result;

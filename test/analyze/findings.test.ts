@@ -69,4 +69,51 @@ describe('suggestions apply as they are', () => {
     repo.git('checkout', '--', 'CODEOWNERS');
     expect(readFileSync(join(repo.dir, 'CODEOWNERS'), 'utf8')).toBe('/src/owned/ @o/a\n/lib/ @o/b\n');
   });
+
+  it('the same holds in the GitLab flavour', async () => {
+    const g = await analyzeRepo(repo.dir, { cache: false, flavor: 'gitlab' });
+    const lines = [...g.suggestions.codeowners, ...g.findings!.filter((f) => isRuleFix(f) && f.suggestion).flatMap((f) => f.suggestion!.split('\n'))];
+    appendFileSync(join(repo.dir, 'CODEOWNERS'), lines.join('\n') + '\n');
+    try {
+      expect(JSON.parse((await cli(['validate', '--repo', repo.dir, '--flavor', 'gitlab', '--json'])).stdout).errors).toEqual([]);
+      const who = await cli(['who', '--repo', repo.dir, '--flavor', 'gitlab', '--json', 'src/[[...slug]]/page.tsx', 'src/my file #1.ts']);
+      expect(JSON.parse(who.stdout).files.map((f: { owners: string[] }) => f.owners)).toEqual([['@o/a'], ['@o/a']]);
+    } finally {
+      repo.git('checkout', '--', 'CODEOWNERS');
+    }
+  });
+});
+
+describe('a reviewer pool on every rule (opentelemetry-js-contrib shape)', () => {
+  it('findings are between delivery teams; the catch-all-only root preset is shared', async () => {
+    const pool = makeRepo([
+      {
+        author: ANN,
+        date: '2024-05-01T10:00:00Z',
+        files: {
+          CODEOWNERS: '* @o/approvers\n/packages/a/ @o/a @o/approvers\n/packages/b/ @o/b @o/approvers\n/packages/c/ @o/c @o/approvers\n',
+          'jest.preset.js': 'module.exports = {};\n',
+          'packages/a/src/index.ts': "import { inner } from '../../b/src/inner';\nimport { inner as again } from '../../b/src/inner';\nexport const a = inner + again;\n",
+          'packages/a/src/more.ts': "import { inner } from '../../b/src/inner';\nexport const more = inner;\n",
+          'packages/a/jest.config.js': "module.exports = require('../../jest.preset.js');\n",
+          'packages/b/src/index.ts': "export { inner } from './inner';\n",
+          'packages/b/src/inner.ts': 'export const inner = 1;\n',
+          'packages/b/jest.config.js': "module.exports = require('../../jest.preset.js');\n",
+          'packages/c/src/index.ts': "import { inner } from '../../b/src/inner';\nexport const c = inner;\n",
+        },
+      },
+    ]);
+    try {
+      const rep = await analyzeRepo(pool.dir, { cache: false });
+      const deep = rep.findings!.filter((f) => f.kind === 'deep-import').map((f) => [f.fromTeam, f.toTeam, f.target, f.count]);
+      // Two findings (a → b from 3 places, c → b from 1), none naming the pool, none for the preset.
+      expect(deep).toEqual([
+        ['@o/a', '@o/b', 'packages/b/src/inner.ts', 3],
+        ['@o/c', '@o/b', 'packages/b/src/inner.ts', 1],
+      ]);
+      expect(rep.violations.filter((v) => v.target === 'jest.preset.js')).toEqual([]);
+    } finally {
+      pool.cleanup();
+    }
+  });
 });

@@ -35,7 +35,7 @@ describe('conway analyze', () => {
   });
 
   it('rejects an unknown format and bad thresholds with exit 2', async () => {
-    expect(await cli(['analyze', '--repo', repo.dir, '--format', 'pdf'])).toMatchObject({ code: 2, stderr: 'ERROR: --format pdf: expected one of json, md, html, sarif\n' });
+    expect(await cli(['analyze', '--repo', repo.dir, '--format', 'pdf'])).toMatchObject({ code: 2, stderr: 'ERROR: --format pdf: expected one of json, md, html, sarif, codequality\n' });
     expect(await cli(['analyze', '--repo', repo.dir, '--min-revs', 'many'])).toMatchObject({ code: 2, stderr: 'ERROR: --min-revs many: expected a non-negative number\n' });
   });
 
@@ -61,12 +61,13 @@ describe('conway check', () => {
     const baseline = join(out, 'baseline.json');
     const first = await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline]);
     expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/^Window \d{4}-\d\d-\d\d → HEAD: 4 commits, from [0-9a-f]{10} \(2024-01-01\)/m);
     expect(first.stdout).toContain('  web/app.ts:1: forbidden-dependency: team web may not depend on team billing');
     // Grouped: each finding's heading (rank, kind, title, new of all, changes), its locations indented under it.
     const headings = first.stdout.split('\n').filter((l) => l.startsWith('#'));
     expect(headings.map((l) => Number(/^#(\d+) /.exec(l)?.[1]))).toEqual([...headings.keys()].map((i) => i + 1));
     for (const h of headings) expect(h).toMatch(/^#\d+ [a-z-]+: .+ \(\d+ new of \d+, \d+ changes in the window\)$/);
-    expect(first.stdout).toMatch(/7 new violations \(7 in all, 0 in the baseline\)\n$/);
+    expect(first.stdout).toMatch(/7 new violations in 7 findings \(7 in all, 0 in the baseline\)\n$/);
 
     expect(await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline, '--update-baseline'])).toMatchObject({ code: 0 });
     expect(JSON.parse(readFileSync(baseline, 'utf8')).fingerprints).toHaveLength(7);

@@ -46,7 +46,7 @@ afterAll(() => repo.cleanup());
 describe('conway init', () => {
   it('drafts teams from CODEOWNERS with inferred members (changes and share), review groups marked, dependsOn and publicApi from today', () => {
     expect(draft).toContain('  "@acme/reviewers":\n    owners: ["@acme/reviewers"]\n    role: review-group');
-    expect(draft).toMatch(/"@acme\/web":\n {4}owners: \["@acme\/web"\]\n {4}members:\n {6}- "bob@acme.io" {2}# Bob Stone: 2 changes, 100% of their changes\n {4}dependsOn: \["@acme\/api", "@acme\/lib"\]/);
+    expect(draft).toMatch(/"@acme\/web":\n {4}owners: \["@acme\/web"\]\n {4}members:\n {6}- "ann@acme.io" {2}# Ann Lee: 8 changes, 17% to this team's files\n {6}- "bob@acme.io" {2}# Bob Stone: 2 changes, 100% to this team's files\n {4}dependsOn: \["@acme\/api", "@acme\/lib"\]/);
     expect(draft).toContain('  "@ann-gh+@cat-gh":\n    name: "packages/auth"\n    owners: ["@ann-gh", "@cat-gh"]\n    members:\n      - "@ann-gh"  # declared\n      - "@cat-gh"  # declared');
     expect(draft).toMatch(/"@acme\/lib":[\s\S]*publicApi:\n {6}- "lib\/src\/index.ts"/);
   });
@@ -68,6 +68,17 @@ describe('conway init', () => {
     expect(after.teams.map((t) => t.membership)).toEqual(after.teams.map(() => 'declared'));
     expect(after.violations.map((v) => v.fingerprint).sort()).toEqual(before.violations.map((v) => v.fingerprint).sort());
     expect(after.violations.filter((v) => v.kind === 'forbidden-dependency')).toEqual([]);
+  });
+
+  it('without CODEOWNERS there is nothing to draft: a clear error, exit 2', async () => {
+    const bare = makeRepo([{ files: { 'a.ts': '1' } }]);
+    try {
+      const out = await cli(['init', '--repo', bare.dir]);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toContain('ERROR: no teams to draft: no CODEOWNERS file found — write CODEOWNERS rules first');
+    } finally {
+      bare.cleanup();
+    }
   });
 
   it('--write FILE writes the draft and refuses to overwrite', async () => {

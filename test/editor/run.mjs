@@ -111,6 +111,7 @@ const runs = [
   ['trusted', 'trusted.js', true, async () => [await makeWorkspace()]],
   ['untrusted', 'untrusted.js', false, async () => [await makeWorkspace()]],
   ['surfaces', 'surfaces.js', true, async () => [(await fixtures()).makeReviewGroupWorkspace()]],
+  ['review', 'review.js', true, async () => [await makeWorkspace()]],
   ['multi-root', 'multiroot.js', true, async () => {
     const ws = await makeMultiRoot();
     return [ws, `workspace=${encodeURIComponent(ws)}`];

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { Minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
-import { makePathFilter } from '../../analyzer/history/paths';
+import { DEFAULT_EXCLUDES, makePathFilter } from '../../analyzer/history/paths';
 import { canonicalPaths, followRenames } from '../../analyzer/history/renames';
 import type { Commit } from '../../analyzer/model/types';
 
@@ -9,6 +11,17 @@ describe('path filter', () => {
     expect(['src/a.ts', '.github/CODEOWNERS', 'pkg/src/index.ts'].map(keep)).toEqual([true, true, true]);
     expect(['package-lock.json', 'a/yarn.lock', 'node_modules/x/i.js', 'dist/a.js', 'x/y.min.js', 'vendor/z.go'].map(keep))
       .toEqual([false, false, false, false, false, false]);
+  });
+
+  it('the literal pre-check never changes an answer: same as testing every glob\'s minimatch expression', () => {
+    const globs = [...DEFAULT_EXCLUDES, 'src/**/*.gen.ts'];
+    const matchers = globs.map((g) => new Minimatch(g, { dot: true }).makeRe() as RegExp);
+    const keep = makePathFilter({ exclude: ['src/**/*.gen.ts'] });
+    const segment = fc.constantFrom('src', 'dist', 'distance', 'node_modules', 'vendor', 'a.lock', 'x.min.js', 'y.map', 'mapper.ts', 'file.gen.ts', '__generated__', 'c.snap', 'package-lock.json', 'go.sum', '.hidden', 'index.ts');
+    fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (parts) => {
+      const path = parts.join('/');
+      expect(keep(path)).toBe(!matchers.some((m) => m.test(path)));
+    }), { numRuns: 2000 });
   });
 
   it('applies include and exclude globs with dot files; defaultExcludes replaces the list', () => {

@@ -19,6 +19,7 @@ const RELEASE_BOT: Person = { name: 'release-bot', email: 'release@acme.io' };
 const CAT: Person = { name: 'Cat Talbot', email: 'cat@acme.io' };
 const DEV: Person = { name: 'Dev', email: 'dev@one.io' };
 const DEV2: Person = { name: 'Dev', email: 'dev@two.io' };
+const TRENT_GH: Person = { name: 'tm', email: '77+TrentM@users.noreply.github.com' };
 
 let repo: Repo;
 let r: Report;
@@ -42,6 +43,7 @@ beforeAll(async () => {
     { author: CAT, files: { 'web/b.ts': '3' } },
     { author: DEV, files: { 'web/d.ts': '1' } },
     { author: DEV2, files: { 'web/d.ts': '2' } },
+    { author: TRENT_GH, files: { 'api/b.ts': '2' } },
   ]);
   // minSample 1: the fixture's teams have a handful of changes, and integrity is what is checked.
   r = await analyzeRepo(repo.dir, { cache: false, imports: false, metrics: { minSample: 1 } });
@@ -64,8 +66,12 @@ describe('people: identity merging', () => {
     expect(bob.merged).toEqual([{ identity: '<bob@old.example>', reason: 'mailmap' }]);
   });
 
-  it('a person owner committing from an email is found by the email local part, and the team has its member', () => {
-    expect(person('trentm')).toMatchObject({ emails: ['trentm@elastic.co'], handles: ['trentm'], teams: ['@trentm'], merged: [{ identity: 'Trent Mick <trentm@elastic.co>', reason: 'handle @trentm (email local part)' }] });
+  it('a person owner committing from an email is found by the email local part, and joined with their noreply address by the handle', () => {
+    expect(person('trentm')).toMatchObject({ commits: 4, emails: ['trentm@elastic.co', '77+TrentM@users.noreply.github.com'], names: ['Trent Mick', 'tm'], handles: ['trentm'], teams: ['@trentm'] });
+    expect(person('trentm').merged).toEqual([
+      { identity: 'tm <77+TrentM@users.noreply.github.com>', reason: 'noreply 77+TrentM@users.noreply.github.com' },
+      { identity: 'Trent Mick <trentm@elastic.co>', reason: 'handle @trentm (email local part)' },
+    ]);
     const t = team('@trentm');
     expect(t).toMatchObject({ membership: 'declared', role: 'team', alignment: 1 });
     expect(t.members.map((m) => [m.person, m.inferred])).toEqual([['trentm', false]]);
@@ -93,13 +99,13 @@ describe('people: bots', () => {
   it('an account named …-bot is a bot: dropped from the metrics, listed as a bot', () => {
     const bots = r.people!.filter((p) => p.bot);
     expect(bots).toEqual([expect.objectContaining({ names: ['release-bot'], emails: ['release@acme.io'], commits: 1, changes: 2, teams: [] })]);
-    expect(r.window.commits).toBe(15 - 1);
+    expect(r.window.commits).toBe(16 - 1);
     expect(person('cat@acme.io').bot).toBe(false); // "Talbot" ends in "bot" but is a surname
   });
 
   it('--include-bots keeps them, still marked as bots', async () => {
     const kept = await analyzeRepo(repo.dir, { cache: false, imports: false, includeBots: true });
-    expect(kept.window.commits).toBe(15);
+    expect(kept.window.commits).toBe(16);
     expect(kept.people!.filter((p: PersonRow) => p.bot).map((p) => [p.id, p.commits])).toEqual([['release@acme.io', 1]]);
   });
 });
@@ -110,7 +116,11 @@ describe('conway people', () => {
     expect(out.code).toBe(0);
     const lines = out.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^# /);
-    expect(lines.slice(1).sort()).toEqual(['Ann Lee <ann@acme.io> Ann Lée <12+ann-gh@users.noreply.github.com>', 'Ann Lee <ann@acme.io> ann  lee <ann.lee@gmail.com>']);
+    expect(lines.slice(1).sort()).toEqual([
+      'Ann Lee <ann@acme.io> Ann Lée <12+ann-gh@users.noreply.github.com>',
+      'Ann Lee <ann@acme.io> ann  lee <ann.lee@gmail.com>',
+      'Trent Mick <trentm@elastic.co> tm <77+TrentM@users.noreply.github.com>',
+    ]);
   });
 
   it('--mailmap lines, once in .mailmap, make git agree: one identity', async () => {

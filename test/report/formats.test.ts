@@ -42,6 +42,9 @@ describe('SARIF', () => {
       locations: [{ physicalLocation: { artifactLocation: { uri: 'billing/charge.ts' }, region: { startLine: 1 } } }],
       partialFingerprints: { 'conway/v1': r.violations[1].fingerprint },
     });
+    // One result per location, each naming its finding (the group tools can group by).
+    expect(sarif.runs[0].results.map((x: { properties: { group: string } }) => x.properties.group)).toEqual(r.violations.map((v) => v.group));
+    expect(new Set(r.violations.map((v) => v.group))).toEqual(new Set(r.findings!.map((f) => f.id)));
   });
 });
 
@@ -68,6 +71,22 @@ describe('HTML', () => {
     expect(html.match(/<script[^>]*>/g)).toEqual(['<script type="application/json" id="conway-report">', '<script type="module">']);
     expect(html).not.toMatch(/src="http|href="http|<script[^>]* src=/i);
     expect(html.match(/<tr data-team=/g)).toHaveLength(3);
+  });
+  it('names the repository and branch, says the window, and opens with where to act first', () => {
+    const html = renderReport('html', r);
+    expect(html).toContain(`<h1>Conway report — ${r.repo.root.split('/').pop()} (main)</h1>`);
+    expect(html).toMatch(/<p class="window">Window \d{4}-\d\d-\d\d → HEAD: 4 commits, from [0-9a-f]{10} \(2024-01-01\) to [0-9a-f]{10} \(2024-02-04\)\.<\/p>/);
+    const act = /<ol class="act-first">(.*?)<\/ol>/.exec(html)![1];
+    expect(act.match(/<li>/g)).toHaveLength(5);
+    expect(html.match(/<tr data-group=/g)).toHaveLength(r.findings!.length);
+    expect(html).toContain('changes¹');
+  });
+  it('says "showing N of M" when it cuts the findings', () => {
+    const many = structuredClone(r);
+    many.findings = Array.from({ length: 230 }, (_, i) => ({ ...r.findings![0], id: `f${i}`, rank: i + 1 }));
+    const html = renderReport('html', many);
+    expect(html.match(/<tr data-group=/g)).toHaveLength(200);
+    expect(html).toContain('showing 200 of 230 findings, by rank');
   });
   it('renders hostile names and paths as text', () => {
     const html = renderReport('html', e);

@@ -46,6 +46,16 @@ describe('Markdown reporter', () => {
     expect(md.trimEnd().split('\n').slice(-2)).toEqual(['- history window 2024-01-01 … 2024-04-30', '- 1 author matched no team: &lt;img src=x onerror=alert(1)&gt;']);
   });
 
+  it('says "showing N of M" when a kind has more findings than it lists', () => {
+    const r = sampleReport();
+    r.findings = Array.from({ length: 60 }, (_, i) => ({ id: `u${i}`, kind: 'unowned' as const, title: `dir${i}/`, fromTeam: null, toTeam: null, target: `dir${i}`, count: 2, changes: 60 - i, rank: i + 1, examples: [{ file: `dir${i}/a.ts`, line: 1 }], suggestion: `/dir${i}/ @o/a` }));
+    const out = renderMarkdown(r);
+    expect(out).toContain('### unowned (60 findings, 120 locations)');
+    expect(out.match(/^- #\d+ /gm)).toHaveLength(50);
+    expect(out).toContain('- … showing 50 of 60: the rest are in the JSON report (`findings`) and `conway check`');
+    expect(out.split('## Where to act first')[1].split('##')[0].match(/^\d\. /gm)).toHaveLength(5);
+  });
+
   it('has no raw < outside code spans', () => {
     const raw = lines.filter((l) => l.includes('<'));
     expect(raw.length).toBeGreaterThan(0);
@@ -61,5 +71,30 @@ describe('Markdown reporter', () => {
     expect(out).toContain('| Web \\| \\`x\\` next | experience |');
     expect(out).toContain("e.g. `scripts/a'b c.ts:1`");
     expect(out).toContain('````\n/odd```dir/ @shop/web\n````');
+  });
+});
+
+describe('Markdown reporter: membership and roles (issue 9)', () => {
+  const r = sampleReport();
+  r.teams[0].membership = 'inferred';
+  r.teams[1].membership = 'declared';
+  r.teams[2] = { ...r.teams[2], role: 'review-group', membership: 'declared', approvalShare: 0.9 };
+  const md = renderMarkdown(r);
+
+  it('marks the teams whose membership was inferred and says how to declare it', () => {
+    expect(md).toContain('> Teams marked \\*: membership inferred from history — run \\`conway init\\` (it drafts a team map to review).');
+    expect(md).toContain(`| ${r.teams[0].name} \\* |`);
+    expect(md).not.toContain(`| ${r.teams[1].name} \\* |`);
+  });
+
+  it('lists review groups apart, with their share of approvals, not in the autonomy ranking', () => {
+    expect(md).toMatch(/\| review group \| share of approvals \| files \| members \|\n\| --- \| ---: \| ---: \| --- \|\n\| Web "Storefront" &amp; &lt;Co&gt; \| 90% \| 30 \|/);
+    expect(md.match(/\| Web "Storefront"/g)).toHaveLength(1);
+  });
+
+  it('says nothing about inferred membership when every team is declared', () => {
+    const declared = sampleReport();
+    for (const t of declared.teams) t.membership = 'declared';
+    expect(renderMarkdown(declared)).not.toContain('membership inferred');
   });
 });

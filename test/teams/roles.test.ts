@@ -15,7 +15,7 @@ afterAll(() => repos.forEach((r) => r.cleanup()));
 async function analyze(codeowners: string, commits: [Person, string[]][], files: Record<string, string> = {}): Promise<Report> {
   const repo = makeRepo([{ author: ANN, files: { CODEOWNERS: codeowners, ...files } }, ...commits.map(([author, paths], i) => ({ author, files: Object.fromEntries(paths.map((p) => [p, `// ${i}\n${files[p] ?? ''}`])) }))]);
   repos.push(repo);
-  return analyzeRepo(repo.dir, { cache: false });
+  return analyzeRepo(repo.dir, { cache: false, metrics: { minSample: 1 } }); // tiny histories: every component has data
 }
 const team = (r: Report, id: string) => r.teams.find((t) => t.id === id)!;
 const pairs = (r: Report) => r.coupling.teams.map((c) => `${c.a} ~ ${c.b}`);
@@ -56,6 +56,12 @@ describe('review groups', () => {
     expect(team(catchAll, '@acme/approvers')).toMatchObject({ approvalShare: 1, members: [], alignment: null, autonomy: { deliveryIndependence: null, ownershipIntegrity: null } });
     // pool: 2 + 1 + 1 = 4 owned changes, all under /web/ or /api/
     expect(team(pool, '@acme/reviewers').approvalShare).toBe(1);
+  });
+
+  it('never owns or takes over a file in drift: a file only the review group owns has no delivery team', async () => {
+    const r = await analyze(CATCH_ALL, [[BOB, ['tools/x.ts']], [BOB, ['tools/x.ts']], [BOB, ['tools/x.ts']], [BOB, ['web/a.ts']]]);
+    expect(r.violations.filter((v) => v.kind === 'ownership-drift')).toEqual([]);
+    expect(r.teams.find((t) => t.id === '@acme/web')!.members.map((m) => m.person)).toEqual(['bob@acme.io']);
   });
 
   it('a team map can declare the role', async () => {
@@ -105,18 +111,34 @@ describe('person owners listed together', () => {
     expect(team(r, '@ann-gh+@Bob-GH').members.map((m) => [m.person, m.inferred])).toEqual([['ann-gh', false], ['bob-gh', false]]);
     expect(r.coupling.teams).toEqual([]);
   });
+
+  it('a team map names the group by listing its persons as one team\'s owners (any case): they stay its declared members', async () => {
+    const r = await analyze('/packages/auth/ @ann-gh @Bob-GH\n', [[{ name: 'Bob Stone', email: 'bob-gh@acme.io' }, ['packages/auth/a.ts']]], {
+      'conway.yml': 'teams:\n  auth:\n    owners: ["@ANN-GH", "@bob-gh"]\n',
+    });
+    expect(r.teams.map((t) => [t.id, t.membership])).toEqual([['auth', 'declared']]);
+    expect(r.teams[0].members.map((m) => [m.person, m.inferred])).toEqual([['bob-gh', false]]);
+    expect(r.files.find((f) => f.path === 'packages/auth/a.ts')!.teams).toEqual(['auth']);
+  });
 });
 
 describe('inferred membership', () => {
+  const EVE: Person = { name: 'Eve Moss', email: 'eve@acme.io' };
+  const KIM: Person = { name: 'Kim Ode', email: 'kim@acme.io' };
   let r: Report;
   beforeAll(async () => {
-    r = await analyze('/web/ @acme/web\n/api/ @acme/api\n', [
-      // Cat: 3 changes to web, 2 to api → 60% / 40%: a member of both.
+    r = await analyze('/web/ @acme/web\n/api/ @acme/api\n/ui/ @acme/ui\n', [
+      // Cat: 3 changes to web, 2 to api → 60% / 40% of her changes: a member of both.
       [CAT, ['web/a.ts', 'web/b.ts', 'web/c.ts']],
       [CAT, ['api/a.ts', 'api/b.ts']],
-      // Dan: 10 changes to api, 3 to web/d.ts (23%) → api only; Dan alone changes web/d.ts: drift.
+      // Eve: 10 changes to web.
+      ...Array.from({ length: 5 }, (): [Person, string[]] => [EVE, ['web/a.ts', 'web/b.ts']]),
+      // Dan: 10 changes to api, 3 to web/d.ts (23% of his, 3 of web's 16) → api only; Dan alone changes web/d.ts: drift.
       ...Array.from({ length: 5 }, (): [Person, string[]] => [DAN, ['api/a.ts', 'api/b.ts']]),
       ...Array.from({ length: 3 }, (): [Person, string[]] => [DAN, ['web/d.ts']]),
+      // Kim, ui's lead: every one of ui's 4 changes, yet only 4 of her 24 (17%); 20 to api.
+      ...Array.from({ length: 4 }, (): [Person, string[]] => [KIM, ['ui/x.ts']]),
+      ...Array.from({ length: 10 }, (): [Person, string[]] => [KIM, ['api/a.ts', 'api/b.ts']]),
     ]);
   });
 
@@ -126,7 +148,13 @@ describe('inferred membership', () => {
     expect(cat('@acme/api')).toMatchObject({ inferred: true, share: 0.4 });
     expect(team(r, '@acme/web').members.map((m) => m.person)).not.toContain('dan@acme.io');
     expect(r.people!.find((p) => p.id === 'cat@acme.io')!.teams).toEqual(['@acme/web', '@acme/api']);
-    expect(r.teams.map((t) => t.membership)).toEqual(['inferred', 'inferred']);
+    expect(r.teams.map((t) => t.membership)).toEqual(['inferred', 'inferred', 'inferred']);
+  });
+
+  it('and in every team whose changes they made at least 25% of: a lead who works elsewhere too', () => {
+    expect(team(r, '@acme/ui').members).toEqual([expect.objectContaining({ person: 'kim@acme.io', inferred: true, share: 0.167 })]);
+    expect(team(r, '@acme/ui').alignment).toBe(1);
+    expect(r.people!.find((p) => p.id === 'kim@acme.io')!.teams).toEqual(['@acme/api', '@acme/ui']);
   });
 
   it('drift measured against inferred members says so', () => {

@@ -1,0 +1,28 @@
+// `mkdir -p` for the cache directory. Node's own recursive mkdirSync loops forever where mkdir
+// answers ENOENT for a parent that exists (HOME=/proc, seen in a robustness run); this one
+// creates each missing ancestor once, from the top, and throws on the first failure.
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !isDirectory(d); d = dirname(d)) {
+    if (dirname(d) === d) break;
+    missing.push(d);
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !isDirectory(d)) throw e;
+    }
+  }
+}
+
+function isDirectory(d: string): boolean {
+  try {
+    return statSync(d).isDirectory();
+  } catch {
+    return false;
+  }
+}

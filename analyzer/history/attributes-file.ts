@@ -1,0 +1,46 @@
+// The attributes file git's log reads through core.attributesFile (lockfiles and minified files
+// `-diff`, PERF-NOTES.md). It lives in Conway's cache directory; with --no-cache, or when that
+// directory cannot be written (read-only, a file where a directory belongs, a full disk), it goes
+// to a private temporary directory that is removed after mining — a cache fault never stops
+// an analysis, and --no-cache never touches the cache.
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeDirs } from '../collect/make-dirs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BINARY_ATTRIBUTES } from './paths';
+
+const TEXT = BINARY_ATTRIBUTES.join('\n') + '\n';
+
+export interface AttributesFile {
+  file: string;
+  dispose(): void;
+}
+
+export function attributesFile(cacheDir: string | null): AttributesFile {
+  if (cacheDir !== null) {
+    try {
+      return { file: writeIfChanged(cacheDir), dispose: () => undefined };
+    } catch {
+      // fall through to a private copy
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'conway-attributes-'));
+  writeFileSync(join(dir, 'gitattributes'), TEXT);
+  return { file: join(dir, 'gitattributes'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function writeIfChanged(cacheDir: string): string {
+  const file = join(cacheDir, 'gitattributes');
+  let current = '';
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    makeDirs(cacheDir);
+  }
+  if (current !== TEXT) {
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, TEXT); // rename is atomic: a concurrent run never reads half a file
+    renameSync(tmp, file);
+  }
+  return file;
+}

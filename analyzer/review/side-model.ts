@@ -1,0 +1,117 @@
+// What Conway knows about one side of a change: its ownership (CODEOWNERS and conway.yml as
+// they are on that side), its import edges and its boundary violations — computed with the same
+// functions `conway analyze` uses, so fingerprints compare across the two sides.
+//
+// Edges: the work tree's import graph is reused for every file whose content is the same on
+// this side; files that differ are tokenized from this side's text and resolved with this side's
+// file list and configs; an unchanged file's import is resolved again only when its target
+// differs, is missing or was unresolved here (a file added or removed can change what it names).
+import { parseCodeowners, type ParsedCodeowners } from '../codeowners/parse';
+import { CODEOWNERS_LOCATIONS, loadCodeowners } from '../codeowners/load';
+import { createImportIndex, type ImportGraphResult } from '../imports';
+import { isRepoTarget, ownedEdges, type TeamEdge } from '../metrics/cross-team';
+import { dependencyIndependence } from '../metrics/static-coupling';
+import { fingerprint } from '../metrics/violations/fingerprint';
+import { deepImports, forbiddenDependencies } from '../metrics/violations/imports';
+import { invalidCodeowners, unowned } from '../metrics/violations/ownership';
+import { teamCycles } from '../metrics/violations/team-cycle';
+import type { Flavor, ImportEdge, Rule } from '../model/types';
+import { buildOwnership, type Ownership, type WhoResult } from '../ownership';
+import { buildDelivery } from '../pipeline/delivery';
+import { buildPublicApi } from '../pipeline/public-api';
+import type { Violation } from '../report/types';
+import { loadTeamMap, TEAM_MAP_FILE } from '../teams/load';
+import { parseTeamMap } from '../teams/parse';
+import type { Side } from './side';
+
+export interface SideInputs {
+  flavor: Flavor;
+  /** Explicit --codeowners / --teams files (absolute): then used for both sides as given. */
+  codeowners?: string;
+  teams?: string;
+  exclude?: string[];
+}
+
+export interface SideModel {
+  side: Side;
+  ownership: Ownership;
+  who(path: string): WhoResult;
+  /** Owning teams without review groups (pipeline/delivery.ts). */
+  deliveryTeamsOf(path: string): string[];
+  reviewGroups: Set<string>;
+  ruleOf(path: string): Rule | null;
+  edges: ImportEdge[];
+  teamEdges: TeamEdge[];
+  isPublicApi(path: string): boolean;
+  violations: Violation[];
+  independence(team: string): number | null;
+}
+
+export function buildSideModel(root: string, side: Side, disk: ImportGraphResult, inputs: SideInputs): SideModel {
+  const ownership = sideOwnership(root, side, inputs);
+  const memo = new Map<string, WhoResult>();
+  const who = (p: string) => memo.get(p) ?? memo.set(p, ownership.who(p)).get(p)!;
+  const rules = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
+  const ruleOf = (p: string) => rules.get(who(p).rule?.line ?? -1) ?? null;
+  const index = createImportIndex(root, side.tracked, inputs.exclude, side.read);
+  const edges = sideEdges(side, disk, index);
+  const teamsOf = (p: string) => who(p).teams;
+  // Coupling, independence and violations are about delivery teams (review groups left out), as in analyze.
+  const delivery = buildDelivery(ownership, side.tracked, teamsOf);
+  const teamEdges = ownedEdges({ imports: edges, deliveryTeamsOf: delivery.deliveryTeamsOf });
+  const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf);
+  const publicMemo = new Map<string, boolean>();
+  const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, api.isPublicApi(p)).get(p)!;
+  const teams = new Map(ownership.teamMap.teams.map((t) => [t.id, t]));
+  const codeowners = ownership.codeowners;
+  const violations = fingerprint([
+    ...deepImports(teamEdges, isPublicApi, api.hint),
+    ...forbiddenDependencies(teamEdges, teams),
+    ...teamCycles(teamEdges),
+    ...(codeowners ? unowned(side.tracked, (p) => who(p).rule !== null, codeowners.path) : []),
+    ...invalidCodeowners(codeowners?.errors ?? []),
+  ]);
+  const independence = (team: string) => dependencyIndependence(teamEdges, new Set([team]), isPublicApi);
+  return { side, ownership, who, deliveryTeamsOf: delivery.deliveryTeamsOf, reviewGroups: delivery.reviewGroups, ruleOf, edges, teamEdges, isPublicApi, violations, independence };
+}
+
+function sideEdges(side: Side, disk: ImportGraphResult, index: ReturnType<typeof createImportIndex>): ImportEdge[] {
+  const out: ImportEdge[] = [];
+  for (const e of disk.edges) {
+    if (side.differs.has(e.from) || !side.trackedSet.has(e.from)) continue;
+    const stale = e.to === null || (isRepoTarget(e.to) && (side.differs.has(e.to) || !side.trackedSet.has(e.to)));
+    out.push(stale ? { ...e, to: index.resolve(e.from, e.specifier) } : e);
+  }
+  const sources = new Set(index.sources);
+  for (const f of side.differs) {
+    if (!sources.has(f)) continue;
+    const text = side.read(f);
+    if (text !== null) for (const e of index.resolveFile(f, text)) out.push(e);
+  }
+  return out;
+}
+
+function sideOwnership(root: string, side: Side, inputs: SideInputs): Ownership {
+  const codeowners = inputs.codeowners ? loadCodeowners(root, { flavor: inputs.flavor, path: inputs.codeowners }) : readCodeowners(side, inputs.flavor);
+  const teamText = inputs.teams ? null : side.read(TEAM_MAP_FILE);
+  const teamMap = inputs.teams ? loadTeamMap(root, inputs.teams) : teamText === null ? null : parseOnce(teamText);
+  return buildOwnership(root, inputs.flavor, codeowners, teamMap);
+}
+
+// Both sides usually carry the same conway.yml: YAML parsing is the costly part, so once per text.
+const parsedMaps = new Map<string, ReturnType<typeof parseTeamMap>>();
+
+function parseOnce(text: string): ReturnType<typeof parseTeamMap> {
+  let r = parsedMaps.get(text);
+  if (!r) parsedMaps.set(text, (r = parseTeamMap(text, TEAM_MAP_FILE)));
+  return r;
+}
+
+/** The side's CODEOWNERS, found where the forge looks (first found wins). */
+function readCodeowners(side: Side, flavor: Flavor): ParsedCodeowners | null {
+  for (const path of CODEOWNERS_LOCATIONS[flavor]) {
+    const text = side.read(path);
+    if (text !== null) return parseCodeowners(text, path, flavor);
+  }
+  return null;
+}

@@ -1,0 +1,75 @@
+// The import graph's disk cache (the CLI's warm path): a new process (the in-memory index
+// dropped) reuses each file's edges by blob id from the cache directory, and always ends with the
+// graph a cold build gives — after an edit, after a file is added that takes over a specifier,
+// after a tsconfig change, with a corrupt cache file — and never writes into the repository.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listTrackedIndex } from '../../analyzer/collect/tracked-files';
+import { buildImportGraph, dropWarmImports, hasWarmImports } from '../../analyzer/imports';
+import type { Repo } from '../fixtures/repo';
+import { scratch } from '../fixtures/scratch';
+
+const { repoOf, tempDir } = scratch();
+
+/** A fresh process's build, with the disk cache; and the reference build without any cache. */
+async function warmBuild(r: Repo, cacheDir: string) {
+  dropWarmImports(r.dir);
+  const index = await listTrackedIndex(r.dir, { modified: hasWarmImports(r.dir, cacheDir) });
+  return buildImportGraph(r.dir, { index, cacheDir });
+}
+async function coldBuild(r: Repo) {
+  dropWarmImports(r.dir);
+  const g = await buildImportGraph(r.dir, { index: await listTrackedIndex(r.dir) });
+  dropWarmImports(r.dir);
+  return g;
+}
+const edges = (g: Awaited<ReturnType<typeof buildImportGraph>>) => g.edges.map((e) => `${e.from}:${e.line} ${e.specifier} -> ${e.to}`).sort();
+
+const files = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.' } }),
+  'app/main.ts': "import { b } from './b';\nimport { u } from 'lib/util';\nimport x from 'left-pad';\n",
+  'app/b/index.ts': 'export const b = 1;\n',
+  'lib/util.ts': 'export const u = 1;\n',
+};
+
+describe('import graph disk cache', () => {
+  it('is written under the cache directory, and a new process reads no unchanged file', async () => {
+    const r = repoOf([{ files }]);
+    const cache = tempDir();
+    const first = await warmBuild(r, cache);
+    expect(readdirSync(join(cache, 'imports'))).toHaveLength(1);
+    expect(r.git('status', '--porcelain', '--ignored')).toBe('');
+    expect(edges(await warmBuild(r, cache))).toEqual(edges(first));
+    // the disk copy is what answers for unchanged blobs: a marked entry comes back as stored
+    const [file] = readdirSync(join(cache, 'imports'));
+    const text = readFileSync(join(cache, 'imports', file), 'utf8');
+    writeFileSync(join(cache, 'imports', file), text.replace('"lib/util.ts","lib/util"', '"lib/MARK.ts","lib/util"'));
+    expect(edges(await warmBuild(r, cache))).toContain('app/main.ts:2 lib/util -> lib/MARK.ts');
+  });
+
+  it('ends with the cold graph after an edit, an added file that takes over a specifier, and a tsconfig change', async () => {
+    const r = repoOf([{ files }]);
+    const cache = tempDir();
+    await warmBuild(r, cache);
+    r.commit({ files: { 'app/main.ts': "import { b } from './b';\nimport { u } from 'lib/util';\nimport { c } from './c';\n" } });
+    expect(edges(await warmBuild(r, cache))).toEqual(edges(await coldBuild(r)));
+    r.commit({ files: { 'app/b.ts': 'export const b = 2;\n', 'app/c.ts': 'export const c = 1;\n', 'left-pad.ts': 'export default 1;\n' } });
+    const added = await warmBuild(r, cache);
+    expect(edges(added)).toEqual(edges(await coldBuild(r)));
+    expect(edges(added)).toContain('app/main.ts:1 ./b -> app/b.ts'); // was app/b/index.ts
+    r.commit({ files: { 'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { 'lib/*': ['app/*'] } } }), 'app/util.ts': 'export const u = 2;\n' } });
+    const configured = await warmBuild(r, cache);
+    expect(edges(configured)).toEqual(edges(await coldBuild(r)));
+    expect(edges(configured)).toContain('app/main.ts:2 lib/util -> app/util.ts');
+  });
+
+  it('treats a corrupt cache file as a miss', async () => {
+    const r = repoOf([{ files }]);
+    const cache = tempDir();
+    await warmBuild(r, cache);
+    const [file] = readdirSync(join(cache, 'imports'));
+    writeFileSync(join(cache, 'imports', file), '{"v":1,"configKey":"x","tracked":[],"files":[["app/main.ts"');
+    expect(edges(await warmBuild(r, cache))).toEqual(edges(await coldBuild(r)));
+  });
+});
