@@ -23,6 +23,7 @@ import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
+import { UserError } from './errors';
 
 /** For long-lived processes (the editor's worker): keep the history cache in memory between runs. */
 export { flushCacheWrites, keepCacheWarm } from './history/cache';
@@ -75,7 +76,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   // Both are awaited below; until then a failure must not count as unhandled.
   filesRun.catch(() => undefined);
   historyRun.catch(() => undefined);
-  const ownership = memoizeWho(loadOwnership(root, opts));
+  const ownership = memoizeWho(readableOwnership(loadOwnership(root, opts)));
   const tracked = await filesRun;
   const files = tracked.files;
   // History waits on git while the import graph keeps Node busy: run both at once. Both keep
@@ -92,6 +93,13 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const isBot = makeBotTest(opts.bots);
   opts.onModel?.({ input, ownership });
   return assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+}
+
+/** A team map the user wrote and Conway cannot read is an input error, never silently dropped. */
+function readableOwnership(ownership: Ownership): Ownership {
+  const bad = ownership.teamMapUnreadable;
+  if (bad) throw new UserError(`${bad.file}:${bad.line}: ${bad.message} (the team map cannot be read; \`conway validate\` lists every problem)`);
+  return ownership;
 }
 
 // Every stage asks who owns the same paths: answer each path once — and, in a long-lived process
@@ -141,9 +149,15 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
 /** The default window: the 12 months before HEAD's commit date (not before today). */
 async function headWindow(root: string, head: string | null): Promise<string | undefined> {
   if (!head) return undefined;
-  const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
-  return Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined;
+  // A long-lived process analyses the same HEAD again (a saved CODEOWNERS): one git call per commit.
+  if (lastHeadWindow?.head !== head) {
+    const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
+    lastHeadWindow = { head, since: Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined };
+  }
+  return lastHeadWindow.since;
 }
+
+let lastHeadWindow: { head: string; since: string | undefined } | undefined;
 
 function stamp(abs: string): string {
   try {

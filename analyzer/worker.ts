@@ -52,9 +52,10 @@ async function handle(msg: ToWorker): Promise<void> {
     } else {
       let tracked = trackedFiles.get(msg.root);
       if (!tracked) trackedFiles.set(msg.root, (tracked = listTrackedFiles(msg.root)));
-      const idx = warmImportIndex(msg.root, await tracked, msg.options.exclude ?? []);
+      const files = await tracked;
+      const idx = warmImportIndex(msg.root, files, msg.options.exclude ?? []);
       const edges = idx.resolveFile(msg.file, msg.text);
-      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges, await tracked);
+      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges, files);
       send({ id: msg.id, type: 'imports', edges, violations });
     }
   } catch (e) {

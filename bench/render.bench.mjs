@@ -22,7 +22,7 @@ const report = bigReport();
 const dir = mkdtempSync(join(tmpdir(), 'conway-render-'));
 const htmlFile = join(dir, 'report.html');
 const html = renderReport('html', report);
-if (!html.includes('id="conway-report"')) throw new Error('dist/webview is missing: run npm run build');
+if (!/id="conway-report(-gzip)?"/.test(html)) throw new Error('dist/webview is missing: run npm run build');
 writeFileSync(htmlFile, html);
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });

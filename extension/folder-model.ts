@@ -3,11 +3,11 @@
 // It updates incrementally: HEAD moves → re-analysis (the history cache makes it incremental);
 // CODEOWNERS / conway.yml saved → ownership reloaded at once, report refreshed; a source file
 // saved → only that file's imports are re-resolved and re-checked.
-import { execFile } from 'node:child_process';
 import { watch, type FSWatcher } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { loadOwnership, type Ownership } from '../analyzer/ownership';
+import { userEmail } from '../analyzer/collect/git';
 import type { FileRow, Report, Violation } from '../analyzer/report/types';
 import type { Review } from '../analyzer/review/types';
 import { readHead } from './git-head';
@@ -140,7 +140,8 @@ export class FolderModel implements vscode.Disposable {
   /** The user's teams: their git email (git config user.email) looked up in the team map. */
   async loadUserTeams(): Promise<void> {
     if (!this.worker || !this.ownership) return;
-    const email = await new Promise<string>((res) => execFile('git', ['config', 'user.email'], { cwd: this.root }, (_e, out) => res(String(out ?? '').trim().toLowerCase())));
+    // Through the analyzer's git runner: the hook environment and the repository's config are neutralised there.
+    const email = (await userEmail(this.root)).toLowerCase();
     this.userTeams = email ? this.ownership.teamMap.teams.filter((t) => t.members.some((m) => m.toLowerCase() === email)).map((t) => t.id) : [];
     this.emitter.fire();
   }

@@ -2,7 +2,8 @@
 //  - inside VS Code (acquireVsCodeApi exists): say `ready`, receive the report, validate it, keep
 //    it in the webview state so the panel restores after a reload. Every message is checked.
 //  - a standalone page (the `--format html` report): read the report embedded in
-//    <script type="application/json" id="conway-report">, validate it, render; nothing is posted.
+//    <script type="application/json" id="conway-report"> (or, for a large report, gzipped in
+//    #conway-report-gzip), validate it, render; nothing is posted.
 // Either way `data-rendered` on <body> says which graph renderer drew (for tests and humans).
 import type { Report } from '../analyzer/report/types';
 import { renderDashboard } from './dashboard';
@@ -51,18 +52,30 @@ function startInVsCode(api: VsCodeApi): void {
 }
 
 /** The report embedded in the page; a missing or malformed one leaves the page's static content. */
-function startStandalone(): void {
+async function startStandalone(): Promise<void> {
   performance.mark('conway-start');
-  const text = document.getElementById('conway-report')?.textContent;
-  if (!text) return;
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = await embeddedReport();
   } catch {
-    data = undefined;
+    data = null;
   }
+  if (data === undefined) return;
   if (isReport(data)) show(data);
   else document.body.dataset.rendered = 'invalid-report';
+}
+
+/** JSON in #conway-report, or gzipped base64 JSON in #conway-report-gzip (large reports); undefined when neither is there. */
+async function embeddedReport(): Promise<unknown> {
+  const json = document.getElementById('conway-report')?.textContent;
+  if (json) return JSON.parse(json);
+  const packed = document.getElementById('conway-report-gzip')?.textContent;
+  if (!packed) return undefined;
+  const binary = atob(packed.trim());
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  return JSON.parse(text);
 }
 
 // VS Code switches the theme by changing the body's class: redraw so the graph's WebGL labels,
@@ -70,4 +83,4 @@ function startStandalone(): void {
 new MutationObserver(() => current && show(current)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 if (vscode) startInVsCode(vscode);
-else startStandalone();
+else void startStandalone();

@@ -17,5 +17,5 @@ export function nullReason(r: Report, t: TeamRow, c: Component): string {
 export function sampleSize(t: TeamRow, c: Exclude<Component, 'score'>): string {
   if (c === 'deliveryIndependence') return `n=${t.commits} commits`;
   if (c === 'ownershipIntegrity') return `n=${t.changes} changes`;
-  return `${t.efferent} cross-team imports`;
+  return `${t.efferent} imports to other teams`;
 }

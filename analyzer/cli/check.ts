@@ -10,6 +10,7 @@ import { windowText } from '../report/findings-view';
 import type { Report, Violation } from '../report/types';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic, writeOutput } from './output';
+import { escapeControls, quotePath } from './quote';
 import { UserError } from '../errors';
 import { renderCodeQuality } from '../report/codequality';
 import { renderSarif } from '../report/sarif';
@@ -106,15 +107,10 @@ function groupedLines(report: Report, fresh: Violation[]): string[] {
   for (const id of order) {
     const vs = byGroup.get(id)!;
     const f = findings.get(id);
-    if (f) lines.push(`#${f.rank} ${f.kind}: ${safe(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)`);
-    for (const v of vs) lines.push(`${f ? '  ' : ''}${v.file}:${v.line}: ${v.kind}: ${v.message}`);
+    if (f) lines.push(`#${f.rank} ${f.kind}: ${escapeControls(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)`);
+    for (const v of vs) lines.push(`${f ? '  ' : ''}${quotePath(v.file)}:${v.line}: ${v.kind}: ${escapeControls(v.message)}`);
   }
   return lines;
-}
-
-/** Control characters from file names never reach the terminal raw. */
-function safe(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function plural(n: number, word: string): string {

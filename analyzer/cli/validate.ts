@@ -4,6 +4,7 @@ import { RepoStateError } from '../errors';
 import type { Problem } from '../model/types';
 import { validateOwnership } from '../ownership/validate';
 import { EXIT, type Command } from './command';
+import { escapeControls, quotePath } from './quote';
 import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot } from './repo-options';
 
 export const validateCommand: Command = {
@@ -28,8 +29,8 @@ export const validateCommand: Command = {
 
 function formatProblems(errors: Problem[], warnings: Problem[], codeowners: string | null, checkedFiles: boolean): string {
   const lines = [
-    ...errors.map((p) => `${p.file}:${p.line}: error: ${p.message}`),
-    ...warnings.map((p) => `${p.file}:${p.line}: warning: ${p.message}`),
+    ...errors.map((p) => `${quotePath(p.file)}:${p.line}: error: ${escapeControls(p.message)}`),
+    ...warnings.map((p) => `${quotePath(p.file)}:${p.line}: warning: ${escapeControls(p.message)}`),
   ];
   if (!codeowners) lines.push('note: no CODEOWNERS file found');
   if (!checkedFiles) lines.push('note: not a git repository — rules were not checked against tracked files');

@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { EXIT } from './command';
 import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot, toRepoPath } from './repo-options';
 import { UserError } from '../errors';
+import { escapeControls, quotePath } from './quote';
 import type { Ownership } from '../ownership';
 import { listTrackedFiles } from '../collect/tracked-files';
 import { whoPath, type WhoAnswer } from './who-paths';
@@ -26,11 +27,12 @@ export const whoCommand: Command = {
   },
 };
 
+// Paths and names from the repository are quoted like git's (quote.ts).
 function formatWho(f: WhoAnswer, own: Ownership): string {
   const teams = f.teams.map((id) => own.team(id)?.name ?? id);
   const who = f.owners.length ? `${f.owners.join(' ')}  (team${teams.length > 1 ? 's' : ''}: ${teams.join(', ')})` : 'unowned';
   const rules = (f.sectionRules ?? (f.rule ? [f.rule] : [])).map((r) => `${own.codeowners!.path}:${r.line}  ${r.pattern}${r.section ? `  [${r.section}]` : ''}`);
   const label = rules.length > 1 ? 'rules:  ' : 'rule:   ';
   const dir = f.directory ? `\n  files:  ${f.directory.decided} of the ${f.directory.files} tracked files under it${f.directory.otherRules ? ` (${f.directory.otherRules} other rule${f.directory.otherRules === 1 ? ' decides' : 's decide'} the rest)` : ''}` : '';
-  return `${f.path}${f.directory ? '/' : ''}\n  owners: ${who}\n  ${label}${rules.join('\n          ') || 'no matching rule'}${dir}`;
+  return `${quotePath(f.path)}${f.directory ? '/' : ''}\n  owners: ${escapeControls(who)}\n  ${label}${rules.map(escapeControls).join('\n          ') || 'no matching rule'}${dir}`;
 }

@@ -22,7 +22,7 @@ export function normalizeGitlabPattern(raw: string): string {
 
 /** Matches repository paths (without GitLab's leading `/`). */
 export function compileGitlabPattern(raw: string): ReturnType<typeof pathPattern> {
-  const segs = normalizeGitlabPattern(raw).slice(1).split('/');
+  const segs = splitSegments(normalizeGitlabPattern(raw).slice(1));
   const items: Item[] = segs.map((seg, i) => (seg === '**' && i < segs.length - 1 ? DEEP : segmentGlob(gitlabTokens(seg))));
   return pathPattern(items);
 }
@@ -30,11 +30,16 @@ export function compileGitlabPattern(raw: string): ReturnType<typeof pathPattern
 /** Why GitLab could not use the pattern, or null. */
 export function gitlabPatternProblem(raw: string): string | null {
   try {
-    for (const seg of normalizeGitlabPattern(raw).split('/')) gitlabTokens(seg);
+    for (const seg of splitSegments(normalizeGitlabPattern(raw))) gitlabTokens(seg);
     return null;
   } catch (e) {
     return `'${raw}': ${(e as Error).message}`;
   }
+}
+
+/** An escaped slash (`\/`) is a slash: it separates segments like any other. */
+function splitSegments(p: string): string[] {
+  return p.replace(/\\\//g, '/').split('/');
 }
 
 function gitlabTokens(seg: string): Token[] {

@@ -97,6 +97,11 @@ export async function noFilterArgs(dir: string): Promise<string[]> {
   return filterOverrides(keys);
 }
 
+/** `git config user.email` in a repository ('' when unset): for the editor's "your team". */
+export async function userEmail(dir: string): Promise<string> {
+  return (await runGit(dir, ['config', 'user.email']).catch(() => '')).trim();
+}
+
 /** Resolves the repository's top level (the git dir of a bare repository), or throws RepoStateError. */
 export async function findRepoRoot(dir: string): Promise<string> {
   try {

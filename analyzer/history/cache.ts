@@ -8,7 +8,7 @@
 // map or the globs reuses the cache. Read and written as streams: a 1M-commit cache never
 // becomes one string.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, renameSync, existsSync, statSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, existsSync, statSync, rmSync, type WriteStream } from 'node:fs';
 import { makeDirs } from '../collect/make-dirs';
 import { once } from 'node:events';
 import { homedir } from 'node:os';
@@ -133,7 +133,7 @@ async function writeFile(file: string, entry: CacheEntry): Promise<void> {
     out.on('error', (e) => (failure ??= e)); // reported below, never an unhandled 'error' event
     const write = async (s: string) => {
       if (failure) throw failure;
-      if (!out.write(s)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      if (!out.write(s)) await drainedOrClosed(out);
     };
     await write(JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes, count: entry.commits.length }) + '\n');
     for (const c of entry.commits) await write(JSON.stringify(encodeCommit(c)) + '\n');
@@ -145,6 +145,23 @@ async function writeFile(file: string, entry: CacheEntry): Promise<void> {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Waits for 'drain' (or 'close', after an error) and removes both listeners: racing two
+ * `events.once` leaves the loser's listeners behind, one pair per full buffer — Node then warns
+ * about a listener leak on every cold run of a large history.
+ */
+function drainedOrClosed(out: WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 type Row = [string, string, string, number, string[], (string | number | null)[][]];

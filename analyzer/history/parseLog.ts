@@ -64,7 +64,8 @@ export class LogParser {
 
   private readHeader(token: string): void {
     this.flush();
-    const [sha, name, email, date, trailers] = token.slice(1).split('\x1f');
+    // Defaults: a truncated header (a killed git, a broken pipe) yields empty fields, not a crash.
+    const [sha = '', name = '', email = '', date = '', trailers = ''] = token.slice(1).split('\x1f');
     this.commit = {
       sha: copy(sha),
       name: this.intern(name),
@@ -141,7 +142,8 @@ export function parseLog(text: string, mode: LogMode): RawCommit[] {
 }
 
 function count(s: string): number | null {
-  return s === '-' ? null : Number(s);
+  const n = s === '-' ? NaN : Number(s);
+  return Number.isFinite(n) ? n : null;
 }
 
 /** V8 keeps a substring pointing into its parent chunk; a real copy lets the chunk be freed. */

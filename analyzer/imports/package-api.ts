@@ -4,14 +4,22 @@
 // `./sub`), condition objects nested to any depth (every condition counts — a file published
 // under `require` only is still public), `./*` patterns; plus `main`, `module`, `types`/`typings`
 // and TypeScript's `typesVersions` (https://www.typescriptlang.org/docs/handbook/declaration-files/publishing.html).
-// Patterns cannot be listed up front: they are kept as prefix/suffix pairs and matched per file.
+// Patterns cannot be listed up front: they are kept as prefix/suffix pairs and matched per file;
+// a subpath `exports` maps to null is excluded from the pattern that would publish it.
 import { sourceGuesses, toSource } from './to-source';
 
 export interface PackageApi {
   /** Repository-relative source files the package publishes. */
   files: string[];
   /** `./*` patterns mapped to source: a file is public when it starts with `prefix` and, without its extension, ends with `suffix`. */
-  patterns: { prefix: string; suffix: string }[];
+  patterns: Pattern[];
+  /** Subpaths a pattern would publish that `exports` maps to null (`"./internal/*": null`), mapped to source the same way. */
+  excluded: Pattern[];
+}
+
+interface Pattern {
+  prefix: string;
+  suffix: string;
 }
 
 const SOURCE_EXT = /(\.d)?\.[mc]?[jt]sx?$/;
@@ -19,7 +27,7 @@ const SOURCE_EXT = /(\.d)?\.[mc]?[jt]sx?$/;
 export function packageApi(dir: string, pkg: Record<string, unknown>, files: Set<string>): PackageApi {
   const targets = [...exportTargets(pkg.exports), ...typesVersionTargets(pkg.typesVersions)];
   for (const k of ['main', 'module', 'types', 'typings', 'browser']) if (typeof pkg[k] === 'string') targets.push(pkg[k] as string);
-  const api: PackageApi = { files: [], patterns: [] };
+  const api: PackageApi = { files: [], patterns: [], excluded: exclusions(dir, pkg.exports) };
   const seen = new Set<string>();
   for (const t of targets) {
     if (t.includes('*')) api.patterns.push(...patternsOf(dir, t));
@@ -34,7 +42,22 @@ export function packageApi(dir: string, pkg: Record<string, unknown>, files: Set
 export function isPublished(api: PackageApi, file: string): boolean {
   if (api.files.includes(file)) return true;
   const bare = file.replace(SOURCE_EXT, '');
-  return api.patterns.some((p) => file.startsWith(p.prefix) && file.length > p.prefix.length && bare.endsWith(p.suffix));
+  const matches = (p: Pattern) => file.startsWith(p.prefix) && file.length > p.prefix.length && bare.endsWith(p.suffix);
+  return api.patterns.some(matches) && !api.excluded.some(matches);
+}
+
+/** `"./internal/*": null` beside `"./*": "./dist/*.js"` → the source pattern of `./dist/internal/*.js` (Node: null excludes a subpath). */
+function exclusions(dir: string, exports: unknown): Pattern[] {
+  if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return [];
+  const map = exports as Record<string, unknown>;
+  const stars = Object.keys(map).filter((k) => k.includes('*') && map[k] !== null);
+  return Object.keys(map).filter((k) => map[k] === null).flatMap((k) => {
+    const key = stars.find((p) => k.startsWith(p.slice(0, p.indexOf('*'))) && k.endsWith(p.slice(p.indexOf('*') + 1)));
+    const target = key ? exportTargets(map[key]).find((t) => t.includes('*')) : undefined;
+    if (!key || !target) return [];
+    const mid = k.slice(key.indexOf('*'), k.length - (key.length - key.indexOf('*') - 1));
+    return patternsOf(dir, target.replace('*', mid.includes('*') ? mid : `${mid}*`));
+  });
 }
 
 /** Every string target of an `exports` value, through subpaths, conditions and nesting (null excludes). */

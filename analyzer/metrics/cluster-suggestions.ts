@@ -2,36 +2,28 @@
 // Team graph weights = cross-team import edges (both directions) + shared commits (team change
 // coupling); Louvain (seeded) finds the groups; a group is suggested when its internal weight is
 // at least twice its external weight and it is not already a declared cluster.
-import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import type { Cluster } from '../model/types';
+import { IdGraph } from './id-graph';
 import type { StaticCoupling, TeamCoupling } from '../report/types';
 import { seeded } from './modules';
 
 export function suggestClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[], declared: Cluster[]): { teams: string[]; reason: string }[] {
-  const g = new Graph({ type: 'undirected' });
-  const link = (a: string, b: string, w: number) => {
-    if (a === b || w <= 0) return;
-    g.mergeNode(a);
-    g.mergeNode(b);
-    g.updateEdge(a, b, (attr) => ({ weight: ((attr.weight as number) ?? 0) + w }));
-  };
-  for (const s of staticPairs) link(s.from, s.to, s.edges);
-  for (const c of changePairs) link(c.a, c.b, c.sharedCommits);
+  const ig = new IdGraph();
+  for (const s of staticPairs) ig.link(s.from, s.to, s.edges);
+  for (const c of changePairs) ig.link(c.a, c.b, c.sharedCommits);
+  const g = ig.graph;
   if (g.order < 3) return [];
-  const assignment = louvain(g, { getEdgeWeight: 'weight', rng: seeded(7) });
-  const groups = new Map<number, string[]>();
-  for (const [team, c] of Object.entries(assignment)) (groups.get(c) ?? groups.set(c, []).get(c)!).push(team);
+  const groups = ig.communities(seeded(7));
   const known = new Set(declared.map((c) => [...c.teams].sort().join('\0')));
   const out: { teams: string[]; reason: string }[] = [];
-  for (const members of groups.values()) {
+  for (const members of groups) {
     // A group of every team says nothing; a declared cluster needs no suggestion.
     if (members.length < 3 || members.length > 5 || members.length === g.order || known.has([...members].sort().join('\0'))) continue;
     const inside = new Set(members);
     let internal = 0;
     let external = 0;
     g.forEachEdge((_e, attr, a, b) => {
-      const n = (inside.has(a) ? 1 : 0) + (inside.has(b) ? 1 : 0);
+      const n = (inside.has(ig.idOf(a)) ? 1 : 0) + (inside.has(ig.idOf(b)) ? 1 : 0);
       if (n === 2) internal += attr.weight as number;
       else if (n === 1) external += attr.weight as number;
     });

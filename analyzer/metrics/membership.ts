@@ -11,7 +11,12 @@
 //    make everyone a member of that team. Shares may sum past 1.
 // A person's primary team (the first: declared, else the largest share) is the one their changes
 // count for in fragmentation and main-team, so that Σ n_t = N.
+import { isTeamOwner } from '../codeowners/owner-syntax';
+import type { Team } from '../model/types';
 import type { MetricsInput } from './input';
+
+/** A team of persons (CODEOWNERS person owners, or a team map's team whose owners are all persons): its members are those persons. */
+const isPersonTeam = (t: Team) => t.owners.length > 0 && !t.owners.some(isTeamOwner);
 
 /** A person is an inferred member of every team that received at least this share of their changes. */
 export const MEMBER_SHARE = 0.25;
@@ -31,7 +36,7 @@ type MembershipInput = Pick<MetricsInput, 'commits' | 'teams' | 'reviewGroups' |
 export function resolveMembership(input: MembershipInput, only?: Set<string>): Map<string, Membership> {
   const { byTeam, totals, teamTotals, people } = changesByTeam(input, only);
   const implicit = new Set(input.teams.filter((t) => t.implicit).map((t) => t.id));
-  const candidates = new Set(input.teams.filter((t) => !input.reviewGroups.has(t.id) && !(t.implicit && t.members.length)).map((t) => t.id));
+  const candidates = new Set(input.teams.filter((t) => !input.reviewGroups.has(t.id) && !isPersonTeam(t)).map((t) => t.id));
   const out = new Map<string, Membership>();
   for (const person of people) {
     const declared = input.declaredTeamsOf(person);

@@ -5,34 +5,25 @@
 // each) and, when a minority of its files belong to other teams than the majority, a concrete
 // suggestion with CODEOWNERS lines (module-suggestion.ts: named by directory, tracked files
 // only, fewest rules). Teams scattered over many communities are reported too.
-import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import type { FileCoupling, InferredModule } from '../report/types';
 import { isRepoTarget } from './cross-team';
 import { round4 } from './fragmentation';
 import type { MetricsInput } from './input';
 import { countByDirectory } from './directories';
+import { IdGraph } from './id-graph';
 import { moduleName, strayRules } from './module-suggestion';
 
 export const UNOWNED = '(unowned)';
 
 export function inferModules(input: MetricsInput, coupling: FileCoupling[], ownerOf: (team: string) => string): { modules: InferredModule[]; codeowners: string[] } {
-  const g = new Graph({ type: 'undirected' });
-  const link = (a: string, b: string, w: number) => {
-    if (a === b) return;
-    g.mergeNode(a);
-    g.mergeNode(b);
-    g.updateEdge(a, b, (attr) => ({ weight: ((attr.weight as number) ?? 0) + w }));
-  };
-  for (const e of input.imports) if (isRepoTarget(e.to)) link(e.from, e.to, 1);
-  for (const c of coupling) link(c.a, c.b, c.degree / 100);
-  if (g.size === 0) return { modules: [], codeowners: [] };
-  const assignment = louvain(g, { getEdgeWeight: 'weight', rng: seeded(42) });
-  const groups = new Map<number, string[]>();
-  for (const [file, c] of Object.entries(assignment)) (groups.get(c) ?? groups.set(c, []).get(c)!).push(file);
+  const g = new IdGraph();
+  for (const e of input.imports) if (isRepoTarget(e.to)) g.link(e.from, e.to, 1);
+  for (const c of coupling) g.link(c.a, c.b, c.degree / 100);
+  if (g.graph.size === 0) return { modules: [], codeowners: [] };
+  const groups = g.communities(seeded(42));
   // Files deleted since (linked only by change coupling) are no module's files today.
   const tracked = new Set(input.files);
-  const communities = [...groups.values()].map((f) => f.filter((p) => tracked.has(p)).sort()).filter((f) => f.length > 1).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+  const communities = groups.map((f) => f.filter((p) => tracked.has(p)).sort()).filter((f) => f.length > 1).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
   const codeowners: string[] = [];
   const perDir = countByDirectory(input.files);
   const names = new Map<string, number>();
@@ -46,13 +37,14 @@ export function inferModules(input: MetricsInput, coupling: FileCoupling[], owne
 }
 
 function describe(id: string, files: string[], input: MetricsInput, ownerOf: (t: string) => string, perDir: Map<string, number>, codeowners: string[]): InferredModule {
-  const owners: Record<string, number> = {};
+  const counts = new Map<string, number>(); // a team may be called `__proto__`: no plain object until the report
   for (const f of files) {
     const teams = input.teamsOf(f);
-    for (const t of teams.length ? teams : [UNOWNED]) owners[t] = (owners[t] ?? 0) + 1 / Math.max(1, teams.length);
+    for (const t of teams.length ? teams : [UNOWNED]) counts.set(t, (counts.get(t) ?? 0) + 1 / Math.max(1, teams.length));
   }
-  for (const t of Object.keys(owners)) owners[t] = round4(owners[t] / files.length);
-  const mix = Object.entries(owners).sort((a, b) => b[1] - a[1]);
+  const shares = [...counts].map(([t, n]): [string, number] => [t, round4(n / files.length)]);
+  const owners = Object.fromEntries(shares); // first-seen order; defines own properties, `__proto__` included
+  const mix = shares.sort((a, b) => b[1] - a[1]);
   const [major, share] = mix[0];
   const strays = files.filter((f) => !input.teamsOf(f).includes(major));
   if (major === UNOWNED || share < 0.6 || !strays.length) return { id, files, owners, suggestion: null };

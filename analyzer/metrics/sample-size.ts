@@ -24,24 +24,36 @@ export interface GroupSample {
 }
 
 /** Tallies, per component, the groups that fell below the minimum (for one note each). */
-export type Shortfalls = Map<'delivery independence' | 'ownership integrity' | 'dependency independence', string[]>;
+type Component = 'delivery independence' | 'ownership integrity' | 'dependency independence';
+export type Shortfalls = Map<Component | 'autonomy score', string[]>;
 
 export function honestAutonomy(g: GroupSample, short: Shortfalls, min = MIN_SAMPLE): Autonomy {
-  const keep = (value: number | null, n: number, min: number, what: 'delivery independence' | 'ownership integrity' | 'dependency independence') => {
+  const tally = (what: Component | 'autonomy score') => (short.get(what) ?? short.set(what, []).get(what)!).push(g.id);
+  const keep = (value: number | null, n: number, what: Component) => {
     if (value === null || n >= min) return value;
-    (short.get(what) ?? short.set(what, []).get(what)!).push(g.id);
+    tally(what);
     return null;
   };
   const dep = g.dependency ? ratio(g.dependency.ok, g.dependency.total) : null;
-  return autonomy({
-    deliveryIndependence: keep(g.deliveryIndependence, g.commits, min, 'delivery independence'),
-    ownershipIntegrity: keep(g.alignment, g.changes, min, 'ownership integrity'),
-    dependencyIndependence: keep(dep, g.dependency?.total ?? 0, min, 'dependency independence'),
+  const a = autonomy({
+    deliveryIndependence: keep(g.deliveryIndependence, g.commits, 'delivery independence'),
+    ownershipIntegrity: keep(g.alignment, g.changes, 'ownership integrity'),
+    dependencyIndependence: keep(dep, g.dependency?.total ?? 0, 'dependency independence'),
   });
+  // Without a history component the score would rate code nobody changed in the window by its
+  // imports alone (an empty window scored every team 100): no score; the component stays shown.
+  if (a.score === null || a.deliveryIndependence !== null || a.ownershipIntegrity !== null) return a;
+  tally('autonomy score');
+  return { ...a, score: null };
 }
 
 const BASIS = { 'delivery independence': 'commits in the window touching their files', 'ownership integrity': 'changes in the window to their files', 'dependency independence': 'import edges from their files to owned files' };
 
 export function shortfallNotes(short: Shortfalls, what: 'teams' | 'clusters', min = MIN_SAMPLE): string[] {
-  return [...short].map(([component, ids]) => `${component} is "–" (too few data) for ${ids.length} ${ids.length === 1 ? what.slice(0, -1) : what} with fewer than ${min} ${BASIS[component]} (--min-sample): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`);
+  return [...short].map(([component, ids]) => {
+    const who = `${ids.length} ${ids.length === 1 ? what.slice(0, -1) : what}`;
+    const list = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
+    if (component === 'autonomy score') return `autonomy score is "–" for ${who} without history data in the window (only dependency independence is known; a score from imports alone would rate code nobody changed): ${list}`;
+    return `${component} is "–" (too few data) for ${who} with fewer than ${min} ${BASIS[component]} (--min-sample): ${list}`;
+  });
 }

@@ -35,6 +35,8 @@ export interface Ownership {
   /** Problems of the team map file (CODEOWNERS problems are on `codeowners`). */
   teamMapErrors: Problem[];
   teamMapWarnings: Problem[];
+  /** Set when the team map could not be read as one (YAML syntax, duplicate key, alias): the analysis stops on it. */
+  teamMapUnreadable?: Problem;
   who(path: string): WhoResult;
   teamsOfOwners(owners: string[]): string[];
   team(id: string): Team | undefined;
@@ -51,7 +53,7 @@ export function buildOwnership(
   root: string,
   flavor: Flavor,
   codeowners: ParsedCodeowners | null,
-  parsedMap: { map: TeamMap; errors: Problem[]; warnings: Problem[] } | null,
+  parsedMap: { map: TeamMap; errors: Problem[]; warnings: Problem[]; unreadable?: Problem } | null,
 ): Ownership {
   const declared = parsedMap?.map.teams ?? [];
   const implicit = implicitTeams(codeowners?.rules ?? [], declared);
@@ -68,6 +70,7 @@ export function buildOwnership(
     teamMap,
     teamMapErrors: parsedMap?.errors ?? [],
     teamMapWarnings: parsedMap?.warnings ?? [],
+    teamMapUnreadable: parsedMap?.unreadable,
     teamsOfOwners,
     team: (id) => byId.get(id),
     who(path) {

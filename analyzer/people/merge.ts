@@ -2,7 +2,9 @@
 // .mailmap; the history's person ids (history/identity.ts: noreply handle, else email) are then
 // joined (union–find) when they share
 //   1. a GitHub handle: a noreply address's handle, an email local part or a one-word git name
-//      equal to a handle named in CODEOWNERS or the team map (case-insensitive);
+//      equal to a handle named in CODEOWNERS or the team map, or seen in a noreply address
+//      (case-insensitive) — so the handles a team map drafted by `conway init` names merge the
+//      same identities as the history alone did;
 //   2. a full name of at least two words, ignoring case, accents and spaces (names.ts).
 // Each link is kept as evidence. A merged person's id is their handle when one is known (so
 // CODEOWNERS `@user` and team-map `@user` find them), else their busiest identity's id.
@@ -35,6 +37,7 @@ export interface IdentityMerge {
 /** knownHandles: handle key → spelling (CODEOWNERS and team map). */
 export function mergeIdentities(commits: Commit[], knownHandles: Map<string, string>): IdentityMerge {
   const identities = collectIdentities(commits);
+  const handles = withNoreplyHandles(identities, knownHandles);
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
@@ -44,7 +47,7 @@ export function mergeIdentities(commits: Commit[], knownHandles: Map<string, str
   };
   const links = new Map<string, { to: string; reason: string; identity: string }[]>();
   for (const [id, ident] of identities) {
-    for (const l of linksOf(id, ident, knownHandles)) {
+    for (const l of linksOf(id, ident, handles)) {
       const a = find(id);
       const b = find(l.to);
       if (a !== b) parent.set(a, b);
@@ -64,6 +67,18 @@ function collectIdentities(commits: Commit[]): Map<string, Identity> {
     i.commits++;
     i.changes += c.files.length;
     for (const co of c.coAuthors) get(co);
+  }
+  return out;
+}
+
+/** The known handles plus every handle seen in a noreply address (spelled as there). */
+function withNoreplyHandles(identities: Map<string, Identity>, known: Map<string, string>): Map<string, string> {
+  const out = new Map(known);
+  for (const ident of identities.values()) {
+    for (const pair of ident.pairs.keys()) {
+      const h = noreplyHandle(pair.slice(pair.indexOf('\x1f') + 1));
+      if (h && !out.has(h.toLowerCase())) out.set(h.toLowerCase(), h);
+    }
   }
   return out;
 }

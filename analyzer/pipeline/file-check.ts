@@ -11,13 +11,26 @@ import type { WorkspacePackage } from '../imports/workspaces';
 import { buildDelivery } from './delivery';
 import { buildPublicApi } from './public-api';
 
-export function fileImportViolations(ownership: Ownership, packages: WorkspacePackage[], edges: ImportEdge[], tracked: string[] = []): Violation[] {
+// Review groups are detected over every tracked file (pipeline/delivery.ts): once per ownership and
+// file list, not on every hover.
+const deliveries = new WeakMap<Ownership, { files: string[]; deliveryTeamsOf: (p: string) => string[] }>();
+
+function deliveryFor(ownership: Ownership, files: string[], teamsOf: (p: string) => string[]): (p: string) => string[] {
+  const hit = deliveries.get(ownership);
+  if (hit?.files === files) return hit.deliveryTeamsOf;
+  const { deliveryTeamsOf } = buildDelivery(ownership, files, teamsOf);
+  deliveries.set(ownership, { files, deliveryTeamsOf });
+  return deliveryTeamsOf;
+}
+
+/** `files`: the repository's tracked files, so review groups are told apart as in the full analysis. */
+export function fileImportViolations(ownership: Ownership, packages: WorkspacePackage[], edges: ImportEdge[], files: string[]): Violation[] {
   const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
   const ruleOf = (p: string) => rulesByLine.get(ownership.who(p).rule?.line ?? -1) ?? null;
   const api = buildPublicApi(ownership, { workspacePackages: packages } as Parameters<typeof buildPublicApi>[1], ruleOf);
   const teamsOf = (p: string) => ownership.who(p).teams;
   // Delivery teams, as the full analysis counts them (review groups left out).
-  const owned = ownedEdges({ imports: edges, deliveryTeamsOf: buildDelivery(ownership, tracked, teamsOf).deliveryTeamsOf });
+  const owned = ownedEdges({ imports: edges, deliveryTeamsOf: deliveryFor(ownership, files, teamsOf) });
   const teams = new Map<string, Team>(ownership.teamMap.teams.map((t) => [t.id, t]));
   return fingerprint([...deepImports(owned, api.isPublicApi, api.hint), ...forbiddenDependencies(owned, teams)]);
 }

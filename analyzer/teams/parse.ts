@@ -5,7 +5,7 @@
 //   <id>: { name?, owners: [..], members?: [..], dependsOn?: [team ids], publicApi?: [globs], role?: team|review-group }
 // clusters:
 //   <id>: [team ids]
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem, Team, TeamMap } from '../model/types';
 import { didYouMean } from './did-you-mean';
 
@@ -18,19 +18,31 @@ export interface ParsedTeamMap {
   map: TeamMap;
   errors: Problem[];
   warnings: Problem[];
+  /** The first problem that makes the file unreadable as a team map (YAML syntax, a duplicate
+   *  key, an alias, the wrong shape): `analyze` and `check` stop on it instead of ignoring the map. */
+  unreadable?: Problem;
 }
 
 export function parseTeamMap(text: string, file: string): ParsedTeamMap {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  // uniqueKeys off: the yaml package checks each key against every earlier one (100,000 teams:
+  // minutes); duplicates are found below with a Set, and reported the same way.
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
   const out: ParsedTeamMap = { map: { path: file, teams: [], clusters: [] }, errors: [], warnings: [] };
   const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 0);
   const err = (n: Node | null | undefined, message: string) => out.errors.push({ file, line: lineOf(n), message });
+  const fatal = (n: Node | null | undefined, message: string) => {
+    err(n, message);
+    out.unreadable ??= out.errors.at(-1);
+  };
   for (const e of doc.errors) out.errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+  out.unreadable = out.errors[0];
+  if (out.errors.length) return out;
+  checkStructure(doc.contents, fatal, lineOf);
   if (out.errors.length) return out;
   const root = doc.contents;
   if (!isMap(root)) {
-    err(root, 'expected a mapping with `teams:` (and optionally `clusters:`) at the top level');
+    fatal(root, 'expected a mapping with `teams:` (and optionally `clusters:`) at the top level');
     return out;
   }
   checkKeys(root, TOP_KEYS, 'top-level key', err);
@@ -41,6 +53,33 @@ export function parseTeamMap(text: string, file: string): ParsedTeamMap {
 }
 
 type Err = (n: Node | null | undefined, message: string) => void;
+
+/** No aliases (an alias bomb expands to gigabytes; a team map never needs one) and no key twice in one mapping. */
+function checkStructure(contents: unknown, fatal: Err, lineOf: (n: Node) => number): void {
+  visit(contents as Node, {
+    Alias(_, alias) {
+      fatal(alias, `aliases (*${alias.source}) are not supported in a team map — write the values out`);
+      return visit.BREAK;
+    },
+    Map(_, map) {
+      const seen = new Map<string, Node>();
+      for (const pair of map.items) {
+        const key = keyText(pair);
+        const first = seen.get(key);
+        if (first) {
+          fatal(pair.key as Node, `duplicate key '${key}' (also on line ${lineOf(first)}) — YAML keys must be unique; merge the two entries`);
+          return visit.BREAK;
+        }
+        seen.set(key, pair.key as Node);
+      }
+    },
+  });
+}
+
+function keyText(pair: Pair): string {
+  const k = pair.key as { value?: unknown } | null;
+  return String(k && typeof k === 'object' && 'value' in k ? k.value : k);
+}
 
 function checkKeys(map: YAMLMap, known: readonly string[], what: string, err: Err): void {
   for (const pair of map.items) {
@@ -55,7 +94,8 @@ function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err): void {
   if (!node) return err(null, "missing `teams:` — list your teams, e.g.\nteams:\n  billing:\n    owners: ['@acme/billing']");
   if (!isMap(node)) return err(node, '`teams` must be a mapping of team id → team');
   for (const pair of node.items) {
-    const id = String((pair.key as { value?: unknown }).value);
+    const id = readId(pair, 'team', err);
+    if (id === null) continue;
     const body = pair.value as Node | null;
     if (!isMap(body)) {
       err((body ?? pair.key) as Node, `team '${id}' must be a mapping with at least \`owners: ['@org/${id}']\``);
@@ -75,6 +115,17 @@ function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err): void {
     if (!team.owners.length) err(pair.key as Node, `team '${id}' has no owners: add \`owners: ['@org/${id}']\` with the CODEOWNERS owners that mean this team`);
     out.map.teams.push(team);
   }
+}
+
+/** A team or cluster id: a non-empty string (ids name teams everywhere: reports, baselines, keys). */
+function readId(pair: Pair, what: string, err: Err): string | null {
+  const key = pair.key as Node | null;
+  const value = isScalar(key) ? key.value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  const shown = value === undefined || value === null || value === '' ? 'an empty id' : `id ${JSON.stringify(value)}`;
+  const fix = typeof value === 'number' || typeof value === 'boolean' ? ` — quote it: '${String(value)}'` : ' — write a name, e.g. billing';
+  err(key ?? (pair.value as Node), `${what} ids must be non-empty strings, not ${shown}${fix}; the ${what} is skipped`);
+  return null;
 }
 
 function readRole(node: Node | undefined, team: Team, err: Err): void {
@@ -103,7 +154,8 @@ function readClusters(node: Node | undefined, out: ParsedTeamMap, err: Err): voi
   if (!node) return;
   if (!isMap(node)) return err(node, '`clusters` must be a mapping of cluster id → list of team ids');
   for (const pair of node.items) {
-    const id = String((pair.key as { value?: unknown }).value);
+    const id = readId(pair, 'cluster', err);
+    if (id === null) continue;
     const teams = readStringList(pair.value as Node, `cluster '${id}'`, err) ?? [];
     out.map.clusters.push({ id, teams });
   }
@@ -113,17 +165,26 @@ function checkReferences(root: YAMLMap, out: ParsedTeamMap, err: Err): void {
   const ids = out.map.teams.map((t) => t.id);
   const byId = new Map(out.map.teams.map((t) => [t.id, t]));
   const unknown = (ref: string, node: Node | undefined, where: string) => {
-    const hint = didYouMean(ref, ids);
-    err(node, `${where} names unknown team '${ref}'${hint ? ` — did you mean '${hint}'?` : ` (teams: ${ids.join(', ')})`}`);
+    // Suggestions and the list of teams stay cheap and short with 100,000 teams.
+    const hint = ids.length <= 2000 ? didYouMean(ref, ids) : null;
+    const list = ids.length > 10 ? `${ids.slice(0, 10).join(', ')}, … (${ids.length} in all)` : ids.join(', ');
+    err(node, `${where} names unknown team '${ref}'${hint ? ` — did you mean '${hint}'?` : ` (teams: ${list})`}`);
   };
-  const clusters = root.get('clusters', true);
+  const clusterNodes = valuesByKey(root.get('clusters', true));
   for (const c of out.map.clusters) {
-    const node = isMap(clusters) ? (clusters.get(c.id, true) as Node) : undefined;
-    for (const t of c.teams) (byId.get(t) ? byId.get(t)!.clusters.push(c.id) : unknown(t, node, `cluster '${c.id}'`));
+    for (const t of c.teams) (byId.get(t) ? byId.get(t)!.clusters.push(c.id) : unknown(t, clusterNodes.get(c.id), `cluster '${c.id}'`));
   }
-  const teams = root.get('teams', true);
+  const teamNodes = valuesByKey(root.get('teams', true));
   for (const t of out.map.teams) {
-    const node = isMap(teams) ? ((teams.get(t.id, true) as YAMLMap | undefined)?.get?.('dependsOn', true) as Node | undefined) : undefined;
-    for (const d of t.dependsOn ?? []) if (!byId.has(d)) unknown(d, node, `team '${t.id}': dependsOn`);
+    if (!t.dependsOn?.length) continue;
+    const node = (teamNodes.get(t.id) as YAMLMap | undefined)?.get?.('dependsOn', true) as Node | undefined;
+    for (const d of t.dependsOn) if (!byId.has(d)) unknown(d, node, `team '${t.id}': dependsOn`);
   }
+}
+
+/** key → value node of a mapping, built once (YAMLMap.get is a linear search). */
+function valuesByKey(node: unknown): Map<string, Node> {
+  const out = new Map<string, Node>();
+  if (isMap(node)) for (const pair of node.items) if (!out.has(keyText(pair))) out.set(keyText(pair), pair.value as Node);
+  return out;
 }

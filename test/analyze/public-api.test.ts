@@ -29,7 +29,8 @@ describe('public API from package.json', () => {
     expect(edgeTo('packages/app/src/main.ts', '@acme/core/server')).toBe('packages/core/src/server.ts');
   });
 
-  it('flags only the import of a file no package.json entry publishes, as one finding of two locations', () => {
+  it('flags only the import of a file no package.json entry publishes (a null subpath excludes it from "./*"), as one finding of two locations', () => {
+    expect(r.violations.filter((v) => v.target === 'packages/ui/src/extra.ts')).toEqual([]);
     const deep = r.violations.filter((v) => v.kind === 'deep-import');
     expect(deep.map((v) => [v.file, v.target])).toEqual([
       ['packages/app/src/main.ts', 'packages/ui/src/internal/secret.ts'],

@@ -40,6 +40,10 @@ describe('windows', () => {
     expect(r.teams.map((t) => t.autonomy)).toEqual([0, 1].map(() => ({ score: null, deliveryIndependence: null, ownershipIntegrity: null, dependencyIndependence: null })));
     const md = renderMarkdown(r);
     expect(md).toContain('Window 2025-01-01 → HEAD: no commits in it');
+    // Even with every minimum lifted, imports alone give no score: @o/a's one import is known, its score is not.
+    const loose = await analyzeRepo(repo.dir, { cache: false, since: '2025-01-01', metrics: { minSample: 0 } });
+    expect(loose.teams.find((t) => t.id === '@o/a')!.autonomy).toEqual({ score: null, deliveryIndependence: null, ownershipIntegrity: null, dependencyIndependence: 0 });
+    expect(loose.notes).toContain('autonomy score is "–" for 1 team without history data in the window (only dependency independence is known; a score from imports alone would rate code nobody changed): @o/a');
     expect(md).toMatch(/^\| @o\/a( \\\*)? \|  \| – \| – \| – \| – \|/m);
   });
 

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../analyzer/report';
@@ -37,6 +38,17 @@ async function open(name: string, r: Report): Promise<{ page: Page; errors: stri
   await page.waitForSelector('body[data-rendered]', { state: 'attached', timeout: 30_000 });
   return { page, errors, requests };
 }
+
+describe('embedding a large report', () => {
+  it('gzips it (base64, no `<`), the same report once inflated; small reports stay plain JSON', () => {
+    const r = bigReport();
+    const html = renderReport('html', r);
+    const packed = html.match(/<script type="application\/gzip" id="conway-report-gzip">([^<]*)<\/script>/)![1];
+    expect(JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8'))).toEqual(r);
+    expect(html.length).toBeLessThan(JSON.stringify(r).length / 4);
+    expect(renderReport('html', smallReport())).toContain('<script type="application/json" id="conway-report">');
+  });
+});
 
 const text = (p: Page, sel: string) => p.locator(sel).first().innerText();
 /** The number of findings as the page writes it (`1,522`). */
