@@ -25,6 +25,9 @@ import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
 import { UserError } from './errors';
 
+/** For the editor: the user's `git config user.email`, read through the hardened git runner. */
+export { userEmail } from './collect/git';
+
 /** For long-lived processes (the editor's worker): keep the history cache in memory between runs. */
 export { flushCacheWrites, keepCacheWarm } from './history/cache';
 

@@ -7,7 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { loadOwnership, type Ownership } from '../analyzer/ownership';
-import { userEmail } from '../analyzer/collect/git';
+import { userEmail } from '../analyzer/analyze';
 import type { FileRow, Report, Violation } from '../analyzer/report/types';
 import type { Review } from '../analyzer/review/types';
 import { readHead } from './git-head';

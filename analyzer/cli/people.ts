@@ -42,7 +42,7 @@ function formatPeople(people: PersonRow[]): string {
   const merged = humans.filter((p) => (p.identities?.length ?? 0) > 1);
   const out = [`${humans.length} people (${merged.length} with several identities), ${bots.length} treated as bots`, ''];
   for (const p of humans) {
-    out.push(`${p.id}  ${p.commits} commits, ${p.changes} changes${p.teams.length ? `  teams: ${p.teams.join(', ')}` : ''}`);
+    out.push(`${p.id}  ${count(p.commits, 'commit')}, ${count(p.changes, 'change')}${p.teams.length ? `  teams: ${p.teams.join(', ')}` : ''}`);
     if (p.names.length > 1 || p.names[0] !== p.id) out.push(`  names:   ${p.names.join(', ')}`);
     if (p.emails.length) out.push(`  emails:  ${p.emails.join(', ')}`);
     if (p.handles.length) out.push(`  handles: ${p.handles.map((h) => `@${h}`).join(', ')}`);
@@ -50,7 +50,11 @@ function formatPeople(people: PersonRow[]): string {
   }
   if (bots.length) {
     out.push('', 'Treated as bots (keep them with --include-bots; add patterns with --bots):');
-    for (const b of bots) out.push(`  ${b.names[0] ?? b.id} <${b.emails[0] ?? ''}>  ${b.commits} commits, ${b.changes} changes`);
+    for (const b of bots) out.push(`  ${b.names[0] ?? b.id} <${b.emails[0] ?? ''}>  ${count(b.commits, 'commit')}, ${count(b.changes, 'change')}`);
   }
   return out.join('\n') + '\n';
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }

@@ -4,17 +4,18 @@
 // user's cache directory (`$XDG_CACHE_HOME/conway/v8`, never in the repository), keyed by Node's
 // version, the bundle's size and time and the command; it is written after the command's first
 // run (so it holds the functions that run compiled). A missing, stale or rejected cache only costs a normal compile;
-// CONWAY_NO_CODE_CACHE=1 turns it off.
+// CONWAY_NO_CODE_CACHE=1 turns it off, and so does --no-cache (which never touches the cache directory).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
+import { makeDirs } from '../collect/make-dirs';
 
 const bundle = join(__dirname, 'conway.js');
 const code = readFileSync(bundle, 'utf8');
-const useCache = !process.env.CONWAY_NO_CODE_CACHE;
+const useCache = !process.env.CONWAY_NO_CODE_CACHE && !process.argv.includes('--no-cache');
 const cacheFile = useCache ? codeCacheFile() : null;
 const cachedData = cacheFile ? readOrNull(cacheFile) : undefined;
 const script = new Script(Module.wrap(code), { filename: bundle, cachedData });
@@ -45,7 +46,7 @@ function readOrNull(file: string): Buffer | undefined {
 
 function save(file: string, s: Script): void {
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    makeDirs(join(file, '..')); // Node's recursive mkdirSync never returns under HOME=/proc: the CLI hung at exit
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, s.createCachedData());
     renameSync(tmp, file);

@@ -2,10 +2,10 @@
 // of DESIGN.md's trust boundary. Never writes.
 //  - regular files only: opened non-blocking, so a FIFO never hangs the open, then refused by
 //    fstat like a device or a socket (`/dev/zero` would otherwise be read forever);
-//  - a size cap, counted on the bytes actually read (a device or /proc file reports size 0);
+//  - a size cap on the regular file's size (devices, which report size 0 and never end, are refused);
 //  - readRepoFile: the file must lie inside the repository after following links — a committed
 //    symlink to /etc/passwd or ~/.npmrc is refused with the place it points to, never read.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export type ReadResult =
@@ -20,11 +20,17 @@ export type ReadResult =
 export const NOT_REGULAR = 'not a regular file (a FIFO, device or socket) — Conway reads regular files only';
 
 export function readTextFile(absPath: string, maxBytes: number): ReadResult {
+  return readWith(absPath, maxBytes, 0) as ReadResult; // without O_NOFOLLOW there is no 'link'
+}
+
+/** Opens with extra flags (O_NOFOLLOW: a link is ELOOP, reported as 'link'), then reads as readTextFile. */
+function readWith(absPath: string, maxBytes: number, flags: number): ReadResult | { kind: 'link' } {
   let fd: number;
   try {
-    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK | flags);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' && flags) return { kind: 'link' };
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return { kind: 'missing' };
     return { kind: 'unreadable', message: (e as Error).message };
   }
@@ -33,8 +39,7 @@ export function readTextFile(absPath: string, maxBytes: number): ReadResult {
     if (stat.isDirectory()) return { kind: 'missing' };
     if (!stat.isFile()) return { kind: 'unreadable', message: NOT_REGULAR };
     if (stat.size >= maxBytes) return { kind: 'too-large', size: stat.size };
-    const bytes = readUpTo(fd, maxBytes);
-    if (bytes.length >= maxBytes) return { kind: 'too-large', size: Math.max(stat.size, bytes.length) };
+    const bytes = readUpTo(fd, stat.size);
     return { kind: 'text', text: stripBom(bytes.toString('utf8')), bytes, size: stat.size, mtimeMs: stat.mtimeMs };
   } catch (e) {
     return { kind: 'unreadable', message: (e as Error).message };
@@ -51,19 +56,22 @@ export function readTextFile(absPath: string, maxBytes: number): ReadResult {
  */
 export function readRepoFile(root: string, rel: string, maxBytes: number, parents = false): ReadResult {
   const abs = isAbsolute(rel) ? rel : join(root, rel);
-  const target = escapes(root, abs, parents);
+  if (!parents) {
+    // The common case, a plain tracked file, costs one open: O_NOFOLLOW fails only on a link.
+    const r = readWith(abs, maxBytes, constants.O_NOFOLLOW);
+    if (r.kind !== 'link') return r;
+  }
+  const target = escapes(root, abs);
   return target === null ? readTextFile(abs, maxBytes) : { kind: 'outside', target };
 }
 
 /** Where abs really points when that is outside root; null when it stays inside (or does not exist). */
-export function escapes(root: string, abs: string, parents = true): string | null {
+export function escapes(root: string, abs: string): string | null {
   try {
-    if (!parents && !lstatSync(abs).isSymbolicLink()) return null;
     const real = realpathSync.native(abs);
     return inside(realRoot(root), real) ? null : real;
   } catch {
     // missing, or a dangling link: nothing is read from it; a dangling link's directory may still escape
-    if (!parents) return null;
     try {
       const dir = realpathSync.native(dirname(abs));
       return inside(realRoot(root), dir) ? null : dir;
@@ -93,18 +101,16 @@ function inside(root: string, real: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
-function readUpTo(fd: number, maxBytes: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes - total + 1));
-    const n = readSync(fd, buf, 0, buf.length, null);
+/** The file's bytes as fstat sized them (a regular file; the caller checked size < cap): one read for a typical source. */
+function readUpTo(fd: number, size: number): Buffer {
+  const buf = Buffer.alloc(size);
+  let off = 0;
+  while (off < size) {
+    const n = readSync(fd, buf, off, size - off, off);
     if (n === 0) break;
-    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-    total += n;
-    if (total >= maxBytes) break;
+    off += n;
   }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  return buf.subarray(0, off);
 }
 
 /** A UTF-8 byte order mark is not part of the first line (CODEOWNERS rule 1, a YAML key). */

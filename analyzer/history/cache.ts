@@ -8,7 +8,7 @@
 // map or the globs reuses the cache. Read and written as streams: a 1M-commit cache never
 // becomes one string.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, renameSync, existsSync, statSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, statSync, rmSync, type WriteStream } from 'node:fs';
 import { makeDirs } from '../collect/make-dirs';
 import { once } from 'node:events';
 import { homedir } from 'node:os';
@@ -70,6 +70,14 @@ export async function flushCacheWrites(): Promise<void> {
   await Promise.all([...pending.values()].map((p) => p.done));
 }
 
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function stampOf(file: string): string {
   try {
     const s = statSync(file);
@@ -83,7 +91,7 @@ function stampOf(file: string): string {
 export async function readCache(file: string): Promise<CacheEntry | null> {
   const queued = pending.get(file);
   if (queued) return queued.entry;
-  if (!existsSync(file)) return null;
+  if (!isRegularFile(file)) return null; // absent, or a directory or FIFO where the file belongs (a FIFO would block the read)
   const known = warm.get(file);
   if (known && known.stamp === stampOf(file)) return known.entry;
   try {

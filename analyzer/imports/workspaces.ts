@@ -71,7 +71,7 @@ function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText, not
 function pnpmGlobs(text: string, file: string, notes: string[]): string[] {
   try {
     const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false });
-    for (const w of doc.warnings) notes.push(`${file}: ${w.message.split('\n')[0]}`);
+    for (const w of doc.warnings) notes.push(`${file}: ${w.message.split('\n')[0].replace(/:$/, '')}`);
     for (const e of doc.errors) notes.push(`${file}: ${e.message.split('\n')[0]} — its workspace packages are not resolved`);
     const packages = doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as { packages?: unknown } | null)?.packages;
     return Array.isArray(packages) ? (packages as string[]) : [];

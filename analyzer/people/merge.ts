@@ -11,6 +11,7 @@
 // Cost: one Map lookup per commit plus work per distinct identity.
 import { noreplyHandle } from '../history/identity';
 import type { Commit } from '../model/types';
+import { dedupe, evidence, spelling, type Link } from './evidence';
 import { nameKey } from './names';
 
 export interface Identity {
@@ -45,7 +46,7 @@ export function mergeIdentities(commits: Commit[], knownHandles: Map<string, str
     if (r !== k) parent.set(k, r);
     return r;
   };
-  const links = new Map<string, { to: string; reason: string; identity: string }[]>();
+  const links = new Map<string, Link[]>();
   for (const [id, ident] of identities) {
     for (const l of linksOf(id, ident, handles)) {
       const a = find(id);
@@ -85,7 +86,7 @@ function withNoreplyHandles(identities: Map<string, Identity>, known: Map<string
 
 /** The handle and name nodes an identity joins, with the evidence for each. */
 function linksOf(id: string, ident: Identity, known: Map<string, string>) {
-  const out: { to: string; reason: string; identity: string }[] = [];
+  const out: Link[] = [];
   const seen = new Set<string>();
   const add = (to: string, reason: string, identity: string) => {
     if (!seen.has(to)) seen.add(to), out.push({ to, reason, identity });
@@ -107,7 +108,7 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>) {
   return out;
 }
 
-function group(identities: Map<string, Identity>, links: Map<string, { to: string; reason: string; identity: string }[]>, find: (k: string) => string, known: Map<string, string>): IdentityMerge {
+function group(identities: Map<string, Identity>, links: Map<string, Link[]>, find: (k: string) => string, known: Map<string, string>): IdentityMerge {
   const byRoot = new Map<string, string[]>();
   for (const id of identities.keys()) (byRoot.get(find(id)) ?? byRoot.set(find(id), []).get(find(id))!).push(id);
   const personOf = new Map<string, string>();
@@ -125,20 +126,6 @@ function group(identities: Map<string, Identity>, links: Map<string, { to: strin
   return { personOf: (id) => personOf.get(id) ?? id, people, identities };
 }
 
-/** The links that joined: every handle link (it names the person), a same-name link only when another identity shares the name. */
-function evidence(ids: string[], links: Map<string, { to: string; reason: string; identity: string }[]>): { identity: string; reason: string }[] {
-  const all = ids.flatMap((id) => (links.get(id) ?? []).map((l) => ({ ...l, id })));
-  const idsOf = new Map<string, Set<string>>();
-  for (const l of all) (idsOf.get(l.to) ?? idsOf.set(l.to, new Set()).get(l.to)!).add(l.id);
-  return all.filter((l) => l.to.startsWith('h:') || idsOf.get(l.to)!.size > 1).map((l) => ({ identity: l.identity, reason: l.reason }));
-}
-
-/** An unknown handle as its noreply address writes it (`123+JaneDoe@users.noreply…` → JaneDoe). */
-function spelling(handle: string, links: { to: string; reason: string }[]): string {
-  const noreply = links.find((l) => l.to === `h:${handle}` && l.reason.startsWith('noreply '));
-  return (noreply && noreplyHandle(noreply.reason.slice('noreply '.length))) ?? handle;
-}
-
 /** A known handle first (the one with most commits), else the busiest id. */
 function pickId(ids: string[], handles: string[], identities: Map<string, Identity>, known: Map<string, string>): string {
   const busiest = (xs: string[], count: (x: string) => number) => [...xs].sort((a, b) => count(b) - count(a) || (a < b ? -1 : 1))[0];
@@ -146,11 +133,6 @@ function pickId(ids: string[], handles: string[], identities: Map<string, Identi
   if (knownHandles.length) return busiest(knownHandles, (h) => identities.get(h)?.commits ?? 0);
   if (handles.length) return busiest(handles, (h) => identities.get(h)?.commits ?? 0);
   return busiest(ids, (id) => identities.get(id)!.commits);
-}
-
-function dedupe<T extends { identity: string; reason: string }>(xs: T[]): T[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => !seen.has(x.identity + '\0' + x.reason) && seen.add(x.identity + '\0' + x.reason));
 }
 
 /** Rewrites every commit's author and co-authors to the merged person ids (in place: the commits are this run's own). */

@@ -1,5 +1,6 @@
 // Issue 11, "Cache": a broken or stale cache only costs a re-mine — never a wrong answer.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mineHistory } from '../../analyzer/history/mine';
@@ -36,6 +37,19 @@ describe('history cache faults', () => {
     const [header, , second] = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, [header, '{"not":"a row"}', second, ''].join('\n'));
     expect((await mineHistory(r.dir, { cacheDir })).commits).toHaveLength(2);
+  });
+
+  it('a FIFO or a directory where the cache file belongs is a miss, not a hang', async () => {
+    const r = repoOf([{ files: { 'a.ts': '1\n' } }]);
+    const cacheDir = tempDir();
+    await mineHistory(r.dir, { cacheDir });
+    const file = cacheFileIn(cacheDir);
+    rmSync(file);
+    execFileSync('mkfifo', [file]);
+    expect((await mineHistory(r.dir, { cacheDir })).commits).toHaveLength(1);
+    rmSync(file);
+    mkdirSync(file);
+    expect((await mineHistory(r.dir, { cacheDir })).commits).toHaveLength(1);
   });
 
   it('a .mailmap committed after the cache was filled applies to every cached commit', async () => {

@@ -20,6 +20,8 @@ describe('matching stays linear on patterns built to backtrack', () => {
   const name = 'a'.repeat(60);
   const cases: [string, 'github' | 'gitlab', string, string][] = [
     ['20 stars', 'github', `/${'*a'.repeat(20)}*b @x/y`, name],
+    ['20 stars, unanchored (the regex took minutes)', 'github', `${'*a'.repeat(20)}*b @x/y`, name],
+    ['1,000 /**/ segments (the regex took minutes)', 'gitlab', `/${'**/'.repeat(1000)}x @x/y`, `${'d/'.repeat(1000)}y`],
     ['20 stars', 'gitlab', `/${'*a'.repeat(20)}*b @x/y`, name],
     ['2,000 **/ segments', 'github', `${'**/'.repeat(2000)}x @x/y`, `${'d/'.repeat(1000)}y`],
     ['2,000 **/ segments', 'gitlab', `/${'**/'.repeat(2000)}x @x/y`, `${'d/'.repeat(1000)}y`],

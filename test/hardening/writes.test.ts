@@ -1,8 +1,7 @@
 // Issue 11, "Writes where none belong": --out and --update-baseline write through links and
 // devices and rename only over regular files; the cache never lands in the repository and
 // --no-cache never touches it; a failed write leaves no temp file and exits 2.
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +127,17 @@ describe('the cache', () => {
       expect(r.stderr).not.toMatch(/ERROR|cache/);
       expect(JSON.parse(r.stdout).window.commits).toBe(4);
     }
+  });
+
+  it('the executable (dist/cli.js, with its code cache) exits under an unwritable HOME and writes nothing with --no-cache', () => {
+    const CLI = join(__dirname, '../../dist/cli.js');
+    expect(existsSync(CLI), 'build first: npm run build').toBe(true);
+    const proc = spawnSync(process.execPath, [CLI, 'who', '--help'], { env: { ...process.env, HOME: '/proc', XDG_CACHE_HOME: '' }, encoding: 'utf8', timeout: 20_000 });
+    expect(proc.status).toBe(0);
+    const cache = tempDir();
+    const r = spawnSync(process.execPath, [CLI, 'analyze', '--repo', repo.dir, '--no-cache', '--no-imports'], { env: { ...process.env, XDG_CACHE_HOME: cache }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(readdirSync(cache)).toEqual([]);
   });
 
   it('a cache directory that cannot hold the file (size limit) only costs a re-mine', () => {

@@ -33,4 +33,15 @@ describe('identity', () => {
     expect(isBot('Release Train', 'release-train@acme.io')).toBe(true);
     expect(isBot('Ann Lee', 'ann@acme.io')).toBe(false);
   });
+
+  it('recognises accounts named like bots without [bot] (issue 9), and not people whose surname ends in "bot"', () => {
+    const isBot = makeBotTest();
+    expect(isBot('getsentry-bot', 'bot@sentry.io')).toBe(true);
+    expect(isBot('aws-amplify-bot', 'aws@amazon.com')).toBe(true);
+    expect(isBot('sentrybot', 'x@y.io')).toBe(true);
+    expect(isBot('OpenTelemetry Bot', '107717825+opentelemetrybot@users.noreply.github.com')).toBe(true);
+    expect(isBot('Release Automation', 'ci.bot@acme.io')).toBe(true);
+    expect(isBot('Jane Talbot', 'jtalbot@acme.io')).toBe(false);
+    expect(isBot('Abbot Smith', 'abbot@acme.io')).toBe(false);
+  });
 });

@@ -138,8 +138,21 @@ describe('conway people', () => {
     const out = await cli(['people', '--repo', repo.dir]);
     expect(out.stdout).toContain('ann-gh  5 commits, 6 changes  teams: @acme/web');
     expect(out.stdout).toContain('  merged:  Trent Mick <trentm@elastic.co> — handle @trentm (email local part)');
-    expect(out.stdout).toMatch(/Treated as bots[^\n]*\n  release-bot <release@acme.io>  1 commits, 2 changes/);
+    expect(out.stdout).toMatch(/Treated as bots[^\n]*\n  release-bot <release@acme.io>  1 commit, 2 changes/);
     const json = JSON.parse((await cli(['people', '--repo', repo.dir, '--json'])).stdout) as PersonRow[];
     expect(json.find((p) => p.id === 'trentm')?.teams).toEqual(['@trentm']);
+  });
+});
+
+describe('conway validate: case-insensitive owners', () => {
+  it('a team map owner matches the CODEOWNERS owner in any case (GitHub slugs and handles are case-insensitive)', async () => {
+    const r = makeRepo([{ files: { CODEOWNERS: '/web/ @ACME/Web\n/api/ @TrentM\n', 'conway.yml': 'teams:\n  web:\n    owners: ["@acme/web", "@trentm"]\n', 'web/a.ts': '1', 'api/a.ts': '1' } }]);
+    try {
+      const out = await cli(['validate', '--repo', r.dir]);
+      expect(out.stdout).toContain('0 errors, 0 warnings');
+      expect((await cli(['who', '--repo', r.dir, 'web/a.ts', 'api/a.ts', '--json'])).stdout).toContain('"teams": [\n        "web"\n      ]');
+    } finally {
+      r.cleanup();
+    }
   });
 });
