@@ -4,18 +4,18 @@
 // nothing, by its most frequent deeper directory with its share ("packages/core/src (62% of 840
 // files)").
 // A suggestion only moves files between delivery teams: owned files of the module whose delivery
-// teams do not include the module's major delivery team (at least 75% of its owned files), and
-// only when most of their declared unit (CODEOWNERS rule directory or package) is the module's. Never unowned files (the unowned
-// findings give one line per directory for them), never CODEOWNERS or forge files (who approves
-// those is a protection rule, as for drift), never to or from a review group: a moved file keeps
+// teams do not include the module's major delivery team (at least 75% of its owned files), when
+// the evidence holds for their declared unit (module-evidence.ts). Never unowned files (the
+// unowned findings give one line per directory for them), never CODEOWNERS or forge files (who
+// approves those is a protection rule, as for drift), never to or from a review group: a moved file keeps
 // the review groups it had. Suggested lines name only tracked files and directories and prefer
 // the fewest rules: a directory is proposed whole when every tracked file under it moves
 // (nothing else changes hands), else the files one by one; each line is escaped so it passes
 // `conway validate` (codeowners/suggest-line.ts).
 import { suggestLine } from '../codeowners/suggest-line';
-import { SOURCE_EXTENSIONS } from '../imports';
 import { ancestors, countByDirectory } from './directories';
 import type { MetricsInput } from './input';
+import { enclosedBy, insideModule, workedOnBy, type MoveContext } from './module-evidence';
 import { isForgeFile } from './violations/ownership';
 
 /** A suggestion needing more lines is summarised ("N files in M directories"); its lines are in the JSON only. */
@@ -49,36 +49,19 @@ export interface ModuleMove {
 }
 
 /** The owned files of a module that belong to other delivery teams than its major one, and the lines that move them. */
-export interface MoveContext {
-  /** Tracked files per directory ('' is the root). */
-  tracked: Map<string, number>;
-  ownerOf(team: string): string;
-  changesOf(file: string): number;
-  /** Tracked source files in a declared module (input.moduleOf: its CODEOWNERS rule's directory or workspace package). */
-  declaredSize(module: string): number;
-}
+export type { MoveContext };
 
 export function moduleMove(files: string[], input: MetricsInput, x: MoveContext): ModuleMove | null {
   const movable = files.filter((f) => !isForgeFile(f) && input.deliveryTeamsOf(f).length > 0);
   const to = majorTeam(movable, input);
   const others = to === null ? [] : movable.filter((f) => !input.deliveryTeamsOf(f).includes(to));
-  const strays = others.filter(insideModule(files, input, x));
+  const candidates = others.filter(insideModule(files, input, x)).filter((f) => enclosedBy(to!, input.moduleOf(f), input, x));
+  // Each declared unit is judged on its own history.
+  const strays = [...groupBy(candidates, input.moduleOf).values()].filter((unit) => workedOnBy(to!, unit, input, x)).flat().sort();
   if (to === null || !strays.length) return null;
   const lines = [...byReviewGroups(strays, input).values()].flatMap((g) => strayRules(g.files, x.tracked, [x.ownerOf(to), ...g.groups.map(x.ownerOf)]));
   const from = [...new Set(strays.flatMap((f) => input.deliveryTeamsOf(f)))];
   return { to, files: strays, from, lines, changes: strays.reduce((n, f) => n + x.changesOf(f), 0) };
-}
-
-/**
- * A file moves only when its declared module (the directory of its CODEOWNERS rule, or its
- * workspace package) lies mostly inside the inferred module — most of its source files, as
- * modules are built from imports and co-changes and rarely hold READMEs or fixtures: the rule's unit of code belongs with
- * the module. A file of a larger unit of its own team's (a package's tests that import another
- * team's code) stays — moving it would split that unit between teams.
- */
-function insideModule(files: string[], input: MetricsInput, x: MoveContext): (file: string) => boolean {
-  const inModule = countBy(files.filter((f) => SOURCE_EXTENSIONS.test(f)), input.moduleOf);
-  return (f) => 2 * (inModule.get(input.moduleOf(f)) ?? 0) > x.declaredSize(input.moduleOf(f));
 }
 
 function majorTeam(movable: string[], input: MetricsInput): string | null {
@@ -119,9 +102,9 @@ export function strayRules(strays: string[], tracked: Map<string, number>, owner
   return lines;
 }
 
-export function countBy(files: string[], key: (f: string) => string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const f of files) out.set(key(f), (out.get(key(f)) ?? 0) + 1);
+function groupBy(files: string[], key: (f: string) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of files) (out.get(key(f)) ?? out.set(key(f), []).get(key(f))!).push(f);
   return out;
 }
 

@@ -13,12 +13,20 @@ import { round4 } from './fragmentation';
 import type { MetricsInput } from './input';
 import { countByDirectory } from './directories';
 import { IdGraph } from './id-graph';
-import { countBy, directoryCount, MAX_SUGGESTED_LINES, moduleMove, moduleName, type ModuleMove, type MoveContext } from './module-suggestion';
+import { countBy } from './module-evidence';
+import { directoryCount, MAX_SUGGESTED_LINES, moduleMove, moduleName, type ModuleMove, type MoveContext } from './module-suggestion';
 
 export const UNOWNED = '(unowned)';
 
-/** changesOf(file): the window's changes to a file (ranks the suggestions). */
-export function inferModules(input: MetricsInput, coupling: FileCoupling[], ownerOf: (team: string) => string, changesOf: (file: string) => number = () => 0): { modules: InferredModule[]; codeowners: string[] } {
+/** The window's changes to a file per author, and a person's teams: suggestions need history's agreement. */
+export interface ModuleHistory {
+  changesByAuthor(file: string): Iterable<[string, number]>;
+  teamsOfPerson(person: string): string[];
+}
+
+const NO_HISTORY: ModuleHistory = { changesByAuthor: () => [], teamsOfPerson: () => [] };
+
+export function inferModules(input: MetricsInput, coupling: FileCoupling[], ownerOf: (team: string) => string, history: ModuleHistory = NO_HISTORY): { modules: InferredModule[]; codeowners: string[] } {
   const g = new IdGraph();
   for (const e of input.imports) if (isRepoTarget(e.to)) g.link(e.from, e.to, 1);
   for (const c of coupling) g.link(c.a, c.b, c.degree / 100);
@@ -29,7 +37,8 @@ export function inferModules(input: MetricsInput, coupling: FileCoupling[], owne
   const communities = groups.map((f) => f.filter((p) => tracked.has(p)).sort()).filter((f) => f.length > 1).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
   let declared: Map<string, number> | undefined; // tracked source files per declared module, counted when first asked
   const x: MoveContext = {
-    tracked: countByDirectory(input.files), ownerOf, changesOf,
+    tracked: countByDirectory(input.files), ownerOf, enclosed: new Map(), ...history,
+    changesOf: (f) => [...history.changesByAuthor(f)].reduce((n, [, k]) => n + k, 0),
     declaredSize: (m) => (declared ??= countBy(input.files.filter((f) => SOURCE_EXTENSIONS.test(f)), input.moduleOf)).get(m) ?? 0,
   };
   const names = new Map<string, number>();

@@ -56,7 +56,10 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     ...ownershipDrift(input, x.members, opts, ownerOf, x.changesOf),
     ...invalidCodeowners(x.codeownersErrors),
   ];
-  const { modules, codeowners } = opts.skipModules ? { modules: [], codeowners: [] } : inferModules(input, x.fileCoupling, ownerOf, (f) => changesIn(x.changesOf(f)));
+  const { modules, codeowners } = opts.skipModules ? { modules: [], codeowners: [] } : inferModules(input, x.fileCoupling, ownerOf, {
+    changesByAuthor: (f) => [...(x.changesOf(f) ?? [])].map(([a, c]): [string, number] => [a, c.changes]),
+    teamsOfPerson: (p) => x.members.get(p)?.teams ?? [],
+  });
   const clusters = suggestClusters(pairs, x.teamCoupling, input.clusters);
   return {
     static: pairs,
@@ -69,8 +72,3 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
   };
 }
 
-function changesIn(byAuthor: Map<string, { changes: number }> | undefined): number {
-  let n = 0;
-  for (const { changes } of byAuthor?.values() ?? []) n += changes;
-  return n;
-}

@@ -1,6 +1,8 @@
 // Module suggestions a lead can act on (issue 10), on built repositories: files move only between
 // delivery teams — never unowned files (the unowned findings own them), never CODEOWNERS/forge
-// files, never to or from a review group, never a piece of a larger unit of its own team's; a
+// files, never to or from a review group, never a piece of a larger unit of its own team's, never
+// a sibling unit (only carve-outs inside the receiving team's code), never against history (the
+// receiving team's members must have made more of the window's changes than the owners'); a
 // real move gives a line that passes `conway validate` and owns the files; suggestions are
 // ranked and cut with "showing N of M" in Markdown and HTML; repeated tsconfig notes are grouped.
 import { appendFileSync } from 'node:fs';
@@ -11,7 +13,10 @@ import { renderHtml } from '../../analyzer/report/html';
 import { renderMarkdown } from '../../analyzer/report/markdown';
 import type { Report } from '../../analyzer/report/types';
 import { cli } from '../fixtures/cli';
-import { BOB, makeRepo, type Repo } from '../fixtures/repo';
+import { ANN, BOB, makeRepo, type Repo } from '../fixtures/repo';
+
+// Declared members, so history can say who works on what (ann in a, bob in b).
+const TEAMS = ['teams:', '  a: { owners: ["@o/a"], members: ["ann@acme.io"] }', '  b: { owners: ["@o/b"], members: ["bob@acme.io"] }', '  c: { owners: ["@o/c"] }', '  rev: { owners: ["@o/rev"] }', ''].join('\n');
 
 /** Files that import each other in a ring and all import `extra` (so they form one community). */
 const ring = (files: string[], extra: string[]): Record<string, string> =>
@@ -24,40 +29,53 @@ const rel = (from: string, to: string) => {
 describe('what a module suggestion may move', () => {
   let repo: Repo;
   let r: Report;
-  const a = ['src/a/1.ts', 'src/a/2.ts', 'src/a/3.ts', 'src/a/4.ts', 'src/a/5.ts', 'src/a/6.ts'];
+  const a = Array.from({ length: 12 }, (_, i) => `src/a/${i + 1}.ts`);
   const c = ['src/c/1.ts', 'src/c/2.ts', 'src/c/3.ts'];
   const d = ['src/d/1.ts', 'src/d/2.ts', 'src/d/3.ts', 'src/d/4.ts'];
   beforeAll(async () => {
-    repo = makeRepo([{
-      files: {
+    const initial: Record<string, string> = {
+        'conway.yml': TEAMS,
         // @o/rev sits beside every product team: a review group (issue 9).
-        CODEOWNERS: '/src/a/ @o/a @o/rev\n/src/b/ @o/b @o/rev\n/src/c/ @o/c @o/rev\n/src/d/ @o/b @o/rev\n/src/a/6.ts @o/rev\n/.github/ @o/b\n',
-        // a's module also holds: b's src/b/x.ts (a whole unit: moves), an unowned helper, a forge script.
-        ...ring(a, ['src/b/x.ts', 'src/u/helper.ts', '.github/scripts/check.ts']),
-        'src/b/x.ts': 'export const v = 1;\n',
+        CODEOWNERS: '/src/a/ @o/a @o/rev\n/src/a/b/ @o/b @o/rev\n/src/a/k/ @o/b @o/rev\n/src/c/ @o/c @o/rev\n/src/d/ @o/b @o/rev\n/pkgs/v/ @o/c @o/rev\n/src/a/12.ts @o/rev\n/.github/ @o/b\n',
+        // a's module also holds: b's carve-out src/a/b (a whole unit inside a's code: moves), c's
+        // sibling package pkgs/v (a reorganisation, not a line), an unowned helper, a forge script.
+        // b's carve-out src/a/k is as much in a's code, but b's members keep changing it: it stays.
+        ...ring(a, ['src/a/b/x.ts', 'src/a/k/y.ts', 'pkgs/v/1.ts', 'src/u/helper.ts', '.github/scripts/check.ts']),
+        'src/a/b/x.ts': 'export const v = 1;\n',
+        'src/a/k/y.ts': 'export const v = 1;\n',
+        'pkgs/v/1.ts': 'export const v = 1;\n',
+        'pkgs/w/1.ts': 'export const v = 1;\n',
         'src/u/helper.ts': 'export const v = 1;\n',
         '.github/scripts/check.ts': 'export const v = 1;\n',
         // c's files import d/edge.ts, one file of b's larger unit src/d: it stays where it is.
         ...ring(c, ['src/d/edge.ts']),
         'src/d/edge.ts': 'export const v = 1;\n',
         ...ring(d, []),
-      },
-    }]);
+    };
+    const edited = (files: string[], n: number) => Object.fromEntries(files.map((f) => [f, `${initial[f]}// edit ${n}\n`]));
+    repo = makeRepo([
+      { files: initial },
+      // In the window a's member changes every file of a's module; b's member changes the carve-out src/a/k more.
+      { author: ANN, files: edited([...a, 'src/a/b/x.ts', 'src/a/k/y.ts', 'pkgs/v/1.ts', 'src/u/helper.ts', '.github/scripts/check.ts'], 1) },
+      ...[2, 3].map((n) => ({ author: BOB, files: edited(['src/a/k/y.ts'], n) })),
+    ]);
     r = await analyzeRepo(repo.dir, { cache: false });
   });
   afterAll(() => repo.cleanup());
 
   it('moves only owned files between delivery teams, keeping their review groups', () => {
     const suggested = r.modules.filter((m) => m.suggestion);
-    expect(suggested.map((m) => [m.id, m.lines, m.rank])).toEqual([['src/a', ['/src/b/ @o/a @o/rev'], 1]]);
-    expect(r.suggestions.codeowners.filter((l) => !l.startsWith('#'))).toEqual(['/src/b/ @o/a @o/rev']);
+    expect(suggested.map((m) => [m.id, m.lines, m.rank])).toEqual([['src/a', ['/src/a/b/ @o/a @o/rev'], 1]]);
+    expect(r.suggestions.codeowners.filter((l) => !l.startsWith('#'))).toEqual(['/src/a/b/ @o/a @o/rev']);
     const text = JSON.stringify(r.modules.map((m) => [m.suggestion, m.lines])) + JSON.stringify(r.suggestions);
     // Unowned, forge, review-group-only files and a piece of b's src/d are never proposed.
-    for (const never of ['src/u', '.github', 'src/a/6.ts', 'src/d', '(unowned):', 'to @o/rev']) expect(text).not.toContain(never);
+    for (const never of ['src/u', '.github', 'src/a/12.ts', 'src/d', 'src/a/k', 'pkgs/v', '(unowned):', 'to @o/rev']) expect(text).not.toContain(never);
     // The case is real: d/edge.ts sits in c's module, the unowned helper and forge file in a's.
     const holder = (f: string) => r.modules.find((m) => m.files.includes(f))?.files ?? [];
     expect(holder('src/d/edge.ts')).toContain('src/c/1.ts');
-    expect(holder('src/u/helper.ts')).toContain('src/b/x.ts');
+    expect(holder('src/u/helper.ts')).toContain('src/a/b/x.ts');
+    expect(holder('pkgs/v/1.ts')).toContain('src/a/1.ts');
+    expect(holder('src/a/k/y.ts')).toContain('src/a/1.ts');
     expect(holder('.github/scripts/check.ts')).toContain('src/a/1.ts');
   });
 
@@ -65,7 +83,7 @@ describe('what a module suggestion may move', () => {
     appendFileSync(join(repo.dir, 'CODEOWNERS'), r.suggestions.codeowners.join('\n') + '\n');
     try {
       expect(JSON.parse((await cli(['validate', '--repo', repo.dir, '--json'])).stdout).errors).toEqual([]);
-      const who = JSON.parse((await cli(['who', '--repo', repo.dir, '--json', 'src/b/x.ts'])).stdout);
+      const who = JSON.parse((await cli(['who', '--repo', repo.dir, '--json', 'src/a/b/x.ts'])).stdout);
       expect(who.files[0].owners).toEqual(['@o/a', '@o/rev']);
     } finally {
       repo.git('checkout', '--', 'CODEOWNERS');
@@ -82,6 +100,7 @@ describe('ranked and cut, with grouped notes', () => {
   const tsconfig = (ext: string) => JSON.stringify({ extends: ext, compilerOptions: { strict: true } });
   beforeAll(async () => {
     const files: Record<string, string> = {
+      'conway.yml': TEAMS,
       CODEOWNERS: pkgs.map((p) => `/${p}/a/ @o/a\n/${p}/b/ @o/b\n`).join(''),
       // Four configs extend uninstalled packages, one a generated file: one grouped note, one specific.
       ...Object.fromEntries(['x1', 'x2', 'x3'].flatMap((x) => [[`apps/${x}/tsconfig.json`, tsconfig('astro/tsconfigs/strict')], [`apps/${x}/index.ts`, APP]])),
@@ -91,8 +110,11 @@ describe('ranked and cut, with grouped notes', () => {
       'apps/n/index.ts': APP,
     };
     for (const p of pkgs) Object.assign(files, ring([`${p}/a/1.ts`, `${p}/a/2.ts`, `${p}/a/3.ts`], [`${p}/b/x.ts`]), { [`${p}/b/x.ts`]: 'export const v = 1;\n' });
-    // pkg07's stray file changes most in the window: its suggestion ranks first.
-    const later = [1, 2, 3].map((n) => ({ author: BOB, files: { 'pkg07/b/x.ts': `export const v = ${n};\n` } }));
+    // a's member added every file and changes every stray file once more, pkg07's three more times: its suggestion ranks first.
+    const later = [
+      { author: ANN, files: Object.fromEntries(pkgs.map((p) => [`${p}/b/x.ts`, 'export const v = 0;\n// edited\n'])) },
+      ...[1, 2, 3].map((n) => ({ author: ANN, files: { 'pkg07/b/x.ts': `export const v = ${n};\n` } })),
+    ];
     repo = makeRepo([{ files }, ...later]);
     r = await analyzeRepo(repo.dir, { cache: false });
   });
@@ -101,7 +123,7 @@ describe('ranked and cut, with grouped notes', () => {
   it('ranks by the changes to the moved files, then shows 5 of 12 suggestions and 10 CODEOWNERS lines in Markdown and HTML', () => {
     const ranked = r.modules.filter((m) => m.suggestion).sort((x, y) => x.rank! - y.rank!);
     expect(ranked).toHaveLength(12);
-    expect(ranked[0]).toMatchObject({ id: 'pkg07/a', moved: { files: 1, changes: 3 } });
+    expect(ranked[0]).toMatchObject({ id: 'pkg07/a', moved: { files: 1, changes: 5 } });
     // The 12 lines, then b's files scattered over 12 modules (a comment line).
     expect(r.suggestions.codeowners.filter((l) => !l.startsWith('#'))).toHaveLength(12);
     const lines = r.suggestions.codeowners.length;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestClusters } from '../../analyzer/metrics/cluster-suggestions';
 import { MAX_SUGGESTED_LINES, moduleName } from '../../analyzer/metrics/module-suggestion';
-import { inferModules, scatteredTeams, seeded } from '../../analyzer/metrics/modules';
+import { inferModules, scatteredTeams, seeded, type ModuleHistory } from '../../analyzer/metrics/modules';
 import type { ImportEdge } from '../../analyzer/model/types';
 import { tinyModel } from '../fixtures/model';
 
@@ -16,25 +16,29 @@ describe('inferModules', () => {
     edge('src/c/1.ts', 'src/c/2.ts'), edge('src/c/2.ts', 'src/c/3.ts'), edge('src/c/3.ts', 'src/c/1.ts'),
   ];
   const files = [...new Set(imports.flatMap((e) => [e.from, e.to!]))].sort();
-  const input = tinyModel({ imports, files, teamsOf: (p) => (p.startsWith('src/a/') ? ['a'] : p.startsWith('src/b/') ? ['b'] : []) });
-  const run = () => inferModules(input, [], (t) => `@o/${t}`);
+  // Team a owns src/a and src/c, b the carve-out src/b beside them (a stray moves only into its receiving team's surroundings).
+  const teamsOf = (p: string) => (p.startsWith('src/b/') ? ['b'] : ['a']);
+  const input = tinyModel({ imports, files, teamsOf, deliveryTeamsOf: teamsOf });
+  // History: ann (team a) changed every file once in the window.
+  const annChanged: ModuleHistory = { changesByAuthor: () => [['ann', 1]], teamsOfPerson: (p) => (p === 'ann' ? ['a'] : p === 'bob' ? ['b'] : []) };
+  const run = () => inferModules(input, [], (t) => `@o/${t}`, annChanged);
 
   it('finds the communities, named by directory, with their owner mix, and suggests moving the stray directory', () => {
     const { modules, codeowners } = run();
     expect(modules.map((m) => m.id)).toEqual(['src/a', 'src/c']);
     expect(modules.map((m) => [m.files, m.owners])).toEqual([
       [['src/a/1.ts', 'src/a/2.ts', 'src/a/3.ts', 'src/b/x.ts'], { a: 0.75, b: 0.25 }],
-      [['src/c/1.ts', 'src/c/2.ts', 'src/c/3.ts'], { '(unowned)': 1 }],
+      [['src/c/1.ts', 'src/c/2.ts', 'src/c/3.ts'], { a: 1 }],
     ]);
-    expect(modules[0].suggestion).toBe("module src/a: 4 files, a 75%, b 25%; src/b/x.ts (b) sits among a's code (0 changes in the window): hand it to a (/src/b/ @o/a) or move it out of its code");
-    expect(modules[0]).toMatchObject({ lines: ['/src/b/ @o/a'], moved: { files: 1, changes: 0 }, rank: 1 });
+    expect(modules[0].suggestion).toBe("module src/a: 4 files, a 75%, b 25%; src/b/x.ts (b) sits among a's code (1 change in the window): hand it to a (/src/b/ @o/a) or move it out of its code");
+    expect(modules[0]).toMatchObject({ lines: ['/src/b/ @o/a'], moved: { files: 1, changes: 1 }, rank: 1 });
     // src/b holds no other tracked file: one directory rule instead of a file list.
     expect(codeowners).toEqual(['/src/b/ @o/a']);
   });
 
   it('proposes files one by one when their directory holds other tracked files, and never a deleted file', () => {
-    const more = tinyModel({ imports: [...imports, edge('src/a/1.ts', 'src/gone.ts')], files: [...files, 'src/b/keep.md'], teamsOf: input.teamsOf });
-    const { modules, codeowners } = inferModules(more, [], (t) => `@o/${t}`);
+    const more = tinyModel({ imports: [...imports, edge('src/a/1.ts', 'src/gone.ts')], files: [...files, 'src/b/keep.md'], teamsOf, deliveryTeamsOf: teamsOf });
+    const { modules, codeowners } = inferModules(more, [], (t) => `@o/${t}`, annChanged);
     expect(modules.flatMap((m) => m.files)).not.toContain('src/gone.ts');
     expect(codeowners).toEqual(['/src/b/x.ts @o/a']);
   });
@@ -45,13 +49,27 @@ describe('inferModules', () => {
     const own = Array.from({ length: 24 }, (_, i) => `src/a/${i}.ts`);
     const many = own.flatMap((f) => [...own.filter((g) => g !== f), ...strays].map((t) => edge(f, t)));
     const files2 = [...own, ...strays, ...strays.map((f) => f.replace('x.ts', 'README.md'))].sort();
-    const teamsOf = (p: string) => (p.startsWith('src/a/') ? ['a'] : ['b']);
-    const m = inferModules(tinyModel({ imports: many, files: files2, teamsOf, deliveryTeamsOf: teamsOf, moduleOf: (p) => p.split('/').slice(0, 2).join('/') }), [], (t) => `@o/${t}`);
+    const ab = (p: string) => (p.startsWith('src/a/') ? ['a'] : ['b']);
+    const m = inferModules(tinyModel({ imports: many, files: files2, teamsOf: ab, deliveryTeamsOf: ab, moduleOf: (p) => p.split('/').slice(0, 2).join('/') }), [], (t) => `@o/${t}`, annChanged);
     const mod = m.modules.find((x) => x.suggestion)!;
     expect(MAX_SUGGESTED_LINES).toBe(5);
     expect(mod.lines).toEqual(strays.map((f) => `/${f} @o/a`));
     expect(mod.suggestion).toContain('(7 files in 7 directories, e.g. src/b0/x.ts, src/b1/x.ts: the 7 CODEOWNERS lines are in the JSON report (modules[].lines))');
     expect(m.codeowners).toEqual([]);
+  });
+
+  it('never moves a sibling unit: the files beside it must be mostly the receiving team\'s', () => {
+    const sibling = (p: string) => (p.startsWith('src/b/') ? ['b'] : p.startsWith('src/a/') ? ['a'] : ['c']);
+    const m = inferModules(tinyModel({ imports, files, teamsOf: sibling, deliveryTeamsOf: sibling }), [], (t) => `@o/${t}`, annChanged);
+    // src/b/x.ts still sits in a's module, but beside it are as many files of c as of a.
+    expect(m.modules[0].files).toContain('src/b/x.ts');
+    expect(m.modules.filter((x) => x.suggestion)).toEqual([]);
+  });
+
+  it('needs history to agree: not when the current owners made more of the changes, nor when nobody changed the files', () => {
+    const bobChanged: ModuleHistory = { ...annChanged, changesByAuthor: (f) => (f === 'src/b/x.ts' ? [['bob', 2], ['ann', 1]] : []) };
+    expect(inferModules(input, [], (t) => `@o/${t}`, bobChanged).modules.filter((m) => m.suggestion)).toEqual([]);
+    expect(inferModules(input, [], (t) => `@o/${t}`).modules.filter((m) => m.suggestion)).toEqual([]);
   });
 
   it('is deterministic', () => {
