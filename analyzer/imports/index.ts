@@ -64,7 +64,13 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
   };
   const disk = opts.cacheDir ? { file: importCacheFile(opts.cacheDir, root), configKey: configKeyOf(root, tracked, opts.exclude ?? []) } : null;
   const stats = { read: 0, seeded: false };
-  if (disk && warm.edges.size === 0) stats.seeded = seedFromDisk(readImportCache(disk.file), disk.configKey, tracked, warm);
+  // Notes come from reading configs, which reused edges skip: the stored ones hold while the configs are the same.
+  let stored: PersistedImports | null = null;
+  if (disk && warm.edges.size === 0) {
+    const read = readImportCache(disk.file);
+    stats.seeded = seedFromDisk(read, disk.configKey, tracked, warm);
+    if (read?.configKey === disk.configKey) stored = read;
+  }
   for (let i = 0; i < index.sources.length; i++) {
     const file = index.sources[i];
     if (i % 200 === 0) {
@@ -75,10 +81,12 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
     }
     for (const e of edgesOf(root, file, index, warm.edges, result, git, stats)) result.edges.push(e);
   }
-  if (disk && (stats.read > 0 || stats.seeded)) persist(disk.file, disk.configKey, tracked, index.sources, warm.edges);
   for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
   result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
-  result.notes = [...index.notes, ...index.groupedNotes()];
+  // With the same configs, the stored notes already cover every config; the grouped notes of this
+  // run see only the configs its changed files needed (a partial count), so they are left out.
+  result.notes = stored ? [...new Set([...stored.notes, ...index.notes])] : [...index.notes, ...index.groupedNotes()];
+  if (disk && (stats.read > 0 || stats.seeded || (stored && stored.notes.length !== result.notes.length))) persist(disk.file, disk.configKey, tracked, index.sources, warm.edges, result.notes);
   opts.onProgress?.(index.sources.length, index.sources.length);
   return result;
 }
@@ -143,14 +151,14 @@ function seedFromDisk(stored: PersistedImports | null, configKey: string, tracke
 // so the write is not on the path from a commit to its report.
 let pendingWrite: NodeJS.Timeout | undefined;
 
-function persist(file: string, configKey: string, tracked: string[], sources: string[], edges: EdgeCache): void {
+function persist(file: string, configKey: string, tracked: string[], sources: string[], edges: EdgeCache, notes: string[]): void {
   const write = () => {
     const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
     for (const f of sources) {
       const hit = edges.get(f);
       if (hit?.blob) files.set(f, { blob: hit.blob, edges: hit.edges });
     }
-    writeImportCache(file, { configKey, tracked, files });
+    writeImportCache(file, { configKey, tracked, notes, files });
   };
   clearTimeout(pendingWrite);
   if (cacheKeptWarm()) pendingWrite = setTimeout(write, 300).unref();

@@ -15,11 +15,16 @@ import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from
 import { join } from 'node:path';
 import type { ImportEdge } from '../model/types';
 
-const VERSION = 1;
+const VERSION = 2;
 
 export interface PersistedImports {
   configKey: string;
   tracked: string[];
+  /**
+   * The notes the graph was built with (tsconfig `extends` that could not be followed, …). They
+   * come from reading configs, which a warm run skips: kept here so it reports what a cold run does.
+   */
+  notes: string[];
   /** path → blob id and the edges parsed from it. */
   files: Map<string, { blob: string; edges: ImportEdge[] }>;
 }
@@ -38,13 +43,14 @@ export function importCacheFile(cacheDir: string, root: string): string {
 
 export function readImportCache(file: string): PersistedImports | null {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { v: number; configKey: string; tracked: string[]; files: Row[] };
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { v: number; configKey: string; tracked: string[]; notes: string[]; files: Row[] };
     if (data.v !== VERSION || typeof data.configKey !== 'string' || !Array.isArray(data.tracked) || !Array.isArray(data.files)) return null;
+    if (!Array.isArray(data.notes) || !data.notes.every((n) => typeof n === 'string')) return null;
     const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
     for (const [path, blob, edges] of data.files) {
       files.set(path, { blob, edges: edges.map(([to, specifier, line, kind]) => ({ from: path, to, specifier, line, kind })) });
     }
-    return { configKey: data.configKey, tracked: data.tracked, files };
+    return { configKey: data.configKey, tracked: data.tracked, notes: data.notes, files };
   } catch {
     return null;
   }
@@ -56,7 +62,7 @@ export function writeImportCache(file: string, data: PersistedImports): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ v: VERSION, configKey: data.configKey, tracked: data.tracked, files: rows }));
+    writeFileSync(tmp, JSON.stringify({ v: VERSION, configKey: data.configKey, tracked: data.tracked, notes: data.notes, files: rows }));
     renameSync(tmp, file);
   } catch {
     // a cache that cannot be written only costs a rebuild next time

@@ -72,4 +72,18 @@ describe('import graph disk cache', () => {
     writeFileSync(join(cache, 'imports', file), '{"v":1,"configKey":"x","tracked":[],"files":[["app/main.ts"');
     expect(edges(await warmBuild(r, cache))).toEqual(edges(await coldBuild(r)));
   });
+
+  it('a warm run reports the notes a cold run does (tsconfig extends that cannot be followed), without partial regroupings', async () => {
+    const app = (n: number) => ({ [`apps/a${n}/tsconfig.json`]: JSON.stringify({ extends: 'astro/tsconfigs/strict' }), [`apps/a${n}/main.ts`]: `import { y } from './y';\nexport const x${n} = y + ${n};\n`, [`apps/a${n}/y.ts`]: 'export const y = 1;\n' });
+    const r = repoOf([{ files: { ...files, ...app(1), ...app(2), ...app(3) } }]);
+    const cache = tempDir();
+    const cold = await coldBuild(r);
+    expect(cold.notes.join('\n')).toContain('3 tsconfig files extend packages that are not installed');
+    expect((await warmBuild(r, cache)).notes).toEqual(cold.notes);
+    // A new process reuses every edge and reads no config: the notes come from the cache.
+    expect((await warmBuild(r, cache)).notes).toEqual(cold.notes);
+    // One app changes: its config is read again, and the grouped note still counts all three.
+    r.commit({ files: { 'apps/a2/main.ts': "import { y } from './y';\nexport const x2 = y + 22;\n" } });
+    expect((await warmBuild(r, cache)).notes).toEqual(cold.notes);
+  });
 });
