@@ -58,12 +58,11 @@ async function dashboardRun() {
   if (process.env.BENCH_VERBOSE) page.on('console', (m) => console.log(`  ${m.text()}`));
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   const json = JSON.stringify(report);
-  // The report crosses as JSON text, as VS Code's postMessage serialises it; the clock starts when it is posted.
+  // The report crosses as JSON text, as the extension sends it (extension/dashboard.ts); the clock starts when it is posted.
   return page.evaluate(async ({ json, f }) => {
     const frame = eval(f);
-    const report = JSON.parse(json);
     const t0 = performance.now();
-    window.postMessage({ type: 'report', report, folder: 'bench' }, '*');
+    window.postMessage({ type: 'report-json', json, folder: 'bench' }, '*');
     const first = await frame('conway-graph-drawn');
     const all = await frame('conway-rendered');
     const at = (m) => Math.round(performance.getEntriesByName(m)[0].startTime - t0);

@@ -43,7 +43,7 @@ export class Dashboard implements vscode.Disposable {
 
   post(): void {
     if (!this.ready || !this.model.report) return;
-    const msg: HostToWebview = { type: 'report', report: this.model.report, folder: this.model.folder.name };
+    const msg: HostToWebview = { type: 'report-json', json: JSON.stringify(this.model.report), folder: this.model.folder.name };
     void this.panel.webview.postMessage(msg);
   }
 

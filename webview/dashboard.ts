@@ -4,8 +4,8 @@
 // only its own section; the graph layout and the findings are computed once per report.
 import type { Report, TeamRow } from '../analyzer/report/types';
 import { autonomyTable, type SortState } from './autonomy-table';
-import { el, type LinkTarget } from './dom';
-import { findingsOf } from './findings';
+import { el, locationLink, type LinkTarget } from './dom';
+import { findingsOf, type FindingView } from './findings';
 import { findingsView, type FindingsState } from './findings-view';
 import { choice, GraphPanel } from './graph-panel';
 import { count, shortLabels } from './labels';
@@ -57,6 +57,7 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
   root.replaceChildren(
     el('header', {}, el('h1', {}, 'Conway'), el('span', { class: 'muted' }, summary(r, findings.length)), el('div', { class: 'filters' }, clusterSel, roleSel)),
     el('div', { class: 'body' },
+      ...actFirst(findings, on.link),
       el('h2', {}, 'Team graph'), graph.element, sections.page,
       el('h2', {}, 'Autonomy'), sections.table,
       el('h2', {}, 'Coupling'), sections.matrix,
@@ -69,6 +70,13 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
     drawRest();
     on.rendered({ teams: visible().length, violations: r.violations.length, graph: graph.renderer });
   }));
+}
+
+/** The five highest-ranked findings, as the Markdown and static HTML reports open with them. */
+function actFirst(findings: FindingView[], link: LinkTarget): HTMLElement[] {
+  if (!findings.length) return [];
+  return [el('h2', {}, 'Where to act first'), el('ol', { class: 'act-first' }, ...findings.slice(0, 5).map(({ finding: f }) =>
+    el('li', {}, el('span', { class: `kind kind-${f.kind}` }, f.kind), ' ', f.title, ` (${count(f.count)}) `, ...(f.examples[0] ? [locationLink(f.examples[0].file, f.examples[0].line, link)] : []))))];
 }
 
 function summary(r: Report, findings: number): string {

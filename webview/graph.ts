@@ -81,6 +81,9 @@ function drawSigma(container: HTMLElement, model: ReturnType<typeof drawModel>, 
     nodeReducer: (id, a) => (id === hovered ? { ...a, label: a.fullName as string, forceLabel: true, zIndex: 2 } : a),
   });
   labels.attach(sigma);
+  // Labels are drawn right of their node: zoom out a little and look slightly right, so the
+  // rightmost teams' labels stay inside the panel.
+  sigma.getCamera().setState({ ratio: 1.12, x: 0.55 });
   sigma.on('enterNode', ({ node }) => ((hovered = node), sigma.refresh()));
   sigma.on('leaveNode', () => ((hovered = null), sigma.refresh()));
   sigma.on('clickNode', ({ node }) => input.onClick(node === input.focus ? null : node));

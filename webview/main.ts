@@ -8,7 +8,7 @@
 import type { Report } from '../analyzer/report/types';
 import { renderDashboard } from './dashboard';
 import { hostLinks, pageLinks } from './links';
-import { isHostToWebview, type WebviewToHost } from './protocol';
+import { isHostToWebview, reportOf, type WebviewToHost } from './protocol';
 import { isReport } from './report-guard';
 
 interface VsCodeApi {
@@ -41,7 +41,8 @@ function show(report: Report): void {
 function startInVsCode(api: VsCodeApi): void {
   window.addEventListener('message', (e) => {
     if (!isHostToWebview(e.data)) return;
-    const report = e.data.report;
+    const report = reportOf(e.data);
+    if (!report) return;
     show(report);
     // Saved for a reload after the first paint: serialising a 12 MB report takes a while.
     setTimeout(() => api.setState({ report }), 0);

@@ -11,7 +11,12 @@ export type WebviewToHost =
   /** The filters the user picked (null = all), so the host can restore or mirror them. */
   | { type: 'filter'; cluster: string | null; team: string | null };
 
-export type HostToWebview = { type: 'report'; report: Report; folder: string };
+/**
+ * The report as an object, or (what the extension sends) as its JSON text: a 13 MB report crosses
+ * VS Code's message channel and the webview's postMessage faster as one string than as an object
+ * graph, and JSON.parse in the page is faster than structured-clone of the object.
+ */
+export type HostToWebview = { type: 'report'; report: Report; folder: string } | { type: 'report-json'; json: string; folder: string };
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
@@ -35,5 +40,17 @@ const isFilterValue = (v: unknown) => v === null || (typeof v === 'string' && v.
 
 /** The report message, with every field of the report the dashboard reads checked (report-guard.ts). */
 export function isHostToWebview(x: unknown): x is HostToWebview {
-  return isObj(x) && x.type === 'report' && typeof x.folder === 'string' && isReport(x.report);
+  if (!isObj(x) || typeof x.folder !== 'string') return false;
+  return (x.type === 'report' && isReport(x.report)) || (x.type === 'report-json' && typeof x.json === 'string');
+}
+
+/** The report a host message carries, checked; undefined when the JSON text is not a valid report. */
+export function reportOf(m: HostToWebview): Report | undefined {
+  if (m.type === 'report') return m.report;
+  try {
+    const r: unknown = JSON.parse(m.json);
+    return isReport(r) ? r : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -15,7 +15,7 @@ const GATES = ['new-violations', 'none'];
 export const reviewCommand: Command = {
   name: 'review',
   summary: 'a change before it lands: required approvals, affected teams, new imports and violations',
-  usage: 'conway review [--base REF] [--head REF] [--staged | --working-tree] [--format md|json] [--fail-on new-violations]',
+  usage: 'conway review [--base REF] [--head REF] [--staged | --working-tree] [--format md|json] [--fail-on new-violations] [--out FILE]',
   help: [
     '--base REF          compare with the merge base of REF (default: the upstream branch, else main or master)',
     '--head REF          the change\'s last commit (default HEAD)',

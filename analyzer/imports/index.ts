@@ -62,7 +62,7 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
       return (graph ??= toGraph(result));
     },
   };
-  const disk = opts.cacheDir ? { file: importCacheFile(opts.cacheDir, root), configKey: configKeyOf(root, tracked, opts.exclude ?? [], git) } : null;
+  const disk = opts.cacheDir ? { file: importCacheFile(opts.cacheDir, root), configKey: configKeyOf(root, tracked, opts.exclude ?? []) } : null;
   const stats = { read: 0, seeded: false };
   if (disk && warm.edges.size === 0) stats.seeded = seedFromDisk(readImportCache(disk.file), disk.configKey, tracked, warm);
   for (let i = 0; i < index.sources.length; i++) {
@@ -108,13 +108,19 @@ export function hasWarmImports(root: string, cacheDir?: string): boolean {
   return (warmIndexes.get(root)?.edges.size ?? 0) > 0 || (cacheDir !== undefined && existsSync(importCacheFile(cacheDir, root)));
 }
 
-/** What resolution depends on besides a file's own bytes: the exclusions and the configs (by blob id when git vouches for it). */
-function configKeyOf(root: string, tracked: string[], exclude: string[], git: TrackedIndex | undefined): string {
-  const configs = tracked.filter((f) => CONFIG_FILE.test(f)).map((c) => {
-    const blob = git?.modified && !git.modified.has(c) ? git.blobs.get(c) : undefined;
-    return [c, blob ?? stamp(join(root, c))];
-  });
-  return createHash('sha1').update(JSON.stringify([exclude, configs])).digest('hex');
+/**
+ * What resolution depends on besides a file's own bytes: the exclusions and the configs' content
+ * (hashed as read: the same whether or not git was asked which files are modified, so the first
+ * warm run after a cold one agrees with it; configs are few and small).
+ */
+function configKeyOf(root: string, tracked: string[], exclude: string[]): string {
+  const hash = createHash('sha1').update(JSON.stringify(exclude));
+  for (const c of tracked) {
+    if (!CONFIG_FILE.test(c)) continue;
+    const r = readRepoFile(root, c, MAX_SOURCE_BYTES);
+    hash.update(`\0${c}\0${r.kind === 'text' ? r.text : r.kind}`);
+  }
+  return hash.digest('hex');
 }
 
 /** Fills an empty edge cache from the disk copy; true when anything had to be resolved again. */

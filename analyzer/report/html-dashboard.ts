@@ -16,25 +16,29 @@ export interface InlineDashboard {
   style: string;
   /** The report JSON and the script, to append to <body>. */
   scripts: string;
+  /** True when the report is large and embedded gzipped. */
+  packed: boolean;
 }
 
 export function inlineDashboard(report: Report, assets: DashboardAssets | null = readDashboardAssets()): InlineDashboard | null {
   if (!assets) return null;
   const js = toInlineScript(assets.js);
+  const embedded = embedReport(report);
   return {
     scriptSource: `'sha256-${createHash('sha256').update(js, 'utf8').digest('base64')}'`,
     style: `<style>${assets.css.replace(/<\/style/gi, '<\\/style')}</style>`,
-    scripts: `${embedReport(report)}\n<script type="module">${js}</script>`,
+    scripts: `${embedded.html}\n<script type="module">${js}</script>`,
+    packed: embedded.packed,
   };
 }
 
 export const GZIP_ABOVE = 1024 * 1024;
 
 /** The report as readable JSON, or gzipped + base64 when large (base64 never contains `<`). */
-export function embedReport(report: Report): string {
+export function embedReport(report: Report): { html: string; packed: boolean } {
   const json = toInlineJson(report);
-  if (json.length <= GZIP_ABOVE) return `<script type="application/json" id="conway-report">${json}</script>`;
-  return `<script type="application/gzip" id="conway-report-gzip">${gzipSync(json, { level: 6 }).toString('base64')}</script>`;
+  if (json.length <= GZIP_ABOVE) return { html: `<script type="application/json" id="conway-report">${json}</script>`, packed: false };
+  return { html: `<script type="application/gzip" id="conway-report-gzip">${gzipSync(json, { level: 6 }).toString('base64')}</script>`, packed: true };
 }
 
 /** JSON that cannot end its <script> element or open an HTML comment: every `<` as \u003c. */

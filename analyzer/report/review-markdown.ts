@@ -47,7 +47,7 @@ function newViolations(r: Review): string[] {
 
 function reviewers(r: Review): string[] {
   if (!r.reviewers.length) return [];
-  const line = (x: Review['reviewers'][number]) => `${esc(x.team)}: ${x.people.length ? x.people.map((p) => esc(p.name || p.person)).join(', ') : '—'}`;
+  const line = (x: Review['reviewers'][number]) => `${esc(x.team)}${x.basis === 'recent-authors' ? ' (review group: recent authors)' : ''}: ${x.people.length ? x.people.map((p) => esc(p.name || p.person)).join(', ') : '—'}`;
   return [`**Suggested reviewers** (recent main authors of the changed files in each team): ${r.reviewers.map(line).join('; ')}`, ''];
 }
 

@@ -3,6 +3,7 @@
 // lines added, by changes when there are no line counts — restricted to the team). Membership
 // is the analysis's: declared by the team map, else inferred from where a person works most
 // (metrics/membership.ts). The change's own authors are left out: nobody approves their own work.
+// A review group without declared members gets the files' recent main authors (basis says which).
 import { resolveMembership } from '../metrics/membership';
 import type { Commit } from '../model/types';
 import { makeDeclaredTeamsOf } from '../pipeline/membership';
@@ -36,7 +37,13 @@ export function suggestReviewers(input: ReviewerInput, approvals: ReviewApproval
   const everyPath = new Set([...pathsOf.values()].flatMap((s) => [...s]));
   const candidates = new Set([...recentWork(input, everyPath, (p) => !authors.has(p)).keys()]);
   const members = resolveMembership({ commits: input.commits, teams: base.ownership.teamMap.teams, reviewGroups: base.reviewGroups, teamsOf, deliveryTeamsOf: base.deliveryTeamsOf, declaredTeamsOf }, candidates);
-  return teams.map((team) => ({ team, people: top(recentWork(input, pathsOf.get(team)!, (person) => candidates.has(person) && Boolean(members.get(person)?.teams.includes(team)))) }));
+  return teams.map((team) => {
+    // A review group (an approver pool on many rules) lists no members anywhere Conway can see:
+    // its suggestions are the files' recent main authors, said as such.
+    const pool = base.reviewGroups.has(team) && !base.ownership.team(team)?.members.length;
+    const eligible = pool ? (person: string) => candidates.has(person) : (person: string) => candidates.has(person) && Boolean(members.get(person)?.teams.includes(team));
+    return { team, basis: pool ? ('recent-authors' as const) : ('members' as const), people: top(recentWork(input, pathsOf.get(team)!, eligible)) };
+  });
 }
 
 function top(work: Work): Review['reviewers'][number]['people'] {

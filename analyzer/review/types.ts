@@ -64,6 +64,8 @@ export interface Review {
   violations: { new: Violation[]; fixed: Violation[] };
   /** Dependency independence of each touched team before and after (null: no edges to owned files). */
   independence: { team: string; base: number | null; head: number | null }[];
-  reviewers: { team: string; people: { person: string; name: string; changes: number; lines: number | null }[] }[];
+  /** basis: `members` — the team's members (declared or inferred); `recent-authors` — a review group
+   *  without declared members, so the files' recent main authors whoever they are. */
+  reviewers: { team: string; basis: 'members' | 'recent-authors'; people: { person: string; name: string; changes: number; lines: number | null }[] }[];
   notes: string[];
 }

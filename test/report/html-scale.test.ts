@@ -40,12 +40,14 @@ async function open(name: string, r: Report): Promise<{ page: Page; errors: stri
 }
 
 describe('embedding a large report', () => {
-  it('gzips it (base64, no `<`), the same report once inflated; small reports stay plain JSON', () => {
+  it('gzips it (base64, no `<`), the same report once inflated, static summary in <noscript>; small reports stay plain JSON', () => {
     const r = bigReport();
     const html = renderReport('html', r);
     const packed = html.match(/<script type="application\/gzip" id="conway-report-gzip">([^<]*)<\/script>/)![1];
     expect(JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8'))).toEqual(r);
     expect(html.length).toBeLessThan(JSON.stringify(r).length / 4);
+    // The static summary is for browsers without scripts only: it does not delay the dashboard.
+    expect(html).toMatch(/<div id="app"><\/div>\n<noscript><h1>/);
     expect(renderReport('html', smallReport())).toContain('<script type="application/json" id="conway-report">');
   });
 });
@@ -73,7 +75,8 @@ describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'HTML report at 20
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.filter((h) => h === '#' || h.startsWith('http') || h.startsWith('/'))).toEqual([]);
     // The page sits in a temp folder; the report's root is /repos/monolith: a relative path up and over.
-    expect(hrefs[0]).toMatch(/^(\.\.\/)+repos\/monolith\/legacy\/.+\.ts#L\d+$/);
+    expect(await page.locator('li.finding a[href]').first().getAttribute('href')).toMatch(/^(\.\.\/)+repos\/monolith\/legacy\/.+\.ts#L\d+$/);
+    expect(await page.locator('ol.act-first li').count()).toBe(5);
 
     expect(await page.locator('table.matrix tbody tr').count()).toBe(25);
     await page.getByRole('button', { name: 'show all 200' }).click();

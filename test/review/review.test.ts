@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reviewChange } from '../../analyzer/review';
 import { reviewRepo } from '../fixtures/review';
-import { BOB } from '../fixtures/repo';
+import { ANN, BOB, CAT } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
 
 const { repoOf, tempDir } = scratch();
@@ -63,6 +63,25 @@ describe('reviewChange on a feature branch (GitHub)', () => {
     expect(people.get('payments')).toEqual(['ann@acme.io']); // bob edited refund.ts but is in search
     expect(people.get('search')).toEqual(['bob@acme.io']); // the renamed file's history under its old name
     expect(people.get('web')).toEqual([]); // cat wrote the change
+  });
+});
+
+describe('reviewChange with a review group', () => {
+  it('a catch-all approver pool on every rule is required, and its suggestions are the files\' recent authors, said as such', async () => {
+    const rules = '/pay/ @acme/approvers @acme/pay\n/web/ @acme/approvers @acme/web\n/api/ @acme/approvers @acme/api\n';
+    const repo = repoOf([
+      { author: CAT, files: { CODEOWNERS: rules, 'pay/a.ts': 'export const a = 1;\n', 'web/b.ts': 'export const b = 1;\n', 'api/c.ts': 'export const c = 1;\n' } },
+      { author: BOB, files: { 'pay/a.ts': 'export const a = 2;\n' } },
+    ]);
+    repo.git('checkout', '-q', '-b', 'change');
+    repo.commit({ author: ANN, files: { 'pay/a.ts': 'export const a = 3;\n' } });
+    const r = await reviewChange(repo.dir, { base: 'main', cacheDir: tempDir() });
+    expect(r.approvals.map((a) => a.owners)).toEqual([['@acme/approvers', '@acme/pay']]);
+    const pool = r.reviewers.find((x) => x.team === '@acme/approvers')!;
+    expect(pool.basis).toBe('recent-authors');
+    expect(pool.people.map((p) => p.person)).toEqual(['bob@acme.io', 'cat@acme.io']); // Ann wrote the change
+    expect(r.reviewers.find((x) => x.team === '@acme/pay')!.basis).toBe('members');
+    expect(r.independence.map((x) => x.team)).toEqual(['@acme/pay']); // the pool delivers nothing
   });
 });
 

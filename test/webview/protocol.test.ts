@@ -2,7 +2,7 @@
 // leave the workspace or a line that is not a real line rejected, a report missing or mistyping
 // any field the dashboard reads rejected.
 import { describe, expect, it } from 'vitest';
-import { isHostToWebview, isSafeRelativePath, isWebviewToHost } from '../../webview/protocol';
+import { isHostToWebview, isSafeRelativePath, isWebviewToHost, reportOf } from '../../webview/protocol';
 import { isReport } from '../../webview/report-guard';
 import { HOSTILE_PATH, sampleReport } from '../fixtures/report';
 
@@ -46,6 +46,16 @@ describe('isHostToWebview / isReport', () => {
   it('accepts a full report message', () => {
     expect(isHostToWebview({ type: 'report', report: sampleReport(), folder: 'shop' })).toBe(true);
     expect(isReport(sampleReport())).toBe(true);
+  });
+
+  it('accepts the report as JSON text (what the extension sends) and checks it once parsed', () => {
+    const ok = { type: 'report-json' as const, json: JSON.stringify(sampleReport()), folder: 'shop' };
+    expect(isHostToWebview(ok)).toBe(true);
+    expect(reportOf(ok)).toEqual(sampleReport());
+    const bad = { ...sampleReport(), schemaVersion: 2 };
+    expect(reportOf({ type: 'report-json', json: JSON.stringify(bad), folder: 'shop' })).toBeUndefined();
+    expect(reportOf({ type: 'report-json', json: '{not json', folder: 'shop' })).toBeUndefined();
+    expect(isHostToWebview({ type: 'report-json', json: 42, folder: 'shop' })).toBe(false);
   });
 
   it('rejects a message without folder or with another type', () => {
