@@ -38,6 +38,7 @@ function codeCacheFile(): string | null {
 
 function readOrNull(file: string): Buffer | undefined {
   try {
+    if (!statSync(file).isFile()) return undefined; // a FIFO would block the start
     return readFileSync(file);
   } catch {
     return undefined;

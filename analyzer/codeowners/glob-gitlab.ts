@@ -37,9 +37,13 @@ export function gitlabPatternProblem(raw: string): string | null {
   }
 }
 
-/** An escaped slash (`\/`) is a slash: it separates segments like any other. */
+// An escaped slash (`\/`) separates segments like `/`, but a `**` before it is a plain `*`
+// (it is not the `**` + `/` that spans directories).
 function splitSegments(p: string): string[] {
-  return p.replace(/\\\//g, '/').split('/');
+  const parts = p.split(/(\\\/|\/)/);
+  const segs: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) segs.push(parts[i] === '**' && parts[i + 1] === '\\/' ? '*' : parts[i]);
+  return segs;
 }
 
 function gitlabTokens(seg: string): Token[] {

@@ -3,7 +3,8 @@
 // directory cannot be written (read-only, a file where a directory belongs, a full disk), it goes
 // to a private temporary directory that is removed after mining — a cache fault never stops
 // an analysis, and --no-cache never touches the cache.
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readTextFile } from '../collect/read-file';
 import { makeDirs } from '../collect/make-dirs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +32,9 @@ export function attributesFile(cacheDir: string | null): AttributesFile {
 
 function writeIfChanged(cacheDir: string): string {
   const file = join(cacheDir, 'gitattributes');
-  let current = '';
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {
-    makeDirs(cacheDir);
-  }
+  const read = readTextFile(file, 64 * 1024); // a regular file only: a FIFO there would block
+  const current = read.kind === 'text' ? read.text : '';
+  if (read.kind === 'missing') makeDirs(cacheDir);
   if (current !== TEXT) {
     const tmp = `${file}.${process.pid}`;
     writeFileSync(tmp, TEXT); // rename is atomic: a concurrent run never reads half a file

@@ -11,7 +11,9 @@
 // beside `a/b/index.ts` or `a/b.js` can take over `./b`).
 // Any fault reading the file is a miss: a broken cache only costs a rebuild.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeDirs } from '../collect/make-dirs';
+import { readTextFile } from '../collect/read-file';
 import { join } from 'node:path';
 import type { ImportEdge } from '../model/types';
 
@@ -43,7 +45,10 @@ export function importCacheFile(cacheDir: string, root: string): string {
 
 export function readImportCache(file: string): PersistedImports | null {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { v: number; configKey: string; tracked: string[]; notes: string[]; files: Row[] };
+    // A regular file only (a FIFO would block), below V8's longest string.
+    const r = readTextFile(file, 512 * 1024 * 1024);
+    if (r.kind !== 'text') return null;
+    const data = JSON.parse(r.text) as { v: number; configKey: string; tracked: string[]; notes: string[]; files: Row[] };
     if (data.v !== VERSION || typeof data.configKey !== 'string' || !Array.isArray(data.tracked) || !Array.isArray(data.files)) return null;
     if (!Array.isArray(data.notes) || !data.notes.every((n) => typeof n === 'string')) return null;
     const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
@@ -61,11 +66,12 @@ export function writeImportCache(file: string, data: PersistedImports): void {
   const rows: Row[] = [...data.files].map(([path, f]) => [path, f.blob, f.edges.map((e) => [e.to, e.specifier, e.line, e.kind])]);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    makeDirs(join(file, '..')); // Node's recursive mkdirSync never returns under HOME=/proc
     writeFileSync(tmp, JSON.stringify({ v: VERSION, configKey: data.configKey, tracked: data.tracked, notes: data.notes, files: rows }));
     renameSync(tmp, file);
   } catch {
     // a cache that cannot be written only costs a rebuild next time
+    rmSync(tmp, { force: true });
   }
 }
 

@@ -37,6 +37,8 @@ export function parseTeamMap(text: string, file: string): ParsedTeamMap {
   };
   for (const e of doc.errors) out.errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
   out.unreadable = out.errors[0];
+  // Warnings (an unknown tag) are collected, not printed by the yaml package to stderr.
+  for (const w of doc.warnings) out.warnings.push({ file, line: lc.linePos(w.pos[0]).line, message: `YAML: ${w.message.split('\n')[0].replace(/:$/, '')}` });
   if (out.errors.length) return out;
   checkStructure(doc.contents, fatal, lineOf);
   if (out.errors.length) return out;

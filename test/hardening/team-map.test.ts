@@ -44,6 +44,14 @@ describe('team ids', () => {
   });
 });
 
+describe('YAML warnings', () => {
+  it('are validate warnings with their line, not raw process warnings', async () => {
+    const r = repoWithMap('teams:\n  core: { owners: [!foo "@acme/core"] }\n');
+    const v = await cli(['validate', '--repo', r.dir]);
+    expect(v.stdout).toContain('conway.yml:2: warning: YAML: Unresolved tag: !foo');
+  });
+});
+
 describe('large team maps', () => {
   it('10,000 teams that each name an unknown team: checked in near-linear time, with short messages', () => {
     const n = 10_000;
