@@ -47,7 +47,7 @@ export function fileCoupling(input: MetricsInput, opts: MetricsOptions): FileCou
   }
   if (kept.size) collectEvidence(input, sets, kept);
   const out = [...kept.values()];
-  return out.sort((x, y) => y.degree - x.degree || y.shared - x.shared || (x.a + x.b < y.a + y.b ? -1 : 1));
+  return out.sort((x, y) => y.degree - x.degree || y.shared - x.shared || byPair(x, y));
 }
 
 interface ChangeSets {
@@ -129,7 +129,12 @@ export function teamCoupling(input: MetricsInput): TeamCoupling[] {
       const [a, b] = key.split('\0');
       return { a, b, sharedCommits: p.shared, degree: couplingDegree(p.shared, revs.get(a)!, revs.get(b)!), commits: p.commits };
     })
-    .sort((x, y) => y.sharedCommits - x.sharedCommits || y.degree - x.degree);
+    .sort((x, y) => y.sharedCommits - x.sharedCommits || y.degree - x.degree || byPair(x, y));
+}
+
+/** Ties broken by the pair's names, not by the order commits came in (cache and git differ). */
+function byPair(x: { a: string; b: string }, y: { a: string; b: string }): number {
+  return x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
 }
 
 /** Team pairs across two files' delivery-team sets, unless the files share a team (internal). */

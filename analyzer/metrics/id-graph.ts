@@ -3,19 +3,35 @@
 // objects, where a team called `constructor` or `__proto__` (or a file called `toString`)
 // crashed `updateEdge` or vanished. So each id gets a numeric node key, and ids are only ever
 // looked up in a Map and an array.
+//
+// Louvain's answer depends on the order of nodes and edges (it visits nodes in graph order), and
+// a sum of floats on the order of its terms. Callers link in whatever order their inputs come
+// (commits from the history cache or from git, imports from the import cache or a fresh parse),
+// so links are only collected here and the graph is built canonically: ids sorted, each edge's
+// weights summed in ascending order. The communities are then a function of the weighted edges.
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 
 export class IdGraph {
-  readonly graph = new Graph({ type: 'undirected' });
-  private readonly keys = new Map<string, string>();
+  private readonly g = new Graph({ type: 'undirected' });
+  private readonly links = new Map<string, Map<string, number[]>>();
   private readonly ids: string[] = [];
 
   /** Adds weight w to the edge a–b (a self-loop or a weight ≤ 0 is ignored). */
   link(a: string, b: string, w: number): void {
     if (a === b || !(w > 0)) return;
-    const [ka, kb] = [this.key(a), this.key(b)];
-    this.graph.updateEdge(ka, kb, (attr) => ({ weight: ((attr.weight as number) ?? 0) + w }));
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const row = this.links.get(x) ?? this.links.set(x, new Map()).get(x)!;
+    const ws = row.get(y);
+    if (ws) ws.push(w);
+    else row.set(y, [w]);
+    if (!this.links.has(y)) this.links.set(y, new Map());
+  }
+
+  /** The graph of the links so far, built canonically on first access; link nothing after. */
+  get graph(): Graph {
+    if (this.g.order === 0) this.build();
+    return this.g;
   }
 
   /** The id of a node key. */
@@ -23,7 +39,7 @@ export class IdGraph {
     return this.ids[Number(key)];
   }
 
-  /** Louvain communities (seeded: deterministic), as lists of ids in the order they were first linked. */
+  /** Louvain communities (seeded: deterministic), as lists of ids in ascending order. */
   communities(rng: () => number): string[][] {
     const assignment = louvain(this.graph, { getEdgeWeight: 'weight', rng });
     const groups = new Map<number, string[]>();
@@ -34,14 +50,24 @@ export class IdGraph {
     return [...groups.values()];
   }
 
-  private key(id: string): string {
-    let k = this.keys.get(id);
-    if (k === undefined) {
-      k = String(this.ids.length);
-      this.keys.set(id, k);
+  /** Node key = the id's rank among all ids; edges added in (a, b) order. */
+  private build(): void {
+    const keys = new Map<string, string>();
+    for (const id of [...this.links.keys()].sort(byCodeUnit)) {
+      keys.set(id, String(this.ids.length));
+      this.g.addNode(String(this.ids.length));
       this.ids.push(id);
-      this.graph.addNode(k);
     }
-    return k;
+    for (const a of this.ids) {
+      const row = this.links.get(a)!;
+      for (const b of [...row.keys()].sort(byCodeUnit)) {
+        const weight = row.get(b)!.sort((p, q) => p - q).reduce((s, w) => s + w, 0);
+        this.g.addEdge(keys.get(a)!, keys.get(b)!, { weight });
+      }
+    }
   }
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
