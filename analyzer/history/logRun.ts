@@ -52,6 +52,12 @@ export async function runLog(dir: string, range: string[], mode: LogMode, attrib
   throw new Error('unreachable');
 }
 
+/** The shas one `git log` of `range` lists, newest first, in git's order (not necessarily by date). */
+export async function listShas(dir: string, range: string[], opts: LogRunOptions): Promise<string[]> {
+  const { text } = await listCommits(dir, range, opts);
+  return text.split('\n').filter((s) => s !== '');
+}
+
 /** The commits to mine, newest first, with the window and merge options applied by git. */
 async function listCommits(dir: string, range: string[], opts: LogRunOptions): Promise<ShaList> {
   const args = ['rev-list', opts.firstParent ? '--first-parent' : '--no-merges'];

@@ -16,8 +16,8 @@ import { cacheFile, cacheKeptWarm, defaultCacheDir, readCache, writeCache, type 
 import { toCommits } from './commits';
 import { makeResolver, type Member } from './identity';
 import { mailmapKey } from './mailmap-key';
-import { runLog, type LogRun } from './logRun';
-import type { LogMode } from './parseLog';
+import { listShas, runLog, type LogRun } from './logRun';
+import type { LogMode, RawCommit } from './parseLog';
 import { makePathFilter } from './paths';
 
 export interface MineOptions {
@@ -120,10 +120,26 @@ async function mineWithCache(root: string, head: string, wanted: LogMode, opts: 
     head,
     mode: run.mode,
     notes: [...new Set([...(base?.notes ?? []), ...run.notes])],
-    commits: base ? run.commits.concat(base.commits) : run.commits,
+    commits: base && run.commits.length ? await inLogOrder(root, head, run.commits, base, opts) : (base ?? run).commits,
   };
   if (file && base?.head !== head) await writeCache(file, entry);
   return { entry, fromCache: base?.commits.length ?? 0, mined: run.commits.length };
+}
+
+/**
+ * The commits in the order a full `git log` lists them. New commits merely put before the cached
+ * ones are not: a merged branch's older commits interleave by date with the cached ones, and
+ * every consumer of the order (window first/last, coupling evidence, first-seen orders) would
+ * make the warm report differ from a cold one. One commit on top of the cached head is already
+ * in order; otherwise a rev-list of shas (tens of ms on 15k commits) gives the order.
+ */
+async function inLogOrder(root: string, head: string, added: RawCommit[], base: CacheEntry, opts: MineOptions): Promise<RawCommit[]> {
+  const commits = added.concat(base.commits);
+  const parents = opts.state?.parents;
+  if (added.length === 1 && added[0].sha === head && parents?.length === 1 && parents[0] === base.head) return commits;
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const ordered = (await listShas(root, [head], opts)).flatMap((s) => bySha.get(s) ?? []);
+  return ordered.length === commits.length ? ordered : commits;
 }
 
 /**
