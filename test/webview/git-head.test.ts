@@ -1,7 +1,7 @@
 // Issue 11, "Denial of service" for the editor: it follows HEAD by reading .git files itself
 // (extension/git-head.ts, no git process). Those files are read like every repository file: a
 // FIFO, a huge file or a link out of .git answers "HEAD unknown" at once instead of hanging or
-// bloating the editor.
+// bloating the editor. (In test/webview/ with the other editor-side tests that need no vscode.)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
