@@ -28,6 +28,9 @@ import { UserError } from './errors';
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
 export { userEmail } from './collect/git';
 
+/** For the editor: the hardened reader (regular files only, size cap, links out of a root refused). */
+export { readRepoFile, type ReadResult } from './collect/read-file';
+
 /** For long-lived processes (the editor's worker): keep the history cache in memory between runs. */
 export { flushCacheWrites, keepCacheWarm } from './history/cache';
 
