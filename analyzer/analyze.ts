@@ -96,7 +96,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const people = resolvePeople(ownership, history.commits);
   const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
-  const isBot = makeBotTest(opts.bots);
+  const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });
   return assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
 }

@@ -47,6 +47,7 @@ function formatPeople(people: PersonRow[]): string {
     if (p.emails.length) out.push(`  emails:  ${p.emails.join(', ')}`);
     if (p.handles.length) out.push(`  handles: ${p.handles.map((h) => `@${h}`).join(', ')}`);
     for (const m of p.merged) out.push(`  merged:  ${m.identity} — ${m.reason}`);
+    if (p.botNote) out.push(`  kept as a person: ${p.botNote}`);
   }
   if (bots.length) {
     out.push('', 'Treated as bots (keep them with --include-bots; add patterns with --bots):');

@@ -6,21 +6,54 @@
 // part ends in a separated `bot` (`ci-bot@`, `ci.bot@`). A two-word name such as `Jane Talbot`
 // is a person. Extra patterns are case-insensitive substrings of the author's name or email, so
 // `ci-bot@` or `release-please` work without regex syntax.
+// A name alone is not enough for those accounts (issue 9: "…and whose commits are automated"):
+// a name-matched account is a bot only when at least half of its commits in the mined history
+// have a machine subject (automated.ts), so a person whose one-word git name is `abbot` stays a
+// person. `[bot]`, DEFAULT_BOTS and `--bots` patterns stay bots whatever their subjects.
+import { accountKey, type AutomationTally } from './automated';
 import { noreplyHandle } from './identity';
 
 export const DEFAULT_BOTS = ['dependabot', 'renovate', 'github-actions', 'greenkeeper', 'snyk-bot'];
 
-export type BotTest = (name: string, email: string) => boolean;
+/** Share of automated commits from which a name-matched account is a bot. */
+export const AUTOMATED_SHARE = 0.5;
 
-/** Builds the predicate once; it is called for every author and co-author. */
-export function makeBotTest(extra: string[] = []): BotTest {
+export interface BotTest {
+  (name: string, email: string): boolean;
+  /** Why an account named like a bot was kept as a person, or null (not named like one, or a bot). */
+  keptReason(name: string, email: string): string | null;
+}
+
+/**
+ * Builds the predicate once; it is called for every author and co-author. `tally` is the
+ * automated/total count per account over the mined history; without it (or for an account with
+ * no authored commits, e.g. only a co-author) the name decides, as before issue 9's rule.
+ */
+export function makeBotTest(extra: string[] = [], tally?: AutomationTally): BotTest {
   const needles = [...DEFAULT_BOTS, ...extra].map((p) => p.toLowerCase()).filter(Boolean);
-  return (name, email) => {
+  const verdict = (name: string, email: string): Verdict => {
     const n = name.trim().toLowerCase();
     const e = email.trim().toLowerCase();
-    if (n.endsWith('[bot]') || e.split('@')[0].endsWith('[bot]')) return true;
-    return namedLikeBot(n, e) || needles.some((p) => n.includes(p) || e.includes(p));
+    if (n.endsWith('[bot]') || e.split('@')[0].endsWith('[bot]')) return BOT;
+    if (needles.some((p) => n.includes(p) || e.includes(p))) return BOT;
+    if (!namedLikeBot(n, e)) return PERSON;
+    return automationVerdict(tally?.get(accountKey(name, email)));
   };
+  const test = ((name: string, email: string) => verdict(name, email).bot) as BotTest;
+  test.keptReason = (name, email) => verdict(name, email).reason;
+  return test;
+}
+
+interface Verdict {
+  bot: boolean;
+  reason: string | null;
+}
+const BOT: Verdict = { bot: true, reason: null };
+const PERSON: Verdict = { bot: false, reason: null };
+
+function automationVerdict(t: { automated: number; total: number } | undefined): Verdict {
+  if (!t || t.total === 0 || t.automated >= AUTOMATED_SHARE * t.total) return BOT;
+  return { bot: false, reason: `named like a bot, but ${t.automated} of ${t.total} commit${t.total === 1 ? '' : 's'} look automated` };
 }
 
 /** Name or handle ends in `bot` (lowercased input). */

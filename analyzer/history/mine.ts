@@ -4,12 +4,14 @@
 //   2. cache: if the cached head is an ancestor of HEAD, mine only `cachedHead..HEAD` and
 //      prepend (cache.ts); otherwise mine everything;
 //   3. git log, sharded and streamed (logRun.ts), parsed by LogParser (parseLog.ts);
-//   4. bots dropped, identities resolved, paths filtered (commits.ts).
+//   4. automated commits tallied per account (automated.ts), then bots dropped (bots.ts),
+//      identities resolved, paths filtered (commits.ts).
 // Paths are as git reported them; pass headNames (or apply followRenames, renames.ts) for HEAD names.
 import { realpathSync } from 'node:fs';
 import { findRepoRoot, GitError, runGit } from '../collect/git';
 import { headAndShallow } from '../collect/repo-state';
 import type { Commit } from '../model/types';
+import { tallyAutomation, type AutomationTally } from './automated';
 import { makeBotTest } from './bots';
 import { attributesFile } from './attributes-file';
 import { cacheFile, cacheKeptWarm, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
@@ -59,6 +61,8 @@ export interface HistoryResult {
   mined: number;
   /** Authors dropped as bots (issue 9): listed in the report, never dropped silently. */
   bots: DroppedBot[];
+  /** Automated/total commits per account over every mined commit (cached and new): who is a bot by name *and* behaviour. */
+  automation: AutomationTally;
 }
 
 export interface DroppedBot {
@@ -76,12 +80,14 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
   const { head, shallow } = opts.state ?? (await headAndShallow(root));
   const wanted: LogMode = opts.fast ? 'name-status' : 'numstat';
   const notes = shallow ? [SHALLOW_NOTE] : [];
-  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [] };
+  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [], automation: new Map() };
   const raw = await mineWithCache(root, head, wanted, opts);
   const bots = new Map<string, DroppedBot>();
+  // Per account, before any commit is dropped: the cache entry holds cached and new commits alike.
+  const automation = tallyAutomation(raw.entry.commits);
   const commits = toCommits(raw.entry.commits, {
     resolve: makeResolver(opts.members),
-    isBot: makeBotTest(opts.bots),
+    isBot: makeBotTest(opts.bots, automation),
     includeBots: opts.includeBots ?? false,
     keepPath: makePathFilter(opts),
     // A one-shot run owns the raw commits: each is dropped once converted, so at 1M commits the
@@ -91,7 +97,7 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
     headNames: opts.headNames,
     onBot: (name, email, changes) => tallyBot(bots, name, email, changes),
   });
-  return { head, commits, shallow, notes: [...notes, ...raw.entry.notes], mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined, bots: [...bots.values()] };
+  return { head, commits, shallow, notes: [...notes, ...raw.entry.notes], mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined, bots: [...bots.values()], automation };
 }
 
 function tallyBot(bots: Map<string, DroppedBot>, name: string, email: string, changes: number): void {

@@ -1,7 +1,7 @@
 // Pure, incremental parser for the output of (see analyzer/history/mine.ts for the full command):
 //   git log --use-mailmap -M -z --numstat|--name-status --format=LOG_FORMAT
 // With -z every field ends in NUL, so paths with spaces, quotes, tabs or newlines are verbatim.
-// Layout per commit: `\x1e<sha>\x1f<name>\x1f<email>\x1f<unix date>\x1f<trailers>\x1f\0`, then
+// Layout per commit: `\x1e<sha>\x1f<name>\x1f<email>\x1f<unix date>\x1f<trailers>\x1f<subject>\0`, then
 // (after one `\n`) one entry per file:
 //   numstat      `<added>\t<deleted>\t<path>\0`, a rename `<added>\t<deleted>\t\0<old>\0<new>\0`,
 //                binary files `-\t-\t…` (→ null);
@@ -10,8 +10,9 @@
 // previous entry announced one, so a path can never be mistaken for a commit header.
 // Non-UTF-8 bytes in paths arrive decoded as U+FFFD (git gives bytes; Conway keys by text).
 import type { FileChange } from '../model/types';
+import { AutomationDetector } from './automated';
 
-export const LOG_FORMAT = '%x1e%H%x1f%aN%x1f%aE%x1f%at%x1f%(trailers:key=Co-authored-by,valueonly,separator=%x1d)%x1f';
+export const LOG_FORMAT = '%x1e%H%x1f%aN%x1f%aE%x1f%at%x1f%(trailers:key=Co-authored-by,valueonly,separator=%x1d)%x1f%s';
 
 export type LogMode = 'numstat' | 'name-status';
 
@@ -27,6 +28,8 @@ export interface RawCommit {
   /** Values of Co-authored-by trailers, e.g. `Bob <bob@acme.io>`. */
   coAuthors: string[];
   files: FileChange[];
+  /** The subject looks machine-written (automated.ts); the subject itself is not kept. */
+  automated: boolean;
 }
 
 export class LogParser {
@@ -36,6 +39,7 @@ export class LogParser {
   /** Path tokens the current entry still expects: 2 = old then new, 1 = new. */
   private need = 0;
   private readonly strings = new Map<string, string>();
+  private readonly automation = new AutomationDetector();
 
   constructor(private readonly mode: LogMode, private readonly onCommit: (c: RawCommit) => void) {}
 
@@ -65,7 +69,7 @@ export class LogParser {
   private readHeader(token: string): void {
     this.flush();
     // Defaults: a truncated header (a killed git, a broken pipe) yields empty fields, not a crash.
-    const [sha = '', name = '', email = '', date = '', trailers = ''] = token.slice(1).split('\x1f');
+    const [sha = '', name = '', email = '', date = '', trailers = '', ...subject] = token.slice(1).split('\x1f');
     this.commit = {
       sha: copy(sha),
       name: this.intern(name),
@@ -73,6 +77,7 @@ export class LogParser {
       date: Number(date),
       coAuthors: trailers ? trailers.split('\x1d').map((t) => this.intern(t.trim())).filter(Boolean) : NONE,
       files: [],
+      automated: this.automation.automated(name, email, subject.join('\x1f')),
     };
   }
 

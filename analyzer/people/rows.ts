@@ -34,6 +34,8 @@ export function peopleRows(x: PeopleRowsInput): PersonRow[] {
       bot: split.some(([n, e]) => x.isBot(n, e)),
       identities: pairs.map(([, n], i) => ({ name: split[i][0], email: split[i][1], commits: n })).filter((p) => p.commits > 0),
     };
+    const kept = split.map(([n, e]) => x.isBot.keptReason(n, e)).find((r) => r !== null);
+    if (kept && !row.bot) row.botNote = kept;
     return row;
   });
   return [...rows, ...x.bots.map(botRow)].sort((a, b) => b.changes - a.changes || (a.id < b.id ? -1 : 1));

@@ -50,6 +50,8 @@ export interface PersonRow {
   bot: boolean;
   /** Issue 9: every (name, email) the person committed as, busiest first — what `conway people --mailmap` maps. */
   identities?: { name: string; email: string; commits: number }[];
+  /** Issue 9: why an account named like a bot was kept as a person, e.g. `named like a bot, but 2 of 40 commits look automated`. */
+  botNote?: string;
 }
 
 export interface TeamRow {

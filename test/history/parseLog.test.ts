@@ -3,8 +3,8 @@ import { LogParser, parseLog, type RawCommit } from '../../analyzer/history/pars
 
 // Hand-written in the exact layout `git log -z --numstat --format=LOG_FORMAT` produces
 // (checked against git 2.39 output with od -c).
-const H = (sha: string, name: string, email: string, date: number, trailers = '') =>
-  `\x1e${sha}\x1f${name}\x1f${email}\x1f${date}\x1f${trailers}\x1f\0`;
+const H = (sha: string, name: string, email: string, date: number, trailers = '', subject = 'Fix the parser') =>
+  `\x1e${sha}\x1f${name}\x1f${email}\x1f${date}\x1f${trailers}\x1f${subject}\0`;
 const SHA1 = 'a'.repeat(40);
 const SHA2 = 'b'.repeat(40);
 const SHA3 = 'c'.repeat(40);
@@ -12,7 +12,7 @@ const SHA3 = 'c'.repeat(40);
 const numstat =
   H(SHA1, 'Ann Lee', 'ann@acme.io', 1700000000, 'Bob <bob@acme.io>\x1dCat Park <cat@acme.io>') +
   '\n3\t1\tsrc/a b.ts\0' + '-\t-\timg/logo.png\0' + '2\t0\t\0old "q".ts\0new\nline.ts\0' +
-  H(SHA2, 'Bob Stone', 'bob@acme.io', 1700000100) + // empty commit: next header follows directly
+  H(SHA2, 'Bob Stone', 'bob@acme.io', 1700000100, '', 'chore(deps): bump x from 1.0.0 to 1.1.0') + // empty commit: next header follows directly
   H(SHA3, 'Cat Park', 'cat@acme.io', 1700000200) + '\n10\t0\ttab\there.ts\0';
 
 const expected: RawCommit[] = [
@@ -23,9 +23,10 @@ const expected: RawCommit[] = [
       { path: 'img/logo.png', added: null, deleted: null },
       { path: 'new\nline.ts', oldPath: 'old "q".ts', added: 2, deleted: 0 },
     ],
+    automated: false,
   },
-  { sha: SHA2, name: 'Bob Stone', email: 'bob@acme.io', date: 1700000100, coAuthors: [], files: [] },
-  { sha: SHA3, name: 'Cat Park', email: 'cat@acme.io', date: 1700000200, coAuthors: [], files: [{ path: 'tab\there.ts', added: 10, deleted: 0 }] },
+  { sha: SHA2, name: 'Bob Stone', email: 'bob@acme.io', date: 1700000100, coAuthors: [], files: [], automated: true },
+  { sha: SHA3, name: 'Cat Park', email: 'cat@acme.io', date: 1700000200, coAuthors: [], files: [{ path: 'tab\there.ts', added: 10, deleted: 0 }], automated: false },
 ];
 
 describe('parseLog', () => {
