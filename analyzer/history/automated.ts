@@ -1,13 +1,15 @@
-// Issue 9, "Bots": is a commit automated? Decided from its subject while git log is parsed, and
-// kept as one boolean per commit (subjects are never stored: ~400 bytes/commit at 1M commits).
+// Issue 9, "Bots": is a commit automated? Decided from its subject while git log is parsed.
+// Subjects are never stored (~400 bytes/commit at 1M commits): each commit keeps one small
+// integer, its subject print — bit 0 says the subject is machine-written, the other 30 bits
+// hash the subject's template (digits, versions and hashes blanked). A 31-bit integer is a V8
+// Smi, stored in the object's slot like a boolean would be: no extra memory per commit.
 // Machine subjects are those dependency bots, release tools and CI sync jobs write:
 //   dependency bumps  `Bump x from 1 to 2`, `chore(deps): …`, `build(deps-dev): …`, `Update dependency …`
-//   releases          `Release v1.2.3`, `chore(release): …`, `Version Packages`, `v1.2.3`, `[release] …`, `Publish`
-//   generated / sync  `Update …lock…`, `[skip ci]`/`[ci skip]`, `Sync …`, `Auto-update …`,
+//   releases          `Release v1.2.3`, `release: 8.1.0`, `chore(release): …`, `Version Packages`, `v1.2.3`, `[release] …`, `Publish`
+//   generated / sync  `Update …lockfile`, `[skip ci]`/`[ci skip]`, `Sync …`, `Auto-update …`,
 //                     `Apply automatic changes`, `Merge … into …`
-// and a subject repeating the same account's previous subject template (digits, versions and
-// hashes blanked), so an account that writes one templated subject over and over counts as
-// automated too (≥ 80% identical subjects ⇒ ≥ ~80% automated commits, above the 50% rule).
+// The template hash lets the tally find an account that repeats one templated subject
+// (`snapshot 2024-01-01`, `snapshot 2024-01-02`, …) without any subject in memory.
 const MACHINE_SUBJECTS: RegExp[] = [
   /^bump\s+\S+.*\s+from\s+\S+\s+to\s+\S+/i,
   /^(?:chore|build|fix|ci)\((?:deps|deps-dev|dependencies|release)\)/i,
@@ -33,33 +35,61 @@ export function subjectTemplate(subject: string): string {
   return subject.trim().toLowerCase().replace(/\b[0-9a-f]{7,40}\b/g, '#').replace(/v?\d+(?:[.\-]\d+)*(?:[-+][\w.]+)?/g, '#');
 }
 
-/** Per parse run: remembers each account's previous subject template (memory per account, not per commit). */
-export class AutomationDetector {
-  private readonly last = new Map<string, string>();
-
-  automated(name: string, email: string, subject: string): boolean {
-    const key = `${name}\x1f${email}`;
-    const template = subjectTemplate(subject);
-    const repeated = template !== '' && this.last.get(key) === template;
-    this.last.set(key, template);
-    return repeated || machineSubject(subject);
-  }
+/** The subject's print: template hash × 2 + 1 if machine-written (always a non-negative Smi). */
+export function subjectPrint(subject: string): number {
+  return (fnv1a(subjectTemplate(subject)) & 0x3fffffff) * 2 + (machineSubject(subject) ? 1 : 0);
 }
 
-/** Automated and total commits per account (`name \x1f lowercased email`), over the whole mined history. */
-export type AutomationTally = Map<string, { automated: number; total: number }>;
+export function isMachinePrint(print: number): boolean {
+  return (print & 1) === 1;
+}
+
+/** FNV-1a, 32 bits: a cheap, stable string hash (collisions only merge two templates' counts). */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Per account (`name \x1f lowercased email`), over the whole mined history: commits, machine subjects, and the most repeated template's count. */
+export type AutomationTally = Map<string, AccountAutomation>;
+
+export interface AccountAutomation {
+  total: number;
+  automated: number;
+  sameTemplate: number;
+}
 
 export function accountKey(name: string, email: string): string {
   return `${name}\x1f${email.toLowerCase()}`;
 }
 
-export function tallyAutomation(commits: Iterable<{ name: string; email: string; automated?: boolean }>): AutomationTally {
+interface Commitish {
+  name: string;
+  email: string;
+  subject: number;
+}
+
+/**
+ * Two passes, memory per account only: the first counts and finds each account's majority
+ * template (Boyer–Moore vote: any template shared by more than half the commits wins it), the
+ * second counts that template. Independent of commit order, shards and cache increments.
+ */
+export function tallyAutomation(commits: readonly Commitish[]): AutomationTally {
   const tally: AutomationTally = new Map();
+  const vote = new Map<string, { candidate: number; lead: number }>();
   for (const c of commits) {
     const key = accountKey(c.name, c.email);
-    const t = tally.get(key) ?? tally.set(key, { automated: 0, total: 0 }).get(key)!;
+    const t = tally.get(key) ?? tally.set(key, { total: 0, automated: 0, sameTemplate: 0 }).get(key)!;
     t.total++;
-    if (c.automated) t.automated++;
+    if (isMachinePrint(c.subject)) t.automated++;
+    const v = vote.get(key) ?? vote.set(key, { candidate: c.subject >>> 1, lead: 0 }).get(key)!;
+    if (v.lead === 0) v.candidate = c.subject >>> 1;
+    v.lead += v.candidate === c.subject >>> 1 ? 1 : -1;
+  }
+  for (const c of commits) {
+    const key = accountKey(c.name, c.email);
+    if (vote.get(key)!.candidate === c.subject >>> 1) tally.get(key)!.sameTemplate++;
   }
   return tally;
 }

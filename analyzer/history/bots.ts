@@ -8,15 +8,18 @@
 // `ci-bot@` or `release-please` work without regex syntax.
 // A name alone is not enough for those accounts (issue 9: "…and whose commits are automated"):
 // a name-matched account is a bot only when at least half of its commits in the mined history
-// have a machine subject (automated.ts), so a person whose one-word git name is `abbot` stays a
+// have a machine subject, or at least 80% (and two or more) share one subject template
+// (automated.ts), so a person whose one-word git name is `abbot` stays a
 // person. `[bot]`, DEFAULT_BOTS and `--bots` patterns stay bots whatever their subjects.
-import { accountKey, type AutomationTally } from './automated';
+import { accountKey, type AccountAutomation, type AutomationTally } from './automated';
 import { noreplyHandle } from './identity';
 
 export const DEFAULT_BOTS = ['dependabot', 'renovate', 'github-actions', 'greenkeeper', 'snyk-bot'];
 
 /** Share of automated commits from which a name-matched account is a bot. */
 export const AUTOMATED_SHARE = 0.5;
+/** Share of commits with one identical subject template from which it is a bot too. */
+export const SAME_TEMPLATE_SHARE = 0.8;
 
 export interface BotTest {
   (name: string, email: string): boolean;
@@ -51,8 +54,9 @@ interface Verdict {
 const BOT: Verdict = { bot: true, reason: null };
 const PERSON: Verdict = { bot: false, reason: null };
 
-function automationVerdict(t: { automated: number; total: number } | undefined): Verdict {
+function automationVerdict(t: AccountAutomation | undefined): Verdict {
   if (!t || t.total === 0 || t.automated >= AUTOMATED_SHARE * t.total) return BOT;
+  if (t.sameTemplate >= 2 && t.sameTemplate >= SAME_TEMPLATE_SHARE * t.total) return BOT;
   return { bot: false, reason: `named like a bot, but ${t.automated} of ${t.total} commit${t.total === 1 ? '' : 's'} look automated` };
 }
 

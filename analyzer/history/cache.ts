@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import type { FileChange } from '../model/types';
 import { NONE, type LogMode, type RawCommit } from './parseLog';
 
-const VERSION = 3; // 3: rows end with the commit's `automated` flag (0/1)
+const VERSION = 3; // 3: rows end with the commit's subject print (automated.ts)
 
 export interface CacheEntry {
   head: string;
@@ -176,14 +176,14 @@ type Row = [string, string, string, number, string[], (string | number | null)[]
 
 function encodeCommit(c: RawCommit): Row {
   const files = c.files.map((f) => (f.oldPath === undefined ? [f.path, f.added, f.deleted] : [f.path, f.added, f.deleted, f.oldPath]));
-  return [c.sha, c.name, c.email, c.date, c.coAuthors, files, c.automated ? 1 : 0];
+  return [c.sha, c.name, c.email, c.date, c.coAuthors, files, c.subject];
 }
 
 /** Paths and names repeat across commits: one shared string each keeps a big cache small. */
 function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
   if (!Array.isArray(row) || row.length !== 7) throw new Error('bad row');
-  const [sha, name, email, date, coAuthors, files, automated] = row;
-  if (!isStr(sha) || !isStr(name) || !isStr(email) || typeof date !== 'number' || !Array.isArray(coAuthors) || !coAuthors.every(isStr) || !Array.isArray(files) || (automated !== 0 && automated !== 1)) throw new Error('bad row');
+  const [sha, name, email, date, coAuthors, files, subject] = row;
+  if (!isStr(sha) || !isStr(name) || !isStr(email) || typeof date !== 'number' || !Array.isArray(coAuthors) || !coAuthors.every(isStr) || !Array.isArray(files) || !Number.isInteger(subject) || subject < 0 || subject > 0x7fffffff) throw new Error('bad row');
   return {
     sha,
     name: intern(name),
@@ -191,7 +191,7 @@ function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
     date,
     coAuthors: coAuthors.length ? coAuthors.map(intern) : NONE,
     files: files.length ? files.map((f) => decodeFile(f, intern)) : NONE,
-    automated: automated === 1,
+    subject,
   };
 }
 

@@ -10,7 +10,7 @@
 // previous entry announced one, so a path can never be mistaken for a commit header.
 // Non-UTF-8 bytes in paths arrive decoded as U+FFFD (git gives bytes; Conway keys by text).
 import type { FileChange } from '../model/types';
-import { AutomationDetector } from './automated';
+import { subjectPrint } from './automated';
 
 export const LOG_FORMAT = '%x1e%H%x1f%aN%x1f%aE%x1f%at%x1f%(trailers:key=Co-authored-by,valueonly,separator=%x1d)%x1f%s';
 
@@ -28,8 +28,8 @@ export interface RawCommit {
   /** Values of Co-authored-by trailers, e.g. `Bob <bob@acme.io>`. */
   coAuthors: string[];
   files: FileChange[];
-  /** The subject looks machine-written (automated.ts); the subject itself is not kept. */
-  automated: boolean;
+  /** The subject's print (automated.ts): machine-written bit + template hash; the subject itself is not kept. */
+  subject: number;
 }
 
 export class LogParser {
@@ -39,7 +39,6 @@ export class LogParser {
   /** Path tokens the current entry still expects: 2 = old then new, 1 = new. */
   private need = 0;
   private readonly strings = new Map<string, string>();
-  private readonly automation = new AutomationDetector();
 
   constructor(private readonly mode: LogMode, private readonly onCommit: (c: RawCommit) => void) {}
 
@@ -77,7 +76,7 @@ export class LogParser {
       date: Number(date),
       coAuthors: trailers ? trailers.split('\x1d').map((t) => this.intern(t.trim())).filter(Boolean) : NONE,
       files: [],
-      automated: this.automation.automated(name, email, subject.join('\x1f')),
+      subject: subjectPrint(subject.join('\x1f')),
     };
   }
 

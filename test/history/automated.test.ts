@@ -2,7 +2,7 @@
 // repositories (dependabot, renovate, changesets, getsentry-bot's `release: 8.1.0`, CI sync jobs)
 // next to human subjects that merely mention releases, updates or locks.
 import { describe, expect, it } from 'vitest';
-import { AutomationDetector, machineSubject, subjectTemplate, tallyAutomation } from '../../analyzer/history/automated';
+import { machineSubject, subjectPrint, subjectTemplate, tallyAutomation } from '../../analyzer/history/automated';
 
 describe('machineSubject', () => {
   it('recognises dependency bumps, releases and generated/sync updates', () => {
@@ -34,17 +34,25 @@ describe('machineSubject', () => {
   });
 });
 
-describe('AutomationDetector', () => {
-  it('marks a subject repeating the same account’s previous template, not another account’s', () => {
-    const d = new AutomationDetector();
-    expect(d.automated('ci', 'ci@x.io', 'nightly snapshot 2024-01-01')).toBe(false);
-    expect(d.automated('ci', 'ci@x.io', 'nightly snapshot 2024-01-02')).toBe(true);
-    expect(d.automated('ann', 'ann@x.io', 'nightly snapshot 2024-01-03')).toBe(false);
-    expect(subjectTemplate('Release v1.2.3 (abc1234)')).toBe(subjectTemplate('release v10.0.0 (ffee991)'));
+describe('tallyAutomation', () => {
+  const c = (name: string, email: string, subject: string) => ({ name, email, subject: subjectPrint(subject) });
+
+  it('counts machine subjects and the most repeated template per account, email case-insensitive', () => {
+    const t = tallyAutomation([
+      c('ci', 'CI@x.io', 'nightly snapshot 2024-01-01'),
+      c('ann', 'ann@x.io', 'nightly snapshot 2024-01-02'),
+      c('ci', 'ci@x.io', 'Fix the build'),
+      c('ci', 'ci@x.io', 'nightly snapshot 2024-01-03'),
+      c('ci', 'ci@x.io', 'Bump a from 1.0.0 to 2.0.0'),
+      c('ci', 'ci@x.io', 'nightly snapshot 2024-01-04'),
+    ]);
+    expect(t.get('ci\x1fci@x.io')).toEqual({ total: 5, automated: 1, sameTemplate: 3 });
+    expect(t.get('ann\x1fann@x.io')).toEqual({ total: 1, automated: 0, sameTemplate: 1 });
   });
 
-  it('tallies automated/total per account, email case-insensitive', () => {
-    const t = tallyAutomation([{ name: 'a', email: 'A@x.io', automated: true }, { name: 'a', email: 'a@x.io', automated: false }]);
-    expect([...t.values()]).toEqual([{ automated: 1, total: 2 }]);
+  it('does not depend on the order of the commits (shards, cache increments)', () => {
+    const cs = ['v1 ok', 'snapshot 1', 'Fix a', 'snapshot 2', 'snapshot 3', 'Bump a from 1 to 2'].map((s) => c('ci', 'ci@x.io', s));
+    expect(tallyAutomation([...cs].reverse())).toEqual(tallyAutomation(cs));
+    expect(subjectTemplate('Release v1.2.3 (abc1234)')).toBe(subjectTemplate('release v10.0.0 (ffee991)'));
   });
 });

@@ -12,7 +12,7 @@ const { tempDir } = scratch('conway-cache-write-');
 function bigEntry(n: number): CacheEntry {
   const commits = Array.from({ length: n }, (_, i) => ({
     sha: i.toString(16).padStart(40, '0'), name: `Person ${i % 50}`, email: `p${i % 50}@example.com`, date: 1_700_000_000 + i,
-    coAuthors: [], files: Array.from({ length: 5 }, (_, j) => ({ path: `packages/p${j}/src/file-${i}.ts`, added: i, deleted: j })),
+    coAuthors: [], subject: (i % 7) * 2 + (i % 2), files: Array.from({ length: 5 }, (_, j) => ({ path: `packages/p${j}/src/file-${i}.ts`, added: i, deleted: j })),
   }));
   return { head: 'f'.repeat(40), mode: 'numstat', notes: [], commits } as unknown as CacheEntry;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isMachinePrint, subjectPrint } from '../../analyzer/history/automated';
 import { LogParser, parseLog, type RawCommit } from '../../analyzer/history/parseLog';
 
 // Hand-written in the exact layout `git log -z --numstat --format=LOG_FORMAT` produces
@@ -23,15 +24,19 @@ const expected: RawCommit[] = [
       { path: 'img/logo.png', added: null, deleted: null },
       { path: 'new\nline.ts', oldPath: 'old "q".ts', added: 2, deleted: 0 },
     ],
-    automated: false,
+    subject: subjectPrint('Fix the parser'),
   },
-  { sha: SHA2, name: 'Bob Stone', email: 'bob@acme.io', date: 1700000100, coAuthors: [], files: [], automated: true },
-  { sha: SHA3, name: 'Cat Park', email: 'cat@acme.io', date: 1700000200, coAuthors: [], files: [{ path: 'tab\there.ts', added: 10, deleted: 0 }], automated: false },
+  { sha: SHA2, name: 'Bob Stone', email: 'bob@acme.io', date: 1700000100, coAuthors: [], files: [], subject: subjectPrint('chore(deps): bump x from 1.0.0 to 1.1.0') },
+  { sha: SHA3, name: 'Cat Park', email: 'cat@acme.io', date: 1700000200, coAuthors: [], files: [{ path: 'tab\there.ts', added: 10, deleted: 0 }], subject: subjectPrint('Fix the parser') },
 ];
 
 describe('parseLog', () => {
   it('parses numstat entries: counts, binary as null, renames as two NUL fields, odd names verbatim', () => {
     expect(parseLog(numstat, 'numstat')).toEqual(expected);
+  });
+
+  it('keeps only the subject print: machine bit set for a dependency bump, clear for a human subject', () => {
+    expect(parseLog(numstat, 'numstat').map((c) => isMachinePrint(c.subject))).toEqual([false, true, false]);
   });
 
   it('gives the same result whatever the chunk boundaries', () => {

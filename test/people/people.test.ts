@@ -39,7 +39,7 @@ beforeAll(async () => {
     { author: BOB_OLD, files: { 'web/a.ts': '3' } },
     { author: BOB, files: { 'web/b.ts': '2' } },
     { author: AONE, files: { 'auth/a.ts': '1' } },
-    { author: RELEASE_BOT, files: { 'web/a.ts': '4', 'api/a.ts': '3' } },
+    { author: RELEASE_BOT, message: 'chore(release): v1.2.0', files: { 'web/a.ts': '4', 'api/a.ts': '3' } },
     { author: CAT, files: { 'web/b.ts': '3' } },
     { author: DEV, files: { 'web/d.ts': '1' } },
     { author: DEV2, files: { 'web/d.ts': '2' } },
