@@ -11,6 +11,7 @@ describe('machineSubject', () => {
       'build(deps-dev): bump typescript from 5.3.3 to 5.4.2',
       'chore(deps): update dependency vitest to v1.4.0',
       'Update dependency @types/node to v20.11.30',
+      "feat(deps): update deps matching '@opentelemetry/*' (#3034)",
       'release: 8.1.0',
       'Release v1.2.3',
       'chore(release): 2.0.0',
@@ -28,7 +29,7 @@ describe('machineSubject', () => {
   });
 
   it('leaves human subjects alone, even about releases, updates or locks', () => {
-    for (const s of ['Fix login redirect', 'Release notes: explain the new cache', 'Update README with the lock icon story', 'feat(core): add retry to uploads', 'Bump the timeout in the e2e test']) {
+    for (const s of ['Fix login redirect', 'Release notes: explain the new cache', 'Update README with the lock icon story', 'feat(core): add retry to uploads', 'ci: move security scanning to shared workflow (#3656)', 'Bump the timeout in the e2e test']) {
       expect(machineSubject(s), s).toBe(false);
     }
   });
