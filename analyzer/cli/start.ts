@@ -6,12 +6,12 @@
 // run (so it holds the functions that run compiled). A missing, stale or rejected cache only costs a normal compile;
 // CONWAY_NO_CODE_CACHE=1 turns it off, and so does --no-cache (which never touches the cache directory).
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
-import { makeDirs } from '../collect/make-dirs';
+import { writeCacheFile } from '../collect/make-dirs';
 
 const bundle = join(__dirname, 'conway.js');
 const code = readFileSync(bundle, 'utf8');
@@ -46,12 +46,5 @@ function readOrNull(file: string): Buffer | undefined {
 }
 
 function save(file: string, s: Script): void {
-  try {
-    makeDirs(join(file, '..')); // Node's recursive mkdirSync never returns under HOME=/proc: the CLI hung at exit
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, s.createCachedData());
-    renameSync(tmp, file);
-  } catch {
-    // a cache that cannot be written only costs a compile next time
-  }
+  writeCacheFile(file, s.createCachedData()); // a cache that cannot be written only costs a compile next time
 }

@@ -1,7 +1,7 @@
 // `mkdir -p` for the cache directory. Node's own recursive mkdirSync loops forever where mkdir
 // answers ENOENT for a parent that exists (HOME=/proc, seen in a robustness run); this one
 // creates each missing ancestor once, from the top, and throws on the first failure.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export function makeDirs(dir: string): void {
@@ -24,5 +24,21 @@ function isDirectory(d: string): boolean {
     return statSync(d).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Writes one cache file whole (a temp file beside it, then rename: a reader never sees half of
+ * it) and never throws: a cache that cannot be written only costs a rebuild next time. The temp
+ * file never outlives a failure.
+ */
+export function writeCacheFile(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    makeDirs(dirname(file));
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
   }
 }

@@ -11,8 +11,8 @@
 // beside `a/b/index.ts` or `a/b.js` can take over `./b`).
 // Any fault reading the file is a miss: a broken cache only costs a rebuild.
 import { createHash } from 'node:crypto';
-import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { makeDirs } from '../collect/make-dirs';
+import { realpathSync } from 'node:fs';
+import { writeCacheFile } from '../collect/make-dirs';
 import { readTextFile } from '../collect/read-file';
 import { join } from 'node:path';
 import type { ImportEdge } from '../model/types';
@@ -61,18 +61,10 @@ export function readImportCache(file: string): PersistedImports | null {
   }
 }
 
-/** Written whole to a temporary file and renamed, so a reader never sees half a cache. */
+/** Written whole (collect/make-dirs.ts), so a reader never sees half a cache. */
 export function writeImportCache(file: string, data: PersistedImports): void {
   const rows: Row[] = [...data.files].map(([path, f]) => [path, f.blob, f.edges.map((e) => [e.to, e.specifier, e.line, e.kind])]);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    makeDirs(join(file, '..')); // Node's recursive mkdirSync never returns under HOME=/proc
-    writeFileSync(tmp, JSON.stringify({ v: VERSION, configKey: data.configKey, tracked: data.tracked, notes: data.notes, files: rows }));
-    renameSync(tmp, file);
-  } catch {
-    // a cache that cannot be written only costs a rebuild next time
-    rmSync(tmp, { force: true });
-  }
+  writeCacheFile(file, JSON.stringify({ v: VERSION, configKey: data.configKey, tracked: data.tracked, notes: data.notes, files: rows }));
 }
 
 /** Which stored imports must be resolved again for the current configs and file list. */
