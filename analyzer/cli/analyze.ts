@@ -1,5 +1,4 @@
 // `conway analyze` — the whole analysis, as a report in JSON, Markdown, HTML or SARIF.
-import { analyzeRepo } from '../analyze';
 import { metricsHelp } from '../metrics/registry';
 import { UserError } from '../errors';
 import { renderReport, reportFormats } from '../report';
@@ -7,7 +6,7 @@ import { EXIT, type Command } from './command';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { resolve } from 'node:path';
 import { checkOutDir, writeOutput } from './output';
-import { progressPrinter } from './progress';
+import { analyzeWithProgress } from './progress';
 import { resolveRoot } from './repo-options';
 
 export const analyzeCommand: Command = {
@@ -29,8 +28,7 @@ export const analyzeCommand: Command = {
     if (!reportFormats.includes(format)) throw new UserError(`--format ${format}: expected one of ${reportFormats.join(', ')}`);
     if (values.out) checkOutDir(resolve(io.cwd, values.out as string));
     const root = await resolveRoot(values, io, true);
-    const progress = progressPrinter(io);
-    const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update }).finally(progress.done);
+    const report = await analyzeWithProgress(root, toAnalyzeOptions(values, io.cwd), io);
     for (const note of report.notes) io.stderr(`note: ${note}\n`);
     writeOutput(renderReport(format, report), values.out as string | undefined, io);
     return EXIT.ok;

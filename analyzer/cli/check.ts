@@ -3,7 +3,6 @@
 // `--update-baseline` accepts the current violations (the one time Conway writes into the
 // repository, because the user asked).
 import { join, resolve } from 'node:path';
-import { analyzeRepo } from '../analyze';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { windowText } from '../report/findings-view';
@@ -14,7 +13,7 @@ import { escapeControls, quotePath } from './quote';
 import { UserError } from '../errors';
 import { renderCodeQuality } from '../report/codequality';
 import { renderSarif } from '../report/sarif';
-import { progressPrinter } from './progress';
+import { analyzeWithProgress } from './progress';
 import { resolveRoot } from './repo-options';
 
 export const DEFAULT_BASELINE = 'conway-baseline.json';
@@ -41,10 +40,9 @@ export const checkCommand: Command = {
     if (!CHECK_FORMATS.includes(format as CheckFormat)) throw new UserError(`--format ${format}: expected one of ${CHECK_FORMATS.join(', ')}`);
     // Fail on a malformed baseline before the analysis, not after minutes of it.
     if (!updateBaseline) readBaseline(baseline, given ?? DEFAULT_BASELINE);
-    const progress = progressPrinter(io);
     const options = toAnalyzeOptions(values, io.cwd);
     // The gate reads violations only: no module inference (community detection) on the CI path.
-    const report = await analyzeRepo(root, { ...options, metrics: { ...options.metrics, skipModules: true }, onProgress: progress.update }).finally(progress.done);
+    const report = await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io);
     io.stderr(`${windowText(report)}\n`);
     return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined }, io);
   },

@@ -2,7 +2,6 @@
 // existing FILE is never overwritten. The draft passes `conway validate` as written.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyzeRepo } from '../analyze';
 import { UserError } from '../errors';
 import { draftTeamMap, type DraftModel } from '../init/draft';
 import type { MetricsInput } from '../metrics/input';
@@ -10,7 +9,7 @@ import type { Ownership } from '../ownership';
 import type { Report } from '../report/types';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { EXIT, type Command } from './command';
-import { progressPrinter } from './progress';
+import { analyzeWithProgress } from './progress';
 import { resolveRoot } from './repo-options';
 
 export const initCommand: Command = {
@@ -21,9 +20,8 @@ export const initCommand: Command = {
   options: { ...analysisOptions, write: { type: 'string' } },
   async run(values, _positionals, io) {
     const root = await resolveRoot(values, io, true);
-    const progress = progressPrinter(io);
     let model: { input: MetricsInput; ownership: Ownership } | undefined;
-    const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), onProgress: progress.update, onModel: (m) => (model = m) }).finally(progress.done);
+    const report = await analyzeWithProgress(root, { ...toAnalyzeOptions(values, io.cwd), onModel: (m) => (model = m) }, io);
     if (!report.teams.length) throw new UserError(`no teams to draft: ${report.repo.codeowners ? `${report.repo.codeowners} names no owners` : 'no CODEOWNERS file found'} — write CODEOWNERS rules first (e.g. \`/src/billing/ @org/billing\` in .github/CODEOWNERS), then run conway init again`);
     const text = draftTeamMap(draftModel(report, model!));
     const file = values.write as string | undefined;

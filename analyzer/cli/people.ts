@@ -1,12 +1,11 @@
 // `conway people [--json] [--mailmap]` — every person with all their names, emails and handles,
 // changes, teams and why identities were merged (people/merge.ts), and who was treated as a bot.
 // `--mailmap` prints the .mailmap lines that make git agree; Conway writes nothing.
-import { analyzeRepo } from '../analyze';
 import { mailmapLine } from '../people/mailmap';
 import type { PersonRow } from '../report/types';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { EXIT, type Command } from './command';
-import { progressPrinter } from './progress';
+import { analyzeWithProgress } from './progress';
 import { resolveRoot } from './repo-options';
 
 export const peopleCommand: Command = {
@@ -17,8 +16,7 @@ export const peopleCommand: Command = {
   options: { ...analysisOptions, mailmap: { type: 'boolean' } },
   async run(values, _positionals, io) {
     const root = await resolveRoot(values, io, true);
-    const progress = progressPrinter(io);
-    const report = await analyzeRepo(root, { ...toAnalyzeOptions(values, io.cwd), imports: false, onProgress: progress.update }).finally(progress.done);
+    const report = await analyzeWithProgress(root, { ...toAnalyzeOptions(values, io.cwd), imports: false }, io);
     const people = report.people ?? [];
     if (values.mailmap) io.stdout(mailmapLines(people));
     else if (values.json) io.stdout(JSON.stringify(people, null, 2) + '\n');

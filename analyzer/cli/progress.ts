@@ -1,5 +1,7 @@
 // Progress on stderr, only when it is a terminal: one line rewritten in place, at most ten
 // times a second, with the phase, counts and rate — never mixed into stdout.
+import { analyzeRepo, type AnalyzeOptions } from '../analyze';
+import type { Report } from '../report/types';
 import type { Io } from './command';
 
 export function progressPrinter(io: Io): { update(p: { phase: string; done?: number; total?: number }): void; done(): void } {
@@ -24,4 +26,10 @@ export function progressPrinter(io: Io): { update(p: { phase: string; done?: num
       if (shown) io.stderr('\r\x1b[2K');
     },
   };
+}
+
+/** The analysis every reading command runs, with its progress on stderr (cleared when it ends, also on failure). */
+export function analyzeWithProgress(root: string, options: AnalyzeOptions, io: Io): Promise<Report> {
+  const progress = progressPrinter(io);
+  return analyzeRepo(root, { ...options, onProgress: progress.update }).finally(progress.done);
 }
