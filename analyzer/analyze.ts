@@ -23,6 +23,7 @@ import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
+import { ruleKey } from './codeowners/parse';
 import { UserError } from './errors';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
@@ -129,8 +130,11 @@ function memoizeWho(ownership: Ownership): Ownership {
 
 function buildInput(ownership: Ownership, files: string[], commits: MetricsInput['commits'], graph: ImportGraphResult | null) {
   const who = ownership.who;
-  const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
-  const ruleOf = (p: string) => rulesByLine.get(who(p).rule?.line ?? -1) ?? null;
+  const rulesByKey = new Map((ownership.codeowners?.rules ?? []).map((r) => [ruleKey(r), r]));
+  const ruleOf = (p: string) => {
+    const r = who(p).rule;
+    return r ? rulesByKey.get(ruleKey(r)) ?? null : null;
+  };
   const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
   const publicApi = buildPublicApi(ownership, graph, ruleOf);
   const teamsOf = (p: string) => who(p).teams;

@@ -3,6 +3,7 @@
 // decide the rest); a path git does not track is answered as GitHub would match it, with a
 // warning, since the forge never sees an untracked file.
 import type { Ownership, WhoResult } from '../ownership';
+import { ruleKey } from '../codeowners/parse';
 
 export interface WhoAnswer extends WhoResult {
   /** For a directory: tracked files under it, and how many of them the reported rule decides. */
@@ -17,13 +18,13 @@ export function whoPath(own: Ownership, path: string, tracked: string[] | null, 
     warn(`warning: ${path || '.'} is not tracked by git: answered as GitHub would match it, but no tracked file has this path\n`);
     return own.who(path);
   }
-  const byRule = new Map<number, { n: number; example: WhoResult }>();
+  const byRule = new Map<string, { n: number; example: WhoResult }>();
   for (const f of under) {
     const w = own.who(f);
-    const key = w.rule?.line ?? -1;
+    const key = w.rule ? ruleKey(w.rule) : '';
     const cur = byRule.get(key) ?? byRule.set(key, { n: 0, example: w }).get(key)!;
     cur.n++;
   }
-  const [, top] = [...byRule].sort((a, b) => b[1].n - a[1].n || a[0] - b[0])[0];
+  const [, top] = [...byRule].sort((a, b) => b[1].n - a[1].n || (a[1].example.rule?.line ?? -1) - (b[1].example.rule?.line ?? -1))[0];
   return { ...top.example, path: path || '.', directory: { files: under.length, decided: top.n, otherRules: byRule.size - 1 } };
 }

@@ -31,8 +31,9 @@ export const whoCommand: Command = {
 function formatWho(f: WhoAnswer, own: Ownership): string {
   const teams = f.teams.map((id) => own.team(id)?.name ?? id);
   const who = f.owners.length ? `${f.owners.join(' ')}  (team${teams.length > 1 ? 's' : ''}: ${teams.join(', ')})` : 'unowned';
-  const rules = (f.sectionRules ?? (f.rule ? [f.rule] : [])).map((r) => `${own.codeowners!.path}:${r.line}  ${r.pattern}${r.section ? `  [${r.section}]` : ''}`);
+  const rules = [...(f.sectionRules ?? (f.rule ? [f.rule] : [])), ...(f.optional?.rules ?? [])].map((r) => `${r.file ?? own.codeowners!.path}:${r.line}  ${r.kind === 'and' ? '& ' : r.kind === 'optional' ? '? ' : ''}${r.pattern}${r.section ? `  [${r.section}]` : ''}`);
   const label = rules.length > 1 ? 'rules:  ' : 'rule:   ';
   const dir = f.directory ? `\n  files:  ${f.directory.decided} of the ${f.directory.files} tracked files under it${f.directory.otherRules ? ` (${f.directory.otherRules} other rule${f.directory.otherRules === 1 ? ' decides' : 's decide'} the rest)` : ''}` : '';
-  return `${quotePath(f.path)}${f.directory ? '/' : ''}\n  owners: ${escapeControls(who)}\n  ${label}${rules.map(escapeControls).join('\n          ') || 'no matching rule'}${dir}`;
+  const optional = f.optional ? `\n  optional: ${escapeControls(f.optional.owners.join(' '))}  (told, not required)` : '';
+  return `${quotePath(f.path)}${f.directory ? '/' : ''}\n  owners: ${escapeControls(who)}${optional}\n  ${label}${rules.map(escapeControls).join('\n          ') || 'no matching rule'}${dir}`;
 }

@@ -24,6 +24,16 @@ export interface ParsedCodeowners {
   sections: Section[];
   errors: Problem[];
   warnings: Problem[];
+  /** Codeowners Plus: rules come from these `.codeowners` files (each rule names its file). */
+  source?: 'codeowners-plus';
+  files?: string[];
+  /** Codeowners Plus `codeowners.toml` `ignore`: directories no rule applies to. */
+  ignore?: string[];
+}
+
+/** A rule's identity: its line, within its own file when ownership spans several files. */
+export function ruleKey(r: { line: number; file?: string }): string {
+  return r.file === undefined ? String(r.line) : `${r.file}:${r.line}`;
 }
 
 const SECTION = /^(\^)?\[([^\]]+)\](?:\[(\d+)\])?(.*)$/;

@@ -24,6 +24,10 @@ export interface Rule {
   section?: string;
   /** GitLab only: `!pattern` inside a section removes ownership in that section. */
   exclusion?: boolean;
+  /** Set when ownership spans several files (Codeowners Plus `.codeowners`): the rule's file. */
+  file?: string;
+  /** Codeowners Plus: `&` adds a required reviewer group, `?` an optional one. */
+  kind?: 'and' | 'optional';
 }
 
 /** What a path resolves to. */
@@ -31,8 +35,10 @@ export interface OwnerMatch {
   owners: string[];
   /** The deciding rule (GitHub: the last matching one; GitLab: the last matching in the first section that matched). */
   rule: Rule | null;
-  /** GitLab only: the deciding rule of every section that matched. */
+  /** GitLab: the deciding rule of every section that matched; Codeowners Plus: the primary rule and every `&` rule. */
   sectionRules?: Rule[];
+  /** Codeowners Plus: matching `?` rules (reviewers told, not required). */
+  optionalRules?: Rule[];
 }
 
 export interface Team {

@@ -1,13 +1,13 @@
 // The ownership engine: CODEOWNERS + team map → "who owns this path, by which rule, which
 // teams". Reads only the two input files (no git, no workspace code), so it is safe in
 // untrusted workspaces and fast enough to answer per keystroke.
-import { loadCodeowners } from '../codeowners/load';
 import { createMatcher, type OwnerMatcher } from '../codeowners/matcher';
 import type { ParsedCodeowners } from '../codeowners/parse';
 import type { Flavor, Problem, Rule, Team, TeamMap } from '../model/types';
 import { handleKey } from '../people/names';
 import { implicitTeams } from '../teams/derive';
 import { loadTeamMap } from '../teams/load';
+import { pickCodeowners } from '../sources/codeowners-plus/pick';
 
 export interface OwnershipOptions {
   flavor?: Flavor;
@@ -21,9 +21,20 @@ export interface WhoResult {
   path: string;
   owners: string[];
   teams: string[];
-  rule: { line: number; pattern: string; section?: string } | null;
-  /** GitLab: the deciding rule of every section that matched (owners are their union). */
-  sectionRules?: { line: number; pattern: string; section?: string }[];
+  rule: RuleRef | null;
+  /** GitLab: the deciding rule of every section that matched (owners are their union); Codeowners Plus: the primary and `&` rules. */
+  sectionRules?: RuleRef[];
+  /** Codeowners Plus `?` rules: reviewers told about a change, not required. */
+  optional?: { owners: string[]; rules: RuleRef[] };
+}
+
+/** A rule as answers name it; `file` when ownership spans several files, `kind` for `&` / `?` rules. */
+export interface RuleRef {
+  line: number;
+  pattern: string;
+  section?: string;
+  file?: string;
+  kind?: 'and' | 'optional';
 }
 
 export interface Ownership {
@@ -44,7 +55,7 @@ export interface Ownership {
 
 export function loadOwnership(repoDir: string, opts: OwnershipOptions = {}): Ownership {
   const flavor = opts.flavor ?? 'github';
-  const codeowners = loadCodeowners(repoDir, { flavor, path: opts.codeowners });
+  const codeowners = pickCodeowners(repoDir, { flavor, path: opts.codeowners });
   const parsedMap = loadTeamMap(repoDir, opts.teams);
   return buildOwnership(repoDir, flavor, codeowners, parsedMap);
 }
@@ -76,7 +87,8 @@ export function buildOwnership(
     who(path) {
       const m = matcher?.match(path) ?? { owners: [], rule: null };
       const out: WhoResult = { path, owners: m.owners, teams: teamsOfOwners(m.owners), rule: m.rule && describeRule(m.rule) };
-      if (m.sectionRules) out.sectionRules = m.sectionRules.map(describeRule) as WhoResult['sectionRules'];
+      if (m.sectionRules) out.sectionRules = m.sectionRules.map(describeRule);
+      if (m.optionalRules) out.optional = { owners: [...new Set(m.optionalRules.flatMap((r) => r.owners))], rules: m.optionalRules.map(describeRule) };
       return out;
     },
   };
@@ -88,6 +100,10 @@ function indexOwners(teams: Team[]): Map<string, string[]> {
   return map;
 }
 
-function describeRule(rule: Rule): WhoResult['rule'] {
-  return rule.section ? { line: rule.line, pattern: rule.pattern, section: rule.section } : { line: rule.line, pattern: rule.pattern };
+function describeRule(rule: Rule): RuleRef {
+  const out: RuleRef = { line: rule.line, pattern: rule.pattern };
+  if (rule.section) out.section = rule.section;
+  if (rule.file !== undefined) out.file = rule.file;
+  if (rule.kind) out.kind = rule.kind;
+  return out;
 }

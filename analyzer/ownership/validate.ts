@@ -13,7 +13,7 @@ export function validateOwnership(own: Ownership, trackedFiles: string[] | null)
   const co = own.codeowners;
   const out: Problems = { errors: [...(co?.errors ?? []), ...own.teamMapErrors], warnings: [...(co?.warnings ?? []), ...own.teamMapWarnings] };
   if (!co) return out;
-  const warn = (r: Rule, message: string) => out.warnings.push({ file: co.path, line: r.line, message });
+  const warn = (r: Rule, message: string) => out.warnings.push({ file: r.file ?? co.path, line: r.line, message });
   warnDuplicates(co.rules, warn);
   if (trackedFiles) warnUnusedAndShadowed(own, trackedFiles, warn);
   if (own.teamMap.path) checkOwnersAgainstMap(own, out);
@@ -25,7 +25,7 @@ export function validateOwnership(own: Ownership, trackedFiles: string[] | null)
 function warnDuplicates(rules: Rule[], warn: (r: Rule, m: string) => void): void {
   const seen = new Map<string, Rule>();
   for (const r of rules) {
-    const key = `${r.section?.toLowerCase() ?? ''}\0${r.exclusion ? '!' : ''}${r.pattern}`;
+    const key = `${r.file ?? ''}\0${r.kind ?? ''}\0${r.section?.toLowerCase() ?? ''}\0${r.exclusion ? '!' : ''}${r.pattern}`;
     const first = seen.get(key);
     if (first) warn(r, `duplicate pattern '${r.pattern}' (also on line ${first.line}); the later line wins — remove one`);
     else seen.set(key, r);
@@ -39,7 +39,7 @@ function warnUnusedAndShadowed(own: Ownership, files: string[], warn: (r: Rule, 
   const decided = new Set<Rule>();
   for (const f of files) {
     const m = matcher.match(f);
-    const deciding = m.sectionRules ?? (m.rule ? [m.rule] : []);
+    const deciding = [...(m.sectionRules ?? (m.rule ? [m.rule] : [])), ...(m.optionalRules ?? [])];
     for (const r of deciding) decided.add(r);
     for (const r of matcher.matchingRules(f)) {
       matched.add(r);
@@ -64,7 +64,7 @@ function checkOwnersAgainstMap(own: Ownership, out: Problems): void {
     for (const o of r.owners) {
       if (mapped.has(handleKey(o)) || reported.has(handleKey(o))) continue;
       reported.add(handleKey(o));
-      const where = { file: own.codeowners!.path, line: r.line };
+      const where = { file: r.file ?? own.codeowners!.path, line: r.line };
       if (isTeamOwner(o)) out.errors.push({ ...where, message: `unknown team '${o}': no team in ${own.teamMap.path} lists it in owners — add it to a team's owners` });
       else out.warnings.push({ ...where, message: `owner '${o}' is not in ${own.teamMap.path}: add it to a team's owners (or members) to count it` });
     }

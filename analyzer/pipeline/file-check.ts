@@ -2,6 +2,7 @@
 // save, without re-analysing the repository. Uses the same ownership, public-API and violation
 // rules as the full analysis, so the editor and `conway check` agree.
 import type { ImportEdge, Team } from '../model/types';
+import { ruleKey } from '../codeowners/parse';
 import type { Ownership } from '../ownership';
 import { ownedEdges } from '../metrics/cross-team';
 import { fingerprint } from '../metrics/violations/fingerprint';
@@ -25,8 +26,11 @@ function deliveryFor(ownership: Ownership, files: string[], teamsOf: (p: string)
 
 /** `files`: the repository's tracked files, so review groups are told apart as in the full analysis. */
 export function fileImportViolations(ownership: Ownership, packages: WorkspacePackage[], edges: ImportEdge[], files: string[]): Violation[] {
-  const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
-  const ruleOf = (p: string) => rulesByLine.get(ownership.who(p).rule?.line ?? -1) ?? null;
+  const rulesByKey = new Map((ownership.codeowners?.rules ?? []).map((r) => [ruleKey(r), r]));
+  const ruleOf = (p: string) => {
+    const r = ownership.who(p).rule;
+    return r ? rulesByKey.get(ruleKey(r)) ?? null : null;
+  };
   const api = buildPublicApi(ownership, { workspacePackages: packages } as Parameters<typeof buildPublicApi>[1], ruleOf);
   const teamsOf = (p: string) => ownership.who(p).teams;
   // Delivery teams, as the full analysis counts them (review groups left out).

@@ -9,6 +9,7 @@
 // at both paths: code leaves the old path's owners and arrives at the new path's (README: why).
 import type { Change } from '../collect/revision';
 import type { Rule } from '../model/types';
+import { ruleKey } from '../codeowners/parse';
 import type { WhoResult } from '../ownership';
 import type { ReviewApproval, ReviewFile } from './types';
 import type { SideModel } from './side-model';
@@ -36,29 +37,30 @@ export function requiredApprovals(changes: Change[], base: SideModel): ReviewApp
   const groups = new Map<string, ReviewApproval>();
   const codeowners = base.ownership.codeowners;
   const sections = new Map((codeowners?.sections ?? []).map((s) => [s.name.toLowerCase(), s]));
-  const rules = new Map((codeowners?.rules ?? []).map((r) => [r.line, r]));
+  const rules = new Map((codeowners?.rules ?? []).map((r) => [ruleKey(r), r]));
   for (const path of approvalPaths(changes)) {
     for (const rule of decidingRules(base.who(path), rules)) {
       if (!rule.owners.length) continue; // an owner-less rule makes the file unowned: nobody must approve
       const section = rule.section === undefined ? undefined : sections.get(rule.section.toLowerCase());
-      const key = JSON.stringify([section?.name.toLowerCase() ?? null, [...rule.owners].sort()]);
+      const optional = section?.optional ?? rule.kind === 'optional';
+      const key = JSON.stringify([section?.name.toLowerCase() ?? null, optional, [...rule.owners].sort()]);
       let g = groups.get(key);
       if (!g) {
-        g = { owners: [...rule.owners].sort(), teams: base.ownership.teamsOfOwners(rule.owners), files: [], approvals: section?.approvals ?? 1, optional: section?.optional ?? false, rules: [] };
+        g = { owners: [...rule.owners].sort(), teams: base.ownership.teamsOfOwners(rule.owners), files: [], approvals: section?.approvals ?? 1, optional, rules: [] };
         if (section) g.section = section.name;
         groups.set(key, g);
       }
       if (!g.files.includes(path)) g.files.push(path);
-      if (!g.rules.some((r) => r.line === rule.line)) g.rules.push({ line: rule.line, pattern: rule.pattern });
+      if (!g.rules.some((r) => ruleKey(r) === ruleKey(rule))) g.rules.push(rule.file === undefined ? { line: rule.line, pattern: rule.pattern } : { file: rule.file, line: rule.line, pattern: rule.pattern });
     }
   }
   return [...groups.values()].sort((a, b) => Number(a.optional) - Number(b.optional) || cmp(a.section ?? '', b.section ?? '') || cmp(a.owners.join(' '), b.owners.join(' ')));
 }
 
-/** GitHub: the one deciding rule; GitLab: the deciding rule of every matching section. */
-function decidingRules(w: WhoResult, rules: Map<number, Rule>): Rule[] {
-  const decided = w.sectionRules ?? (w.rule ? [w.rule] : []);
-  return decided.map((r) => rules.get(r.line)).filter((r): r is Rule => r !== undefined);
+/** GitHub: the one deciding rule; GitLab: the deciding rule of every matching section; Codeowners Plus: primary, `&` and `?` rules. */
+function decidingRules(w: WhoResult, rules: Map<string, Rule>): Rule[] {
+  const decided = [...(w.sectionRules ?? (w.rule ? [w.rule] : [])), ...(w.optional?.rules ?? [])];
+  return decided.map((r) => rules.get(ruleKey(r))).filter((r): r is Rule => r !== undefined);
 }
 
 function cmp(a: string, b: string): number {

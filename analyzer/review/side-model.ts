@@ -6,7 +6,8 @@
 // this side; files that differ are tokenized from this side's text and resolved with this side's
 // file list and configs; an unchanged file's import is resolved again only when its target
 // differs, is missing or was unresolved here (a file added or removed can change what it names).
-import { parseCodeowners, type ParsedCodeowners } from '../codeowners/parse';
+import { parseCodeowners, ruleKey, type ParsedCodeowners } from '../codeowners/parse';
+import { parseCodeownersPlus, PLUS_CONFIG, PLUS_FILE } from '../sources/codeowners-plus/load';
 import { CODEOWNERS_LOCATIONS, loadCodeowners } from '../codeowners/load';
 import { createImportIndex, type ImportGraphResult } from '../imports';
 import { isRepoTarget, ownedEdges, type TeamEdge } from '../metrics/cross-team';
@@ -51,8 +52,11 @@ export function buildSideModel(root: string, side: Side, disk: ImportGraphResult
   const ownership = sideOwnership(root, side, inputs);
   const memo = new Map<string, WhoResult>();
   const who = (p: string) => memo.get(p) ?? memo.set(p, ownership.who(p)).get(p)!;
-  const rules = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
-  const ruleOf = (p: string) => rules.get(who(p).rule?.line ?? -1) ?? null;
+  const rules = new Map((ownership.codeowners?.rules ?? []).map((r) => [ruleKey(r), r]));
+  const ruleOf = (p: string) => {
+    const r = who(p).rule;
+    return r ? rules.get(ruleKey(r)) ?? null : null;
+  };
   const index = createImportIndex(root, side.tracked, inputs.exclude, side.read);
   const edges = sideEdges(side, disk, index);
   const teamsOf = (p: string) => who(p).teams;
@@ -111,6 +115,9 @@ function parseOnce(text: string): ReturnType<typeof parseTeamMap> {
 
 /** The side's CODEOWNERS, found where the forge looks (first found wins). */
 function readCodeowners(side: Side, flavor: Flavor): ParsedCodeowners | null {
+  if (side.trackedSet.has(PLUS_FILE) || side.trackedSet.has(PLUS_CONFIG)) {
+    return parseCodeownersPlus(side.tracked.filter((p) => p === PLUS_FILE || p.endsWith(`/${PLUS_FILE}`)), (p) => side.read(p));
+  }
   for (const path of CODEOWNERS_LOCATIONS[flavor]) {
     const text = side.read(path);
     if (text !== null) return parseCodeowners(text, path, flavor);

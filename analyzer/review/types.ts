@@ -4,7 +4,7 @@
 import type { ChangeStatus } from '../collect/revision';
 import type { Violation } from '../report/types';
 
-export type RuleRef = { line: number; pattern: string; section?: string } | null;
+export type RuleRef = { line: number; pattern: string; section?: string; file?: string; kind?: 'and' | 'optional' } | null;
 
 export interface ReviewFile {
   path: string;
@@ -28,10 +28,10 @@ export interface ReviewApproval {
   /** GitLab section name; absent on GitHub and for rules before the first section. */
   section?: string;
   approvals: number;
-  /** GitLab `^[Section]`: listed, not required. */
+  /** GitLab `^[Section]`, Codeowners Plus `?` rules: listed, not required. */
   optional: boolean;
   /** The CODEOWNERS lines (base revision) that put these files in this group. */
-  rules: { line: number; pattern: string }[];
+  rules: { line: number; pattern: string; file?: string }[];
 }
 
 export interface ReviewEdge {
