@@ -1,11 +1,15 @@
 // Delivery teams (issue 9): a file's owning teams without the review groups (teams/roles.ts).
 // Answers are memoized per path and are the very array teamsOf returned when no review group
 // owns the file, so per-array caches downstream (team-history.ts) keep working.
+// Codeowners Plus: review groups are detected from the primary owners only — its `&` groups
+// are by definition extra approvers of a file someone else owns, so a primary owner whose files
+// include every `&` group's is the owner of those files, not a pool beside them.
+import { ruleKey } from '../codeowners/parse';
 import type { Ownership } from '../ownership';
 import { detectReviewGroups } from '../teams/roles';
 
 export function buildDelivery(ownership: Ownership, files: string[], teamsOf: (p: string) => string[]) {
-  const reviewGroups = detectReviewGroups({ rules: ownership.codeowners?.rules ?? [], teams: ownership.teamMap.teams, teamsOfOwners: ownership.teamsOfOwners, files, teamsOf });
+  const reviewGroups = detectReviewGroups({ rules: ownership.codeowners?.rules ?? [], teams: ownership.teamMap.teams, teamsOfOwners: ownership.teamsOfOwners, files, teamsOf: roleTeamsOf(ownership, teamsOf) });
   const byTeams = new WeakMap<string[], string[]>();
   const deliveryTeamsOf = (p: string) => {
     const teams = teamsOf(p);
@@ -14,4 +18,13 @@ export function buildDelivery(ownership: Ownership, files: string[], teamsOf: (p
     return d;
   };
   return { reviewGroups, deliveryTeamsOf: reviewGroups.size ? deliveryTeamsOf : teamsOf };
+}
+
+function roleTeamsOf(ownership: Ownership, teamsOf: (p: string) => string[]): (p: string) => string[] {
+  if (ownership.codeowners?.source !== 'codeowners-plus') return teamsOf;
+  const rules = new Map(ownership.codeowners.rules.map((r) => [ruleKey(r), r]));
+  return (p) => {
+    const rule = ownership.who(p).rule;
+    return ownership.teamsOfOwners((rule && rules.get(ruleKey(rule))?.owners) ?? []);
+  };
 }
