@@ -2,7 +2,7 @@
 import type { AnalyzeOptions } from '../analyze';
 import { UserError } from '../errors';
 import type { Options, Values } from './command';
-import { ownershipHelp, ownershipOptions, readFlavor } from './repo-options';
+import { ownershipHelp, ownershipOptions, readFlavor, readOwnershipSource } from './repo-options';
 import { isAbsolute, resolve } from 'node:path';
 
 export const analysisOptions: Options = {
@@ -62,6 +62,8 @@ export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
     flavor: readFlavor(values),
     codeowners: fromCwd(values.codeowners),
     teams: fromCwd(values.teams),
+    catalog: fromCwd(values.catalog),
+    ownership: readOwnershipSource(values),
     since: values.since as string | undefined,
     until: values.until as string | undefined,
     firstParent: Boolean(values['first-parent']),

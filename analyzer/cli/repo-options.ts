@@ -12,6 +12,8 @@ export const ownershipOptions: Options = {
   flavor: { type: 'string' },
   codeowners: { type: 'string' },
   teams: { type: 'string' },
+  catalog: { type: 'string' },
+  ownership: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -21,6 +23,8 @@ export const ownershipHelp = [
   '--flavor F          github (default) or gitlab CODEOWNERS rules and locations',
   '--codeowners PATH   use this CODEOWNERS file instead of looking it up',
   '--teams PATH        use this team map instead of conway.yml at the repository root',
+  '--catalog PATH      Backstage catalog file or directory (default: every catalog-info.yaml in the repository)',
+  '--ownership S       codeowners (default: CODEOWNERS, the catalog where it is silent) or catalog',
   '--json              machine-readable output',
 ];
 
@@ -44,7 +48,13 @@ export function readFlavor(values: Values): Flavor {
 
 export function openOwnership(values: Values, root: string, io: Io): Ownership {
   const fromCwd = (p: string | undefined) => (p === undefined ? undefined : isAbsolute(p) ? p : resolve(io.cwd, p));
-  return loadOwnership(root, { flavor: readFlavor(values), codeowners: fromCwd(values.codeowners as string), teams: fromCwd(values.teams as string) });
+  return loadOwnership(root, { flavor: readFlavor(values), codeowners: fromCwd(values.codeowners as string), teams: fromCwd(values.teams as string), catalog: fromCwd(values.catalog as string), ownership: readOwnershipSource(values) });
+}
+
+export function readOwnershipSource(values: Values): 'codeowners' | 'catalog' | undefined {
+  const s = values.ownership as string | undefined;
+  if (s !== undefined && s !== 'codeowners' && s !== 'catalog') throw new UserError(`--ownership ${s}: expected codeowners or catalog`);
+  return s;
 }
 
 /**

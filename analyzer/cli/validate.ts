@@ -3,13 +3,14 @@ import { listTrackedFiles } from '../collect/tracked-files';
 import { RepoStateError } from '../errors';
 import type { Problem } from '../model/types';
 import { validateOwnership } from '../ownership/validate';
+import { validateCatalog } from '../sources/backstage/validate';
 import { EXIT, type Command } from './command';
 import { escapeControls, quotePath } from './quote';
 import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot } from './repo-options';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check CODEOWNERS and the team map: invalid lines, unknown teams, dead and shadowed rules',
+  summary: 'check CODEOWNERS (or .codeowners), the team map and the Backstage catalog: invalid lines and entities, unknown teams, dead and shadowed rules',
   usage: 'conway validate [--repo DIR] [--json]',
   help: ownershipHelp,
   options: ownershipOptions,
@@ -21,6 +22,7 @@ export const validateCommand: Command = {
       throw e;
     });
     const { errors, warnings } = validateOwnership(own, files);
+    if (own.catalog) errors.push(...(await validateCatalog(own.catalog.entities)));
     if (values.json) io.stdout(JSON.stringify({ errors, warnings }, null, 2) + '\n');
     else io.stdout(formatProblems(errors, warnings, own.codeowners?.path ?? null, files !== null));
     return errors.length ? EXIT.findings : EXIT.ok;

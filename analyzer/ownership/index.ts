@@ -8,6 +8,9 @@ import { handleKey } from '../people/names';
 import { implicitTeams } from '../teams/derive';
 import { loadTeamMap } from '../teams/load';
 import { pickCodeowners } from '../sources/codeowners-plus/pick';
+import { applyCatalog, type OwnershipSource } from '../sources/backstage/apply';
+import { loadCatalog, type Catalog } from '../sources/backstage/load';
+import { UserError } from '../errors';
 
 export interface OwnershipOptions {
   flavor?: Flavor;
@@ -15,6 +18,10 @@ export interface OwnershipOptions {
   codeowners?: string;
   /** Team map path, absolute or relative to the repository root. */
   teams?: string;
+  /** Backstage catalog file or directory (default: every catalog-info.yaml in the repository). */
+  catalog?: string;
+  /** `catalog`: file ownership from the catalog's components alone (default: CODEOWNERS, the catalog where it is silent). */
+  ownership?: OwnershipSource;
 }
 
 export interface WhoResult {
@@ -51,13 +58,21 @@ export interface Ownership {
   who(path: string): WhoResult;
   teamsOfOwners(owners: string[]): string[];
   team(id: string): Team | undefined;
+  /** The Backstage catalog read, when there is one (its entities are validated by `validate`). */
+  catalog?: Catalog;
 }
 
 export function loadOwnership(repoDir: string, opts: OwnershipOptions = {}): Ownership {
   const flavor = opts.flavor ?? 'github';
   const codeowners = pickCodeowners(repoDir, { flavor, path: opts.codeowners });
   const parsedMap = loadTeamMap(repoDir, opts.teams);
-  return buildOwnership(repoDir, flavor, codeowners, parsedMap);
+  const catalog = loadCatalog(repoDir, opts.catalog);
+  if (!catalog) {
+    if (opts.ownership === 'catalog') throw new UserError('--ownership catalog: no Backstage catalog found (no catalog-info.yaml in the repository) — pass --catalog FILE|DIR');
+    return buildOwnership(repoDir, flavor, codeowners, parsedMap);
+  }
+  const joined = applyCatalog(catalog, codeowners, parsedMap, opts.ownership ?? 'codeowners');
+  return { ...buildOwnership(repoDir, flavor, joined.codeowners, joined.teamMap), catalog };
 }
 
 export function buildOwnership(
