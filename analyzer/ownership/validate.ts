@@ -35,7 +35,7 @@ function warnDuplicates(rules: Rule[], warn: (r: Rule, m: string) => void): void
 function warnUnusedAndShadowed(own: Ownership, files: string[], warn: (r: Rule, m: string) => void): void {
   const matcher = createMatcher(own.codeowners!);
   const matched = new Set<Rule>();
-  const shadowers = new Map<Rule, Set<number>>();
+  const shadowers = new Map<Rule, Set<Rule>>();
   const decided = new Set<Rule>();
   for (const f of files) {
     const m = matcher.match(f);
@@ -45,14 +45,16 @@ function warnUnusedAndShadowed(own: Ownership, files: string[], warn: (r: Rule, 
       matched.add(r);
       if (r.exclusion || deciding.includes(r)) continue;
       const by = deciding.find((d) => (d.section ?? '') === (r.section ?? ''));
-      if (by) (shadowers.get(r) ?? shadowers.set(r, new Set()).get(r)!).add(by.line);
+      if (by) (shadowers.get(r) ?? shadowers.set(r, new Set()).get(r)!).add(by);
     }
   }
   for (const r of own.codeowners!.rules) {
     if (!matched.has(r)) warn(r, `'${r.pattern}' matches no tracked file — fix the pattern or remove the rule`);
     else if (!decided.has(r) && !r.exclusion) {
-      const lines = [...(shadowers.get(r) ?? [])].sort((a, b) => a - b).slice(0, 5);
-      warn(r, `'${r.pattern}' is fully shadowed: every file it matches is decided by later rule${lines.length > 1 ? 's on lines' : ' on line'} ${lines.join(', ')} — remove it or move it below`);
+      const by = [...(shadowers.get(r) ?? [])].sort((a, b) => a.line - b.line).slice(0, 5);
+      // Rules from several files (Codeowners Plus, a catalog) are named by file and line.
+      const lines = by.map((d) => (d.file !== undefined && d.file !== r.file ? `${d.file}:${d.line}` : d.line));
+      warn(r, `'${r.pattern}' is fully shadowed: every file it matches is decided by ${r.file === undefined ? 'later ' : ''}${lines.some((l) => typeof l === 'string') ? `rule${lines.length > 1 ? 's' : ''}` : `rule${lines.length > 1 ? 's on lines' : ' on line'}`} ${lines.join(', ')} — remove it${r.file === undefined ? ' or move it below' : ''}`);
     }
   }
 }
