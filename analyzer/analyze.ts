@@ -24,6 +24,8 @@ import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './report/types';
 import { ruleKey } from './codeowners/parse';
+import { packageFacts } from './org-merge/package-facts';
+import { readRepoFile } from './collect/read-file';
 import { UserError } from './errors';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
@@ -99,7 +101,19 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });
-  return assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+  const report = assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+  return Object.assign(report, packageFacts({ graph, rootName: rootPackageName(root), teamsOf: input.deliveryTeamsOf }));
+}
+
+function rootPackageName(root: string): string | null {
+  const r = readRepoFile(root, 'package.json', 1024 * 1024);
+  if (r.kind !== 'text') return null;
+  try {
+    const name = (JSON.parse(r.text) as { name?: unknown }).name;
+    return typeof name === 'string' && name ? name : null;
+  } catch {
+    return null; // an unreadable package.json publishes nothing; the import graph reports it
+  }
 }
 
 /** A team map the user wrote and Conway cannot read is an input error, never silently dropped. */

@@ -7,5 +7,6 @@ import type { Command } from './command';
 import { reviewCommand } from './review';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
+import { mergeCommand } from './merge';
 
-export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand];
+export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand, mergeCommand];

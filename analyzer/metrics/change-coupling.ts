@@ -127,7 +127,7 @@ export function teamCoupling(input: MetricsInput): TeamCoupling[] {
   return [...pairs]
     .map(([key, p]) => {
       const [a, b] = key.split('\0');
-      return { a, b, sharedCommits: p.shared, degree: couplingDegree(p.shared, revs.get(a)!, revs.get(b)!), commits: p.commits };
+      return { a, b, sharedCommits: p.shared, degree: couplingDegree(p.shared, revs.get(a)!, revs.get(b)!), commits: p.commits, revsA: revs.get(a)!, revsB: revs.get(b)! };
     })
     .sort((x, y) => y.sharedCommits - x.sharedCommits || y.degree - x.degree || byPair(x, y));
 }

@@ -67,7 +67,7 @@ function filesByTeam(input: MetricsInput): Map<string, string[]> {
 function groupRow(stats: Map<string, FileStats>, owned: string[], whole: GroupHistory, months: (readonly [string, GroupHistory])[], opts: MetricsOptions): GroupRow {
   const ownedStats = owned.map((p) => stats.get(p)).filter((s): s is FileStats => Boolean(s));
   const tf = truckFactor(ownedStats);
-  const trend = months.map(([month, g]) => ({ month, changes: g.changes, commits: g.commits, alignment: g.alignment, deliveryIndependence: g.deliveryIndependence, fragmentation: g.fragmentation }));
+  const trend = months.map(([month, g]) => ({ month, changes: g.changes, commits: g.commits, alignment: g.alignment, deliveryIndependence: g.deliveryIndependence, fragmentation: g.fragmentation, aligned: g.counts.aligned, memberCommits: g.counts.memberCommits, independent: g.counts.independent }));
   return {
     ...whole,
     files: owned.length,

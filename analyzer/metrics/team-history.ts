@@ -9,7 +9,7 @@
 // All groups are accumulated in one pass over the commits (per month for the trend): a change
 // is credited to every group that owns its file.
 import type { Commit } from '../model/types';
-import type { TeamRow } from '../report/types';
+import type { GroupCounts, TeamRow } from '../report/types';
 import { fragmentation, ratio } from './fragmentation';
 import type { MetricsInput } from './input';
 import { primaryTeam, type Membership } from './membership';
@@ -17,6 +17,8 @@ import { primaryTeam, type Membership } from './membership';
 /** The history columns of a TeamRow, plus delivery independence (reported inside `autonomy`). */
 export type GroupHistory = Pick<TeamRow, 'changes' | 'commits' | 'linesAdded' | 'linesDeleted' | 'authors' | 'alignment' | 'fragmentation'> & {
   deliveryIndependence: number | null;
+  /** The counts behind the ratios, so reports of several repositories can be merged (org-merge). */
+  counts: Omit<GroupCounts, 'dependencyOk' | 'dependencyTotal'>;
 };
 
 export interface Acc {
@@ -96,6 +98,7 @@ export function finish(a: Acc): GroupHistory {
   return {
     changes: a.changes, commits: a.commits, linesAdded: a.linesAdded, linesDeleted: a.linesDeleted, authors: a.authors.size,
     alignment: ratio(a.aligned, a.changes), deliveryIndependence: ratio(a.independent, a.memberCommits), fragmentation: fragmentation(a.byTeam.values()),
+    counts: { aligned: a.aligned, memberCommits: a.memberCommits, independent: a.independent, changesByTeam: Object.fromEntries(a.byTeam), authors: [...a.authors].sort() },
   };
 }
 

@@ -11,7 +11,8 @@ import { computeHistoryMetrics } from '../metrics/history';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import { computeStructure } from '../metrics/structure';
 import type { Ownership } from '../ownership';
-import { SCHEMA_VERSION, type FileRow, type Report, type TeamRow } from '../report/types';
+import { SCHEMA_VERSION, type FileRow, type GroupCounts, type Report, type TeamRow } from '../report/types';
+import type { GroupHistory } from '../metrics/team-history';
 import { findingsOf } from './findings';
 
 export interface AssembleContext {
@@ -52,12 +53,17 @@ export function assembleReport(ctx: AssembleContext): Report {
       knowledgeIslands: g.knowledgeIslands,
       autonomy: a,
       afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
+      counts: withDependency(g.counts, s.dependency),
     };
     return review ? asReviewGroup(row, ownedChanges) : row;
   });
   const teamNotes = shortfallNotes(short, 'teams', ctx.options.minSample);
   short.clear();
-  const clusters = input.clusters.map((c) => ({ id: c.id, teams: c.teams, autonomy: honestAutonomy({ id: c.id, ...hist.clusters.get(c.id)!, dependency: struct.clusterDependency.get(c.id) ?? null }, short, ctx.options.minSample) }));
+  const clusters = input.clusters.map((c) => {
+    const h = hist.clusters.get(c.id)!;
+    const dependency = struct.clusterDependency.get(c.id) ?? null;
+    return { id: c.id, teams: c.teams, autonomy: honestAutonomy({ id: c.id, ...h, dependency }, short, ctx.options.minSample), counts: { ...withDependency(h.counts, dependency), changes: h.changes, commits: h.commits } };
+  });
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
@@ -76,6 +82,10 @@ export function assembleReport(ctx: AssembleContext): Report {
     suggestions: struct.suggestions,
     people: peopleRows({ merge: ctx.people.merge, mailmap: ctx.people.mailmap, members: hist.members, bots: ctx.history.bots, isBot: ctx.isBot }),
   };
+}
+
+function withDependency(c: GroupHistory['counts'], dep: { ok: number; total: number } | null): GroupCounts {
+  return { aligned: c.aligned, memberCommits: c.memberCommits, independent: c.independent, dependencyOk: dep?.ok ?? 0, dependencyTotal: dep?.total ?? 0, changesByTeam: c.changesByTeam, authors: c.authors };
 }
 
 function countOwnedChanges(input: AssembleContext['input']): number {

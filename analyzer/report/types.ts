@@ -19,6 +19,29 @@ export interface TeamTrendPoint {
   alignment: number | null;
   deliveryIndependence: number | null;
   fragmentation: number | null;
+  /** Counts behind alignment and delivery independence that month (org-merge sums them). */
+  aligned?: number;
+  memberCommits?: number;
+  independent?: number;
+}
+
+/**
+ * The counts behind a team's or cluster's ratios, so `conway merge` recomputes every ratio of
+ * several repositories from sums instead of averaging them (docs/metrics.md "Merged reports").
+ */
+export interface GroupCounts {
+  /** Changes to owned files made by members (alignment = aligned / changes). */
+  aligned: number;
+  /** Members' commits touching files with a delivery team, and those touching only the group's (delivery independence). */
+  memberCommits: number;
+  independent: number;
+  /** Import edges leaving the group's files to owned files, and those inside it or through a public API. */
+  dependencyOk: number;
+  dependencyTotal: number;
+  /** Changes to owned files by the author's primary team (fragmentation). */
+  changesByTeam: Record<string, number>;
+  /** Person ids who changed owned files in the window. */
+  authors: string[];
 }
 
 export interface MemberRow {
@@ -83,12 +106,16 @@ export interface TeamRow {
   efferent: number;
   instability: number | null;
   trend: TeamTrendPoint[];
+  counts?: GroupCounts;
+  /** Merged reports: the team in each repository (files owned, changes, commits). */
+  repositories?: { repository: string; files: number; changes: number; commits: number }[];
 }
 
 export interface ClusterRow {
   id: string;
   teams: string[];
   autonomy: Autonomy;
+  counts?: GroupCounts & { changes: number; commits: number };
 }
 
 export interface FileRow {
@@ -134,6 +161,9 @@ export interface TeamCoupling {
   sharedCommits: number;
   degree: number;
   commits: string[];
+  /** Change sets touching each team's files (the degree's revs), so merged reports recompute the degree. */
+  revsA?: number;
+  revsB?: number;
 }
 
 export interface StaticCoupling {
@@ -241,4 +271,37 @@ export interface Report {
   /** Inferred modules (Louvain communities), issue 4's `modules` contract. */
   modules: InferredModule[];
   suggestions: { codeowners: string[]; clusters: { teams: string[]; reason: string }[] };
+  /** Packages this repository declares (package.json names: the root's and its workspaces'), with their owning teams. */
+  packages?: { name: string; dir: string; teams: string[] }[];
+  /** Imports of packages not in this repository (`npm:` targets): one per (file, package), with the importing file's delivery teams. */
+  externalImports?: { package: string; file: string; line: number; teams: string[] }[];
+  /** Merged reports (`conway merge`): the repositories joined, and package dependencies between them. */
+  org?: OrgSection;
+}
+
+export interface OrgRepository {
+  /** Repository name: the report's root directory name (`--name` of analyze), unique in the merge. */
+  name: string;
+  head: string | null;
+  since: string | null;
+  commits: number;
+  files: number;
+  teams: number;
+}
+
+export interface CrossRepoDependency {
+  package: string;
+  /** Consuming repository and team, publishing repository and team. */
+  fromRepository: string;
+  fromTeam: string | null;
+  toRepository: string;
+  toTeam: string | null;
+  /** Importing files (`repository/path:line`), at most 20; `imports` counts them all. */
+  files: string[];
+  imports: number;
+}
+
+export interface OrgSection {
+  repositories: OrgRepository[];
+  dependencies: CrossRepoDependency[];
 }

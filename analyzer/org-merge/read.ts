@@ -1,0 +1,30 @@
+// Reads one per-repository report for `conway merge`: one at a time (a 5 MB report is ~30 MB
+// parsed; only its aggregates are kept), with a clear error naming the file when it is not a
+// Conway report of this schema.
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from '../errors';
+import { SCHEMA_VERSION, type Report } from '../report/types';
+
+/** Far above a 100k-file repository's report; below what one parse can hold. */
+const MAX_BYTES = 256 * 1024 * 1024;
+
+export function readReport(path: string): Report {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new UserError(`${path}: no such report file`);
+  }
+  if (size > MAX_BYTES) throw new UserError(`${path}: ${Math.round(size / 1024 / 1024)} MB is larger than a report can be (256 MB)`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UserError(`${path}: not JSON (${(e as Error).message}) — give reports written by \`conway analyze --format json\``);
+  }
+  const r = data as Partial<Report>;
+  if (!r || typeof r !== 'object' || r.schemaVersion === undefined) throw new UserError(`${path}: not a Conway report (no schemaVersion) — give reports written by \`conway analyze --format json\``);
+  if (r.schemaVersion !== SCHEMA_VERSION) throw new UserError(`${path}: report schemaVersion ${String(r.schemaVersion)}, this Conway reads ${SCHEMA_VERSION} — analyze the repository again with this version`);
+  if (!Array.isArray(r.teams) || !Array.isArray(r.files) || !r.repo || !r.window) throw new UserError(`${path}: a Conway report needs repo, window, teams and files`);
+  return r as Report;
+}
