@@ -56,8 +56,8 @@ describe('per team', () => {
   });
   it('monthly trend', () => {
     expect(a.trend).toEqual([
-      { month: '2024-01', changes: 3, commits: 2, alignment: 1, deliveryIndependence: 1, fragmentation: 0 },
-      { month: '2024-02', changes: 1, commits: 1, alignment: 0, deliveryIndependence: null, fragmentation: 0 },
+      { month: '2024-01', changes: 3, commits: 2, alignment: 1, deliveryIndependence: 1, fragmentation: 0, aligned: 3, memberCommits: 2, independent: 2 },
+      { month: '2024-02', changes: 1, commits: 1, alignment: 0, deliveryIndependence: null, fragmentation: 0, aligned: 0, memberCommits: 0, independent: 0 },
     ]);
   });
   it('a cluster is the union of its teams', () => {
@@ -84,7 +84,7 @@ describe('change coupling', () => {
     expect(pairs.find((p) => p.a === 'src/a/x.ts' && p.b === 'src/a/y.ts')).toMatchObject({ shared: 1, commits: ['c2'] });
   });
   it('team pairs: c3 touches a and b; each team has 3 commits → 33', () => {
-    expect(m.coupling.teams).toEqual([{ a: 'a', b: 'b', sharedCommits: 1, degree: 33, commits: ['c3'] }]);
+    expect(m.coupling.teams).toEqual([{ a: 'a', b: 'b', sharedCommits: 1, degree: 33, commits: ['c3'], revsA: 3, revsB: 3 }]);
   });
 });
 
