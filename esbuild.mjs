@@ -25,7 +25,8 @@ const node = {
 
 const builds = [
   // dist/cli.js is a small loader that runs dist/conway.js through V8's code cache (analyzer/cli/start.ts).
-  { ...node, entryPoints: { conway: 'analyzer/cli/main.ts' }, outdir: 'dist' },
+  // DuckDB (`conway snapshot`, `trend`) is a native module: loaded from node_modules, never bundled.
+  { ...node, entryPoints: { conway: 'analyzer/cli/main.ts' }, outdir: 'dist', external: ['@duckdb/node-api'] },
   { ...node, entryPoints: { cli: 'analyzer/cli/start.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { worker: 'analyzer/worker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { extension: 'extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },

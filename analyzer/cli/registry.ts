@@ -8,5 +8,6 @@ import { reviewCommand } from './review';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
 import { mergeCommand } from './merge';
+import { snapshotCommand, trendCommand } from './snapshot';
 
-export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand, mergeCommand];
+export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand, mergeCommand, snapshotCommand, trendCommand];

@@ -1,0 +1,50 @@
+// `conway snapshot`: one report → one snapshot, its rows replaced when the same (repository,
+// commit, window) is taken again. The as-of date is the window's last commit (what the numbers
+// describe), else the report's generation time; its quarter and month are the periods `trend`
+// compares. A merged report (`conway merge`) is stored as repository `org` (or --name), commit
+// the hash of its repositories' heads, with one repository_metrics row per repository.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Report } from '../report/types';
+import type { Db } from './db';
+
+export interface SnapshotResult {
+  snapshotId: string;
+  repository: string;
+  replaced: boolean;
+  teams: number;
+}
+
+export async function takeSnapshot(db: Db, r: Report, opts: { name?: string; now?: Date } = {}): Promise<SnapshotResult> {
+  const repository = opts.name ?? (r.org ? 'org' : basename(r.repo.root));
+  const commit = r.org ? createHash('sha1').update(r.org.repositories.map((x) => `${x.name}:${x.head}`).sort().join('\n')).digest('hex') : r.repo.head;
+  const id = [repository, commit ?? '-', r.window.since ?? '-', r.window.until ?? '-'].join('|');
+  const asOf = (r.window.last?.date ?? r.generatedAt).slice(0, 10);
+  const [y, m] = asOf.split('-').map(Number);
+  await db.run('begin transaction');
+  try {
+    const replaced = Number((await db.rows('select count(*) as n from snapshots where snapshot_id = $1', [id]))[0].n) > 0;
+    for (const t of ['team_metrics', 'cluster_metrics', 'repository_metrics', 'snapshots']) await db.run(`delete from ${t} where snapshot_id = $1`, [id]);
+    await db.run('insert into snapshots values ($1, $2, $3, $4, $5, cast($6 as date), $7, $8, $9, $10, cast($11 as timestamp))', [id, repository, commit, r.window.since, r.window.until, asOf, `${y}-Q${Math.ceil(m / 3)}`, asOf.slice(0, 7), r.window.commits, r.generatedAt, (opts.now ?? new Date()).toISOString()]);
+    for (const t of r.teams) {
+      const c = t.counts;
+      await db.run('insert into team_metrics values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)', [id, repository, t.id, t.cluster, t.files, t.changes, t.commits, t.authors, t.alignment, t.autonomy.deliveryIndependence, t.autonomy.dependencyIndependence, t.autonomy.score, t.fragmentation, c?.aligned ?? null, c?.memberCommits ?? null, c?.independent ?? null, c?.dependencyOk ?? null, c?.dependencyTotal ?? null]);
+    }
+    for (const k of r.clusters) {
+      const c = k.counts;
+      await db.run('insert into cluster_metrics values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)', [id, repository, k.id, c?.changes ?? null, c?.commits ?? null, k.autonomy.ownershipIntegrity, k.autonomy.deliveryIndependence, k.autonomy.dependencyIndependence, k.autonomy.score, c?.aligned ?? null, c?.memberCommits ?? null, c?.independent ?? null, c?.dependencyOk ?? null, c?.dependencyTotal ?? null]);
+    }
+    for (const row of repositoryRows(r, repository)) await db.run('insert into repository_metrics values ($1,$2,$3,$4,$5,$6,$7)', [id, ...row]);
+    await db.run('commit');
+    return { snapshotId: id, repository, replaced, teams: r.teams.length };
+  } catch (e) {
+    await db.run('rollback');
+    throw e;
+  }
+}
+
+function repositoryRows(r: Report, repository: string): [string, number, number, number, number | null, number | null][] {
+  if (r.org) return r.org.repositories.map((x) => [x.name, x.files, x.commits, x.teams, null, null]);
+  const unowned = r.files.filter((f) => !f.owners.length).length;
+  return [[repository, r.files.length, r.window.commits, r.teams.length, r.violations.length, unowned]];
+}
