@@ -44,6 +44,7 @@ function newState() {
     teams: new TeamMerger(), repos: [] as OrgRepository[], names: new Set<string>(), notes: [] as string[],
     publishers: new Map<string, Publisher>(), people: new Map<string, PersonRow>(), teamCoupling: new Map<string, TeamCoupling>(),
     staticCoupling: new Map<string, StaticCoupling>(), findings: [] as Finding[], since: null as string | null, commits: 0, mode: 'numstat' as Report['window']['mode'],
+    last: null as { sha: string; date: string } | null,
   };
 }
 type State = ReturnType<typeof newState>;
@@ -55,6 +56,7 @@ function addReport(s: State, r: Report, spool: Spool, input: MergeInput): void {
   s.commits += r.window.commits;
   if (r.window.since && (!s.since || r.window.since < s.since)) s.since = r.window.since;
   if (r.window.mode === 'name-status') s.mode = 'name-status';
+  if (r.window.last && (!s.last || r.window.last.date > s.last.date)) s.last = r.window.last;
   for (const t of r.teams) s.teams.addTeam(name, t);
   for (const c of r.clusters) s.teams.addCluster(c);
   for (const f of r.files) spool.push('files', { ...f, path: at(f.path) });
@@ -123,7 +125,7 @@ function finish(s: State, dependencies: CrossRepoDependency[], now: Date, min: n
   return {
     schemaVersion: SCHEMA_VERSION, generatedAt: now.toISOString(),
     repo: { root: `${s.repos.length} repositories`, head: null, branch: null, codeowners: null, teamMap: null, shallow: false },
-    window: { since: s.since, until: null, commits: s.commits, mode: s.mode },
+    window: { since: s.since, until: null, commits: s.commits, mode: s.mode, last: s.last },
     notes: [...notes, ...s.notes], teams, clusters, files: [], declaredModules: [],
     coupling: { files: [], teams: teamCoupling.sort((a, b) => b.sharedCommits - a.sharedCommits), static: [...s.staticCoupling.values()].sort((a, b) => b.edges - a.edges) },
     graph: null, violations: [], findings: rank(s.findings), people: [...s.people.values()].sort((a, b) => b.changes - a.changes), modules: [],

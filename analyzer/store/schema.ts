@@ -9,7 +9,8 @@ export const SCHEMA: string[] = [
   `create table if not exists conway_schema (version integer not null)`,
   `create table if not exists snapshots (
     snapshot_id varchar primary key, repository varchar not null, "commit" varchar, window_since varchar, window_until varchar,
-    as_of date not null, quarter varchar not null, month varchar not null, commits integer not null, generated_at varchar, taken_at timestamp not null)`,
+    as_of date not null, quarter varchar not null, month varchar not null, commits integer not null, generated_at varchar, taken_at timestamp not null,
+    merged boolean not null)`,
   `create table if not exists team_metrics (
     snapshot_id varchar not null, repository varchar not null, team varchar not null, cluster varchar, files integer, changes integer, commits integer,
     authors integer, alignment double, delivery_independence double, dependency_independence double, autonomy_score double, fragmentation double,

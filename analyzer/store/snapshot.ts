@@ -25,7 +25,7 @@ export async function takeSnapshot(db: Db, r: Report, opts: { name?: string; now
   try {
     const replaced = Number((await db.rows('select count(*) as n from snapshots where snapshot_id = $1', [id]))[0].n) > 0;
     for (const t of ['team_metrics', 'cluster_metrics', 'repository_metrics', 'snapshots']) await db.run(`delete from ${t} where snapshot_id = $1`, [id]);
-    await db.run('insert into snapshots values ($1, $2, $3, $4, $5, cast($6 as date), $7, $8, $9, $10, cast($11 as timestamp))', [id, repository, commit, r.window.since, r.window.until, asOf, `${y}-Q${Math.ceil(m / 3)}`, asOf.slice(0, 7), r.window.commits, r.generatedAt, (opts.now ?? new Date()).toISOString()]);
+    await db.run('insert into snapshots values ($1, $2, $3, $4, $5, cast($6 as date), $7, $8, $9, $10, cast($11 as timestamp), $12)', [id, repository, commit, r.window.since, r.window.until, asOf, `${y}-Q${Math.ceil(m / 3)}`, asOf.slice(0, 7), r.window.commits, r.generatedAt, (opts.now ?? new Date()).toISOString(), Boolean(r.org)]);
     for (const t of r.teams) {
       const c = t.counts;
       await db.run('insert into team_metrics values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)', [id, repository, t.id, t.cluster, t.files, t.changes, t.commits, t.authors, t.alignment, t.autonomy.deliveryIndependence, t.autonomy.dependencyIndependence, t.autonomy.score, t.fragmentation, c?.aligned ?? null, c?.memberCommits ?? null, c?.independent ?? null, c?.dependencyOk ?? null, c?.dependencyTotal ?? null]);

@@ -2,7 +2,8 @@
 // the latest snapshot of each repository in it counts; a team's numbers are summed over those
 // snapshots and its ratios recomputed from the sums (alignment = Σ aligned / Σ changes, delivery
 // independence = Σ independent / Σ member commits, dependency independence = Σ ok / Σ total),
-// the autonomy score the mean of the components that have data.
+// the autonomy score the mean of the components that have data. Merged reports repeat the
+// repositories' teams: when the database holds per-repository snapshots, only those are read.
 import { ratio } from '../metrics/fragmentation';
 import type { Db } from './db';
 
@@ -25,7 +26,8 @@ export async function readTrend(db: Db, opts: { team?: string; cluster?: string;
   const [table, col, value] = opts.cluster !== undefined ? ['cluster_metrics', 'cluster', opts.cluster] : ['team_metrics', 'team', opts.team ?? null];
   const rows = await db.rows(`
     with latest as (
-      select snapshot_id, ${period} as period, row_number() over (partition by repository, ${period} order by as_of desc, taken_at desc) as rn from snapshots)
+      select snapshot_id, ${period} as period, row_number() over (partition by repository, ${period} order by as_of desc, taken_at desc) as rn from snapshots
+      where merged = (select bool_and(merged) from snapshots))
     select l.period, min(m.${col}) as grp, count(distinct m.repository) as repositories, sum(m.changes) as changes, sum(m.commits) as commits,
       sum(m.aligned) as aligned, sum(m.member_commits) as member_commits, sum(m.independent) as independent, sum(m.dependency_ok) as dep_ok, sum(m.dependency_total) as dep_total
     from ${table} m join latest l on l.snapshot_id = m.snapshot_id and l.rn = 1

@@ -54,6 +54,11 @@ describe('snapshot database', () => {
     const text = (await cli(['trend', '--db', db, '--team', 'design'])).stdout.split('\n');
     expect(text[2]).toMatch(/^2024-Q2 +design .* 71%/);
     expect(text[2]).toMatch(/-\d+\.\d$/); // the score fell from Q1
+    // a merged report of the same repository repeats its teams: trend keeps reading the repository's own snapshots
+    const org = join(dir, 'org.json');
+    await cli(['merge', q2, '--out', org]);
+    expect((await cli(['snapshot', '--db', db, org])).stdout).toMatch(/^added org\|/);
+    expect(JSON.parse((await cli(['trend', '--db', db, '--team', 'design', '--json'])).stdout)).toEqual(rows);
     expect(await cli(['trend', '--db', join(dir, 'none.duckdb')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such database') });
   });
 });
