@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors';
 import { draftTeamMap, type DraftModel } from '../init/draft';
+import { draftCatalog } from '../sources/backstage/draft';
 import type { MetricsInput } from '../metrics/input';
 import type { Ownership } from '../ownership';
 import type { Report } from '../report/types';
@@ -15,20 +16,24 @@ import { resolveRoot } from './repo-options';
 export const initCommand: Command = {
   name: 'init',
   summary: 'draft a conway.yml team map from CODEOWNERS, history and imports, for you to review',
-  usage: 'conway init [--repo DIR] [--write FILE]',
-  help: ['--write FILE        write the draft to FILE (refuses to overwrite an existing file) instead of stdout', ...analysisHelp],
-  options: { ...analysisOptions, write: { type: 'string' } },
+  usage: 'conway init [--repo DIR] [--format conway|catalog] [--write FILE]',
+  help: ['--format F          conway (default: conway.yml) or catalog (Backstage catalog-info.yaml Groups and Users)', '--write FILE        write the draft to FILE (refuses to overwrite an existing file) instead of stdout', ...analysisHelp],
+  options: { ...analysisOptions, write: { type: 'string' }, format: { type: 'string' } },
   async run(values, _positionals, io) {
+    const format = (values.format as string | undefined) ?? 'conway';
+    if (format !== 'conway' && format !== 'catalog') throw new UserError(`--format ${format}: expected conway or catalog`);
     const root = await resolveRoot(values, io, true);
     let model: { input: MetricsInput; ownership: Ownership } | undefined;
     const report = await analyzeWithProgress(root, { ...toAnalyzeOptions(values, io.cwd), onModel: (m) => (model = m) }, io);
     if (!report.teams.length) throw new UserError(`no teams to draft: ${report.repo.codeowners ? `${report.repo.codeowners} names no owners` : 'no CODEOWNERS file found'} — write CODEOWNERS rules first (e.g. \`/src/billing/ @org/billing\` in .github/CODEOWNERS), then run conway init again`);
-    const text = draftTeamMap(draftModel(report, model!));
+    const draft = draftModel(report, model!);
+    const text = format === 'catalog' ? draftCatalog(report, draft.ownersOf, draft.declaredMembersOf) : draftTeamMap(draft);
     const file = values.write as string | undefined;
     if (!file) io.stdout(text);
     else {
       writeNew(resolve(io.cwd, file), text, file);
-      io.stderr(`wrote ${file}: review it, then run \`conway validate --teams ${file}\` and \`conway analyze --teams ${file}\`\n`);
+      const flag = format === 'catalog' ? '--catalog' : '--teams';
+      io.stderr(`wrote ${file}: review it, then run \`conway validate ${flag} ${file}\` and \`conway analyze ${flag} ${file}\`\n`);
     }
     return EXIT.ok;
   },

@@ -55,3 +55,21 @@ describe('Backstage catalog', () => {
     expect(only['services/payments/src/pay.ts'][1]).toBe('services/payments/catalog-info.yaml');
   });
 });
+
+describe('conway init --format catalog', () => {
+  it('drafts one Group per team (its CODEOWNERS slug, its members as Users) that passes Backstage\'s validators', async () => {
+    const { orgRepos } = await import('../fixtures/org-repos');
+    const { web } = orgRepos(repoOf);
+    const r = await cli(['init', '--repo', web.dir, '--format', 'catalog', '--no-cache']);
+    expect(r.code).toBe(0);
+    const { parseCatalogFile } = await import('../../analyzer/sources/backstage/parse');
+    const { validateCatalog } = await import('../../analyzer/sources/backstage/validate');
+    const parsed = parseCatalogFile(r.stdout, 'draft.yaml');
+    expect(parsed.errors).toEqual([]);
+    expect(await validateCatalog(parsed.entities)).toEqual([]);
+    expect(parsed.entities.map((e) => `${e.kind}:${e.name}`).sort()).toEqual(['Group:Platform', 'Group:web', 'User:bob', 'User:cat']);
+    const platform = parsed.entities.find((e) => e.name === 'Platform')!;
+    expect(platform.annotations['github.com/team-slug']).toBe('Acme/Platform');
+    expect(platform.spec.members).toEqual(['bob']);
+  });
+});
