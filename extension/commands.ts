@@ -19,7 +19,7 @@ export function registerCommands(ctx: vscode.ExtensionContext, models: Models, d
     const who = at.model.ownership.who(at.path);
     const teams = who.teams.map((t) => teamName(at.model, t)).join(', ');
     const text = who.owners.length ? `${at.path} is owned by ${teams} (${who.owners.join(' ')})` : `${at.path} is unowned`;
-    const rule = who.rule ? ` — ${at.model.ownership.codeowners?.path}:${who.rule.line} ${who.rule.pattern}` : '';
+    const rule = who.rule ? ` — ${who.rule.file ?? at.model.ownership.codeowners?.path}:${who.rule.line} ${who.rule.pattern}` : '';
     // Not awaited: the command answers at once; the message stays until the user closes it.
     void vscode.window.showInformationMessage(text + rule, ...(who.rule ? ['Go to Rule'] : [])).then((pick) => {
       if (pick) void vscode.commands.executeCommand('conway.goToRule', vscode.Uri.joinPath(at.model.folder.uri, at.path));
@@ -42,8 +42,10 @@ export function registerCommands(ctx: vscode.ExtensionContext, models: Models, d
     const at = active(uri);
     const co = at?.model.ownership?.codeowners;
     if (!at || !co) return vscode.window.showInformationMessage('Conway: no CODEOWNERS file in this folder.');
-    const line = Math.max(0, (at.model.ownership!.who(at.path).rule?.line ?? 1) - 1);
-    return vscode.window.showTextDocument(vscode.Uri.joinPath(at.model.folder.uri, co.path), { selection: new vscode.Range(line, 0, line, 0) });
+    const rule = at.model.ownership!.who(at.path).rule;
+    const line = Math.max(0, (rule?.line ?? 1) - 1);
+    // Codeowners Plus and catalog rules live in files of their own (`rule.file`).
+    return vscode.window.showTextDocument(vscode.Uri.joinPath(at.model.folder.uri, rule?.file ?? co.path), { selection: new vscode.Range(line, 0, line, 0) });
   });
   reg('conway.showTeam', async (id?: string) => {
     const model = modelOf();

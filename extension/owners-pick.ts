@@ -27,7 +27,7 @@ export function ownerItems(model: FolderModel, path: string): Item[] {
   }
   if (view.others.length || view.reviewGroups.length) items.push(sep('Other owners'), ...view.others.map((t) => team(t, 'owner')), ...view.reviewGroups.map((t) => team(t, 'review group')));
   const co = model.ownership!.codeowners?.path ?? 'CODEOWNERS';
-  items.push(sep('Rule'), who.rule ? { label: `$(go-to-file) ${co}:${who.rule.line}`, description: `${who.rule.pattern} ${who.owners.join(' ')}`, rule: true } : { label: '$(circle-slash) No CODEOWNERS rule matches this file' });
+  items.push(sep('Rule'), who.rule ? { label: `$(go-to-file) ${who.rule.file ?? co}:${who.rule.line}`, description: `${who.rule.pattern} ${who.owners.join(' ')}`, rule: true } : { label: '$(circle-slash) No CODEOWNERS rule matches this file' });
   return items;
 }
 

@@ -70,7 +70,7 @@ export class OwnerStatus implements vscode.Disposable {
     if (view.delivery) line(`Delivery team: ${teamName(model, view.delivery)} (autonomy ${rows.get(view.delivery)?.autonomy.score ?? '–'})${teamCaveat(rows.get(view.delivery))}`);
     if (view.others.length) line(`Also owned by: ${view.others.map((t) => teamName(model, t)).join(', ')}`);
     if (view.reviewGroups.length) line(`Review groups: ${view.reviewGroups.map((t) => teamName(model, t)).join(', ')}`);
-    line(who.rule ? `Rule: ${co}:${who.rule.line}  ${who.rule.pattern}  ${who.owners.join(' ')}` : 'No CODEOWNERS rule matches this file');
+    line(who.rule ? `Rule: ${who.rule.file ?? co}:${who.rule.line}  ${who.rule.pattern}  ${who.owners.join(' ')}` : 'No CODEOWNERS rule matches this file');
     const f = model.file(path);
     if (f?.mainAuthor) line(`Main contributor: ${f.mainAuthor} · ${f.changes} changes by ${f.authors} author${f.authors === 1 ? '' : 's'}`);
     if (!model.trusted) md.appendText('Restricted mode: ownership only (no git, no imports).');
