@@ -128,7 +128,9 @@ function readableOwnership(ownership: Ownership): Ownership {
 let lastWho: { key: string; memo: Map<string, ReturnType<Ownership['who']>> } | undefined;
 
 function memoizeWho(ownership: Ownership): Ownership {
-  const key = [ownership.root, ownership.flavor, ...[ownership.codeowners?.path, ownership.teamMap.path].map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-'))].join('\0');
+  // Codeowners Plus and a catalog spread ownership over many files: each one is part of the key.
+  const inputs = [...(ownership.codeowners?.files ?? [ownership.codeowners?.path]), ownership.teamMap.path, ...(ownership.catalog?.files ?? [])];
+  const key = [ownership.root, ownership.flavor, ...inputs.map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-'))].join('\0');
   if (lastWho?.key !== key) lastWho = { key, memo: new Map() };
   const memo = lastWho.memo;
   const who = ownership.who;
