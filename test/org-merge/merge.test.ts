@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../fixtures/cli';
 import { orgRepos } from '../fixtures/org-repos';
 import { scratch } from '../fixtures/scratch';
-import { isReport } from '../../webview/report-guard';
 
 const { repoOf, tempDir } = scratch();
 
@@ -37,7 +36,6 @@ describe('conway merge', () => {
     expect(org.teams.find((t: { id: string }) => t.id === 'design')).toMatchObject({ files: 4, changes: 5, alignment: 1 });
     expect(org.org.repositories.map((x: { name: string; commits: number }) => [x.name, x.commits])).toEqual([['ui', 2], ['api', 2], ['web', 2]]);
     expect(org.files.map((f: { path: string }) => f.path)).toContain('web/src/admin/panel.ts');
-    expect(isReport(org)).toBe(true); // the dashboard opens it like any report
   });
 
   it('a package one repository declares and another imports is an edge between the owning teams', async () => {
