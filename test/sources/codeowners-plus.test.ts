@@ -76,3 +76,15 @@ describe('Codeowners Plus ownership', () => {
     expect(JSON.parse(r.stdout).files[0].owners).toEqual(api.owners);
   });
 });
+
+describe('Codeowners Plus in the metrics', () => {
+  it('analyze counts & owners as owners of their files; the primary owner stays a delivery team', async () => {
+    const repo = plusRepo(repoOf);
+    const report = JSON.parse((await cli(['analyze', '--repo', repo.dir, '--format', 'json', '--no-cache'])).stdout);
+    const team = (id: string) => report.teams.find((t: { id: string }) => t.id === id);
+    expect(team('@acme/security')).toMatchObject({ files: 1, changes: 2 }); // apps/web/api/users.ts, changed on main and on the branch
+    expect(team('@acme/dba')).toMatchObject({ files: 2 }); // both migrations
+    expect(team('@acme/platform').role).toBe('team');
+    expect(report.files.find((f: { path: string }) => f.path === 'vendor/lib.js').owners).toEqual([]);
+  });
+});
