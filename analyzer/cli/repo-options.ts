@@ -24,12 +24,12 @@ export const ownershipHelp = [
   '--json              machine-readable output',
 ];
 
-/** The repository root: git's top level, or the directory itself when it is not a clone. */
+/** The repository root: git's top level, or the directory itself when it is not a clone (requireGit: a clone with a work tree). */
 export async function resolveRoot(values: Values, io: Io, requireGit = false): Promise<string> {
   const dir = resolve(io.cwd, (values.repo as string | undefined) ?? '.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--repo ${dir}: no such directory`);
   try {
-    return await findRepoRoot(dir);
+    return await findRepoRoot(dir, requireGit);
   } catch (e) {
     if (e instanceof RepoStateError && !requireGit) return dir;
     throw e;

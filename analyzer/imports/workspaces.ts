@@ -7,6 +7,7 @@
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
 import { parseDocument } from 'yaml';
+import { yamlErrorKind } from '../parse-errors';
 import { packageApi, type PackageApi } from './package-api';
 import { probe } from './probe';
 import { join, toSource } from './to-source';
@@ -71,12 +72,13 @@ function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText, not
 function pnpmGlobs(text: string, file: string, notes: string[]): string[] {
   try {
     const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false });
-    for (const w of doc.warnings) notes.push(`${file}: ${w.message.split('\n')[0].replace(/:$/, '')}`);
-    for (const e of doc.errors) notes.push(`${file}: ${e.message.split('\n')[0]} — its workspace packages are not resolved`);
+    const line = (pos: number) => text.slice(0, pos).split('\n').length;
+    for (const w of doc.warnings) notes.push(`${file}:${line(w.pos[0])}: YAML: ${yamlErrorKind(w)}`);
+    for (const e of doc.errors) notes.push(`${file}:${line(e.pos[0])}: YAML syntax: ${yamlErrorKind(e)} — its workspace packages are not resolved`);
     const packages = doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as { packages?: unknown } | null)?.packages;
     return Array.isArray(packages) ? (packages as string[]) : [];
   } catch (e) {
-    notes.push(`${file}: ${(e as Error).message.split('\n')[0]} — its workspace packages are not resolved`);
+    notes.push(`${file}: YAML: ${yamlErrorKind(e as { code?: string })} — its workspace packages are not resolved`);
     return [];
   }
 }
