@@ -7,7 +7,7 @@
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
 import { parseDocument } from 'yaml';
-import { yamlErrorKind } from '../parse-errors';
+import { placeOf, yamlErrorKind } from '../parse-errors';
 import { packageApi, type PackageApi } from './package-api';
 import { probe } from './probe';
 import { join, toSource } from './to-source';
@@ -72,9 +72,8 @@ function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText, not
 function pnpmGlobs(text: string, file: string, notes: string[]): string[] {
   try {
     const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false });
-    const line = (pos: number) => text.slice(0, pos).split('\n').length;
-    for (const w of doc.warnings) notes.push(`${file}:${line(w.pos[0])}: YAML: ${yamlErrorKind(w)}`);
-    for (const e of doc.errors) notes.push(`${file}:${line(e.pos[0])}: YAML syntax: ${yamlErrorKind(e)} — its workspace packages are not resolved`);
+    for (const w of doc.warnings) notes.push(`${file}: YAML: ${yamlErrorKind(w)} at ${placeOf(text, w.pos[0])}`);
+    for (const e of doc.errors) notes.push(`${file}: YAML syntax: ${yamlErrorKind(e)} at ${placeOf(text, e.pos[0])} — its workspace packages are not resolved`);
     const packages = doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as { packages?: unknown } | null)?.packages;
     return Array.isArray(packages) ? (packages as string[]) : [];
   } catch (e) {
