@@ -1,6 +1,6 @@
 // Options and resolution shared by every command that reads a repository.
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { findRepoRoot } from '../collect/git';
 import { RepoStateError, UserError } from '../errors';
 import type { Flavor } from '../model/types';
@@ -57,7 +57,8 @@ export function toRepoPath(root: string, given: string, io: Io): string {
   const cwdInside = !relative(root, io.cwd).startsWith('..') && !isAbsolute(relative(root, io.cwd));
   const abs = isAbsolute(given) ? given : resolve(cwdInside ? io.cwd : root, given);
   const rel = relative(root, abs);
-  const clean = rel.split('\\').join('/').replace(/\/+$/, '');
+  // Only Windows separates with a backslash: on POSIX it is a character of the name (`back\slash.ts`).
+  const clean = rel.split(sep).join('/').replace(/\/+$/, '');
   if (clean.startsWith('../') || clean === '..' || isAbsolute(clean)) throw new UserError(`${given}: outside the repository ${root}`);
   return clean;
 }

@@ -8,7 +8,7 @@
 import { Minimatch } from 'minimatch';
 import { parseDocument } from 'yaml';
 import { placeOf, yamlErrorKind } from '../parse-errors';
-import { packageApi, type PackageApi } from './package-api';
+import { MAX_EXPORTS_DEPTH, nestsDeeper, packageApi, type PackageApi } from './package-api';
 import { probe } from './probe';
 import { join, toSource } from './to-source';
 
@@ -39,6 +39,7 @@ export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, re
     if (!matchers.some((m) => m.match(dir)) || dir.includes('node_modules/')) continue;
     const pkg = readJson(f);
     if (typeof pkg?.name !== 'string') continue;
+    if (nestsDeeper(pkg.exports, MAX_EXPORTS_DEPTH)) notes.push(`${f}: "exports" nests deeper than ${MAX_EXPORTS_DEPTH} levels; the deeper levels are ignored`);
     out.push({ name: pkg.name, dir, entry: packageEntry(dir, pkg, files), exports: pkg.exports, api: packageApi(dir, pkg, files) });
   }
   return out;
@@ -110,13 +111,13 @@ export function exportTarget(exports: unknown, subpath: string): string | null {
   return null;
 }
 
-function pickCondition(c: Record<string, unknown> | null): string | null {
-  if (!c || typeof c !== 'object') return null;
+function pickCondition(c: Record<string, unknown> | null, depth = 0): string | null {
+  if (!c || typeof c !== 'object' || depth >= MAX_EXPORTS_DEPTH) return null;
   for (const k of ['source', 'types', 'import', 'module', 'default', 'require', 'node']) {
     const v = c[k];
     if (typeof v === 'string') return v;
     if (v && typeof v === 'object') {
-      const nested = pickCondition(v as Record<string, unknown>);
+      const nested = pickCondition(v as Record<string, unknown>, depth + 1);
       if (nested) return nested;
     }
   }
