@@ -105,7 +105,7 @@ describe('control characters on the terminal', () => {
   });
 
   it('baseline JSON errors do not echo the file', async () => {
-    const r = repoOf([{ files: { 'a.ts': 'export {};\n', 'conway-baseline.json': '{"version": 1, \x1b]0;x\x07' } }]);
+    const r = repoOf([{ files: { 'a.ts': 'export {};\n', 'conway-baseline.json': '{"version": 1, "fingerprints": [x\x1b[31m]}' } }]);
     const out = await cli(['check', '--repo', r.dir, '--no-cache']);
     expect(out.code).toBe(2);
     expect(out.stderr).not.toMatch(RAW);
