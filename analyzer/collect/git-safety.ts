@@ -20,8 +20,10 @@
 //    commit's files), core.quotepath (quoted names), color (escape codes in the output), the
 //    diff algorithm and rename limit (other line counts and renames), diff.relative/noprefix/
 //    orderFile (other paths, another order), core.ignoreStat (modified files not seen);
-//  - no writes: --no-optional-locks (and GIT_OPTIONAL_LOCKS=0) keeps `git diff` from refreshing
-//    .git/index, which the editor's review after every save would otherwise rewrite;
+//  - no writes: --no-optional-locks (and GIT_OPTIONAL_LOCKS=0) keeps `ls-files`/`status` from
+//    writing refreshed stat data into .git/index; `git diff` against the work tree writes it
+//    regardless, so git.ts gives it a private copy of the index (`refreshesIndex`) — the editor's
+//    review after every save would otherwise rewrite .git/index;
 //  - GIT_* variables are dropped except the few that say where the user's own git and config
 //    live, so GIT_DIR/GIT_WORK_TREE/GIT_INDEX_FILE/GIT_OBJECT_DIRECTORY/GIT_CONFIG_* from a hook
 //    cannot make `--repo A` analyse B.
@@ -90,6 +92,20 @@ function driverNames(configKeys: string, prefix: string): Set<string> {
     if (key.startsWith(prefix) && dot > prefix.length) names.add(key.slice(prefix.length, dot));
   }
   return names;
+}
+
+/**
+ * Whether a git command is `git diff` against the work tree (no --cached, fewer than two
+ * revisions): porcelain diff then writes refreshed stat data into the index (diff.c's
+ * refresh_index_quietly), with or without --no-optional-locks.
+ */
+export function refreshesIndex(args: readonly string[]): boolean {
+  let i = 0;
+  while (args[i] === '-c') i += 2;
+  if (args[i] !== 'diff' || args.includes('--cached') || args.includes('--staged')) return false;
+  const end = args.indexOf('--');
+  const revisions = args.slice(i + 1, end < 0 ? undefined : end).filter((a) => !a.startsWith('-'));
+  return revisions.length < 2;
 }
 
 /** Whether a git command reads work-tree content (so filter drivers could run): `diff`, `ls-files -m`. */

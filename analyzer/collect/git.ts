@@ -11,7 +11,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { RepoStateError } from '../errors';
-import { DRIVER_KEYS, driverOverrides, gitEnvironment, readsWorkTree, SAFE_ARGS } from './git-safety';
+import { randomBytes } from 'node:crypto';
+import { constants, copyFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DRIVER_KEYS, driverOverrides, gitEnvironment, readsWorkTree, refreshesIndex, SAFE_ARGS } from './git-safety';
+import { trackTemp } from './temp-files';
 
 export class GitError extends Error {
   override name = 'GitError';
@@ -49,17 +54,37 @@ export async function* streamGit(dir: string, args: string[], run: GitRun = {}):
   }
 }
 
-/** The one spawn of git: safe settings, driver overrides where the work tree is read, clean environment. */
+/**
+ * The one spawn of git: safe settings, driver overrides where the work tree is read, clean
+ * environment — and, for a `git diff` against the work tree, a private copy of the index: git
+ * writes refreshed stat data back into the index it used, whatever GIT_OPTIONAL_LOCKS says.
+ */
 async function spawnGit(dir: string, args: string[], run: GitRun): Promise<ChildProcess> {
   const drivers = readsWorkTree(args) ? await driverArgs(dir) : [];
+  const index = refreshesIndex(args) ? await privateIndex(dir) : null;
   const child = spawn('git', [...SAFE_ARGS, ...drivers, ...args], {
     cwd: dir,
-    env: { ...gitEnvironment(process.env), ...run.env },
+    env: { ...gitEnvironment(process.env), ...run.env, ...(index ? { GIT_INDEX_FILE: index.path } : {}) },
     stdio: [run.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     signal: run.signal,
   });
+  if (index) child.on('close', index.dispose).on('error', index.dispose);
   if (run.stdin !== undefined) child.stdin!.on('error', () => undefined).end(run.stdin);
   return child;
+}
+
+/** A temp copy of the repository's index (none when it has none yet), removed by `dispose`. */
+async function privateIndex(dir: string): Promise<{ path: string; dispose: () => void } | null> {
+  const real = resolve(dir, (await runGit(dir, ['rev-parse', '--git-path', 'index'])).trim());
+  const path = join(tmpdir(), `conway-index.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const done = trackTemp(path);
+  try {
+    copyFileSync(real, path, constants.COPYFILE_EXCL);
+  } catch {
+    done();
+    return null; // no index (a fresh repository): git reads none either way
+  }
+  return { path, dispose: () => (rmSync(path, { force: true }), done()) };
 }
 
 /** Runs git and returns all of stdout: only for small outputs (rev-parse, config). */

@@ -3,7 +3,7 @@
 // appears — each program would create one — and (2) every command prints what it prints without
 // the key. `review` (base, --staged, --working-tree) reads the work tree with `git diff`, where
 // filter drivers run; it must not rewrite .git/index either.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../fixtures/cli';
@@ -102,6 +102,8 @@ describe('the repository config runs nothing and changes nothing', () => {
     const marker = join(dir, 'ran');
     const keys = programKeys(marker, dir);
     for (const [k, v] of keys) repo.git('config', k, v);
+    // CODEOWNERS' content is unchanged but its stat data is not: `git diff` would refresh the index.
+    utimesSync(join(repo.dir, 'CODEOWNERS'), new Date(), new Date(Date.now() + 60_000));
     const index = join(repo.dir, '.git/index');
     const before = { bytes: readFileSync(index), mtime: statSync(index).mtimeMs };
     try {
