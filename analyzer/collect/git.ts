@@ -11,12 +11,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { RepoStateError } from '../errors';
-import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DRIVER_KEYS, driverOverrides, gitEnvironment, readsWorkTree, refreshesIndex, SAFE_ARGS } from './git-safety';
-import { trackTemp } from './temp-files';
+import { repoStateOf } from './git-states';
+import { copyIndex, type PrivateIndex } from './private-index';
 
 export class GitError extends Error {
   override name = 'GitError';
@@ -73,18 +71,9 @@ async function spawnGit(dir: string, args: string[], run: GitRun): Promise<Child
   return child;
 }
 
-/** A temp copy of the repository's index (none when it has none yet), removed by `dispose`. */
-async function privateIndex(dir: string): Promise<{ path: string; dispose: () => void } | null> {
-  const real = resolve(dir, (await runGit(dir, ['rev-parse', '--git-path', 'index'])).trim());
-  const path = join(tmpdir(), `conway-index.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const done = trackTemp(path);
-  try {
-    copyFileSync(real, path, constants.COPYFILE_EXCL);
-  } catch {
-    done();
-    return null; // no index (a fresh repository): git reads none either way
-  }
-  return { path, dispose: () => (rmSync(path, { force: true }), done()) };
+/** A temp copy of the repository's index (none when it has none yet). */
+async function privateIndex(dir: string): Promise<PrivateIndex | null> {
+  return copyIndex(resolve(dir, (await runGit(dir, ['rev-parse', '--git-path', 'index'])).trim()));
 }
 
 /** Runs git and returns all of stdout: only for small outputs (rev-parse, config). */
@@ -169,27 +158,6 @@ function exitOf(child: ChildProcess, args: string[]): Promise<void> {
       else reject(new GitError(args, code, stderr));
     });
   });
-}
-
-/**
- * States of the repository that stop every git command and that its owner can fix, in words:
- * git refuses a repository owned by another user (safe.directory), and a `.gitmodules` whose
- * `update` is a command (`!cmd`, allowed only in .git/config) fails every command that reads it.
- */
-function repoStateOf(stderr: string): RepoStateError | null {
-  const owner = /detected dubious ownership in repository at '([^'\n]*)'/.exec(stderr);
-  if (owner) {
-    return new RepoStateError(
-      `${JSON.stringify(owner[1])} is owned by another user, and git refuses to read such a repository (safe.directory) — if you trust it, run \`git config --global --add safe.directory ${owner[1]}\`, or run Conway as the repository's owner`,
-    );
-  }
-  const sub = /invalid value for 'submodule\.(.*)\.update'/.exec(stderr);
-  if (sub) {
-    return new RepoStateError(
-      `.gitmodules: the submodule ${JSON.stringify(sub[1])} has an \`update\` value git refuses (a \`!command\` is allowed only in .git/config, never in a committed .gitmodules), so git cannot read the history — fix or remove that line of .gitmodules`,
-    );
-  }
-  return null;
 }
 
 function isMissingDir(e: unknown): boolean {
