@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { checkOutDir, writeOutput } from './output';
 import { analyzeWithProgress } from './progress';
 import { resolveRoot } from './repo-options';
+import { escapeControls } from './quote';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
@@ -29,7 +30,7 @@ export const analyzeCommand: Command = {
     if (values.out) checkOutDir(resolve(io.cwd, values.out as string));
     const root = await resolveRoot(values, io, true);
     const report = await analyzeWithProgress(root, toAnalyzeOptions(values, io.cwd), io);
-    for (const note of report.notes) io.stderr(`note: ${note}\n`);
+    for (const note of report.notes) io.stderr(`note: ${escapeControls(note)}\n`);
     writeOutput(renderReport(format, report), values.out as string | undefined, io);
     return EXIT.ok;
   },

@@ -3,7 +3,7 @@
 // `--update-baseline` accepts the current violations (the one time Conway writes into the
 // repository, because the user asked).
 import { join, resolve } from 'node:path';
-import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
+import { checkBaselineTarget, newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { windowText } from '../report/findings-view';
 import type { Report, Violation } from '../report/types';
@@ -39,7 +39,8 @@ export const checkCommand: Command = {
     const format = (values.format as string | undefined) ?? (values.json ? 'json' : 'text');
     if (!CHECK_FORMATS.includes(format as CheckFormat)) throw new UserError(`--format ${format}: expected one of ${CHECK_FORMATS.join(', ')}`);
     // Fail on a malformed baseline before the analysis, not after minutes of it.
-    if (!updateBaseline) readBaseline(baseline, given ?? DEFAULT_BASELINE);
+    if (updateBaseline) checkBaselineTarget(baseline, given ?? DEFAULT_BASELINE, root);
+    else readBaseline(baseline, given ?? DEFAULT_BASELINE, root);
     const options = toAnalyzeOptions(values, io.cwd);
     // The gate reads violations only: no module inference (community detection) on the CI path.
     const report = await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io);
@@ -75,11 +76,12 @@ export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
   const path = opts.baseline ? resolve(io.cwd, opts.baseline) : join(report.repo.root, DEFAULT_BASELINE);
   const shown = opts.shown ?? opts.baseline ?? DEFAULT_BASELINE;
   if (opts.updateBaseline) {
+    checkBaselineTarget(path, shown, report.repo.root);
     writeFileAtomic(path, serializeBaseline(toBaseline(report.violations)));
     io.stderr(`wrote ${shown}: ${plural(report.violations.length, 'violation')} accepted\n`);
     return EXIT.ok;
   }
-  const baseline = readBaseline(path, shown);
+  const baseline = readBaseline(path, shown, report.repo.root);
   if (!baseline) io.stderr(`note: no baseline at ${shown}: every violation counts as new (create one with --update-baseline)\n`);
   const fresh = newViolations(report.violations, baseline);
   const format = opts.format ?? (opts.json ? 'json' : 'text');

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../errors';
 import { EXIT, type Command, type Io } from './command';
 import { commands } from './registry';
+import { escapeControls } from './quote';
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -50,11 +51,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return await command.run(parsed.values as Record<string, never>, parsed.positionals, io);
   } catch (e) {
     if (e instanceof UserError) {
-      io.stderr(`ERROR: ${e.message}\n`);
+      io.stderr(`ERROR: ${escapeLines(e.message)}\n`);
       return e.exitCode;
     }
     if (process.env.CONWAY_DEBUG) throw e;
-    io.stderr(`ERROR: internal error: ${(e as Error).message}\nThis is a bug in Conway; rerun with CONWAY_DEBUG=1 for the stack trace and report it.\n`);
+    io.stderr(`ERROR: internal error: ${escapeLines((e as Error).message)}\nThis is a bug in Conway; rerun with CONWAY_DEBUG=1 for the stack trace and report it.\n`);
     return EXIT.usage;
   }
 }
@@ -100,4 +101,9 @@ function guardedStdout(): { write(t: string): void; failed(): boolean } {
     },
     failed: () => failed,
   };
+}
+
+/** An error message for the terminal: each line's control characters escaped (a ref, a date or a name may carry ESC). */
+function escapeLines(message: string): string {
+  return message.split('\n').map(escapeControls).join('\n');
 }

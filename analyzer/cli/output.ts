@@ -3,11 +3,13 @@
 // leaves half a report where a previous one was. Anything else is written through, never
 // replaced: a symlink's target (atomically when that is a regular file), a device (/dev/null,
 // /dev/stdout) or a pipe as it is; a directory is refused. The temp file is created exclusively
-// (a planted link is never followed) and removed on every failure.
+// (a planted link is never followed) and removed on every failure and on a signal; stale ones of
+// killed runs are removed by the next write (collect/temp-files.ts).
 import { closeSync, existsSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors';
+import { removeStaleTemps, trackTemp } from '../collect/temp-files';
 import type { Io } from './command';
 
 export function writeOutput(text: string, out: string | undefined, io: Io): void {
@@ -54,6 +56,7 @@ function writeTarget(path: string): { path: string; replace: boolean } {
 
 function replaceAtomically(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const done = trackTemp(tmp);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o666);
@@ -62,6 +65,7 @@ function replaceAtomically(path: string, text: string): void {
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
+    removeStaleTemps(path, `.${basename(path)}.`);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try {
@@ -70,6 +74,8 @@ function replaceAtomically(path: string, text: string): void {
       // never created, or already gone
     }
     throw e;
+  } finally {
+    done();
   }
 }
 

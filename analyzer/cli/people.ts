@@ -7,6 +7,7 @@ import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-opti
 import { EXIT, type Command } from './command';
 import { analyzeWithProgress } from './progress';
 import { resolveRoot } from './repo-options';
+import { escapeControls } from './quote';
 
 export const peopleCommand: Command = {
   name: 'people',
@@ -31,7 +32,7 @@ export function mailmapLines(people: PersonRow[]): string {
     const [proper, ...others] = p.identities!;
     for (const o of others) lines.push(mailmapLine(proper, o));
   }
-  return lines.join('\n') + '\n';
+  return lines.map(escapeControls).join('\n') + '\n';
 }
 
 function formatPeople(people: PersonRow[]): string {
@@ -51,7 +52,8 @@ function formatPeople(people: PersonRow[]): string {
     out.push('', 'Treated as bots (keep them with --include-bots; add patterns with --bots):');
     for (const b of bots) out.push(`  ${b.names[0] ?? b.id} <${b.emails[0] ?? ''}>  ${count(b.commits, 'commit')}, ${count(b.changes, 'change')}`);
   }
-  return out.join('\n') + '\n';
+  // Names and emails come from the history: control characters escaped, as everywhere on the terminal.
+  return out.map(escapeControls).join('\n') + '\n';
 }
 
 function count(n: number, what: string): string {

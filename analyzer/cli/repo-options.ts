@@ -1,6 +1,6 @@
 // Options and resolution shared by every command that reads a repository.
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { findRepoRoot } from '../collect/git';
 import { RepoStateError, UserError } from '../errors';
 import type { Flavor } from '../model/types';
@@ -28,12 +28,12 @@ export const ownershipHelp = [
   '--json              machine-readable output',
 ];
 
-/** The repository root: git's top level, or the directory itself when it is not a clone. */
+/** The repository root: git's top level, or the directory itself when it is not a clone (requireGit: a clone with a work tree). */
 export async function resolveRoot(values: Values, io: Io, requireGit = false): Promise<string> {
   const dir = resolve(io.cwd, (values.repo as string | undefined) ?? '.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--repo ${dir}: no such directory`);
   try {
-    return await findRepoRoot(dir);
+    return await findRepoRoot(dir, requireGit);
   } catch (e) {
     if (e instanceof RepoStateError && !requireGit) return dir;
     throw e;
@@ -67,7 +67,8 @@ export function toRepoPath(root: string, given: string, io: Io): string {
   const cwdInside = !relative(root, io.cwd).startsWith('..') && !isAbsolute(relative(root, io.cwd));
   const abs = isAbsolute(given) ? given : resolve(cwdInside ? io.cwd : root, given);
   const rel = relative(root, abs);
-  const clean = rel.split('\\').join('/').replace(/\/+$/, '');
+  // Only Windows separates with a backslash: on POSIX it is a character of the name (`back\slash.ts`).
+  const clean = rel.split(sep).join('/').replace(/\/+$/, '');
   if (clean.startsWith('../') || clean === '..' || isAbsolute(clean)) throw new UserError(`${given}: outside the repository ${root}`);
   return clean;
 }

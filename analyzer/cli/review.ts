@@ -8,6 +8,7 @@ import { EXIT, type Command } from './command';
 import { writeOutput } from './output';
 import { ownershipHelp, ownershipOptions, readFlavor, resolveRoot } from './repo-options';
 import { isAbsolute, resolve } from 'node:path';
+import { escapeControls } from './quote';
 
 const FORMATS = ['md', 'json'];
 const GATES = ['new-violations', 'none'];
@@ -39,7 +40,7 @@ export const reviewCommand: Command = {
     if (!GATES.includes(gate)) throw new UserError(`--fail-on ${gate}: expected new-violations`);
     const root = await resolveRoot(values, io, true);
     const review = await reviewChange(root, toReviewOptions(values, io.cwd));
-    for (const note of review.notes) io.stderr(`note: ${note}\n`);
+    for (const note of review.notes) io.stderr(`note: ${escapeControls(note)}\n`);
     writeOutput(format === 'json' ? JSON.stringify(review, null, 2) : renderReviewMarkdown(review), values.out as string | undefined, io);
     return gate === 'new-violations' && review.violations.new.length ? EXIT.findings : EXIT.ok;
   },

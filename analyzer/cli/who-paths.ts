@@ -4,6 +4,7 @@
 // warning, since the forge never sees an untracked file.
 import type { Ownership, WhoResult } from '../ownership';
 import { ruleKey } from '../codeowners/parse';
+import { quotePath } from './quote';
 
 export interface WhoAnswer extends WhoResult {
   /** For a directory: tracked files under it, and how many of them the reported rule decides. */
@@ -15,7 +16,7 @@ export function whoPath(own: Ownership, path: string, tracked: string[] | null, 
   const prefix = path ? `${path}/` : '';
   const under = tracked.filter((f) => f.startsWith(prefix));
   if (!under.length) {
-    warn(`warning: ${path || '.'} is not tracked by git: answered as GitHub would match it, but no tracked file has this path\n`);
+    warn(`warning: ${path ? quotePath(path) : '.'} is not tracked by git: answered as GitHub would match it, but no tracked file has this path\n`);
     return own.who(path);
   }
   const byRule = new Map<string, { n: number; example: WhoResult }>();

@@ -7,7 +7,7 @@ import type { OwnerMatch, Rule } from '../model/types';
 import { compileGithubPattern } from './glob-github';
 import { compileGitlabPattern, normalizeGitlabPattern } from './glob-gitlab';
 import type { ParsedCodeowners } from './parse';
-import { allMatching, literalPrefix, RuleIndex } from './rule-index';
+import { allMatching, literalPrefix, RuleIndex, type Indexed } from './rule-index';
 import { createPlusMatcher } from '../sources/codeowners-plus/matcher';
 import type { PlusRule } from '../sources/codeowners-plus/parse';
 
@@ -41,28 +41,39 @@ function githubPrefix(pattern: string): string[] {
 }
 
 function gitlabMatcher(rules: Rule[]): OwnerMatcher {
-  const sections = new Map<string, { include: RuleIndex<Rule>; exclude: RuleIndex<Rule> }>();
+  // One index of every section's rules, not one per section: a path meets only the rules of its
+  // directories (and the unanchored ones), so 45,000 sections cost what their matching rules cost.
+  const include = new RuleIndex<Rule>();
+  const exclude = new RuleIndex<Rule>();
+  const sectionOrder = new Map<string, number>();
   rules.forEach((rule, order) => {
-    const key = (rule.section ?? '').toLowerCase();
-    let s = sections.get(key);
-    if (!s) sections.set(key, (s = { include: new RuleIndex(), exclude: new RuleIndex() }));
+    const key = sectionKey(rule);
+    if (!sectionOrder.has(key)) sectionOrder.set(key, sectionOrder.size);
     const normalized = normalizeGitlabPattern(rule.pattern);
     const prefix = normalized.startsWith('/**/') ? [] : literalPrefix(normalized.slice(1).split('/'));
-    (rule.exclusion ? s.exclude : s.include).add({ item: rule, order, pattern: compileGitlabPattern(rule.pattern), prefix });
+    (rule.exclusion ? exclude : include).add({ item: rule, order, pattern: compileGitlabPattern(rule.pattern), prefix });
   });
+  const bySection = (a: Rule, b: Rule) => sectionOrder.get(sectionKey(a))! - sectionOrder.get(sectionKey(b))!;
   return {
     match(path) {
-      const decided: Rule[] = [];
-      for (const s of sections.values()) {
-        if (s.exclude.last(path)) continue;
-        const hit = s.include.last(path);
-        if (hit) decided.push(hit.item);
+      const excluded = new Set(allMatching(exclude, path).map((e) => sectionKey(e.item)));
+      const last = new Map<string, Indexed<Rule>>();
+      for (const e of allMatching(include, path)) {
+        const key = sectionKey(e.item);
+        const best = last.get(key);
+        if (!excluded.has(key) && (!best || e.order > best.order)) last.set(key, e);
       }
+      const decided = [...last.values()].map((e) => e.item).sort(bySection);
       const owners = [...new Set(decided.flatMap((r) => r.owners))];
       return { owners, rule: decided[0] ?? null, sectionRules: decided };
     },
     matchingRules(path) {
-      return [...sections.values()].flatMap((s) => [...allMatching(s.include, path), ...allMatching(s.exclude, path)]).map((e) => e.item);
+      return [...allMatching(include, path), ...allMatching(exclude, path)].map((e) => e.item).sort(bySection);
     },
   };
+}
+
+/** Section names compare case-insensitively (GitLab combines `[Docs]` and `[docs]`). */
+function sectionKey(rule: Rule): string {
+  return (rule.section ?? '').toLowerCase();
 }

@@ -3,6 +3,7 @@
 // creates each missing ancestor once, from the top, and throws on the first failure.
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { removeStaleTemps, trackTemp } from './temp-files';
 
 export function makeDirs(dir: string): void {
   const missing: string[] = [];
@@ -30,15 +31,19 @@ function isDirectory(d: string): boolean {
 /**
  * Writes one cache file whole (a temp file beside it, then rename: a reader never sees half of
  * it) and never throws: a cache that cannot be written only costs a rebuild next time. The temp
- * file never outlives a failure.
+ * file never outlives a failure or a signal, and stale ones of earlier runs are removed (temp-files.ts).
  */
 export function writeCacheFile(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
+  const done = trackTemp(tmp);
   try {
     makeDirs(dirname(file));
     writeFileSync(tmp, data);
     renameSync(tmp, file);
+    removeStaleTemps(file);
   } catch {
     rmSync(tmp, { force: true });
+  } finally {
+    done();
   }
 }

@@ -4,7 +4,10 @@
 //    fstat like a device or a socket (`/dev/zero` would otherwise be read forever);
 //  - a size cap on the regular file's size (devices, which report size 0 and never end, are refused);
 //  - readRepoFile: the file must lie inside the repository after following links — a committed
-//    symlink to /etc/passwd or ~/.npmrc is refused with the place it points to, never read.
+//    symlink to /etc/passwd or ~/.npmrc is refused with the place it points to, never read —
+//    and not inside a git directory (any `.git` component: the repository's own, a submodule's
+//    under .git/modules, a nested clone's), which holds credentials (`http.<url>.extraheader`,
+//    tokens in remote URLs) and is no file of the repository: such a link is "outside" too.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
@@ -98,7 +101,13 @@ function realRoot(root: string): string {
 
 function inside(root: string, real: string): boolean {
   const rel = relative(root, real);
-  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+  if (rel === '') return true;
+  return !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel) && !inGitDir(rel);
+}
+
+/** A `.git` component (case-insensitive: macOS and Windows file systems fold case, as git does). */
+function inGitDir(rel: string): boolean {
+  return rel.split(sep).some((part) => part.toLowerCase() === '.git');
 }
 
 /** The file's bytes as fstat sized them (a regular file; the caller checked size < cap): one read for a typical source. */

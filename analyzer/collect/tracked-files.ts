@@ -1,6 +1,6 @@
 // Files git tracks at HEAD's index (`git ls-files -z`): NUL-separated so names with spaces,
 // quotes or newlines survive. Streamed; the list itself is what callers need.
-import { noFilterArgs, streamGit } from './git';
+import { streamGit } from './git';
 
 export async function listTrackedFiles(repoDir: string, signal?: AbortSignal): Promise<string[]> {
   const files: string[] = [];
@@ -49,9 +49,8 @@ export async function listTrackedIndex(repoDir: string, opts: { modified?: boole
     if (tag === 'H' && s.startsWith(' 100', start + 1) && s[tab - 1] === '0' && s[tab - 2] === ' ') blobs.set(path, s.slice(start + 9, tab - 2));
   };
   let buf = '';
-  // -m compares work-tree content, which runs the repository's filter drivers: turned off.
-  const filters = opts.modified ? await noFilterArgs(repoDir) : [];
-  const args = [...filters, '-c', 'core.quotepath=off', 'ls-files', '-z', '-c', '-s', '-v', ...(opts.modified ? ['-m'] : [])];
+  // -m compares work-tree content: git.ts turns the repository's filter drivers off for it.
+  const args = ['-c', 'core.quotepath=off', 'ls-files', '-z', '-c', '-s', '-v', ...(opts.modified ? ['-m'] : [])];
   for await (const chunk of streamGit(repoDir, args, { signal: opts.signal })) {
     buf = buf ? buf + chunk : chunk;
     let start = 0;

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, statSync, rmSync, type WriteStream } from 'node:fs';
 import { makeDirs } from '../collect/make-dirs';
+import { removeStaleTemps, trackTemp } from '../collect/temp-files';
 import { once } from 'node:events';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -134,6 +135,7 @@ export async function writeCache(file: string, entry: CacheEntry): Promise<void>
 /** Writes atomically (temp file + rename) so a crash never leaves half a cache; the temp file never outlives a failure. */
 async function writeFile(file: string, entry: CacheEntry): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
+  const done = trackTemp(tmp);
   try {
     makeDirs(join(file, '..'));
     const out = createWriteStream(tmp, 'utf8');
@@ -149,9 +151,12 @@ async function writeFile(file: string, entry: CacheEntry): Promise<void> {
     if (!out.closed) await once(out, 'close');
     if (failure) throw failure;
     renameSync(tmp, file);
+    removeStaleTemps(file);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    done();
   }
 }
 

@@ -46,9 +46,27 @@ export function unknownDateWord(text: string): string | null {
   return null;
 }
 
-/** Throws a UserError naming the word when git would misread a --since/--until text. */
+/**
+ * What git would silently misread in a date that has no unknown word: a bare number (`0`, `@0`:
+ * git's approxidate reads them as now, or as a unix time) and a calendar date that does not exist
+ * (`2024-13-45` becomes 2024-12-13), or null.
+ */
+export function impossibleDate(text: string): string | null {
+  const t = text.trim();
+  if (/^@?\d+$/.test(t)) return 'a bare number is not a date (git reads it as "now" or as a unix time)';
+  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(t);
+  if (!ymd) return null;
+  const [y, m, d] = ymd.slice(1).map(Number);
+  if (m < 1 || m > 12) return `month ${m} does not exist`;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d < 1 || d > days ? `${y}-${String(m).padStart(2, '0')} has no day ${d} (the month has ${days} days)` : null;
+}
+
+/** Throws a UserError naming the word (or the impossible part) when git would misread a --since/--until text. */
 export function checkDateText(flag: 'since' | 'until', text: string | undefined): void {
   if (text === undefined || text === '' || (flag === 'since' && text === ALL)) return;
+  const impossible = impossibleDate(text);
+  if (impossible) throw new UserError(`--${flag} ${text}: ${impossible}; write e.g. 2024-01-01 or "12 months ago"${flag === 'since' ? ' (or all for the whole history)' : ''}`);
   const word = unknownDateWord(text);
   if (word) throw new UserError(`--${flag} ${text}: git does not understand "${word}" and would silently skip it; write e.g. 2024-01-01 or "12 months ago"${flag === 'since' ? ' (or all for the whole history)' : ''}`);
 }

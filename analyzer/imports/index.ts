@@ -191,9 +191,9 @@ function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, res
   stats.read++;
   if (read.kind !== 'text') {
     result.parseErrors.push({ file, line: 0, message: skipReason(read) });
-    // Counted in graph.parseErrors; a link out of the repository is also said, as a note.
+    // Counted in graph.parseErrors; a link out of the repository and a file over the cap are also said, as a note.
     const note = `${file}: ${skipReason(read)}`;
-    if (read.kind === 'outside' && !result.notes.includes(note)) result.notes.push(note);
+    if ((read.kind === 'outside' || read.kind === 'too-large') && !result.notes.includes(note)) result.notes.push(note);
     return [];
   }
   try {

@@ -60,12 +60,33 @@ function exclusions(dir: string, exports: unknown): Pattern[] {
   });
 }
 
+/**
+ * How deep `exports` conditions are followed. Node follows any depth; published packages nest
+ * subpath → condition → condition (3–4 levels, e.g. `types`/`import`/`default` under
+ * `node`/`browser`): 32 leaves room for any real one, and a hostile 5,000-level package.json
+ * (30 KB) cannot exhaust the stack. Deeper levels are ignored, with a note (workspaces.ts).
+ */
+export const MAX_EXPORTS_DEPTH = 32;
+
 /** Every string target of an `exports` value, through subpaths, conditions and nesting (null excludes). */
-export function exportTargets(exports: unknown): string[] {
+export function exportTargets(exports: unknown, depth = 0): string[] {
   if (typeof exports === 'string') return [exports];
-  if (Array.isArray(exports)) return exports.flatMap(exportTargets);
+  if (depth >= MAX_EXPORTS_DEPTH) return [];
+  if (Array.isArray(exports)) return exports.flatMap((e) => exportTargets(e, depth + 1));
   if (!exports || typeof exports !== 'object') return [];
-  return Object.values(exports as Record<string, unknown>).flatMap(exportTargets);
+  return Object.values(exports as Record<string, unknown>).flatMap((e) => exportTargets(e, depth + 1));
+}
+
+/** Whether a JSON value nests deeper than `max` (checked without recursion). */
+export function nestsDeeper(value: unknown, max: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length; depth++) {
+    if (depth > max) return true;
+    const next: unknown[] = [];
+    for (const v of level) if (v && typeof v === 'object') for (const c of Object.values(v)) if (c && typeof c === 'object') next.push(c);
+    level = next;
+  }
+  return false;
 }
 
 function typesVersionTargets(tv: unknown): string[] {

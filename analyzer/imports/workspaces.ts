@@ -7,7 +7,8 @@
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
 import { parseDocument } from 'yaml';
-import { packageApi, type PackageApi } from './package-api';
+import { placeOf, yamlErrorKind } from '../parse-errors';
+import { MAX_EXPORTS_DEPTH, nestsDeeper, packageApi, type PackageApi } from './package-api';
 import { probe } from './probe';
 import { join, toSource } from './to-source';
 
@@ -38,6 +39,7 @@ export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, re
     if (!matchers.some((m) => m.match(dir)) || dir.includes('node_modules/')) continue;
     const pkg = readJson(f);
     if (typeof pkg?.name !== 'string') continue;
+    if (nestsDeeper(pkg.exports, MAX_EXPORTS_DEPTH)) notes.push(`${f}: "exports" nests deeper than ${MAX_EXPORTS_DEPTH} levels; the deeper levels are ignored`);
     out.push({ name: pkg.name, dir, entry: packageEntry(dir, pkg, files), exports: pkg.exports, api: packageApi(dir, pkg, files) });
   }
   return out;
@@ -71,12 +73,12 @@ function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText, not
 function pnpmGlobs(text: string, file: string, notes: string[]): string[] {
   try {
     const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false });
-    for (const w of doc.warnings) notes.push(`${file}: ${w.message.split('\n')[0].replace(/:$/, '')}`);
-    for (const e of doc.errors) notes.push(`${file}: ${e.message.split('\n')[0]} — its workspace packages are not resolved`);
+    for (const w of doc.warnings) notes.push(`${file}: YAML: ${yamlErrorKind(w)} at ${placeOf(text, w.pos[0])}`);
+    for (const e of doc.errors) notes.push(`${file}: YAML syntax: ${yamlErrorKind(e)} at ${placeOf(text, e.pos[0])} — its workspace packages are not resolved`);
     const packages = doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as { packages?: unknown } | null)?.packages;
     return Array.isArray(packages) ? (packages as string[]) : [];
   } catch (e) {
-    notes.push(`${file}: ${(e as Error).message.split('\n')[0]} — its workspace packages are not resolved`);
+    notes.push(`${file}: YAML: ${yamlErrorKind(e as { code?: string })} — its workspace packages are not resolved`);
     return [];
   }
 }
@@ -109,13 +111,13 @@ export function exportTarget(exports: unknown, subpath: string): string | null {
   return null;
 }
 
-function pickCondition(c: Record<string, unknown> | null): string | null {
-  if (!c || typeof c !== 'object') return null;
+function pickCondition(c: Record<string, unknown> | null, depth = 0): string | null {
+  if (!c || typeof c !== 'object' || depth >= MAX_EXPORTS_DEPTH) return null;
   for (const k of ['source', 'types', 'import', 'module', 'default', 'require', 'node']) {
     const v = c[k];
     if (typeof v === 'string') return v;
     if (v && typeof v === 'object') {
-      const nested = pickCondition(v as Record<string, unknown>);
+      const nested = pickCondition(v as Record<string, unknown>, depth + 1);
       if (nested) return nested;
     }
   }

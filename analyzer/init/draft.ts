@@ -8,6 +8,7 @@
 //  - clusters: the suggested clusters of 3–5 teams, and the declared ones.
 // Output is YAML written by hand: every string is a JSON string (valid YAML), comments sit beside.
 import type { PersonRow, Report, TeamRow } from '../report/types';
+import { escapeControls } from '../cli/quote';
 
 export interface DraftModel {
   report: Report;
@@ -29,7 +30,8 @@ export function draftTeamMap(m: DraftModel): string {
   for (const t of r.teams) out.push(...teamBlock(t, m, people));
   const clusters = clusterLines(r);
   if (clusters.length) out.push('clusters:', ...clusters);
-  return out.join('\n') + '\n';
+  // Strings are JSON strings already; comments carry names from the history (a CR, an ESC): escaped.
+  return out.map(escapeControls).join('\n') + '\n';
 }
 
 function header(r: Report): string[] {

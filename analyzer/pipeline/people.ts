@@ -1,8 +1,7 @@
 // People as they really are (issue 9): the history's identities merged into people
 // (people/merge.ts), with the handles CODEOWNERS and the team map name, and the .mailmap
 // entries git applied (evidence only). Rewrites the commits' authors to the merged ids.
-import { join } from 'node:path';
-import { readTextFile } from '../collect/read-file';
+import { readRepoFile } from '../collect/read-file';
 import type { Commit } from '../model/types';
 import type { Ownership } from '../ownership';
 import { parseMailmap, type MailmapEntry } from '../people/mailmap';
@@ -31,6 +30,6 @@ export function knownHandles(ownership: Ownership): Map<string, string> {
 }
 
 function readMailmap(root: string): MailmapEntry[] {
-  const r = readTextFile(join(root, '.mailmap'), 4 * 1024 * 1024);
+  const r = readRepoFile(root, '.mailmap', 4 * 1024 * 1024, true); // a link into .git or outside is never read
   return r.kind === 'text' ? parseMailmap(r.text) : [];
 }

@@ -1,7 +1,13 @@
 // The `conway check` baseline: the fingerprints of accepted violations, so CI fails only on new
 // ones. `{"version": 1, "fingerprints": ["…", …]}`, sorted, one per line, diff-friendly.
-import { readTextFile } from '../collect/read-file';
+// A baseline inside the repository is a file the repository chose: read under readRepoFile's
+// rules (a committed link to /etc/passwd or into .git is refused, never read), and errors name
+// the place of the problem, never the file's content.
+import { lstatSync, readlinkSync } from 'node:fs';
+import { dirname, isAbsolute, relative } from 'node:path';
+import { escapes, readRepoFile, readTextFile } from '../collect/read-file';
 import { UserError } from '../errors';
+import { jsonErrorPlace } from '../parse-errors';
 import type { Violation } from './types';
 
 export interface Baseline {
@@ -9,20 +15,49 @@ export interface Baseline {
   fingerprints: string[];
 }
 
-/** The baseline at path, or null when the file does not exist. */
-export function readBaseline(path: string, shown: string): Baseline | null {
-  const r = readTextFile(path, 64 * 1024 * 1024);
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** The baseline at path, or null when the file does not exist; `root`: the repository's top level. */
+export function readBaseline(path: string, shown: string, root?: string): Baseline | null {
+  const r = root !== undefined && isInside(root, path) ? readRepoFile(root, path, MAX_BYTES, true) : readTextFile(path, MAX_BYTES);
   if (r.kind === 'missing') return null;
+  if (r.kind === 'outside') throw new UserError(`${shown} is a link to ${r.target}, outside the repository: Conway reads only files inside it — replace the link with the baseline file, or pass --baseline PATH`);
   if (r.kind !== 'text') throw new UserError(`${shown}: cannot read the baseline`);
   let data: unknown;
   try {
     data = JSON.parse(r.text);
   } catch (e) {
-    throw new UserError(`${shown}: not valid JSON (${(e as Error).message}); regenerate it with \`conway check --update-baseline\``);
+    throw new UserError(`${shown}: not valid JSON${jsonErrorPlace(r.text, e as Error)}; regenerate it with \`conway check --update-baseline\``);
   }
   const problem = describeProblem(data);
   if (problem) throw new UserError(`${shown}: ${problem}; expected {"version": 1, "fingerprints": ["…"]}; regenerate it with \`conway check --update-baseline\``);
   return data as Baseline;
+}
+
+/**
+ * Refuses to write the baseline through a link inside the repository (`--update-baseline` would
+ * overwrite whatever a committed `conway-baseline.json -> ~/.bashrc` names), or below a linked
+ * directory that leaves it.
+ */
+export function checkBaselineTarget(path: string, shown: string, root: string): void {
+  if (!isInside(root, path)) return;
+  const link = lstatOrNull(path);
+  if (link?.isSymbolicLink()) throw new UserError(`${shown} is a link (to ${readlinkSync(path)}): Conway never writes through a link in the repository — remove the link (\`git rm ${shown}\`) and run --update-baseline again`);
+  const out = escapes(root, dirname(path));
+  if (out !== null) throw new UserError(`${shown}: its directory is a link to ${out}, outside the repository: Conway never writes through a link — pass --baseline PATH`);
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /** What is wrong with a parsed baseline, in words, or null when it is well-formed. */

@@ -6,6 +6,7 @@
 // clusters:
 //   <id>: [team ids]
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { yamlErrorKind } from '../parse-errors';
 import type { Problem, Team, TeamMap } from '../model/types';
 import { didYouMean } from './did-you-mean';
 
@@ -35,10 +36,10 @@ export function parseTeamMap(text: string, file: string): ParsedTeamMap {
     err(n, message);
     out.unreadable ??= out.errors.at(-1);
   };
-  for (const e of doc.errors) out.errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+  for (const e of doc.errors) out.errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML syntax: ${yamlErrorKind(e)} at column ${lc.linePos(e.pos[0]).col}` });
   out.unreadable = out.errors[0];
   // Warnings (an unknown tag) are collected, not printed by the yaml package to stderr.
-  for (const w of doc.warnings) out.warnings.push({ file, line: lc.linePos(w.pos[0]).line, message: `YAML: ${w.message.split('\n')[0].replace(/:$/, '')}` });
+  for (const w of doc.warnings) out.warnings.push({ file, line: lc.linePos(w.pos[0]).line, message: `YAML: ${yamlErrorKind(w)}` });
   if (out.errors.length) return out;
   checkStructure(doc.contents, fatal, lineOf);
   if (out.errors.length) return out;

@@ -74,7 +74,7 @@ describe('runCheck', () => {
   });
 
   it.each([
-    ['not json', '{"version": 1,', /^b\.json: not valid JSON \(.+\); regenerate it with `conway check --update-baseline`$/],
+    ['not json', '{"version": 1,', /^b\.json: not valid JSON at line 1, column 15; regenerate it with `conway check --update-baseline`$/],
     ['an array', '[]', /^b\.json: the top level is an array, not an object; expected \{"version": 1/],
     ['no version', '{"fingerprints": []}', /^b\.json: "version" is missing; /],
     ['version 2', '{"version": 2, "fingerprints": []}', /^b\.json: "version" is 2, not 1; /],

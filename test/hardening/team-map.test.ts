@@ -48,7 +48,7 @@ describe('YAML warnings', () => {
   it('are validate warnings with their line, not raw process warnings', async () => {
     const r = repoWithMap('teams:\n  core: { owners: [!foo "@acme/core"] }\n');
     const v = await cli(['validate', '--repo', r.dir]);
-    expect(v.stdout).toContain('conway.yml:2: warning: YAML: Unresolved tag: !foo');
+    expect(v.stdout).toContain('conway.yml:2: warning: YAML: unresolved tag');
   });
 });
 
