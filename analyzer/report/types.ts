@@ -160,7 +160,7 @@ export interface Violation {
   toTeam: string | null;
   target: string | null;
   message: string;
-  /** Stable across unrelated edits: built from kind, teams, file and target — never from line numbers. */
+  /** Stable across harmless edits (metrics/violations/fingerprint.ts): a cycle's teams; a deep import's file and target; never line numbers. */
   fingerprint: string;
   /** Issue 10: id of the finding (group) this location belongs to. */
   group?: string;
