@@ -132,7 +132,7 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
   const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
   const ruleOf = (p: string) => rulesByLine.get(who(p).rule?.line ?? -1) ?? null;
   const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
-  const publicApi = buildPublicApi(ownership, graph, ruleOf);
+  const publicApi = buildPublicApi(ownership, graph, ruleOf, files);
   const teamsOf = (p: string) => who(p).teams;
   const delivery = buildDelivery(ownership, files, teamsOf);
   const input: MetricsInput = {

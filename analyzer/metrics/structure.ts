@@ -22,7 +22,7 @@ export interface StructureExtras {
   codeownersErrors: Problem[];
   hasRule(path: string): boolean;
   /** Where a team's public API is, for messages. */
-  publicHint(team: string): string;
+  publicHint(team: string, target: string): string;
   /** Changes per author of a file in the window. */
   changesOf(file: string): Map<string, { changes: number }> | undefined;
 }

@@ -21,7 +21,7 @@ export interface AssembleContext {
   graph: ImportGraphResult | null;
   input: MetricsInput;
   options: MetricsOptions;
-  publicHint(team: string): string;
+  publicHint(team: string, target: string): string;
   people: People;
   isBot: BotTest;
   branch: string | null;

@@ -27,7 +27,7 @@ function deliveryFor(ownership: Ownership, files: string[], teamsOf: (p: string)
 export function fileImportViolations(ownership: Ownership, packages: WorkspacePackage[], edges: ImportEdge[], files: string[]): Violation[] {
   const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
   const ruleOf = (p: string) => rulesByLine.get(ownership.who(p).rule?.line ?? -1) ?? null;
-  const api = buildPublicApi(ownership, { workspacePackages: packages } as Parameters<typeof buildPublicApi>[1], ruleOf);
+  const api = buildPublicApi(ownership, { workspacePackages: packages } as Parameters<typeof buildPublicApi>[1], ruleOf, files);
   const teamsOf = (p: string) => ownership.who(p).teams;
   // Delivery teams, as the full analysis counts them (review groups left out).
   const owned = ownedEdges({ imports: edges, deliveryTeamsOf: deliveryFor(ownership, files, teamsOf) });

@@ -59,15 +59,13 @@ export function buildSideModel(root: string, side: Side, disk: ImportGraphResult
   // Coupling, independence and violations are about delivery teams (review groups left out), as in analyze.
   const delivery = buildDelivery(ownership, side.tracked, teamsOf);
   const teamEdges = ownedEdges({ imports: edges, deliveryTeamsOf: delivery.deliveryTeamsOf });
-  const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf);
+  const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf, side.tracked);
   const publicMemo = new Map<string, boolean>();
   const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, api.isPublicApi(p)).get(p)!;
-  const hints = new Map<string, string>(); // one per team, not one per violation message
-  const hint = (t: string) => hints.get(t) ?? hints.set(t, api.hint(t)).get(t)!;
   const teams = new Map(ownership.teamMap.teams.map((t) => [t.id, t]));
   const codeowners = ownership.codeowners;
   const violations = fingerprint([
-    ...deepImports(teamEdges, isPublicApi, hint),
+    ...deepImports(teamEdges, isPublicApi, api.hint),
     ...forbiddenDependencies(teamEdges, teams),
     ...teamCycles(teamEdges),
     ...(codeowners ? unowned(side.tracked, (p) => who(p).rule !== null, codeowners.path) : []),

@@ -83,7 +83,7 @@ describe('analyze: violations', () => {
   });
   it('says what to do', () => {
     const msg = (kind: string) => r.violations.find((v) => v.kind === kind)!.message;
-    expect(msg('deep-import')).toBe("imports core/db/internal.ts, an internal file of team core: import from core's public API (core/index.ts) instead, or ask core to make it public (publicApi in conway.yml)");
+    expect(msg('deep-import')).toBe("imports core/db/internal.ts, an internal file of team core: import from core's public API (core/index.ts) instead, or ask core to make this file public (publicApi in conway.yml)");
     expect(msg('forbidden-dependency')).toBe('team web may not depend on team billing (dependsOn: none): remove the import, or add billing to web.dependsOn in conway.yml');
     expect(msg('team-cycle')).toContain('billing → core (billing/charge.ts:1); core → billing (core/db/internal.ts:1)');
     expect(msg('ownership-drift')).toBe('declared owner web made 0% of the 3 changes in the window, team core made 67%: make core the owner (`/web/page.ts @acme/core` in CODEOWNERS) or hand the work back');
