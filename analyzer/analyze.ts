@@ -22,6 +22,7 @@ import { makeDeclaredTeamsOf } from './pipeline/membership';
 import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
+import { makeScopeOf } from './metrics/scope';
 import type { Report } from './report/types';
 import { UserError } from './errors';
 
@@ -148,6 +149,7 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
     imports: graph?.edges ?? [],
     hasImports: graph !== null,
     isPublicApi: publicApi.isPublicApi,
+    scopeOf: makeScopeOf(ownership.teamMap.testPaths),
   };
   return { input, publicHint: publicApi.hint };
 }

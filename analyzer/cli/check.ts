@@ -5,6 +5,7 @@
 // default (imports, CODEOWNERS, unowned files): ownership-drift comes from the history window,
 // which moves with every commit, so it fails changes that added nothing; `--gate-history` adds it.
 import { join, resolve } from 'node:path';
+import { filterScope, parseScope } from '../report/scope-filter';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { windowText } from '../report/findings-view';
@@ -27,6 +28,7 @@ export const checkCommand: Command = {
   help: [
     `--baseline FILE     accepted violations (default: ${DEFAULT_BASELINE} at the repository root)`,
     '--update-baseline   write the current (gated) violations to the baseline and exit 0',
+    '--scope S           production or test: gate only violations in that code',
     '--gate-history      also gate history-based violations (ownership-drift), which move with',
     '                    the window even when the code does not change',
     '--format F          text (default), json, sarif (code scanning) or codequality (GitLab):',
@@ -34,19 +36,21 @@ export const checkCommand: Command = {
     '--out FILE          write the output to FILE instead of stdout',
     ...analysisHelp,
   ],
-  options: { ...analysisOptions, baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, 'gate-history': { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
+  options: { ...analysisOptions, baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, 'gate-history': { type: 'boolean' }, scope: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(values, _positionals, io) {
     const root = await resolveRoot(values, io, true);
     const given = values.baseline as string | undefined;
     const baseline = given ? resolve(io.cwd, given) : resolve(root, DEFAULT_BASELINE);
     const updateBaseline = Boolean(values['update-baseline']);
     const format = (values.format as string | undefined) ?? (values.json ? 'json' : 'text');
+    const scope = parseScope(values.scope);
     if (!CHECK_FORMATS.includes(format as CheckFormat)) throw new UserError(`--format ${format}: expected one of ${CHECK_FORMATS.join(', ')}`);
     // Fail on a malformed baseline before the analysis, not after minutes of it.
     if (!updateBaseline) readBaseline(baseline, given ?? DEFAULT_BASELINE);
     const options = toAnalyzeOptions(values, io.cwd);
     // The gate reads violations only: no module inference (community detection) on the CI path.
-    const report = await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io);
+    const report = filterScope(await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io), scope);
+    if (scope) io.stderr(`note: ${report.notes.at(-1)}\n`);
     io.stderr(`${windowText(report)}\n`);
     return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined, gateHistory: Boolean(values['gate-history']) }, io);
   },

@@ -11,7 +11,8 @@ import { dependencySample, staticCoupling, type TeamStatic } from './static-coup
 import { fingerprint } from './violations/fingerprint';
 import { deepImports, forbiddenDependencies } from './violations/imports';
 import { invalidCodeowners, ownershipDrift, unowned } from './violations/ownership';
-import { teamCycles } from './violations/team-cycle';
+import { scopedCycles } from './violations/team-cycle';
+import { withScopes } from './scope';
 
 export interface StructureExtras {
   members: Map<string, Membership>;
@@ -50,8 +51,9 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
   const ownerOf = (t: string) => teams.get(t)?.owners[0] ?? t;
   const { pairs, perTeam } = staticCoupling(edges, input.teams.map((t) => t.id));
   const depInd = (ids: string[]) => (input.hasImports ? dependencySample(edges, new Set(ids), input.isPublicApi) : null);
+  const scopeOf = input.scopeOf ?? (() => 'production' as const);
   const drafts = [
-    ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...teamCycles(edges)] : []),
+    ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...scopedCycles(edges, scopeOf)] : []),
     ...(x.codeowners ? unowned(input.files, x.hasRule, x.codeowners) : []),
     ...ownershipDrift(input, x.members, opts, ownerOf, x.changesOf),
     ...invalidCodeowners(x.codeownersErrors),
@@ -65,7 +67,7 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     static: pairs,
     perTeam: new Map([...perTeam].map(([t, s]) => [t, { ...s, dependency: depInd([t]) }])),
     clusterDependency: new Map(input.clusters.map((c) => [c.id, depInd(c.teams)])),
-    violations: fingerprint(drafts),
+    violations: fingerprint(withScopes(drafts, scopeOf)),
     modules,
     suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters },
     notes: clusters.length ? [] : [whyNoClusters(pairs, x.teamCoupling)],

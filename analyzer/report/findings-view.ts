@@ -8,6 +8,12 @@ export const FINDINGS_SHOWN = 50;
 /** "Where to act first": the highest-ranked findings across kinds. */
 export const ACT_FIRST = 5;
 
+/** "Where to act first": production findings; test findings only when there is no production one. */
+export function actFirstFindings(findings: Finding[]): Finding[] {
+  const production = findings.filter((f) => f.scope !== 'test');
+  return (production.length ? production : findings).slice(0, ACT_FIRST);
+}
+
 /** `Conway report — payload (main)`: the repository's directory name and the branch. */
 export function reportTitle(r: Report): string {
   const name = r.repo.root.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || r.repo.root;

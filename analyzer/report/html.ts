@@ -6,7 +6,7 @@
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
-import { ACT_FIRST, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
+import { actFirstFindings, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from './types';
 
@@ -91,7 +91,7 @@ function matrix(r: Report): string {
 
 function actFirst(findings: Finding[]): string {
   if (!findings.length) return '';
-  const items = findings.slice(0, ACT_FIRST).map((f) => `<li><b>${h(f.kind)}</b> ${h(f.title)} <span class="muted">— ${f.changes} changes in the window</span>${f.suggestion ? `<br>${fixHtml(f)}` : ''}</li>`);
+  const items = actFirstFindings(findings).map((f) => `<li><b>${h(f.kind)}</b> ${h(f.title)} <span class="muted">— ${f.changes} changes in the window</span>${f.suggestion ? `<br>${fixHtml(f)}` : ''}</li>`);
   return `<h2>Where to act first</h2><ol class="act-first">${items.join('')}</ol>`;
 }
 

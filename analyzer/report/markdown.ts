@@ -2,7 +2,7 @@
 // and cluster with its components, the strongest team coupling, violations by kind, notes.
 // Every string from the repository is escaped (`|`, `<`, `>`, backticks, brackets).
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
-import { ACT_FIRST, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
+import { actFirstFindings, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from './types';
 
@@ -71,7 +71,7 @@ function coupling(r: Report, out: string[]): void {
 function actFirst(findings: Finding[], out: string[]): void {
   if (!findings.length) return;
   out.push('## Where to act first', '');
-  findings.slice(0, ACT_FIRST).forEach((f, i) => out.push(`${i + 1}. **${f.kind}** ${esc(f.title)} — ${changes(f.changes)} in the window${f.suggestion ? `; ${fixLines(f)[0]}` : ''}`));
+  actFirstFindings(findings).forEach((f, i) => out.push(`${i + 1}. **${f.kind}** ${esc(f.title)} — ${changes(f.changes)} in the window${f.suggestion ? `; ${fixLines(f)[0]}` : ''}`));
   out.push('');
 }
 

@@ -164,6 +164,8 @@ export interface Violation {
   fingerprint: string;
   /** Issue 10: id of the finding (group) this location belongs to. */
   group?: string;
+  /** Test or production code (metrics/scope.ts): the importing file, the unowned or drifting file; a cycle is test when only test imports close it. */
+  scope?: 'production' | 'test';
 }
 
 /**
@@ -180,6 +182,8 @@ export interface Finding {
   toTeam: string | null;
   /** The file, directory or team the finding is about. */
   target: string | null;
+  /** production when any location is production code; production findings rank first. */
+  scope?: 'production' | 'test';
   /** Number of locations (violations) in the group. */
   count: number;
   /** Changes in the window to the files involved: the rank key. */

@@ -2,7 +2,15 @@
 // components (Tarjan 1972) of the team graph built from cross-team import edges. One violation
 // per component, listing an example import for every team edge inside it (the edges to cut).
 import { crossings, type TeamEdge } from '../cross-team';
+import type { Scope } from '../scope';
 import type { Draft } from './fingerprint';
+
+/** Cycles closed by production imports are production findings; those only test imports close are test findings. */
+export function scopedCycles(edges: TeamEdge[], scopeOf: (p: string) => Scope): Draft[] {
+  const production = teamCycles(edges.filter((e) => scopeOf(e.edge.from) === 'production')).map((d) => ({ ...d, scope: 'production' as const }));
+  const known = new Set(production.map((d) => d.target));
+  return [...production, ...teamCycles(edges).filter((d) => !known.has(d.target)).map((d) => ({ ...d, scope: 'test' as const }))];
+}
 
 export function teamCycles(edges: TeamEdge[]): Draft[] {
   const example = new Map<string, TeamEdge['edge']>();
