@@ -29,7 +29,8 @@ export function buildPublicApi(ownership: Ownership, graph: Pick<ImportGraphResu
       const api = byDir.get(p.slice(0, i))?.api;
       if (api) return isPublished(api, p);
     }
-    return false;
+    const rootApi = byDir.get('')?.api; // the repository's own root package
+    return rootApi ? isPublished(rootApi, p) : false;
   };
   const isRootIndex = (p: string) => {
     const dir = ruleDirectory(ruleOf(p));
