@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { filterScope, parseScope } from '../report/scope-filter';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
-import { windowText } from '../report/findings-view';
+import { coverageText, windowText } from '../report/findings-view';
 import type { Report, Violation } from '../report/types';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic, writeOutput } from './output';
@@ -51,7 +51,7 @@ export const checkCommand: Command = {
     // The gate reads violations only: no module inference (community detection) on the CI path.
     const report = filterScope(await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io), scope);
     if (scope) io.stderr(`note: ${report.notes.at(-1)}\n`);
-    io.stderr(`${windowText(report)}\n`);
+    io.stderr(`${windowText(report)}\n${coverageText(report) ? `${coverageText(report)}\n` : ''}`);
     return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined, gateHistory: Boolean(values['gate-history']) }, io);
   },
 };

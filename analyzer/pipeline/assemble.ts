@@ -1,4 +1,6 @@
 // Joins the metric results into the versioned Report (analyzer/report/types.ts).
+import { ownershipCoverage } from '../metrics/coverage';
+import { isCatchAll } from './public-api';
 import type { BotTest } from '../history/bots';
 import type { HistoryResult } from '../history/mine';
 import { peopleRows } from '../people/rows';
@@ -28,6 +30,12 @@ export interface AssembleContext {
   since: string | null;
   until: string | null;
   now: Date;
+}
+
+/** Owned by a rule with owners; by a catch-all rule only; or by no rule (an owner-less rule makes files unowned). */
+function ownershipKind(w: { owners: string[]; rule: { pattern: string } | null }): 'owned' | 'catch-all' | 'unowned' {
+  if (!w.rule || !w.owners.length) return 'unowned';
+  return isCatchAll(w.rule.pattern) ? 'catch-all' : 'owned';
 }
 
 export function assembleReport(ctx: AssembleContext): Report {
@@ -63,6 +71,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
+    coverage: ownershipCoverage({ files: input.files, commits: input.commits, ownershipOf: (p) => ownershipKind(ownership.who(p)) }),
     notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
     teams,
     clusters,

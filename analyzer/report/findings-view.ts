@@ -29,6 +29,16 @@ export function windowText(r: Report): string {
   return `Window ${range}: ${w.commits} commit${w.commits === 1 ? '' : 's'}${ends}.`;
 }
 
+/** Ownership coverage in one line (every tracked file, any language), or null for a report without it. */
+export function coverageText(r: Report): string | null {
+  const c = r.coverage;
+  if (!c) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const share = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '–');
+  const dirs = c.largestUnowned.slice(0, 5).map((d) => `${d.dir ? `${d.dir}/` : '(root files)'} (${n(d.files)})`);
+  return `Ownership coverage: ${n(c.ownedFiles)} of ${n(c.files)} tracked files owned (${share(c.ownedFiles, c.files)}), ${n(c.unownedFiles)} unowned, ${n(c.catchAllOnlyFiles)} owned only by a catch-all rule; ${n(c.unownedChanges)} of the ${n(c.changes)} changes in the window (${share(c.unownedChanges, c.changes)}) went to unowned files.${dirs.length ? ` Largest unowned: ${dirs.join(', ')}.` : ''}`;
+}
+
 /** The report's findings; a report written before findings existed gets one per violation. */
 export function findingsOf(r: Report): Finding[] {
   return r.findings ?? r.violations.map((v, i) => single(v, i + 1));

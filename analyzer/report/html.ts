@@ -6,7 +6,7 @@
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
-import { actFirstFindings, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
+import { actFirstFindings, coverageText, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from './types';
 
@@ -31,7 +31,7 @@ export function renderHtml(r: Report): string {
   const large = dash?.packed ?? false;
   const body = `<h1>${h(title)}</h1>
 <p class="muted">${r.teams.length} teams · ${r.files.length} files · ${r.window.commits} commits${r.repo.head ? ` · HEAD ${h(r.repo.head.slice(0, 10))}` : ''} · ${r.violations.length} violations in ${findings.length} findings · generated ${h(r.generatedAt)}</p>
-<p class="window">${h(windowText(r))}</p>
+<p class="window">${h(windowText(r))}</p>${coverageText(r) ? `<p class="coverage">${h(coverageText(r)!)}</p>` : ''}
 ${actFirst(findings)}
 <h2>Team graph</h2>
 ${r.teams.length <= STATIC_GRAPH_MAX ? `<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>

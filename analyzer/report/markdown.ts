@@ -2,7 +2,7 @@
 // and cluster with its components, the strongest team coupling, violations by kind, notes.
 // Every string from the repository is escaped (`|`, `<`, `>`, backticks, brackets).
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
-import { actFirstFindings, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
+import { actFirstFindings, coverageText, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from './types';
 
@@ -13,6 +13,8 @@ export function renderMarkdown(r: Report): string {
   out.push(`# ${esc(reportTitle(r))}`, '');
   out.push(`${r.teams.length} teams, ${r.files.length} files, ${r.window.commits} commits${head}${r.window.since ? ` since ${esc(r.window.since)}` : ''}; ${r.violations.length} violations in ${findings.length} findings.`, '');
   out.push(esc(windowText(r)), '');
+  const coverage = coverageText(r);
+  if (coverage) out.push(esc(coverage), '');
   actFirst(findings, out);
   out.push('## Autonomy', '');
   if (r.teams.some((t) => t.membership === 'inferred')) out.push(`> Teams marked \\*: ${esc(INFERRED_MEMBERSHIP)} (it drafts a team map to review).`, '');

@@ -210,6 +210,21 @@ export interface InferredModule {
   rank?: number;
 }
 
+/** Ownership coverage over every tracked file, any language (metrics/coverage.ts). */
+export interface Coverage {
+  files: number;
+  ownedFiles: number;
+  unownedFiles: number;
+  /** Owned only by a catch-all rule. */
+  catchAllOnlyFiles: number;
+  /** (commit, file) pairs in the window, to any path. */
+  changes: number;
+  /** Of those, to paths no rule owns (as CODEOWNERS at HEAD reads them). */
+  unownedChanges: number;
+  /** Highest all-unowned directories by files, at most 10 ('' is the repository root). */
+  largestUnowned: { dir: string; files: number }[];
+}
+
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   generatedAt: string;
@@ -224,6 +239,8 @@ export interface Report {
     last?: { sha: string; date: string } | null;
   };
   notes: string[];
+  /** Ownership coverage over every tracked file, any language (metrics/coverage.ts); absent in older reports. */
+  coverage?: Coverage;
   teams: TeamRow[];
   clusters: ClusterRow[];
   files: FileRow[];
