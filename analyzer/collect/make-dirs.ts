@@ -39,6 +39,11 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, file);
   } catch {
-    rmSync(tmp, { force: true });
+    // force ignores only ENOENT: under a cache "directory" that is a file, rm fails with ENOTDIR too.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there
+    }
   }
 }
