@@ -43,6 +43,7 @@ function toFinding(id: string, key: string[], vs: Violation[], x: FindingsInput)
   const testOnly = vs.every((w) => w.scope === 'test');
   return {
     id, kind: v.kind, title: `${unowned?.title ?? title(v, vs.length)}${testOnly ? ' (test code)' : ''}`, fromTeam: v.fromTeam, toTeam: v.toTeam,
+    ...(v.cut ? { cut: v.cut } : {}),
     ...(v.scope ? { scope: vs.some((w) => w.scope !== 'test') ? ('production' as const) : ('test' as const) } : {}),
     target: unowned ? unowned.target : v.target ?? (v.kind === 'ownership-drift' ? null : v.file),
     count: vs.length, changes, rank: 0,
@@ -56,7 +57,7 @@ function title(v: Violation, n: number): string {
   switch (v.kind) {
     case 'deep-import': return `${v.fromTeam} imports ${v.target}, internal to ${v.toTeam}, from ${places}`;
     case 'forbidden-dependency': return `${v.fromTeam} depends on ${v.toTeam} (not in its dependsOn) through ${v.target}, from ${places}`;
-    case 'team-cycle': return `teams ${v.target} depend on each other in a cycle`;
+    case 'team-cycle': return `teams ${v.target} depend on each other in a cycle${v.cut?.length ? `: cut ${v.cut.map((c) => `${c.from} → ${c.to} (${c.edges})`).join(', ')}` : ''}`;
     case 'ownership-drift': return `${v.toTeam} makes most changes to ${n === 1 ? v.file : `${n} files`} owned by ${v.fromTeam}`;
     case 'invalid-codeowners': return `${v.file}:${v.line}: ${v.message}`;
     default: return `${v.file}: ${v.message}`;
@@ -69,7 +70,7 @@ function suggestion(vs: Violation[], x: FindingsInput): string | null {
   // Import findings: the message's advice after its first ': ' ("import from …'s public API (…) instead, or …").
   if (v.kind === 'deep-import') return v.message.slice(v.message.indexOf(': ') + 2) || null;
   if (v.kind === 'forbidden-dependency') return v.message.slice(v.message.lastIndexOf('): ') + 3) || null;
-  if (v.kind === 'team-cycle') return v.message.slice(v.message.lastIndexOf('. ') + 2) || null;
+  if (v.kind === 'team-cycle') return v.message.slice(v.message.indexOf('. Cut ') + 2) || null;
   if (v.kind !== 'ownership-drift' || !v.toTeam) return null;
   const lines = x.ruleLines(vs.map((w) => w.file), x.ownerOf(v.toTeam));
   return lines.length <= 10 ? lines.join('\n') : null;

@@ -164,6 +164,8 @@ export interface Violation {
   fingerprint: string;
   /** Issue 10: id of the finding (group) this location belongs to. */
   group?: string;
+  /** team-cycle: the fewest, lightest team dependencies to cut (metrics/violations/cycle-cut.ts). */
+  cut?: { from: string; to: string; edges: number; examples: { file: string; line: number }[] }[];
   /** Test or production code (metrics/scope.ts): the importing file, the unowned or drifting file; a cycle is test when only test imports close it. */
   scope?: 'production' | 'test';
 }
@@ -182,6 +184,8 @@ export interface Finding {
   toTeam: string | null;
   /** The file, directory or team the finding is about. */
   target: string | null;
+  /** team-cycle: the team dependencies to cut, as on the violation. */
+  cut?: Violation['cut'];
   /** production when any location is production code; production findings rank first. */
   scope?: 'production' | 'test';
   /** Number of locations (violations) in the group. */
