@@ -22,6 +22,8 @@ export interface StructureExtras {
   codeowners: string | null;
   codeownersErrors: Problem[];
   hasRule(path: string): boolean;
+  /** The owners the file's deciding rule lists (absent: none). */
+  ownersOf?(path: string): string[];
   /** Where a team's public API is, for messages. */
   publicHint(team: string, target: string): string;
   /** Changes per author of a file in the window. */
@@ -55,7 +57,7 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
   const drafts = [
     ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...scopedCycles(edges, scopeOf)] : []),
     ...(x.codeowners ? unowned(input.files, x.hasRule, x.codeowners) : []),
-    ...ownershipDrift(input, x.members, opts, ownerOf, x.changesOf),
+    ...ownershipDrift(input, x.members, opts, { ownerOf, ownersOf: x.ownersOf ?? (() => []), teamOwners: (t) => teams.get(t)?.owners ?? [t] }, x.changesOf),
     ...invalidCodeowners(x.codeownersErrors),
   ];
   const { modules, codeowners } = opts.skipModules ? { modules: [], codeowners: [] } : inferModules(input, x.fileCoupling, ownerOf, {

@@ -44,7 +44,7 @@ export function assembleReport(ctx: AssembleContext): Report {
   const struct = computeStructure(input, ctx.options, {
     members: hist.members, fileCoupling: hist.coupling.files, teamCoupling: hist.coupling.teams,
     codeowners: ownership.codeowners?.path ?? null, codeownersErrors: ownership.codeowners?.errors ?? [],
-    hasRule: (p) => ownership.who(p).rule !== null, publicHint: ctx.publicHint, changesOf: hist.changesOf,
+    hasRule: (p) => ownership.who(p).rule !== null, ownersOf: (p) => ownership.who(p).owners, publicHint: ctx.publicHint, changesOf: hist.changesOf,
   });
   const ownedChanges = countOwnedChanges(input);
   const short: Shortfalls = new Map();

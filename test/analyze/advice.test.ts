@@ -2,7 +2,7 @@
 // exist, nearest to the imported file first, and says so when there is none.
 import { describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import { ANN } from '../fixtures/repo';
+import { ANN, BOB } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
 
 const { repoOf, tempDir } = scratch();
@@ -30,5 +30,19 @@ describe('deep-import advice', () => {
     expect(deep.find((v) => v.toTeam === '@o/c')!.message).toContain('@o/c has no public entry point (no package.json entry, no index file, no publicApi)');
     const finding = r.findings!.find((f) => f.toTeam === '@o/b' && f.kind === 'deep-import')!;
     expect(finding.suggestion).toMatch(/^import from @o\/b's public API \(b\/near\/src\/main\.ts, /);
+  });
+});
+
+describe('drift suggestions', () => {
+  it('hand the file over and keep the review group the current rule lists', async () => {
+    const teams = 'teams:\n  a: { owners: ["@o/a"], members: ["ann@acme.io"] }\n  b: { owners: ["@o/b"], members: ["bob@acme.io"] }\n  reviewers: { owners: ["@o/reviewers"], role: review-group }\n';
+    const repo = repoOf([
+      { author: BOB, date: '2024-01-01T10:00:00Z', files: { CODEOWNERS: '/a/ @o/a @o/reviewers\n/b/ @o/b @o/reviewers\n', 'conway.yml': teams, 'b/f.ts': '0\n', 'a/x.ts': '0\n' } },
+      ...['02', '03', '04'].map((d) => ({ author: ANN, date: `2024-01-${d}T10:00:00Z`, files: { 'b/f.ts': `${d}\n` } })),
+    ]);
+    const r = await analyzeRepo(repo.dir, { cacheDir: tempDir() });
+    const drift = r.violations.find((v) => v.kind === 'ownership-drift')!;
+    expect(drift.message).toContain('(`/b/f.ts @o/a @o/reviewers` in CODEOWNERS)');
+    expect(r.findings!.find((f) => f.kind === 'ownership-drift')!.suggestion).toBe('/b/ @o/a @o/reviewers'); // b/f.ts is all of b/
   });
 });
