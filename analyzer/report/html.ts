@@ -39,7 +39,7 @@ ${teamGraphSvg(r)}` : `<p class="muted">${r.teams.length} teams: the interactive
 <h2>Autonomy</h2>
 ${membershipNotes(r)}
 ${autonomyTable(r)}
-<p class="muted">¹ changes in the window to the team's files, including files since deleted or renamed away. “–”: no data in the window, or too few to mean anything (fewer than the minimum sample; the notes below say which teams and why).</p>
+<p class="muted">¹ changes in the window to the team's files, including files since deleted or renamed away. “–”: no data in the window, or too few to mean anything (fewer than the minimum sample; the notes below say which teams and why). Every metric is defined once, with its source, in docs/metrics.md of the Conway repository.</p>
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
 ${matrix(r)}

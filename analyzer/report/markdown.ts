@@ -28,7 +28,7 @@ export function renderMarkdown(r: Report): string {
     out.push('', '| cluster | teams | score | delivery | integrity | dependency |', '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const c of r.clusters) out.push(`| ${esc(c.id)} | ${c.teams.map(esc).join(', ')} | ${score(c.autonomy.score)} | ${pct(c.autonomy.deliveryIndependence)} | ${pct(c.autonomy.ownershipIntegrity)} | ${pct(c.autonomy.dependencyIndependence)} |`);
   }
-  out.push('', '_¹ changes in the window to the team\'s files, including files since deleted or renamed away. Score: mean of the components with data, ×100. Delivery independence: share of the team\'s commits that touch only its own code. Ownership integrity: share of changes to its code made by its members. Dependency independence: share of its imports that stay inside or use another team\'s public API. "–": no data in the window, or too few to mean anything (the Notes say which and why)._');
+  out.push('', '_¹ changes in the window to the team\'s files, including files since deleted or renamed away. Score: mean of the components with data, ×100. Delivery independence: of its members\' commits that touch delivered code (owners that are not review groups), the share whose such files all belong to the team. Ownership integrity: share of changes to its code made by its members. Dependency independence: of the imports from its code to owned files, the share that stay inside or use another team\'s public API. Definitions and sources: docs/metrics.md in the Conway repository. "–": no data in the window, or too few to mean anything (the Notes say which and why)._');
   coupling(r, out);
   findingsSection(findings, r.violations.length, out);
   suggestions(r, out);
