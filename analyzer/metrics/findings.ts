@@ -57,7 +57,7 @@ function title(v: Violation, n: number): string {
   switch (v.kind) {
     case 'deep-import': return `${v.fromTeam} imports ${v.target}, internal to ${v.toTeam}, from ${places}`;
     case 'forbidden-dependency': return `${v.fromTeam} depends on ${v.toTeam} (not in its dependsOn) through ${v.target}, from ${places}`;
-    case 'team-cycle': return `teams ${v.target} depend on each other in a cycle${v.cut?.length ? `: cut ${v.cut.map((c) => `${c.from} → ${c.to} (${c.edges})`).join(', ')}` : ''}`;
+    case 'team-cycle': return `teams ${v.target} depend on each other in a cycle${v.cut?.length ? `: cut ${v.cut.slice(0, 3).map((c) => `${c.from} → ${c.to} (${c.edges})`).join(', ')}${v.cut.length > 3 ? ` and ${v.cut.length - 3} more` : ''}` : ''}`;
     case 'ownership-drift': return `${v.toTeam} makes most changes to ${n === 1 ? v.file : `${n} files`} owned by ${v.fromTeam}`;
     case 'invalid-codeowners': return `${v.file}:${v.line}: ${v.message}`;
     default: return `${v.file}: ${v.message}`;

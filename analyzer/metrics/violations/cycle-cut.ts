@@ -1,8 +1,10 @@
 // The edges to cut in a team cycle: the fewest team dependencies, then the lightest (fewest
 // imports), whose removal leaves the teams without a cycle — a minimum feedback arc set (NP-hard,
 // Karp 1972). Exact over subsets of arcs by size for up to EXACT_ARCS arcs (a cycle of a handful
-// of teams); beyond that, greedily the lightest arc that still lies on a cycle until none is left
-// (Eades, Lin & Smyth 1993 use the same "remove what closes cycles cheapest" idea).
+// of teams); beyond that, the weighted ordering heuristic of Eades, Lin & Smyth (1993) — peel
+// sinks and sources, else the team with the most outgoing minus incoming imports — cuts the arcs
+// that point backwards in the order, then every cut arc that can go back without closing a cycle
+// is put back, heaviest first, so no arc in the cut is superfluous.
 export const EXACT_ARCS = 16;
 
 export interface Arc {
@@ -33,15 +35,33 @@ function exactCut(arcs: Arc[]): Arc[] {
 }
 
 function greedyCut(arcs: Arc[]): Arc[] {
-  let left = [...arcs].sort((a, b) => a.edges - b.edges || key(a).localeCompare(key(b)));
+  const position = new Map(orderTeams(arcs).map((t, i) => [t, i]));
+  const backward = arcs.filter((a) => position.get(a.from)! > position.get(a.to)!);
+  let kept = arcs.filter((a) => !backward.includes(a));
   const cut: Arc[] = [];
-  while (!isAcyclic(left)) {
-    const next = adjacency(left);
-    const arc = left.find((a) => reaches(next, a.to, a.from))!;
-    cut.push(arc);
-    left = left.filter((a) => a !== arc);
+  for (const a of [...backward].sort((x, y) => y.edges - x.edges || key(x).localeCompare(key(y)))) {
+    if (isAcyclic([...kept, a])) kept = [...kept, a];
+    else cut.push(a);
   }
-  return cut;
+  return cut.sort((x, y) => x.edges - y.edges || key(x).localeCompare(key(y)));
+}
+
+/** Eades–Lin–Smyth with weights: sinks to the back, sources to the front, else the largest out − in. */
+function orderTeams(arcs: Arc[]): string[] {
+  const left = new Set(arcs.flatMap((a) => [a.from, a.to]));
+  const front: string[] = [];
+  const back: string[] = [];
+  const weight = (t: string, dir: 'out' | 'in') => arcs.reduce((n, a) => n + ((dir === 'out' ? a.from : a.to) === t && left.has(a.from) && left.has(a.to) ? a.edges : 0), 0);
+  while (left.size) {
+    const teams = [...left].sort();
+    const sink = teams.find((t) => weight(t, 'out') === 0);
+    const source = sink ? undefined : teams.find((t) => weight(t, 'in') === 0);
+    const next = sink ?? source ?? teams.reduce((b, t) => (weight(t, 'out') - weight(t, 'in') > weight(b, 'out') - weight(b, 'in') ? t : b));
+    if (sink) back.unshift(sink);
+    else front.push(next);
+    left.delete(next);
+  }
+  return [...front, ...back];
 }
 
 function* combinations(n: number, k: number, from = 0, acc: number[] = []): Generator<number[]> {
@@ -67,17 +87,6 @@ function adjacency(arcs: Arc[]): Map<string, string[]> {
   const next = new Map<string, string[]>();
   for (const a of arcs) (next.get(a.from) ?? next.set(a.from, []).get(a.from)!).push(a.to);
   return next;
-}
-
-function reaches(next: Map<string, string[]>, from: string, to: string): boolean {
-  const seen = new Set([from]);
-  const stack = [from];
-  while (stack.length) {
-    const t = stack.pop()!;
-    if (t === to) return true;
-    for (const u of next.get(t) ?? []) if (!seen.has(u)) seen.add(u), stack.push(u);
-  }
-  return false;
 }
 
 function key(a: Arc): string {

@@ -15,6 +15,8 @@ export function scopedCycles(edges: TeamEdge[], scopeOf: (p: string) => Scope): 
 }
 
 const EXAMPLES = 3;
+/** Cuts named in the message; `cut` holds them all. */
+const SHOWN_CUTS = 5;
 
 export function teamCycles(edges: TeamEdge[]): Draft[] {
   const arcs = new Map<string, Arc>();
@@ -33,7 +35,7 @@ export function teamCycles(edges: TeamEdge[]): Draft[] {
     const closing = [...arcs].filter(([k]) => k.split('\0').every((t) => inside.has(t))).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, a]) => a);
     const cut = cycleCut(closing);
     const first = cut[0].examples[0];
-    const list = cut.map((a) => `${a.from} → ${a.to} (${a.edges} import${a.edges === 1 ? '' : 's'}, e.g. ${a.examples.map((x) => `${x.file}:${x.line}`).join(', ')})`).join('; ');
+    const list = cut.slice(0, SHOWN_CUTS).map((a) => `${a.from} → ${a.to} (${a.edges} import${a.edges === 1 ? '' : 's'}, e.g. ${a.examples.map((x) => `${x.file}:${x.line}`).join(', ')})`).join('; ') + (cut.length > SHOWN_CUTS ? `; and ${cut.length - SHOWN_CUTS} more (${cut.length} in all, in the violation's cut)` : '');
     return {
       kind: 'team-cycle' as const, file: first.file, line: first.line, fromTeam: component[0], toTeam: component[1], target: component.join(' ↔ '), cut,
       message: `teams ${component.join(', ')} depend on each other in a cycle (${closing.length} team dependencies). Cut ${list}: move that code to the imported team or invert the dependency`,
