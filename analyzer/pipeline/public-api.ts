@@ -15,6 +15,7 @@ import type { Rule } from '../model/types';
 import type { Ownership } from '../ownership';
 import { ruleDirectory } from '../ownership/modules';
 import { publicHint } from './public-hint';
+import { makeScopeOf } from '../metrics/scope';
 
 const INDEX = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
@@ -45,7 +46,9 @@ export function buildPublicApi(ownership: Ownership, graph: Pick<ImportGraphResu
   };
   const published_ = packages.flatMap((p) => [...(p.entry ? [p.entry] : []), ...p.api.files]);
   const indexes = files.filter((f) => INDEX.test(f.slice(f.lastIndexOf('/') + 1)) && isRootIndex(f));
-  const hint = publicHint(ownership, [...new Set([...published_, ...indexes])]);
+  // Advice for production code names production entry points: a benchmark's index.js is no API.
+  const scopeOf = makeScopeOf(ownership.teamMap.testPaths);
+  const hint = publicHint(ownership, [...new Set([...published_, ...indexes])].filter((f) => scopeOf(f) === 'production'));
   return { isPublicApi, isShared, hint };
 }
 

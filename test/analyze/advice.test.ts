@@ -10,10 +10,11 @@ const { repoOf, tempDir } = scratch();
 describe('deep-import advice', () => {
   it('names the real entry points of the target team, never a guessed index.ts', async () => {
     const repo = repoOf([{ author: ANN, date: '2024-01-01T10:00:00Z', files: {
-      CODEOWNERS: '/a/ @o/a\n/b/ @o/b\n/.claude/ @o/b\n/tools/ @o/b\n/c/ @o/c\n',
+      CODEOWNERS: '/a/ @o/a\n/b/ @o/b\n/b/bench/ @o/b\n/.claude/ @o/b\n/tools/ @o/b\n/c/ @o/c\n',
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['b/*'] }),
       '.claude/notes.md': 'x\n',
       'tools/run.ts': 'export const run = 1;\n',
+      'b/bench/index.ts': 'export const bench = 1;\n',
       'b/far/package.json': JSON.stringify({ name: '@o/far', main: 'src/index.ts' }),
       'b/far/src/index.ts': 'export const far = 1;\n',
       'b/near/package.json': JSON.stringify({ name: '@o/near', exports: { '.': './src/main.ts' } }),
@@ -26,7 +27,7 @@ describe('deep-import advice', () => {
     const deep = r.violations.filter((v) => v.kind === 'deep-import');
     const toB = deep.find((v) => v.toTeam === '@o/b')!.message;
     expect(toB).toContain("import from @o/b's public API (b/near/src/main.ts, b/far/src/index.ts) instead");
-    expect(toB).not.toMatch(/\.claude\/index|tools\/index|b\/index/);
+    expect(toB).not.toMatch(/\.claude\/index|tools\/index|b\/index|bench/);
     expect(deep.find((v) => v.toTeam === '@o/c')!.message).toContain('@o/c has no public entry point (no package.json entry, no index file, no publicApi)');
     const finding = r.findings!.find((f) => f.toTeam === '@o/b' && f.kind === 'deep-import')!;
     expect(finding.suggestion).toMatch(/^import from @o\/b's public API \(b\/near\/src\/main\.ts, /);
