@@ -22,6 +22,7 @@ import { makeDeclaredTeamsOf } from './pipeline/membership';
 import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
+import { makeScopeOf } from './metrics/scope';
 import type { Report } from './report/types';
 import { ruleKey } from './codeowners/parse';
 import { packageFacts } from './org-merge/package-facts';
@@ -152,7 +153,7 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
     return r ? rulesByKey.get(ruleKey(r)) ?? null : null;
   };
   const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
-  const publicApi = buildPublicApi(ownership, graph, ruleOf);
+  const publicApi = buildPublicApi(ownership, graph, ruleOf, files);
   const teamsOf = (p: string) => who(p).teams;
   const delivery = buildDelivery(ownership, files, teamsOf);
   const input: MetricsInput = {
@@ -168,6 +169,7 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
     imports: graph?.edges ?? [],
     hasImports: graph !== null,
     isPublicApi: publicApi.isPublicApi,
+    scopeOf: makeScopeOf(ownership.teamMap.testPaths),
   };
   return { input, publicHint: publicApi.hint };
 }

@@ -72,9 +72,11 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
   }));
 }
 
-/** The five highest-ranked findings, as the Markdown and static HTML reports open with them. */
-function actFirst(findings: FindingView[], link: LinkTarget): HTMLElement[] {
-  if (!findings.length) return [];
+/** The five highest-ranked findings, as the Markdown and static HTML reports open with them: production code; test code only when there is none. */
+function actFirst(all: FindingView[], link: LinkTarget): HTMLElement[] {
+  if (!all.length) return [];
+  const production = all.filter((v) => v.finding.scope !== 'test');
+  const findings = production.length ? production : all;
   return [el('h2', {}, 'Where to act first'), el('ol', { class: 'act-first' }, ...findings.slice(0, 5).map(({ finding: f }) =>
     el('li', {}, el('span', { class: `kind kind-${f.kind}` }, f.kind), ' ', f.title, ` (${count(f.count)}) `, ...(f.examples[0] ? [locationLink(f.examples[0].file, f.examples[0].line, link)] : []))))];
 }

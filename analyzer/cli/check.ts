@@ -1,11 +1,14 @@
 // `conway check` — the CI gate: exit 1 when the analysis finds violations that are not in the
 // baseline (matched by fingerprint, so unrelated edits do not break it), printing only those.
 // `--update-baseline` accepts the current violations (the one time Conway writes into the
-// repository, because the user asked).
+// repository, because the user asked). Only kinds a pull request's code decides are gated by
+// default (imports, CODEOWNERS, unowned files): ownership-drift comes from the history window,
+// which moves with every commit, so it fails changes that added nothing; `--gate-history` adds it.
 import { join, resolve } from 'node:path';
+import { filterScope, parseScope } from '../report/scope-filter';
 import { checkBaselineTarget, newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
-import { windowText } from '../report/findings-view';
+import { coverageText, windowText } from '../report/findings-view';
 import type { Report, Violation } from '../report/types';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic, writeOutput } from './output';
@@ -24,28 +27,33 @@ export const checkCommand: Command = {
   usage: 'conway check [--repo DIR] [--baseline FILE] [--update-baseline] [--json] [--format text|json|sarif|codequality] [--out FILE]',
   help: [
     `--baseline FILE     accepted violations (default: ${DEFAULT_BASELINE} at the repository root)`,
-    '--update-baseline   write the current violations to the baseline and exit 0',
+    '--update-baseline   write the current (gated) violations to the baseline and exit 0',
+    '--scope S           production or test: gate only violations in that code',
+    '--gate-history      also gate history-based violations (ownership-drift), which move with',
+    '                    the window even when the code does not change',
     '--format F          text (default), json, sarif (code scanning) or codequality (GitLab):',
     '                    the new violations, in that format; the exit code is the same',
     '--out FILE          write the output to FILE instead of stdout',
     ...analysisHelp,
   ],
-  options: { ...analysisOptions, baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
+  options: { ...analysisOptions, baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, 'gate-history': { type: 'boolean' }, scope: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(values, _positionals, io) {
     const root = await resolveRoot(values, io, true);
     const given = values.baseline as string | undefined;
     const baseline = given ? resolve(io.cwd, given) : resolve(root, DEFAULT_BASELINE);
     const updateBaseline = Boolean(values['update-baseline']);
     const format = (values.format as string | undefined) ?? (values.json ? 'json' : 'text');
+    const scope = parseScope(values.scope);
     if (!CHECK_FORMATS.includes(format as CheckFormat)) throw new UserError(`--format ${format}: expected one of ${CHECK_FORMATS.join(', ')}`);
     // Fail on a malformed baseline before the analysis, not after minutes of it.
     if (updateBaseline) checkBaselineTarget(baseline, given ?? DEFAULT_BASELINE, root);
     else readBaseline(baseline, given ?? DEFAULT_BASELINE, root);
     const options = toAnalyzeOptions(values, io.cwd);
     // The gate reads violations only: no module inference (community detection) on the CI path.
-    const report = await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io);
-    io.stderr(`${windowText(report)}\n`);
-    return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined }, io);
+    const report = filterScope(await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io), scope);
+    if (scope) io.stderr(`note: ${escapeControls(report.notes.at(-1) ?? "")}\n`);
+    io.stderr(`${windowText(report)}\n${coverageText(report) ? `${coverageText(report)}\n` : ''}`);
+    return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined, gateHistory: Boolean(values['gate-history']) }, io);
   },
 };
 
@@ -65,14 +73,22 @@ export interface CheckOptions {
   format?: CheckFormat;
   /** Write the output to this file (relative to io.cwd) instead of stdout. */
   out?: string;
+  /** Also gate history-based kinds (ownership-drift). */
+  gateHistory?: boolean;
 }
+
+/** Violations that come from the history window, not from the code at HEAD. */
+export const HISTORY_KINDS: ReadonlySet<string> = new Set(['ownership-drift']);
 
 /**
  * The gate on an analysed report: prints the violations whose fingerprint is not in the baseline
  * (`file:line: kind: message`, then a count) and returns 1 when there are any, else 0. A missing
  * baseline is an empty one (said on stderr); a malformed one is a UserError naming the file.
  */
-export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
+export function runCheck(full: Report, opts: CheckOptions, io: Io): number {
+  const ungated = opts.gateHistory ? [] : full.violations.filter((v) => HISTORY_KINDS.has(v.kind));
+  const report = ungated.length ? { ...full, violations: full.violations.filter((v) => !HISTORY_KINDS.has(v.kind)) } : full;
+  if (ungated.length) io.stderr(`note: ${plural(ungated.length, 'history-based violation')} (ownership-drift) not gated: they move with the window; --gate-history gates them\n`);
   const path = opts.baseline ? resolve(io.cwd, opts.baseline) : join(report.repo.root, DEFAULT_BASELINE);
   const shown = opts.shown ?? opts.baseline ?? DEFAULT_BASELINE;
   if (opts.updateBaseline) {

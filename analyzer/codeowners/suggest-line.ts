@@ -6,6 +6,16 @@
 // `??...slug??`). Spaces and `#` are escaped with `\` (GitHub's documented escape). The leading
 // `/` means a `!` in a name never starts the pattern, so it is no negation.
 
+/**
+ * The owners a suggested line hands a file to: the new owner first, then every owner the current
+ * rule lists that is not being replaced (review groups, co-owners) — dropping them would silently
+ * remove a review requirement the repository set up.
+ */
+export function withCoOwners(current: readonly string[], replaced: readonly string[], next: string): string[] {
+  const gone = new Set(replaced.map((o) => o.toLowerCase()));
+  return [next, ...current.filter((o) => !gone.has(o.toLowerCase()) && o.toLowerCase() !== next.toLowerCase())];
+}
+
 /** A rule for one tracked file or directory and its owners. */
 export function suggestLine(path: string, isDir: boolean, owners: string[]): string {
   return `${suggestPattern(path, isDir)} ${owners.join(' ')}`.trimEnd();

@@ -42,7 +42,12 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
     renameSync(tmp, file);
     removeStaleTemps(file);
   } catch {
-    rmSync(tmp, { force: true });
+    // force ignores only ENOENT: under a cache "directory" that is a file, rm fails with ENOTDIR too.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there
+    }
   } finally {
     done();
   }

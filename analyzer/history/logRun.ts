@@ -9,6 +9,7 @@
 // to --no-renames (rename detection reads blobs too), each time with a note.
 import { availableParallelism } from 'node:os';
 import { MissingObjectError, streamGit } from '../collect/git';
+import { gitDate } from './window';
 import { LOG_FORMAT, LogParser, type LogMode, type RawCommit } from './parseLog';
 
 export interface LogRunOptions {
@@ -61,8 +62,8 @@ export async function listShas(dir: string, range: string[], opts: LogRunOptions
 /** The commits to mine, newest first, with the window and merge options applied by git. */
 async function listCommits(dir: string, range: string[], opts: LogRunOptions): Promise<ShaList> {
   const args = ['rev-list', opts.firstParent ? '--first-parent' : '--no-merges'];
-  if (opts.since) args.push(`--since=${opts.since}`);
-  if (opts.until) args.push(`--until=${opts.until}`);
+  if (opts.since) args.push(`--since=${gitDate(opts.since)}`);
+  if (opts.until) args.push(`--until=${gitDate(opts.until)}`);
   // One string of `sha\n` lines, not a string per commit: at 1M commits 41 MB instead of ~100 MB.
   const chunks: string[] = [];
   for await (const chunk of streamGit(dir, [...args, ...range, '--'], { signal: opts.signal })) chunks.push(chunk);

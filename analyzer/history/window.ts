@@ -5,8 +5,11 @@
 // and the window does not drift between two runs of the same day. A date git cannot read
 // (it silently answers "now") is an input error, not an empty history; so is a word git's
 // approxidate does not know (it skips it silently: "last tuesdayy" is read as some other day).
-// Without --since the window is the 12 months before HEAD's commit date (issue 10): an inactive
+// Without --since the window is the 12 months before HEAD's commit date: an inactive
 // repository still shows its last year; `--since all` reads the whole history.
+// Git reads a bare `2025-08-21` as that day at the CURRENT time of day in the LOCAL time zone, so
+// the same command dropped or kept commits depending on when and where it ran: gitDate() pins a
+// date without a time to 00:00 UTC and a time without a zone to UTC before git sees it.
 import { runGit } from '../collect/git';
 import { UserError } from '../errors';
 
@@ -81,4 +84,14 @@ export async function resolveSince(root: string, since: string | undefined, now 
     throw new UserError(`--since ${since}: git does not understand this date; write e.g. 2024-01-01 or "12 months ago"`);
   }
   return new Date(Math.floor(secs / 86_400) * 86_400_000).toISOString().slice(0, 10);
+}
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const NO_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)$/;
+
+/** The --since/--until text as git must read it: a day is 00:00 UTC, a zone-less time is UTC; the rest as given. */
+export function gitDate(text: string): string {
+  if (DAY_ONLY.test(text)) return `${text} 00:00:00 +0000`;
+  const m = NO_ZONE.exec(text);
+  return m ? `${m[1]} ${m[2].length === 5 ? `${m[2]}:00` : m[2]} +0000` : text;
 }

@@ -17,7 +17,8 @@ import { readTextFile } from '../collect/read-file';
 import { join } from 'node:path';
 import type { ImportEdge } from '../model/types';
 
-const VERSION = 2;
+// 3: JavaScript importers resolve to runtime files, not the .d.ts beside them.
+const VERSION = 3;
 
 export interface PersistedImports {
   configKey: string;

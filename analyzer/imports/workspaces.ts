@@ -30,9 +30,13 @@ type ReadText = (rel: string) => string | null;
 
 export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, readText: ReadText, notes: string[] = []): WorkspacePackage[] {
   const globs = workspaceRoots(files).flatMap((root) => workspaceGlobs(root, readJson, readText, notes));
-  if (!globs.length) return [];
+  // The repository's own root package resolves like any workspace package (by name, its entry and
+  // published files public), so `require('../../..')` or `import 'the-repo'` is not a deep import.
+  const rootPkg = files.has('package.json') ? readJson('package.json') : null;
+  const root = typeof rootPkg?.name === 'string' ? [{ name: rootPkg.name, dir: '', entry: packageEntry('', rootPkg, files), exports: rootPkg.exports, api: packageApi('', rootPkg, files) }].filter((p) => p.entry || p.api.files.length) : [];
+  if (!globs.length) return root;
   const matchers = globs.map((g) => new Minimatch(g.replace(/\/$/, ''), { dot: false }));
-  const out: WorkspacePackage[] = [];
+  const out: WorkspacePackage[] = [...root];
   for (const f of files) {
     if (!f.endsWith('/package.json')) continue;
     const dir = f.slice(0, -'/package.json'.length);

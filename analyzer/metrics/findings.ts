@@ -1,6 +1,7 @@
 // Findings (issue 10): the violations a lead reads, grouped and ranked. One finding per kind +
 // target + team pair (the same deep import from forty files is one thing to fix); unowned files
-// per directory (unowned-dirs.ts). Ranked by impact — the window's changes to the files
+// per directory (unowned-dirs.ts); test and production locations apart (metrics/scope.ts).
+// Production findings rank before test findings; within each, by impact — the window's changes to the files
 // involved, then the number of locations — as CodeScene ranks hotspots by change frequency
 // (Tornhill, "Your Code as a Crime Scene", ch. 4). Every violation keeps its place in the JSON
 // and SARIF and points to its finding with `group`.
@@ -22,13 +23,13 @@ export interface FindingsInput {
 export function groupFindings(x: FindingsInput): Finding[] {
   const groups = new Map<string, { key: string[]; members: Violation[] }>();
   for (const v of x.violations) {
-    const key = v.kind === 'unowned' ? [v.kind, x.unownedDirs.dirOf(v.file)] : [v.kind, v.target ?? '', v.fromTeam ?? '', v.toTeam ?? ''];
+    const key = v.kind === 'unowned' ? [v.kind, x.unownedDirs.dirOf(v.file)] : [v.kind, v.target ?? '', v.fromTeam ?? '', v.toTeam ?? '', ...(v.scope === 'test' ? ['test'] : [])];
     const id = `${v.kind}:${createHash('sha1').update(key.join('\0')).digest('hex').slice(0, 12)}`;
     (groups.get(id) ?? groups.set(id, { key, members: [] }).get(id)!).members.push(v);
     v.group = id;
   }
   const findings = [...groups].map(([id, g]) => toFinding(id, g.key, g.members, x));
-  findings.sort((a, b) => b.changes - a.changes || b.count - a.count || (a.id < b.id ? -1 : 1));
+  findings.sort((a, b) => Number(a.scope === 'test') - Number(b.scope === 'test') || b.changes - a.changes || b.count - a.count || (a.id < b.id ? -1 : 1));
   findings.forEach((f, i) => (f.rank = i + 1));
   return findings;
 }
@@ -39,8 +40,11 @@ function toFinding(id: string, key: string[], vs: Violation[], x: FindingsInput)
   if (v.target && v.kind !== 'team-cycle' && v.kind !== 'invalid-codeowners') files.add(v.target);
   const changes = [...files].reduce((n, f) => n + x.changesOf(f), 0);
   const unowned = v.kind === 'unowned' ? x.unownedDirs.describe(key[1], vs.map((w) => w.file)) : null;
+  const testOnly = vs.every((w) => w.scope === 'test');
   return {
-    id, kind: v.kind, title: unowned?.title ?? title(v, vs.length), fromTeam: v.fromTeam, toTeam: v.toTeam,
+    id, kind: v.kind, title: `${unowned?.title ?? title(v, vs.length)}${testOnly ? ' (test code)' : ''}`, fromTeam: v.fromTeam, toTeam: v.toTeam,
+    ...(v.cut ? { cut: v.cut } : {}),
+    ...(v.scope ? { scope: vs.some((w) => w.scope !== 'test') ? ('production' as const) : ('test' as const) } : {}),
     target: unowned ? unowned.target : v.target ?? (v.kind === 'ownership-drift' ? null : v.file),
     count: vs.length, changes, rank: 0,
     examples: vs.slice(0, 3).map((w) => ({ file: w.file, line: w.line })),
@@ -53,7 +57,7 @@ function title(v: Violation, n: number): string {
   switch (v.kind) {
     case 'deep-import': return `${v.fromTeam} imports ${v.target}, internal to ${v.toTeam}, from ${places}`;
     case 'forbidden-dependency': return `${v.fromTeam} depends on ${v.toTeam} (not in its dependsOn) through ${v.target}, from ${places}`;
-    case 'team-cycle': return `teams ${v.target} depend on each other in a cycle`;
+    case 'team-cycle': return `teams ${v.target} depend on each other in a cycle${v.cut?.length ? `: cut ${v.cut.slice(0, 3).map((c) => `${c.from} → ${c.to} (${c.edges})`).join(', ')}${v.cut.length > 3 ? ` and ${v.cut.length - 3} more` : ''}` : ''}`;
     case 'ownership-drift': return `${v.toTeam} makes most changes to ${n === 1 ? v.file : `${n} files`} owned by ${v.fromTeam}`;
     case 'invalid-codeowners': return `${v.file}:${v.line}: ${v.message}`;
     default: return `${v.file}: ${v.message}`;
@@ -66,7 +70,7 @@ function suggestion(vs: Violation[], x: FindingsInput): string | null {
   // Import findings: the message's advice after its first ': ' ("import from …'s public API (…) instead, or …").
   if (v.kind === 'deep-import') return v.message.slice(v.message.indexOf(': ') + 2) || null;
   if (v.kind === 'forbidden-dependency') return v.message.slice(v.message.lastIndexOf('): ') + 3) || null;
-  if (v.kind === 'team-cycle') return v.message.slice(v.message.lastIndexOf('. ') + 2) || null;
+  if (v.kind === 'team-cycle') return v.message.slice(v.message.indexOf('. Cut ') + 2) || null;
   if (v.kind !== 'ownership-drift' || !v.toTeam) return null;
   const lines = x.ruleLines(vs.map((w) => w.file), x.ownerOf(v.toTeam));
   return lines.length <= 10 ? lines.join('\n') : null;

@@ -2,6 +2,7 @@
 // pipeline from the ownership engine, the mined history and the import graph; metrics are pure
 // functions `(input, options) => rows` over it and never touch git or the file system.
 import type { Cluster, Commit, ImportEdge, Team } from '../model/types';
+import type { Scope } from './scope';
 
 export interface MetricsInput {
   /** Mined commits, newest first, bots already excluded, paths already following renames to HEAD. */
@@ -29,6 +30,8 @@ export interface MetricsInput {
   hasImports: boolean;
   /** Public API test for a repository file (team map `publicApi`, package entries, root index files). */
   isPublicApi(path: string): boolean;
+  /** Test or production code (metrics/scope.ts); absent: everything is production. */
+  scopeOf?(path: string): Scope;
 }
 
 export interface MetricsOptions {

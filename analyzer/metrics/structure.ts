@@ -11,7 +11,8 @@ import { dependencySample, staticCoupling, type TeamStatic } from './static-coup
 import { fingerprint } from './violations/fingerprint';
 import { deepImports, forbiddenDependencies } from './violations/imports';
 import { invalidCodeowners, ownershipDrift, unowned } from './violations/ownership';
-import { teamCycles } from './violations/team-cycle';
+import { scopedCycles } from './violations/team-cycle';
+import { withScopes } from './scope';
 
 export interface StructureExtras {
   members: Map<string, Membership>;
@@ -21,8 +22,10 @@ export interface StructureExtras {
   codeowners: string | null;
   codeownersErrors: Problem[];
   hasRule(path: string): boolean;
+  /** The owners the file's deciding rule lists (absent: none). */
+  ownersOf?(path: string): string[];
   /** Where a team's public API is, for messages. */
-  publicHint(team: string): string;
+  publicHint(team: string, target: string): string;
   /** Changes per author of a file in the window. */
   changesOf(file: string): Map<string, { changes: number }> | undefined;
 }
@@ -50,10 +53,11 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
   const ownerOf = (t: string) => teams.get(t)?.owners[0] ?? t;
   const { pairs, perTeam } = staticCoupling(edges, input.teams.map((t) => t.id));
   const depInd = (ids: string[]) => (input.hasImports ? dependencySample(edges, new Set(ids), input.isPublicApi) : null);
+  const scopeOf = input.scopeOf ?? (() => 'production' as const);
   const drafts = [
-    ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...teamCycles(edges)] : []),
+    ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...scopedCycles(edges, scopeOf)] : []),
     ...(x.codeowners ? unowned(input.files, x.hasRule, x.codeowners) : []),
-    ...ownershipDrift(input, x.members, opts, ownerOf, x.changesOf),
+    ...ownershipDrift(input, x.members, opts, { ownerOf, ownersOf: x.ownersOf ?? (() => []), teamOwners: (t) => teams.get(t)?.owners ?? [t] }, x.changesOf),
     ...invalidCodeowners(x.codeownersErrors),
   ];
   const { modules, codeowners } = opts.skipModules ? { modules: [], codeowners: [] } : inferModules(input, x.fileCoupling, ownerOf, {
@@ -65,7 +69,7 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     static: pairs,
     perTeam: new Map([...perTeam].map(([t, s]) => [t, { ...s, dependency: depInd([t]) }])),
     clusterDependency: new Map(input.clusters.map((c) => [c.id, depInd(c.teams)])),
-    violations: fingerprint(drafts),
+    violations: fingerprint(withScopes(drafts, scopeOf)),
     modules,
     suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters },
     notes: clusters.length ? [] : [whyNoClusters(pairs, x.teamCoupling)],

@@ -68,6 +68,8 @@ export interface TeamMap {
   path: string | null;
   teams: Team[];
   clusters: Cluster[];
+  /** Extra globs of test code (conway.yml `testPaths`), beside the conventions of metrics/scope.ts. */
+  testPaths?: string[];
 }
 
 export interface FileChange {

@@ -1,4 +1,6 @@
 // Joins the metric results into the versioned Report (analyzer/report/types.ts).
+import { ownershipCoverage } from '../metrics/coverage';
+import { isCatchAll } from './public-api';
 import type { BotTest } from '../history/bots';
 import type { HistoryResult } from '../history/mine';
 import { peopleRows } from '../people/rows';
@@ -22,7 +24,7 @@ export interface AssembleContext {
   graph: ImportGraphResult | null;
   input: MetricsInput;
   options: MetricsOptions;
-  publicHint(team: string): string;
+  publicHint(team: string, target: string): string;
   people: People;
   isBot: BotTest;
   branch: string | null;
@@ -31,13 +33,19 @@ export interface AssembleContext {
   now: Date;
 }
 
+/** Owned by a rule with owners; by a catch-all rule only; or by no rule (an owner-less rule makes files unowned). */
+function ownershipKind(w: { owners: string[]; rule: { pattern: string } | null }): 'owned' | 'catch-all' | 'unowned' {
+  if (!w.rule || !w.owners.length) return 'unowned';
+  return isCatchAll(w.rule.pattern) ? 'catch-all' : 'owned';
+}
+
 export function assembleReport(ctx: AssembleContext): Report {
   const { input, ownership } = ctx;
   const hist = computeHistoryMetrics(input, ctx.options);
   const struct = computeStructure(input, ctx.options, {
     members: hist.members, fileCoupling: hist.coupling.files, teamCoupling: hist.coupling.teams,
     codeowners: ownership.codeowners?.path ?? null, codeownersErrors: ownership.codeowners?.errors ?? [],
-    hasRule: (p) => ownership.who(p).rule !== null, publicHint: ctx.publicHint, changesOf: hist.changesOf,
+    hasRule: (p) => ownership.who(p).rule !== null, ownersOf: (p) => ownership.who(p).owners, publicHint: ctx.publicHint, changesOf: hist.changesOf,
   });
   const ownedChanges = countOwnedChanges(input);
   const short: Shortfalls = new Map();
@@ -69,6 +77,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
+    coverage: ownershipCoverage({ files: input.files, commits: input.commits, ownershipOf: (p) => ownershipKind(ownership.who(p)) }),
     notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
     teams,
     clusters,

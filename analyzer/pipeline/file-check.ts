@@ -31,7 +31,7 @@ export function fileImportViolations(ownership: Ownership, packages: WorkspacePa
     const r = ownership.who(p).rule;
     return r ? rulesByKey.get(ruleKey(r)) ?? null : null;
   };
-  const api = buildPublicApi(ownership, { workspacePackages: packages } as Parameters<typeof buildPublicApi>[1], ruleOf);
+  const api = buildPublicApi(ownership, { workspacePackages: packages } as Parameters<typeof buildPublicApi>[1], ruleOf, files);
   const teamsOf = (p: string) => ownership.who(p).teams;
   // Delivery teams, as the full analysis counts them (review groups left out).
   const owned = ownedEdges({ imports: edges, deliveryTeamsOf: deliveryFor(ownership, files, teamsOf) });

@@ -1,6 +1,7 @@
 // Findings of a report (issue 10): the pipeline's side of metrics/findings.ts — the window's
 // changes per file, the unowned-directory grouping over the tracked source files, and the owner
 // a suggested CODEOWNERS line names (the team that made most of the changes).
+import { withCoOwners } from '../codeowners/suggest-line';
 import { SOURCE_EXTENSIONS } from '../imports';
 import { countByDirectory } from '../metrics/directories';
 import { groupFindings } from '../metrics/findings';
@@ -30,6 +31,16 @@ export function findingsOf(violations: Violation[], input: MetricsInput, ownersh
     historyOwners,
   });
   const perDir = countByDirectory(input.files);
-  const ruleLines = (files: string[], owner: string) => strayRules(files, perDir, [owner]);
+  // Drift hands files to `owner` and keeps the co-owners (review groups) their rules list: files
+  // whose kept owners differ get lines of their own.
+  const ruleLines = (files: string[], owner: string) => {
+    const byOwners = new Map<string, string[]>();
+    for (const f of files) {
+      const w = ownership.who(f);
+      const key = withCoOwners(w.owners, w.teams.flatMap((t) => (input.reviewGroups.has(t) ? [] : ownership.team(t)?.owners ?? [t])), owner).join(' ');
+      (byOwners.get(key) ?? byOwners.set(key, []).get(key)!).push(f);
+    }
+    return [...byOwners].flatMap(([owners, group]) => strayRules(group, perDir, owners.split(' ')));
+  };
   return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf, ruleLines });
 }

@@ -6,16 +6,21 @@
 //  3. otherwise an `index.*` file at the root of the directory its CODEOWNERS rule names.
 // Files decided only by a catch-all rule (`*`, `**`, `/**`) are repository-wide shared files
 // (root configs, presets): importing them is not a deep import into the catch-all team.
+// The hint a deep import gets names only entry points that exist and belong to the target team
+// (public-hint.ts), nearest to the imported file first.
 import { Minimatch } from 'minimatch';
 import { isPublished } from '../imports/package-api';
 import type { ImportGraphResult } from '../imports';
 import type { Rule } from '../model/types';
 import type { Ownership } from '../ownership';
 import { ruleDirectory } from '../ownership/modules';
+import { publicHint } from './public-hint';
+import { makeScopeOf } from '../metrics/scope';
 
 const INDEX = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
-export function buildPublicApi(ownership: Ownership, graph: Pick<ImportGraphResult, 'workspacePackages'> | null, ruleOf: (p: string) => Rule | null) {
+/** `files`: the tracked files, where the hint looks for existing `index.*` files (none given: no index hints). */
+export function buildPublicApi(ownership: Ownership, graph: Pick<ImportGraphResult, 'workspacePackages'> | null, ruleOf: (p: string) => Rule | null, files: readonly string[] = []) {
   const globs = new Map(ownership.teamMap.teams.filter((t) => t.publicApi?.length).map((t) => [t.id, t.publicApi!.map((g) => new Minimatch(g, { dot: true }))]));
   const packages = graph?.workspacePackages ?? [];
   const entries = new Set(packages.map((p) => p.entry).filter((e): e is string => Boolean(e)));
@@ -25,7 +30,8 @@ export function buildPublicApi(ownership: Ownership, graph: Pick<ImportGraphResu
       const api = byDir.get(p.slice(0, i))?.api;
       if (api) return isPublished(api, p);
     }
-    return false;
+    const rootApi = byDir.get('')?.api; // the repository's own root package
+    return rootApi ? isPublished(rootApi, p) : false;
   };
   const isRootIndex = (p: string) => {
     const dir = ruleDirectory(ruleOf(p));
@@ -38,14 +44,11 @@ export function buildPublicApi(ownership: Ownership, graph: Pick<ImportGraphResu
     if (declared.length) return declared.some((t) => globs.get(t)!.some((m) => m.match(p)));
     return entries.has(p) || published(p) || isRootIndex(p);
   };
-  const hint = (team: string) => {
-    const t = ownership.team(team);
-    if (t?.publicApi?.length) return t.publicApi.join(', ');
-    const own = [...entries].filter((e) => ownership.who(e).teams.includes(team));
-    if (own.length) return own.slice(0, 3).join(', ');
-    const dirs = [...new Set((ownership.codeowners?.rules ?? []).filter((r) => ownership.teamsOfOwners(r.owners).includes(team)).map((r) => ruleDirectory(r)).filter(Boolean))];
-    return dirs.length ? dirs.slice(0, 3).map((d) => `${d}/index.ts`).join(', ') : 'its index file';
-  };
+  const published_ = packages.flatMap((p) => [...(p.entry ? [p.entry] : []), ...p.api.files]);
+  const indexes = files.filter((f) => INDEX.test(f.slice(f.lastIndexOf('/') + 1)) && isRootIndex(f));
+  // Advice for production code names production entry points: a benchmark's index.js is no API.
+  const scopeOf = makeScopeOf(ownership.teamMap.testPaths);
+  const hint = publicHint(ownership, [...new Set([...published_, ...indexes])].filter((f) => scopeOf(f) === 'production'));
   return { isPublicApi, isShared, hint };
 }
 

@@ -8,6 +8,12 @@ export const FINDINGS_SHOWN = 50;
 /** "Where to act first": the highest-ranked findings across kinds. */
 export const ACT_FIRST = 5;
 
+/** "Where to act first": production findings; test findings only when there is no production one. */
+export function actFirstFindings(findings: Finding[]): Finding[] {
+  const production = findings.filter((f) => f.scope !== 'test');
+  return (production.length ? production : findings).slice(0, ACT_FIRST);
+}
+
 /** `Conway report — payload (main)`: the repository's directory name and the branch. */
 export function reportTitle(r: Report): string {
   const name = r.repo.root.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || r.repo.root;
@@ -21,6 +27,16 @@ export function windowText(r: Report): string {
   if (!w.commits) return `Window ${range}: no commits in it — every history-based number is "–".`;
   const ends = w.first && w.last ? `, from ${w.first.sha.slice(0, 10)} (${w.first.date.slice(0, 10)}) to ${w.last.sha.slice(0, 10)} (${w.last.date.slice(0, 10)})` : '';
   return `Window ${range}: ${w.commits} commit${w.commits === 1 ? '' : 's'}${ends}.`;
+}
+
+/** Ownership coverage in one line (every tracked file, any language), or null for a report without it. */
+export function coverageText(r: Report): string | null {
+  const c = r.coverage;
+  if (!c) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const share = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '–');
+  const dirs = c.largestUnowned.slice(0, 5).map((d) => `${d.dir ? `${d.dir}/` : '(root files)'} (${n(d.files)})`);
+  return `Ownership coverage: ${n(c.ownedFiles)} of ${n(c.files)} tracked files owned (${share(c.ownedFiles, c.files)}), ${n(c.unownedFiles)} unowned, ${n(c.catchAllOnlyFiles)} owned only by a catch-all rule; ${n(c.unownedChanges)} of the ${n(c.changes)} changes in the window (${share(c.unownedChanges, c.changes)}) went to unowned files.${dirs.length ? ` Largest unowned: ${dirs.join(', ')}.` : ''}`;
 }
 
 /** The report's findings; a report written before findings existed gets one per violation. */

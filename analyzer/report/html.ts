@@ -6,7 +6,7 @@
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
-import { ACT_FIRST, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
+import { actFirstFindings, coverageText, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from './types';
 
@@ -31,7 +31,7 @@ export function renderHtml(r: Report): string {
   const large = dash?.packed ?? false;
   const body = `<h1>${h(title)}</h1>
 <p class="muted">${r.teams.length} teams · ${r.files.length} files · ${r.window.commits} commits${r.repo.head ? ` · HEAD ${h(r.repo.head.slice(0, 10))}` : ''} · ${r.violations.length} violations in ${findings.length} findings · generated ${h(r.generatedAt)}</p>
-<p class="window">${h(windowText(r))}</p>
+<p class="window">${h(windowText(r))}</p>${coverageText(r) ? `<p class="coverage">${h(coverageText(r)!)}</p>` : ''}
 ${actFirst(findings)}
 <h2>Team graph</h2>
 ${r.teams.length <= STATIC_GRAPH_MAX ? `<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
@@ -39,7 +39,7 @@ ${teamGraphSvg(r)}` : `<p class="muted">${r.teams.length} teams: the interactive
 <h2>Autonomy</h2>
 ${membershipNotes(r)}
 ${autonomyTable(r)}
-<p class="muted">¹ changes in the window to the team's files, including files since deleted or renamed away. “–”: no data in the window, or too few to mean anything (fewer than the minimum sample; the notes below say which teams and why).</p>
+<p class="muted">¹ changes in the window to the team's files, including files since deleted or renamed away. “–”: no data in the window, or too few to mean anything (fewer than the minimum sample; the notes below say which teams and why). Every metric is defined once, with its source, in docs/metrics.md of the Conway repository.</p>
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
 ${matrix(r)}
@@ -91,7 +91,7 @@ function matrix(r: Report): string {
 
 function actFirst(findings: Finding[]): string {
   if (!findings.length) return '';
-  const items = findings.slice(0, ACT_FIRST).map((f) => `<li><b>${h(f.kind)}</b> ${h(f.title)} <span class="muted">— ${f.changes} changes in the window</span>${f.suggestion ? `<br>${fixHtml(f)}` : ''}</li>`);
+  const items = actFirstFindings(findings).map((f) => `<li><b>${h(f.kind)}</b> ${h(f.title)} <span class="muted">— ${f.changes} changes in the window</span>${f.suggestion ? `<br>${fixHtml(f)}` : ''}</li>`);
   return `<h2>Where to act first</h2><ol class="act-first">${items.join('')}</ol>`;
 }
 

@@ -2,7 +2,7 @@
 // and cluster with its components, the strongest team coupling, violations by kind, notes.
 // Every string from the repository is escaped (`|`, `<`, `>`, backticks, brackets).
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
-import { ACT_FIRST, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
+import { actFirstFindings, coverageText, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from './types';
 
@@ -13,6 +13,8 @@ export function renderMarkdown(r: Report): string {
   out.push(`# ${esc(reportTitle(r))}`, '');
   out.push(`${r.teams.length} teams, ${r.files.length} files, ${r.window.commits} commits${head}${r.window.since ? ` since ${esc(r.window.since)}` : ''}; ${r.violations.length} violations in ${findings.length} findings.`, '');
   out.push(esc(windowText(r)), '');
+  const coverage = coverageText(r);
+  if (coverage) out.push(esc(coverage), '');
   actFirst(findings, out);
   out.push('## Autonomy', '');
   if (r.teams.some((t) => t.membership === 'inferred')) out.push(`> Teams marked \\*: ${esc(INFERRED_MEMBERSHIP)} (it drafts a team map to review).`, '');
@@ -26,7 +28,7 @@ export function renderMarkdown(r: Report): string {
     out.push('', '| cluster | teams | score | delivery | integrity | dependency |', '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const c of r.clusters) out.push(`| ${esc(c.id)} | ${c.teams.map(esc).join(', ')} | ${score(c.autonomy.score)} | ${pct(c.autonomy.deliveryIndependence)} | ${pct(c.autonomy.ownershipIntegrity)} | ${pct(c.autonomy.dependencyIndependence)} |`);
   }
-  out.push('', '_¹ changes in the window to the team\'s files, including files since deleted or renamed away. Score: mean of the components with data, ×100. Delivery independence: share of the team\'s commits that touch only its own code. Ownership integrity: share of changes to its code made by its members. Dependency independence: share of its imports that stay inside or use another team\'s public API. "–": no data in the window, or too few to mean anything (the Notes say which and why)._');
+  out.push('', '_¹ changes in the window to the team\'s files, including files since deleted or renamed away. Score: mean of the components with data, ×100. Delivery independence: of its members\' commits that touch delivered code (owners that are not review groups), the share whose such files all belong to the team. Ownership integrity: share of changes to its code made by its members. Dependency independence: of the imports from its code to owned files, the share that stay inside or use another team\'s public API. Definitions and sources: docs/metrics.md in the Conway repository. "–": no data in the window, or too few to mean anything (the Notes say which and why)._');
   coupling(r, out);
   findingsSection(findings, r.violations.length, out);
   suggestions(r, out);
@@ -71,7 +73,7 @@ function coupling(r: Report, out: string[]): void {
 function actFirst(findings: Finding[], out: string[]): void {
   if (!findings.length) return;
   out.push('## Where to act first', '');
-  findings.slice(0, ACT_FIRST).forEach((f, i) => out.push(`${i + 1}. **${f.kind}** ${esc(f.title)} — ${changes(f.changes)} in the window${f.suggestion ? `; ${fixLines(f)[0]}` : ''}`));
+  actFirstFindings(findings).forEach((f, i) => out.push(`${i + 1}. **${f.kind}** ${esc(f.title)} — ${changes(f.changes)} in the window${f.suggestion ? `; ${fixLines(f)[0]}` : ''}`));
   out.push('');
 }
 

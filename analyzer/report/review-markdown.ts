@@ -15,12 +15,19 @@ export function renderReviewMarkdown(r: Review): string {
 function headline(r: Review): string {
   const required = r.approvals.filter((a) => !a.optional);
   const parts = [
-    required.length ? `needs approval from ${plural(required.length, 'owner group')}` : 'no code-owner approval required',
+    required.length ? `needs approval from ${plural(required.length, 'owner group')}${coveredBy(r)}` : 'no code-owner approval required',
     `${plural(r.violations.new.length, 'new violation')}${r.violations.fixed.length ? `, ${r.violations.fixed.length} fixed` : ''}`,
     `imports across teams +${r.edges.added.length} −${r.edges.removed.length}`,
   ];
   if (r.affectedTeams.length) parts.push(`${plural(r.affectedTeams.length, 'other team')} affected`);
   return `### Conway review: ${parts.join(' · ')}`;
+}
+
+/** The fewest owners that satisfy every group, when fewer than the groups (older reviews have no approvalSet). */
+function coveredBy(r: Review): string {
+  const set = r.approvalSet;
+  if (!set || !set.size || set.size >= r.approvals.filter((a) => !a.optional).length) return '';
+  return `, satisfied by ${set.size === 1 ? 'one owner' : `${set.size} owners`}: ${set.owners.map(code).join(' ')}`;
 }
 
 function scope(r: Review): string {
@@ -47,7 +54,7 @@ function newViolations(r: Review): string[] {
 
 function reviewers(r: Review): string[] {
   if (!r.reviewers.length) return [];
-  const line = (x: Review['reviewers'][number]) => `${esc(x.team)}${x.basis === 'recent-authors' ? ' (review group: recent authors)' : ''}: ${x.people.length ? x.people.map((p) => esc(p.name || p.person)).join(', ') : '—'}`;
+  const line = (x: Review['reviewers'][number]) => `${esc(x.team)}${x.basis === 'recent-authors' ? ' (review group: recent authors)' : x.basis === 'person-owner' ? ' (person owner)' : ''}: ${x.people.length ? x.people.map((p) => esc(p.name || p.person)).join(', ') : '—'}`;
   return [`**Suggested reviewers** (recent main authors of the changed files in each team): ${r.reviewers.map(line).join('; ')}`, ''];
 }
 

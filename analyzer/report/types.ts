@@ -190,10 +190,14 @@ export interface Violation {
   toTeam: string | null;
   target: string | null;
   message: string;
-  /** Stable across unrelated edits: built from kind, teams, file and target — never from line numbers. */
+  /** Stable across harmless edits (metrics/violations/fingerprint.ts): a cycle's teams; a deep import's file and target; never line numbers. */
   fingerprint: string;
   /** Issue 10: id of the finding (group) this location belongs to. */
   group?: string;
+  /** team-cycle: the fewest, lightest team dependencies to cut (metrics/violations/cycle-cut.ts). */
+  cut?: { from: string; to: string; edges: number; examples: { file: string; line: number }[] }[];
+  /** Test or production code (metrics/scope.ts): the importing file, the unowned or drifting file; a cycle is test when only test imports close it. */
+  scope?: 'production' | 'test';
 }
 
 /**
@@ -210,6 +214,10 @@ export interface Finding {
   toTeam: string | null;
   /** The file, directory or team the finding is about. */
   target: string | null;
+  /** team-cycle: the team dependencies to cut, as on the violation. */
+  cut?: Violation['cut'];
+  /** production when any location is production code; production findings rank first. */
+  scope?: 'production' | 'test';
   /** Number of locations (violations) in the group. */
   count: number;
   /** Changes in the window to the files involved: the rank key. */
@@ -236,6 +244,21 @@ export interface InferredModule {
   rank?: number;
 }
 
+/** Ownership coverage over every tracked file, any language (metrics/coverage.ts). */
+export interface Coverage {
+  files: number;
+  ownedFiles: number;
+  unownedFiles: number;
+  /** Owned only by a catch-all rule. */
+  catchAllOnlyFiles: number;
+  /** (commit, file) pairs in the window, to any path. */
+  changes: number;
+  /** Of those, to paths no rule owns (as CODEOWNERS at HEAD reads them). */
+  unownedChanges: number;
+  /** Highest all-unowned directories by files, at most 10 ('' is the repository root). */
+  largestUnowned: { dir: string; files: number }[];
+}
+
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   generatedAt: string;
@@ -250,6 +273,8 @@ export interface Report {
     last?: { sha: string; date: string } | null;
   };
   notes: string[];
+  /** Ownership coverage over every tracked file, any language (metrics/coverage.ts); absent in older reports. */
+  coverage?: Coverage;
   teams: TeamRow[];
   clusters: ClusterRow[];
   files: FileRow[];

@@ -1,6 +1,7 @@
 // Boundary impact of a change, from the two sides' models:
-//  - import edges between teams added and removed (compared without line numbers, counted, so
-//    an edge that only moved lines is neither);
+//  - import edges between teams added and removed, compared per importing file and target
+//    (without line numbers or team ids, counted), so an edge that only moved lines, or whose
+//    teams were renamed by a CODEOWNERS edit, is neither;
 //  - violations new on the head and fixed since the base, by fingerprint (kind, file, target,
 //    teams — never the line, as `conway check` compares them);
 //  - dependency independence of every touched team before and after;
@@ -32,12 +33,13 @@ export function edgeChanges(base: SideModel, head: SideModel): Review['edges'] {
   return { added, removed };
 }
 
+/** One entry per cross-team import (its first team pair), not one per pair: the count of imports does not depend on team ids. */
 function teamEdges(m: SideModel): ReviewEdge[] {
-  return m.teamEdges.flatMap((e) => crossings(e).map(([from, to]) => ({ from, to, file: e.edge.from, line: e.edge.line, target: e.edge.to })));
+  return m.teamEdges.flatMap((e) => crossings(e).slice(0, 1).map(([from, to]) => ({ from, to, file: e.edge.from, line: e.edge.line, target: e.edge.to })));
 }
 
 function keyOf(e: ReviewEdge): string {
-  return `${e.from}\0${e.to}\0${e.file}\0${e.target}`;
+  return `${e.file}\0${e.target}`;
 }
 
 export function violationChanges(base: SideModel, head: SideModel): { new: Violation[]; fixed: Violation[] } {

@@ -16,6 +16,7 @@ import { defaultCacheDir } from '../history/cache';
 import { mineHistory } from '../history/mine';
 import { defaultSince } from '../history/window';
 import { buildImportGraph, hasWarmImports } from '../imports';
+import { approvalSet } from './approval-set';
 import { fileRows, requiredApprovals } from './approvals';
 import { affectedTeams, edgeChanges, independenceChanges, violationChanges } from './impact';
 import { suggestReviewers } from './reviewers';
@@ -79,6 +80,7 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
     codeowners: base.ownership.codeowners?.path ?? null,
     files: fileRows(changes, base),
     approvals,
+    approvalSet: approvalSet(approvals),
     affectedTeams: affectedTeams(changes, base, head),
     edges: edgeChanges(base, head),
     violations: violationChanges(base, head),

@@ -4,6 +4,7 @@
 // is the analysis's: declared by the team map, else inferred from where a person works most
 // (metrics/membership.ts). The change's own authors are left out: nobody approves their own work.
 // A review group without declared members gets the files' recent main authors (basis says which).
+// A person named as owner (`@handle` without a team part, or an e-mail) is the reviewer: that person.
 import { resolveMembership } from '../metrics/membership';
 import type { Commit } from '../model/types';
 import { makeDeclaredTeamsOf } from '../pipeline/membership';
@@ -38,6 +39,7 @@ export function suggestReviewers(input: ReviewerInput, approvals: ReviewApproval
   const candidates = new Set([...recentWork(input, everyPath, (p) => !authors.has(p)).keys()]);
   const members = resolveMembership({ commits: input.commits, teams: base.ownership.teamMap.teams, reviewGroups: base.reviewGroups, teamsOf, deliveryTeamsOf: base.deliveryTeamsOf, declaredTeamsOf }, candidates);
   return teams.map((team) => {
+    if (isPersonOwner(team)) return { team, basis: 'person-owner' as const, people: [{ person: team, name: team, changes: 0, lines: null }] };
     // A review group (an approver pool on many rules) lists no members anywhere Conway can see:
     // its suggestions are the files' recent main authors, said as such.
     const pool = base.reviewGroups.has(team) && !base.ownership.team(team)?.members.length;
@@ -65,4 +67,9 @@ function recentWork(input: ReviewerInput, paths: Set<string>, eligible: (person:
     }
   }
   return out;
+}
+
+/** `@handle` (no `/team` part) or an e-mail address: CODEOWNERS names a person, not a team. */
+export function isPersonOwner(owner: string): boolean {
+  return /^@[^/\s]+$/.test(owner) || /^[^@\s]+@[^@\s]+$/.test(owner);
 }

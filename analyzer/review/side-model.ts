@@ -15,7 +15,8 @@ import { dependencyIndependence } from '../metrics/static-coupling';
 import { fingerprint } from '../metrics/violations/fingerprint';
 import { deepImports, forbiddenDependencies } from '../metrics/violations/imports';
 import { invalidCodeowners, unowned } from '../metrics/violations/ownership';
-import { teamCycles } from '../metrics/violations/team-cycle';
+import { makeScopeOf, withScopes } from '../metrics/scope';
+import { scopedCycles } from '../metrics/violations/team-cycle';
 import type { Flavor, ImportEdge, Rule } from '../model/types';
 import { buildOwnership, type Ownership, type WhoResult } from '../ownership';
 import { buildDelivery } from '../pipeline/delivery';
@@ -63,20 +64,19 @@ export function buildSideModel(root: string, side: Side, disk: ImportGraphResult
   // Coupling, independence and violations are about delivery teams (review groups left out), as in analyze.
   const delivery = buildDelivery(ownership, side.tracked, teamsOf);
   const teamEdges = ownedEdges({ imports: edges, deliveryTeamsOf: delivery.deliveryTeamsOf });
-  const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf);
+  const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf, side.tracked);
   const publicMemo = new Map<string, boolean>();
   const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, api.isPublicApi(p)).get(p)!;
-  const hints = new Map<string, string>(); // one per team, not one per violation message
-  const hint = (t: string) => hints.get(t) ?? hints.set(t, api.hint(t)).get(t)!;
   const teams = new Map(ownership.teamMap.teams.map((t) => [t.id, t]));
   const codeowners = ownership.codeowners;
-  const violations = fingerprint([
-    ...deepImports(teamEdges, isPublicApi, hint),
+  const scopeOf = makeScopeOf(ownership.teamMap.testPaths);
+  const violations = fingerprint(withScopes([
+    ...deepImports(teamEdges, isPublicApi, api.hint),
     ...forbiddenDependencies(teamEdges, teams),
-    ...teamCycles(teamEdges),
+    ...scopedCycles(teamEdges, scopeOf),
     ...(codeowners ? unowned(side.tracked, (p) => who(p).rule !== null, codeowners.path) : []),
     ...invalidCodeowners(codeowners?.errors ?? []),
-  ]);
+  ], scopeOf));
   const independence = (team: string) => dependencyIndependence(teamEdges, new Set([team]), isPublicApi);
   return { side, ownership, who, deliveryTeamsOf: delivery.deliveryTeamsOf, reviewGroups: delivery.reviewGroups, ruleOf, edges, teamEdges, isPublicApi, violations, independence };
 }

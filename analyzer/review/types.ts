@@ -59,13 +59,16 @@ export interface Review {
   codeowners: string | null;
   files: ReviewFile[];
   approvals: ReviewApproval[];
+  /** The fewest owners whose approvals satisfy every required group (review/approval-set.ts). */
+  approvalSet: { owners: string[]; size: number; method: 'exact' | 'greedy' };
   affectedTeams: AffectedTeam[];
   edges: { added: ReviewEdge[]; removed: ReviewEdge[] };
   violations: { new: Violation[]; fixed: Violation[] };
   /** Dependency independence of each touched team before and after (null: no edges to owned files). */
   independence: { team: string; base: number | null; head: number | null }[];
   /** basis: `members` — the team's members (declared or inferred); `recent-authors` — a review group
-   *  without declared members, so the files' recent main authors whoever they are. */
-  reviewers: { team: string; basis: 'members' | 'recent-authors'; people: { person: string; name: string; changes: number; lines: number | null }[] }[];
+   *  without declared members, so the files' recent main authors whoever they are; `person-owner` — a
+   *  person named as owner in CODEOWNERS: that person. */
+  reviewers: { team: string; basis: 'members' | 'recent-authors' | 'person-owner'; people: { person: string; name: string; changes: number; lines: number | null }[] }[];
   notes: string[];
 }

@@ -5,12 +5,13 @@
 //   <id>: { name?, owners: [..], members?: [..], dependsOn?: [team ids], publicApi?: [globs], role?: team|review-group }
 // clusters:
 //   <id>: [team ids]
+// testPaths: [globs]   (extra test-code paths beside the conventions of metrics/scope.ts)
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlErrorKind } from '../parse-errors';
 import type { Problem, Team, TeamMap } from '../model/types';
 import { didYouMean } from './did-you-mean';
 
-const TOP_KEYS = ['teams', 'clusters'] as const;
+const TOP_KEYS = ['teams', 'clusters', 'testPaths'] as const;
 const TEAM_KEYS = ['name', 'owners', 'members', 'dependsOn', 'publicApi', 'role'] as const;
 const ROLES = ['team', 'review-group'] as const;
 const LIST_KEYS = ['owners', 'members', 'dependsOn', 'publicApi'] as const;
@@ -51,6 +52,8 @@ export function parseTeamMap(text: string, file: string): ParsedTeamMap {
   checkKeys(root, TOP_KEYS, 'top-level key', err);
   readTeams(root.get('teams', true) as Node | undefined, out, err);
   readClusters(root.get('clusters', true) as Node | undefined, out, err);
+  const testPaths = readStringList(root.get('testPaths', true) as Node | undefined, 'testPaths', err);
+  if (testPaths) out.map.testPaths = testPaths;
   checkReferences(root, out, err);
   return out;
 }

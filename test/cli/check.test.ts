@@ -26,7 +26,7 @@ describe('runCheck', () => {
   it('without a baseline: every violation is new, exit 1, a note on stderr', () => {
     const { dir, report } = setup();
     const io = capture(dir);
-    expect(runCheck(report, {}, io)).toBe(1);
+    expect(runCheck(report, { gateHistory: true }, io)).toBe(1);
     expect(io.err).toBe('note: no baseline at conway-baseline.json: every violation counts as new (create one with --update-baseline)\n');
     const lines = io.out.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
@@ -38,21 +38,21 @@ describe('runCheck', () => {
   it('--update-baseline writes sorted fingerprints atomically and exits 0; then only new ones fail', () => {
     const { dir, report } = setup();
     const io = capture(dir);
-    expect(runCheck(report, { baseline: 'base.json', updateBaseline: true }, io)).toBe(0);
+    expect(runCheck(report, { baseline: 'base.json', updateBaseline: true, gateHistory: true }, io)).toBe(0);
     expect(io.err).toBe('wrote base.json: 6 violations accepted\n');
     const written = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8'));
     expect(written).toEqual({ version: 1, fingerprints: report.violations.map((v) => v.fingerprint).sort() });
     expect(readdirSync(dir)).toEqual(['base.json']);
 
     const again = capture(dir);
-    expect(runCheck(report, { baseline: 'base.json' }, again)).toBe(0);
+    expect(runCheck(report, { baseline: 'base.json', gateHistory: true }, again)).toBe(0);
     expect(again.out).toBe('0 new violations (6 in all, 6 in the baseline)\n');
 
     // A line move keeps the fingerprint (no failure); a new fingerprint fails and is the only one printed.
     report.violations[0].line = 40;
     report.violations.push({ ...report.violations[3], file: 'scripts/new.ts', fingerprint: 'unowned:-:-:scripts/new.ts:-' });
     const after = capture(dir);
-    expect(runCheck(report, { baseline: join(dir, 'base.json') }, after)).toBe(1);
+    expect(runCheck(report, { baseline: join(dir, 'base.json'), gateHistory: true }, after)).toBe(1);
     expect(after.out).toBe(`scripts/new.ts:1: unowned: ${report.violations[3].message}\n1 new violation (7 in all, 6 in the baseline)\n`);
   });
 
@@ -60,9 +60,21 @@ describe('runCheck', () => {
     const { dir, report } = setup();
     writeFileSync(join(dir, 'conway-baseline.json'), JSON.stringify({ version: 1, fingerprints: report.violations.slice(1).map((v) => v.fingerprint) }));
     const io = capture(dir);
-    expect(runCheck(report, { json: true }, io)).toBe(1);
+    expect(runCheck(report, { json: true, gateHistory: true }, io)).toBe(1);
     expect(JSON.parse(io.out)).toEqual({ new: [report.violations[0]], total: 6, baseline: 5, window: report.window });
     expect(io.err).toBe('');
+  });
+
+  it('does not gate ownership-drift, which moves with the window, unless asked', () => {
+    const { dir, report } = setup();
+    const drift = report.violations.filter((v) => v.kind === 'ownership-drift');
+    expect(drift.length).toBeGreaterThan(0);
+    const io = capture(dir);
+    expect(runCheck(report, { baseline: 'base.json', updateBaseline: true }, io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).fingerprints).toHaveLength(report.violations.length - drift.length);
+    expect(io.err).toContain(`note: ${drift.length} history-based violation (ownership-drift) not gated`);
+    expect(runCheck(report, { baseline: 'base.json' }, capture(dir))).toBe(0);
+    expect(runCheck(report, { baseline: 'base.json', gateHistory: true }, capture(dir))).toBe(1);
   });
 
   it('writes an empty baseline as []', () => {

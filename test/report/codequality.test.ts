@@ -30,7 +30,7 @@ describe('Code Quality reporter', () => {
     try {
       const env = process.env.XDG_CACHE_HOME;
       process.env.XDG_CACHE_HOME = tempDir();
-      const r = await cli(['check', '--repo', repo.dir, '--format', 'codequality', '--baseline', `${tempDir()}/none.json`]).finally(() => (env === undefined ? delete process.env.XDG_CACHE_HOME : (process.env.XDG_CACHE_HOME = env)));
+      const r = await cli(['check', '--repo', repo.dir, '--format', 'codequality', '--gate-history', '--baseline', `${tempDir()}/none.json`]).finally(() => (env === undefined ? delete process.env.XDG_CACHE_HOME : (process.env.XDG_CACHE_HOME = env)));
       expect(r.code).toBe(1);
       const issues = JSON.parse(r.stdout);
       const all = JSON.parse((await cli(['analyze', '--repo', repo.dir, '--format', 'codequality'])).stdout);

@@ -6,14 +6,15 @@ import type { Team } from '../../model/types';
 import { crossings, type TeamEdge } from '../cross-team';
 import type { Draft } from './fingerprint';
 
-export function deepImports(edges: TeamEdge[], isPublicApi: (p: string) => boolean, publicHint: (team: string) => string): Draft[] {
+/** publicHint(team, target): the advice naming the team's real entry points (pipeline/public-hint.ts). */
+export function deepImports(edges: TeamEdge[], isPublicApi: (p: string) => boolean, publicHint: (team: string, target: string) => string): Draft[] {
   const out: Draft[] = [];
   for (const e of edges) {
     if (e.internal || isPublicApi(e.edge.to)) continue;
     const [from, to] = crossings(e)[0];
     out.push({
       kind: 'deep-import', file: e.edge.from, line: e.edge.line, fromTeam: from, toTeam: to, target: e.edge.to,
-      message: `imports ${e.edge.to}, an internal file of team ${to}: import from ${to}'s public API (${publicHint(to)}) instead, or ask ${to} to make it public (publicApi in conway.yml)`,
+      message: `imports ${e.edge.to}, an internal file of team ${to}: ${publicHint(to, e.edge.to)}, or ask ${to} to make this file public (publicApi in conway.yml)`,
     });
   }
   return out;

@@ -8,7 +8,7 @@
 //                      Not for CODEOWNERS files or forge settings (`.github/`, `.gitlab/`):
 //                      who may approve those is a protection rule, not the busiest team.
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
-import { suggestLine } from '../../codeowners/suggest-line';
+import { suggestLine, withCoOwners } from '../../codeowners/suggest-line';
 import type { Problem } from '../../model/types';
 import { INFERRED_MEMBERSHIP } from '../../report/format';
 import { membershipOf } from '../../teams/derive';
@@ -32,7 +32,9 @@ export function unowned(files: string[], hasRule: (p: string) => boolean, codeow
 }
 
 /** changesOf(file): each author's changes to the file in the window (the per-file aggregates). */
-export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, ownerOf: (team: string) => string, changesOf: (file: string) => Map<string, { changes: number }> | undefined): Draft[] {
+/** ownersOf(file): the owners its current rule lists; teamOwners(team): the CODEOWNERS owners that mean the team. */
+export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, owners: { ownerOf: (team: string) => string; ownersOf: (file: string) => string[]; teamOwners: (team: string) => string[] }, changesOf: (file: string) => Map<string, { changes: number }> | undefined): Draft[] {
+  const { ownerOf } = owners;
   const inferredTeams = new Set(input.teams.filter((t) => membershipOf(t) === 'inferred').map((t) => t.id));
   const out: Draft[] = [];
   for (const file of input.files) {
@@ -56,7 +58,7 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
     if (!other || n / total <= 0.5) continue;
     out.push({
       kind: 'ownership-drift', file, line: 1, fromTeam: declared[0], toTeam: other, target: null,
-      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n, total)}: make ${other} the owner (\`${suggestLine(file, false, [ownerOf(other)])}\` in CODEOWNERS) or hand the work back${inferredNote([...declared, other], inferredTeams)}`,
+      message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n, total)}: make ${other} the owner (\`${suggestLine(file, false, withCoOwners(owners.ownersOf(file), declared.flatMap(owners.teamOwners), ownerOf(other)))}\` in CODEOWNERS) or hand the work back${inferredNote([...declared, other], inferredTeams)}`,
     });
   }
   return out;

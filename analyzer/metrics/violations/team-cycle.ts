@@ -1,27 +1,44 @@
 // team-cycle: teams that depend on each other through imports in a cycle — strongly connected
 // components (Tarjan 1972) of the team graph built from cross-team import edges. One violation
-// per component, listing an example import for every team edge inside it (the edges to cut).
+// per component; `cut` lists the fewest, lightest team dependencies whose removal breaks every
+// cycle in it (cycle-cut.ts), each with its import count and example locations.
 import { crossings, type TeamEdge } from '../cross-team';
+import type { Scope } from '../scope';
+import { cycleCut, type Arc } from './cycle-cut';
 import type { Draft } from './fingerprint';
 
+/** Cycles closed by production imports are production findings; those only test imports close are test findings. */
+export function scopedCycles(edges: TeamEdge[], scopeOf: (p: string) => Scope): Draft[] {
+  const production = teamCycles(edges.filter((e) => scopeOf(e.edge.from) === 'production')).map((d) => ({ ...d, scope: 'production' as const }));
+  const known = new Set(production.map((d) => d.target));
+  return [...production, ...teamCycles(edges).filter((d) => !known.has(d.target)).map((d) => ({ ...d, scope: 'test' as const }))];
+}
+
+const EXAMPLES = 3;
+/** Cuts named in the message; `cut` holds them all. */
+const SHOWN_CUTS = 5;
+
 export function teamCycles(edges: TeamEdge[]): Draft[] {
-  const example = new Map<string, TeamEdge['edge']>();
+  const arcs = new Map<string, Arc>();
   const next = new Map<string, Set<string>>();
-  for (const e of edges) {
+  for (const e of [...edges].sort((a, b) => (a.edge.from === b.edge.from ? a.edge.line - b.edge.line : a.edge.from < b.edge.from ? -1 : 1))) {
     for (const [from, to] of crossings(e)) {
       const key = `${from}\0${to}`;
-      if (!example.has(key)) example.set(key, e.edge);
+      const arc = arcs.get(key) ?? arcs.set(key, { from, to, edges: 0, examples: [] }).get(key)!;
+      arc.edges++;
+      if (arc.examples.length < EXAMPLES) arc.examples.push({ file: e.edge.from, line: e.edge.line });
       (next.get(from) ?? next.set(from, new Set()).get(from)!).add(to);
     }
   }
   return stronglyConnected(next).filter((c) => c.length > 1).map((component) => {
     const inside = new Set(component);
-    const closing = [...example].filter(([k]) => k.split('\0').every((t) => inside.has(t))).sort(([a], [b]) => (a < b ? -1 : 1));
-    const first = closing[0][1];
-    const list = closing.map(([k, e]) => `${k.replace('\0', ' → ')} (${e.from}:${e.line})`).join('; ');
+    const closing = [...arcs].filter(([k]) => k.split('\0').every((t) => inside.has(t))).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, a]) => a);
+    const cut = cycleCut(closing);
+    const first = cut[0].examples[0];
+    const list = cut.slice(0, SHOWN_CUTS).map((a) => `${a.from} → ${a.to} (${a.edges} import${a.edges === 1 ? '' : 's'}, e.g. ${a.examples.map((x) => `${x.file}:${x.line}`).join(', ')})`).join('; ') + (cut.length > SHOWN_CUTS ? `; and ${cut.length - SHOWN_CUTS} more (${cut.length} in all, in the violation's cut)` : '');
     return {
-      kind: 'team-cycle' as const, file: first.from, line: first.line, fromTeam: component[0], toTeam: component[1], target: component.join(' ↔ '),
-      message: `teams ${component.join(', ')} depend on each other in a cycle: ${list}. Cut one direction: move the shared code to one team or invert the dependency`,
+      kind: 'team-cycle' as const, file: first.file, line: first.line, fromTeam: component[0], toTeam: component[1], target: component.join(' ↔ '), cut,
+      message: `teams ${component.join(', ')} depend on each other in a cycle (${closing.length} team dependencies). Cut ${list}: move that code to the imported team or invert the dependency`,
     };
   });
 }

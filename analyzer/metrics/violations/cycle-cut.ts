@@ -1,0 +1,94 @@
+// The edges to cut in a team cycle: the fewest team dependencies, then the lightest (fewest
+// imports), whose removal leaves the teams without a cycle — a minimum feedback arc set (NP-hard,
+// Karp 1972). Exact over subsets of arcs by size for up to EXACT_ARCS arcs (a cycle of a handful
+// of teams); beyond that, the weighted ordering heuristic of Eades, Lin & Smyth (1993) — peel
+// sinks and sources, else the team with the most outgoing minus incoming imports — cuts the arcs
+// that point backwards in the order, then every cut arc that can go back without closing a cycle
+// is put back, heaviest first, so no arc in the cut is superfluous.
+export const EXACT_ARCS = 16;
+
+export interface Arc {
+  from: string;
+  to: string;
+  /** Import edges from `from`'s files to `to`'s files. */
+  edges: number;
+  examples: { file: string; line: number }[];
+}
+
+export function cycleCut(arcs: Arc[]): Arc[] {
+  return arcs.length <= EXACT_ARCS ? exactCut(arcs) : greedyCut(arcs);
+}
+
+function exactCut(arcs: Arc[]): Arc[] {
+  for (let k = 1; k <= arcs.length; k++) {
+    let best: Arc[] | null = null;
+    let bestWeight = Infinity;
+    for (const subset of combinations(arcs.length, k)) {
+      const weight = subset.reduce((n, i) => n + arcs[i].edges, 0);
+      if (weight >= bestWeight) continue;
+      const cut = new Set(subset);
+      if (isAcyclic(arcs.filter((_, i) => !cut.has(i)))) [best, bestWeight] = [subset.map((i) => arcs[i]), weight];
+    }
+    if (best) return best;
+  }
+  return [];
+}
+
+function greedyCut(arcs: Arc[]): Arc[] {
+  const position = new Map(orderTeams(arcs).map((t, i) => [t, i]));
+  const backward = arcs.filter((a) => position.get(a.from)! > position.get(a.to)!);
+  let kept = arcs.filter((a) => !backward.includes(a));
+  const cut: Arc[] = [];
+  for (const a of [...backward].sort((x, y) => y.edges - x.edges || key(x).localeCompare(key(y)))) {
+    if (isAcyclic([...kept, a])) kept = [...kept, a];
+    else cut.push(a);
+  }
+  return cut.sort((x, y) => x.edges - y.edges || key(x).localeCompare(key(y)));
+}
+
+/** Eades–Lin–Smyth with weights: sinks to the back, sources to the front, else the largest out − in. */
+function orderTeams(arcs: Arc[]): string[] {
+  const left = new Set(arcs.flatMap((a) => [a.from, a.to]));
+  const front: string[] = [];
+  const back: string[] = [];
+  const weight = (t: string, dir: 'out' | 'in') => arcs.reduce((n, a) => n + ((dir === 'out' ? a.from : a.to) === t && left.has(a.from) && left.has(a.to) ? a.edges : 0), 0);
+  while (left.size) {
+    const teams = [...left].sort();
+    const sink = teams.find((t) => weight(t, 'out') === 0);
+    const source = sink ? undefined : teams.find((t) => weight(t, 'in') === 0);
+    const next = sink ?? source ?? teams.reduce((b, t) => (weight(t, 'out') - weight(t, 'in') > weight(b, 'out') - weight(b, 'in') ? t : b));
+    if (sink) back.unshift(sink);
+    else front.push(next);
+    left.delete(next);
+  }
+  return [...front, ...back];
+}
+
+function* combinations(n: number, k: number, from = 0, acc: number[] = []): Generator<number[]> {
+  if (acc.length === k) return yield [...acc];
+  for (let i = from; i <= n - (k - acc.length); i++) yield* combinations(n, k, i + 1, [...acc, i]);
+}
+
+function isAcyclic(arcs: Arc[]): boolean {
+  const next = adjacency(arcs);
+  const indegree = new Map<string, number>();
+  for (const a of arcs) indegree.set(a.to, (indegree.get(a.to) ?? 0) + 1).set(a.from, indegree.get(a.from) ?? 0);
+  const queue = [...indegree].filter(([, d]) => d === 0).map(([t]) => t);
+  let seen = 0;
+  while (queue.length) {
+    const t = queue.pop()!;
+    seen++;
+    for (const u of next.get(t) ?? []) if (indegree.set(u, indegree.get(u)! - 1).get(u) === 0) queue.push(u);
+  }
+  return seen === indegree.size;
+}
+
+function adjacency(arcs: Arc[]): Map<string, string[]> {
+  const next = new Map<string, string[]>();
+  for (const a of arcs) (next.get(a.from) ?? next.set(a.from, []).get(a.from)!).push(a.to);
+  return next;
+}
+
+function key(a: Arc): string {
+  return `${a.from}\0${a.to}`;
+}
