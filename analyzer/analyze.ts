@@ -22,7 +22,7 @@ import { makeDeclaredTeamsOf } from './pipeline/membership';
 import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
-import type { Report } from './report/types';
+import type { Report } from './contract/report';
 import { UserError } from './errors';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */

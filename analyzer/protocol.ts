@@ -3,7 +3,7 @@
 // reads workspace code, so the extension host never blocks on an analysis.
 import type { AnalyzeOptions } from './analyze';
 import type { ImportEdge } from './model/types';
-import type { Report, Violation } from './report/types';
+import type { Report, Violation } from './contract/report';
 import type { Review } from './review/types';
 
 export type WorkerOptions = Omit<AnalyzeOptions, 'signal' | 'onProgress' | 'now'>;

@@ -6,7 +6,7 @@
 // specific" = owning the fewest files (a catch-all owns many); before the analysis has counted
 // files, appearing on the fewest CODEOWNERS rules (a pool is listed on most); then the first listed.
 // Pure (no vscode): the status bar, its tooltip and the owners command read it.
-import type { TeamRow } from '../analyzer/report/types';
+import type { TeamRow } from '../analyzer/contract/report';
 
 export interface DeliveryView {
   delivery: string | null;

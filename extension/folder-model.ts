@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { loadOwnership, type Ownership } from '../analyzer/ownership';
 import { userEmail } from '../analyzer/analyze';
-import type { FileRow, Report, Violation } from '../analyzer/report/types';
+import type { FileRow, Report, Violation } from '../analyzer/contract/report';
 import type { Review } from '../analyzer/review/types';
 import { readHead } from './git-head';
 import { analysisOptions, ownershipOptions } from './settings';

@@ -32,8 +32,8 @@ const rules = [
   { dir: 'analyzer', bad: (s) => s === 'vscode', why: 'analyzer/ must not import vscode; put editor glue in extension/' },
   {
     dir: 'webview',
-    bad: (s) => s === 'vscode' || /(^|\/)analyzer\/(?!report\/types|protocol)/.test(s) || /^node:/.test(s),
-    why: 'webview/ runs in a browser: import only webview/ files, analyzer/report/types and the protocol',
+    bad: (s) => s === 'vscode' || /(^|\/)analyzer\/(?!contract\/report|protocol)/.test(s) || /^node:/.test(s),
+    why: 'webview/ runs in a browser: import only webview/ files, analyzer/contract/report and the protocol',
   },
 ];
 

@@ -2,7 +2,7 @@
 // coupling matrix, grouped findings and suggestions — rendered from one Report. Shared by the VS
 // Code webview and the HTML report (main.ts decides where location links go). Each control redraws
 // only its own section; the graph layout and the findings are computed once per report.
-import type { Report, TeamRow } from '../analyzer/report/types';
+import type { Report, TeamRow } from '../analyzer/contract/report';
 import { autonomyTable, type SortState } from './autonomy-table';
 import { el, locationLink, type LinkTarget } from './dom';
 import { findingsOf, type FindingView } from './findings';

@@ -5,7 +5,7 @@
 //    <script type="application/json" id="conway-report"> (or, for a large report, gzipped in
 //    #conway-report-gzip), validate it, render; nothing is posted.
 // Either way `data-rendered` on <body> says which graph renderer drew (for tests and humans).
-import type { Report } from '../analyzer/report/types';
+import type { Report } from '../analyzer/contract/report';
 import { renderDashboard } from './dashboard';
 import { hostLinks, pageLinks } from './links';
 import { isHostToWebview, reportOf, type WebviewToHost } from './protocol';

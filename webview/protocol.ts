@@ -1,7 +1,7 @@
 // Messages between the extension host and the dashboard webview, with guards used on both
 // sides: the host validates what the page sends (a path inside the workspace, a real line),
 // the page validates the report it receives.
-import type { Report } from '../analyzer/report/types';
+import type { Report } from '../analyzer/contract/report';
 import { isReport } from './report-guard';
 
 export type WebviewToHost =

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { windowText } from '../report/findings-view';
-import type { Report, Violation } from '../report/types';
+import type { Report, Violation } from '../contract/report';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic, writeOutput } from './output';
 import { escapeControls, quotePath } from './quote';

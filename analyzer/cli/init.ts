@@ -6,7 +6,7 @@ import { UserError } from '../errors';
 import { draftTeamMap, type DraftModel } from '../init/draft';
 import type { MetricsInput } from '../metrics/input';
 import type { Ownership } from '../ownership';
-import type { Report } from '../report/types';
+import type { Report } from '../contract/report';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { EXIT, type Command } from './command';
 import { analyzeWithProgress } from './progress';

@@ -7,7 +7,7 @@
 //  - publicApi: the files other teams may import today (package entry points, rule index files);
 //  - clusters: the suggested clusters of 3–5 teams, and the declared ones.
 // Output is YAML written by hand: every string is a JSON string (valid YAML), comments sit beside.
-import type { PersonRow, Report, TeamRow } from '../report/types';
+import type { PersonRow, Report, TeamRow } from '../contract/report';
 
 export interface DraftModel {
   report: Report;

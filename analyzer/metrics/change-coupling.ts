@@ -8,7 +8,7 @@
 // file of one and a file of the other that share no delivery team (a change inside a jointly
 // owned file, or between files of one team, is internal); every pair with ≥ 1 shared commit.
 // Both keep up to 20 shared commits (newest first) as evidence.
-import type { FileCoupling, TeamCoupling } from '../report/types';
+import type { FileCoupling, TeamCoupling } from '../contract/report';
 import type { MetricsInput, MetricsOptions } from './input';
 
 const EVIDENCE = 20;

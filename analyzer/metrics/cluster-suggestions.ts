@@ -4,7 +4,7 @@
 // at least twice its external weight and it is not already a declared cluster.
 import type { Cluster } from '../model/types';
 import { IdGraph } from './id-graph';
-import type { StaticCoupling, TeamCoupling } from '../report/types';
+import type { StaticCoupling, TeamCoupling } from '../contract/report';
 import { seeded } from './modules';
 
 export function suggestClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[], declared: Cluster[]): { teams: string[]; reason: string }[] {

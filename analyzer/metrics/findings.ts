@@ -5,7 +5,7 @@
 // (Tornhill, "Your Code as a Crime Scene", ch. 4). Every violation keeps its place in the JSON
 // and SARIF and points to its finding with `group`.
 import { createHash } from 'node:crypto';
-import type { Finding, Violation } from '../report/types';
+import type { Finding, Violation } from '../contract/report';
 import type { UnownedDirs } from './unowned-dirs';
 
 export interface FindingsInput {

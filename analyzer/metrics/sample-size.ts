@@ -5,7 +5,7 @@
 // (null), never 100. The minimums follow code-maat's practice of a minimum revision count
 // (`minRevs`) before a coupling is believed.
 import { ratio } from './fragmentation';
-import type { Autonomy } from '../report/types';
+import type { Autonomy } from '../contract/report';
 import { autonomy } from './autonomy';
 
 /** Default minimum data per component (`--min-sample`): commits touching the group's code, changes to it, import edges leaving it. */

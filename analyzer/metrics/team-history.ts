@@ -9,7 +9,7 @@
 // All groups are accumulated in one pass over the commits (per month for the trend): a change
 // is credited to every group that owns its file.
 import type { Commit } from '../model/types';
-import type { TeamRow } from '../report/types';
+import type { TeamRow } from '../contract/report';
 import { fragmentation, ratio } from './fragmentation';
 import type { MetricsInput } from './input';
 import { primaryTeam, type Membership } from './membership';

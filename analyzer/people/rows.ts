@@ -5,7 +5,7 @@ import type { DroppedBot } from '../history/mine';
 import { noreplyHandle } from '../history/identity';
 import type { BotTest } from '../history/bots';
 import type { Membership } from '../metrics/membership';
-import type { PersonRow } from '../report/types';
+import type { PersonRow } from '../contract/report';
 import type { MailmapEntry } from './mailmap';
 import type { IdentityMerge } from './merge';
 

@@ -1,4 +1,4 @@
-// Joins the metric results into the versioned Report (analyzer/report/types.ts).
+// Joins the metric results into the versioned Report (analyzer/contract/report.ts).
 import type { BotTest } from '../history/bots';
 import type { HistoryResult } from '../history/mine';
 import { peopleRows } from '../people/rows';
@@ -11,7 +11,7 @@ import { computeHistoryMetrics } from '../metrics/history';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import { computeStructure } from '../metrics/structure';
 import type { Ownership } from '../ownership';
-import { SCHEMA_VERSION, type FileRow, type Report, type TeamRow } from '../report/types';
+import { SCHEMA_VERSION, type FileRow, type Report, type TeamRow } from '../contract/report';
 import { findingsOf } from './findings';
 
 export interface AssembleContext {

@@ -6,7 +6,7 @@ import type { Ownership } from '../ownership';
 import { ownedEdges } from '../metrics/cross-team';
 import { fingerprint } from '../metrics/violations/fingerprint';
 import { deepImports, forbiddenDependencies } from '../metrics/violations/imports';
-import type { Violation } from '../report/types';
+import type { Violation } from '../contract/report';
 import type { WorkspacePackage } from '../imports/workspaces';
 import { buildDelivery } from './delivery';
 import { buildPublicApi } from './public-api';

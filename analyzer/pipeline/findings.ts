@@ -8,7 +8,7 @@ import type { MetricsInput } from '../metrics/input';
 import { strayRules } from '../metrics/module-suggestion';
 import { unownedDirs } from '../metrics/unowned-dirs';
 import type { Ownership } from '../ownership';
-import type { Finding, FileRow, Violation } from '../report/types';
+import type { Finding, FileRow, Violation } from '../contract/report';
 
 /** Groups and ranks the violations (metrics/findings.ts); sets each violation's `group`. */
 export function findingsOf(violations: Violation[], input: MetricsInput, ownership: Ownership, rows: Omit<FileRow, 'owners' | 'ruleLine'>[]): Finding[] {

@@ -2,7 +2,7 @@
 // ones. `{"version": 1, "fingerprints": ["…", …]}`, sorted, one per line, diff-friendly.
 import { readTextFile } from '../collect/read-file';
 import { UserError } from '../errors';
-import type { Violation } from './types';
+import type { Violation } from '../contract/report';
 
 export interface Baseline {
   version: 1;

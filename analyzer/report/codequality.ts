@@ -4,7 +4,7 @@
 // (GitLab docs, "Code Quality: implement a custom tool"). GitLab compares the fingerprints of the
 // base and head reports, so the violation's stable fingerprint (never the line) is used.
 import { violationLevel } from './sarif';
-import type { Report } from './types';
+import type { Report } from '../contract/report';
 
 const SEVERITY = { error: 'major', warning: 'minor', note: 'info' } as const;
 

@@ -8,7 +8,7 @@ import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import { ACT_FIRST, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
-import type { Finding, Report } from './types';
+import type { Finding, Report } from '../contract/report';
 
 // The static page (what shows without scripts, and paints first) stays small at 200 teams.
 const STATIC_GRAPH_MAX = 30;

@@ -3,7 +3,7 @@
 // shown, and the CODEOWNERS lines to consider likewise capped — each cut said in the same words,
 // with where the rest are.
 import { showing } from './findings-view';
-import type { InferredModule, Report } from './types';
+import type { InferredModule, Report } from '../contract/report';
 
 /** Module suggestions shown before "showing N of M". */
 export const SUGGESTIONS_SHOWN = 5;

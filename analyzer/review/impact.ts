@@ -10,7 +10,7 @@
 import type { Change } from '../collect/revision';
 import { crossings } from '../metrics/cross-team';
 import type { ImportEdge } from '../model/types';
-import type { Violation } from '../report/types';
+import type { Violation } from '../contract/report';
 import type { SideModel } from './side-model';
 import type { AffectedTeam, Review, ReviewEdge } from './types';
 

@@ -19,7 +19,7 @@ import type { Flavor, ImportEdge, Rule } from '../model/types';
 import { buildOwnership, type Ownership, type WhoResult } from '../ownership';
 import { buildDelivery } from '../pipeline/delivery';
 import { buildPublicApi } from '../pipeline/public-api';
-import type { Violation } from '../report/types';
+import type { Violation } from '../contract/report';
 import { loadTeamMap, TEAM_MAP_FILE } from '../teams/load';
 import { parseTeamMap } from '../teams/parse';
 import type { Side } from './side';

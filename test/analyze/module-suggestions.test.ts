@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import { renderHtml } from '../../analyzer/report/html';
 import { renderMarkdown } from '../../analyzer/report/markdown';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import { ANN, BOB, makeRepo, type Repo } from '../fixtures/repo';
 

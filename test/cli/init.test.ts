@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import { ANN, BOB, CAT, makeRepo, type Repo } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';

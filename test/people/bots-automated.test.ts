@@ -4,7 +4,7 @@
 // ones, and `dependabot[bot]` writes human-looking subjects but stays a bot by its suffix.
 import { describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { PersonRow, Report } from '../../analyzer/report/types';
+import type { PersonRow, Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import type { FixtureCommit, Person } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';

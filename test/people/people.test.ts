@@ -4,7 +4,7 @@
 // (6 changes, the first adds CODEOWNERS and .mailmap) from three identities.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { PersonRow, Report } from '../../analyzer/report/types';
+import type { PersonRow, Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import { makeRepo, type Person, type Repo } from '../fixtures/repo';
 

@@ -2,7 +2,7 @@
 // edit elsewhere in the file keeps the fingerprint and `conway check` baselines keep matching.
 // The same import twice in one file gets `#2`, `#3` … in line order.
 import { createHash } from 'node:crypto';
-import type { Violation } from '../../report/types';
+import type { Violation } from '../../contract/report';
 
 export type Draft = Omit<Violation, 'fingerprint'>;
 
