@@ -4,7 +4,7 @@
 import type { AnalyzeOptions } from './analyze';
 import type { ImportEdge } from './model/types';
 import type { Report, Violation } from './contract/report';
-import type { Review } from './review/types';
+import type { Review } from './contract/review';
 
 export type WorkerOptions = Omit<AnalyzeOptions, 'signal' | 'onProgress' | 'now'>;
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { loadOwnership, type Ownership } from '../analyzer/ownership';
 import { userEmail } from '../analyzer/analyze';
 import type { FileRow, Report, Violation } from '../analyzer/contract/report';
-import type { Review } from '../analyzer/review/types';
+import type { Review } from '../analyzer/contract/review';
 import { readHead } from './git-head';
 import { analysisOptions, ownershipOptions } from './settings';
 import type { WorkerClient } from './worker-client';

@@ -12,7 +12,7 @@ import { crossings } from '../metrics/cross-team';
 import type { ImportEdge } from '../model/types';
 import type { Violation } from '../contract/report';
 import type { SideModel } from './side-model';
-import type { AffectedTeam, Review, ReviewEdge } from './types';
+import type { AffectedTeam, Review, ReviewEdge } from '../contract/review';
 
 export function edgeChanges(base: SideModel, head: SideModel): Review['edges'] {
   const before = teamEdges(base);

@@ -21,9 +21,9 @@ import { affectedTeams, edgeChanges, independenceChanges, violationChanges } fro
 import { suggestReviewers } from './reviewers';
 import { sideAtCommit, sideAtIndex, sideAtWorktree, type Side } from './side';
 import { buildSideModel, type SideInputs } from './side-model';
-import type { Review } from './types';
+import type { Review } from '../contract/review';
 
-export type { Review } from './types';
+export type { Review } from '../contract/review';
 
 export interface ReviewOptions extends Partial<SideInputs> {
   base?: string;

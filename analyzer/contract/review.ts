@@ -2,7 +2,7 @@
 // added, never renamed. Paths are repository-relative with `/`, lines 1-based; teams are team
 // ids as in the team map (or the CODEOWNERS owner when no team lists it).
 import type { ChangeStatus } from '../collect/revision';
-import type { Violation } from '../contract/report';
+import type { Violation } from './report';
 
 export type RuleRef = { line: number; pattern: string; section?: string } | null;
 
