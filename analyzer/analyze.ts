@@ -23,7 +23,7 @@ import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildPublicApi } from './pipeline/public-api';
 import type { Report } from './contract/report';
-import { UserError } from './errors';
+import { UserError } from './contract/errors';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
 export { userEmail } from './collect/git';

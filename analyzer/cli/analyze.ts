@@ -1,6 +1,6 @@
 // `conway analyze` — the whole analysis, as a report in JSON, Markdown, HTML or SARIF.
 import { metricsHelp } from '../metrics/registry';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { renderReport, reportFormats } from '../report';
 import { EXIT, type Command } from './command';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';

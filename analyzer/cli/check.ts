@@ -10,7 +10,7 @@ import type { Report, Violation } from '../contract/report';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic, writeOutput } from './output';
 import { escapeControls, quotePath } from './quote';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { renderCodeQuality } from '../report/codequality';
 import { renderSarif } from '../report/sarif';
 import { analyzeWithProgress } from './progress';

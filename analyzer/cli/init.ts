@@ -2,7 +2,7 @@
 // existing FILE is never overwritten. The draft passes `conway validate` as written.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { draftTeamMap, type DraftModel } from '../init/draft';
 import type { MetricsInput } from '../metrics/input';
 import type { Ownership } from '../ownership';

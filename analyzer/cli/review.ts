@@ -1,7 +1,7 @@
 // `conway review` — what a change needs before it lands: required code-owner approvals (base
 // CODEOWNERS), teams affected through imports, import edges and violations it adds or removes,
 // suggested reviewers. Markdown for a pull-request comment, JSON, and an exit code gate.
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { renderReviewMarkdown } from '../report/review-markdown';
 import { reviewChange, type ReviewOptions } from '../review';
 import { EXIT, type Command } from './command';

@@ -1,6 +1,6 @@
 // `conway validate` — problems in CODEOWNERS and the team map; exit 1 when there are errors.
 import { listTrackedFiles } from '../collect/tracked-files';
-import { RepoStateError } from '../errors';
+import { RepoStateError } from '../contract/errors';
 import type { Problem } from '../model/types';
 import { validateOwnership } from '../ownership/validate';
 import { EXIT, type Command } from './command';

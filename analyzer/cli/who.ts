@@ -2,7 +2,7 @@
 import type { Command } from './command';
 import { EXIT } from './command';
 import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot, toRepoPath } from './repo-options';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { escapeControls, quotePath } from './quote';
 import type { Ownership } from '../ownership';
 import { listTrackedFiles } from '../collect/tracked-files';

@@ -8,7 +8,7 @@
 // so its config runs no program and git never fetches.
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { RepoStateError } from '../errors';
+import { RepoStateError } from '../contract/errors';
 import { filterOverrides, gitEnvironment, SAFE_ARGS } from './git-safety';
 
 export class GitError extends Error {

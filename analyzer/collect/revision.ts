@@ -2,7 +2,7 @@
 // of two refs, its file list (`git ls-tree -r`), the changes between two states
 // (`git diff --name-status -z -M`) and blob contents (`git cat-file --batch`, one process for
 // all of them). Nothing here writes into the repository.
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { GitError, runGit, runGitBytes } from './git';
 
 const QUOTE_OFF = ['-c', 'core.quotepath=off'];

@@ -8,7 +8,7 @@
 // Without --since the window is the 12 months before HEAD's commit date (issue 10): an inactive
 // repository still shows its last year; `--since all` reads the whole history.
 import { runGit } from '../collect/git';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 
 /** Whether git has to read `since` (it is relative): only then does resolveSince call git. */
 export function isRelativeSince(since: string | undefined): since is string {

@@ -1,7 +1,7 @@
 // The `conway check` baseline: the fingerprints of accepted violations, so CI fails only on new
 // ones. `{"version": 1, "fingerprints": ["…", …]}`, sorted, one per line, diff-friendly.
 import { readTextFile } from '../collect/read-file';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import type { Violation } from '../contract/report';
 
 export interface Baseline {

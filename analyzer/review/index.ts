@@ -11,7 +11,7 @@ import { runGit } from '../collect/git';
 import { listTrackedIndex } from '../collect/tracked-files';
 import { defaultBaseRef, diffChanges, listUntracked, mergeBase, resolveCommit, type Change } from '../collect/revision';
 import { readRepoState } from '../collect/repo-state';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { defaultCacheDir } from '../history/cache';
 import { mineHistory } from '../history/mine';
 import { defaultSince } from '../history/window';

@@ -2,7 +2,7 @@
 // CODEOWNERS); an explicit path that does not exist is an input error.
 import { isAbsolute, join } from 'node:path';
 import { readRepoFile, readTextFile } from '../collect/read-file';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { parseTeamMap, type ParsedTeamMap } from './parse';
 
 export const TEAM_MAP_FILE = 'conway.yml';

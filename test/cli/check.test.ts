@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../analyzer/cli/check';
 import type { Io } from '../../analyzer/cli/command';
-import { UserError } from '../../analyzer/errors';
+import { UserError } from '../../analyzer/contract/errors';
 import { sampleReport } from '../fixtures/report';
 
 function capture(cwd: string): Io & { out: string; err: string } {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMatcher } from '../../analyzer/codeowners/matcher';
 import { parseCodeowners } from '../../analyzer/codeowners/parse';
 import { normalizeGitlabPattern } from '../../analyzer/codeowners/glob-gitlab';
-import { UserError } from '../../analyzer/errors';
+import { UserError } from '../../analyzer/contract/errors';
 import { readCache } from '../../analyzer/history/cache';
 import { LogParser } from '../../analyzer/history/parseLog';
 import { parseTeamMap } from '../../analyzer/teams/parse';
