@@ -6,8 +6,7 @@
 // itself, `.json` added, or the directory's `tsconfig.json`.
 import { join } from 'node:path';
 import ts from 'typescript';
-import { packageName } from './resolve';
-import { exportTarget, type WorkspacePackage } from './workspaces';
+import { exportTarget, packageName, type WorkspacePackage } from './workspaces';
 
 /** A bare `extends` → the absolute path of the workspace package's config, or null. */
 export function workspaceExtends(root: string, files: Set<string>, packages: WorkspacePackage[]): (spec: string) => string | null {

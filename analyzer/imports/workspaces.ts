@@ -121,3 +121,9 @@ function pickCondition(c: Record<string, unknown> | null): string | null {
   }
   return null;
 }
+
+/** The package a bare specifier names: `@scope/name` or `name`, without the subpath. */
+export function packageName(s: string): string {
+  const parts = s.split('/');
+  return s.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
