@@ -1,8 +1,9 @@
 // The `conway review` JSON contract (issue 13). Like the report, it only grows: fields are
 // added, never renamed. Paths are repository-relative with `/`, lines 1-based; teams are team
 // ids as in the team map (or the CODEOWNERS owner when no team lists it).
-import type { ChangeStatus } from '../collect/revision';
 import type { Violation } from './report';
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed';
 
 export type RuleRef = { line: number; pattern: string; section?: string } | null;
 

@@ -17,7 +17,8 @@ import { createConfigIndex } from './tsconfig';
 import { importCacheFile, readImportCache, staleTest, writeImportCache, type PersistedImports } from './persist';
 import { findWorkspacePackages, type WorkspacePackage } from './workspaces';
 
-export const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+import { SOURCE_EXTENSIONS } from '../model/source-files';
+export { SOURCE_EXTENSIONS };
 /** Files that change how imports resolve. */
 export const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 const MAX_SOURCE_BYTES = 1024 * 1024;

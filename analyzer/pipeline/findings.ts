@@ -1,7 +1,7 @@
 // Findings of a report (issue 10): the pipeline's side of metrics/findings.ts — the window's
 // changes per file, the unowned-directory grouping over the tracked source files, and the owner
 // a suggested CODEOWNERS line names (the team that made most of the changes).
-import { SOURCE_EXTENSIONS } from '../imports';
+import { SOURCE_EXTENSIONS } from '../model/source-files';
 import { countByDirectory } from '../metrics/directories';
 import { groupFindings } from '../metrics/findings';
 import type { MetricsInput } from '../metrics/input';
