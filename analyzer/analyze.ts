@@ -4,8 +4,8 @@
 //   imports    TS/JS import graph (analyzer/imports)
 //   metrics    pure functions over MetricsInput (analyzer/metrics)
 // Every consumer — CLI reporters, the extension, the webview — reads only the Report.
-import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { fileStamp } from './collect/file-stats';
 import { readRepoState } from './collect/repo-state';
 import { listTrackedFiles, listTrackedIndex, type TrackedIndex } from './collect/tracked-files';
 import { defaultCacheDir } from './history/cache';
@@ -166,10 +166,5 @@ async function headWindow(root: string, head: string | null): Promise<string | u
 let lastHeadWindow: { head: string; since: string | undefined } | undefined;
 
 function stamp(abs: string): string {
-  try {
-    const s = statSync(abs);
-    return `${abs}:${s.size}:${s.mtimeMs}`;
-  } catch {
-    return `${abs}:missing`;
-  }
+  return `${abs}:${fileStamp(abs)}`;
 }

@@ -8,12 +8,10 @@
 // map or the globs reuses the cache. Read and written as streams: a 1M-commit cache never
 // becomes one string.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, renameSync, statSync, rmSync, type WriteStream } from 'node:fs';
-import { makeDirs } from '../collect/make-dirs';
-import { once } from 'node:events';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readLines, writeLinesAtomic } from '../collect/cache-stream';
+import { fileStamp, isRegularFile } from '../collect/file-stats';
 import type { FileChange } from '../model/types';
 import { NONE, type LogMode, type RawCommit } from './parseLog';
 
@@ -70,21 +68,9 @@ export async function flushCacheWrites(): Promise<void> {
   await Promise.all([...pending.values()].map((p) => p.done));
 }
 
-function isRegularFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function stampOf(file: string): string {
-  try {
-    const s = statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'gone';
-  }
+  const stamp = fileStamp(file);
+  return stamp === 'missing' ? 'gone' : stamp;
 }
 
 /** Reads a cache file, or null when absent or unreadable (a broken cache only costs a re-mine). */
@@ -95,7 +81,7 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
   const known = warm.get(file);
   if (known && known.stamp === stampOf(file)) return known.entry;
   try {
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    const lines = readLines(file);
     let entry: CacheEntry | null = null;
     let count = -1;
     const strings = new Map<string, string>();
@@ -131,45 +117,14 @@ export async function writeCache(file: string, entry: CacheEntry): Promise<void>
   pending.set(file, { entry, done });
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves half a cache; the temp file never outlives a failure. */
-async function writeFile(file: string, entry: CacheEntry): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    makeDirs(join(file, '..'));
-    const out = createWriteStream(tmp, 'utf8');
-    let failure: Error | undefined;
-    out.on('error', (e) => (failure ??= e)); // reported below, never an unhandled 'error' event
-    const write = async (s: string) => {
-      if (failure) throw failure;
-      if (!out.write(s)) await drainedOrClosed(out);
-    };
-    await write(JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes, count: entry.commits.length }) + '\n');
-    for (const c of entry.commits) await write(JSON.stringify(encodeCommit(c)) + '\n');
-    out.end();
-    if (!out.closed) await once(out, 'close');
-    if (failure) throw failure;
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+/** Writes atomically (temp file + rename) so a crash never leaves half a cache. */
+function writeFile(file: string, entry: CacheEntry): Promise<void> {
+  return writeLinesAtomic(file, linesOf(entry));
 }
 
-/**
- * Waits for 'drain' (or 'close', after an error) and removes both listeners: racing two
- * `events.once` leaves the loser's listeners behind, one pair per full buffer — Node then warns
- * about a listener leak on every cold run of a large history.
- */
-function drainedOrClosed(out: WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-  });
+function* linesOf(entry: CacheEntry): Iterable<string> {
+  yield JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes, count: entry.commits.length }) + '\n';
+  for (const c of entry.commits) yield JSON.stringify(encodeCommit(c)) + '\n';
 }
 
 type Row = [string, string, string, number, string[], (string | number | null)[][], number];

@@ -7,7 +7,7 @@
 //   4. automated commits tallied per account (automated.ts), then bots dropped (bots.ts),
 //      identities resolved, paths filtered (commits.ts).
 // Paths are as git reported them; pass headNames (or apply followRenames, renames.ts) for HEAD names.
-import { realpathSync } from 'node:fs';
+import { realPath } from '../collect/file-stats';
 import { findRepoRoot, GitError, runGit } from '../collect/git';
 import { headAndShallow } from '../collect/repo-state';
 import type { Commit } from '../model/types';
@@ -111,7 +111,7 @@ async function mineWithCache(root: string, head: string, wanted: LogMode, opts: 
   // --no-cache never touches the cache directory; an unusable one only costs a re-mine.
   const cacheDir = opts.cache === false ? null : (opts.cacheDir ?? defaultCacheDir());
   const useCache = cacheDir !== null && isAbsoluteDate(opts.since) && isAbsoluteDate(opts.until);
-  const file = useCache ? cacheFile(cacheDir, realpathSync(root), [opts.since, opts.until, !!opts.firstParent, wanted, await mailmapKey(root)]) : null;
+  const file = useCache ? cacheFile(cacheDir, realPath(root), [opts.since, opts.until, !!opts.firstParent, wanted, await mailmapKey(root)]) : null;
   const base = file ? await usableCache(root, head, await readCache(file), opts.state?.parents) : null;
   let run: LogRun = { commits: [], mode: base?.mode ?? wanted, notes: [] };
   if (base?.head !== head) {

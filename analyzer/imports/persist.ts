@@ -11,7 +11,7 @@
 // beside `a/b/index.ts` or `a/b.js` can take over `./b`).
 // Any fault reading the file is a miss: a broken cache only costs a rebuild.
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realPath } from '../collect/file-stats';
 import { writeCacheFile } from '../collect/make-dirs';
 import { readTextFile } from '../collect/read-file';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ type Row = [string, string, [string | null, string, number, ImportEdge['kind']][
 export function importCacheFile(cacheDir: string, root: string): string {
   let real = root;
   try {
-    real = realpathSync(root);
+    real = realPath(root);
   } catch {
     // a root that cannot be resolved is cached under its name
   }

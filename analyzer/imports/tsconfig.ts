@@ -9,10 +9,10 @@
 // Configs are read like every repository file (collect/read-file.ts): inside the repository,
 // regular, at most 1 MB — an `extends` to /dev/zero or ~/secrets is skipped with a note — and an
 // `extends` chain stops after MAX_EXTENDS configs (a 3,000-deep chain overflowed the stack).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { MissingExtends } from './config-notes';
+import { pathExists } from '../collect/file-stats';
 import { readRepoFile } from '../collect/read-file';
 import { rewriteExtends, workspaceExtends } from './tsconfig-extends';
 import type { WorkspacePackage } from './workspaces';
@@ -111,5 +111,5 @@ function configReader(root: string, rel: string, notes: string[], extendsTo: (sp
     return undefined;
   };
   // Existence is answered truly, so a refused `extends` is read (and refused with its reason) rather than reported missing.
-  return Object.assign(read, { exists: (p: string) => (revision && p.startsWith(prefix) ? fromRevision(p) !== null : existsSync(p)) });
+  return Object.assign(read, { exists: (p: string) => (revision && p.startsWith(prefix) ? fromRevision(p) !== null : pathExists(p)) });
 }

@@ -12,7 +12,7 @@
 // the fewest rules: a directory is proposed whole when every tracked file under it moves
 // (nothing else changes hands), else the files one by one; each line is escaped so it passes
 // `conway validate` (codeowners/suggest-line.ts).
-import { suggestLine } from '../codeowners/suggest-line';
+import { suggestLine } from '../model/suggest-line';
 import { ancestors, countByDirectory } from './directories';
 import type { MetricsInput } from './input';
 import { enclosedBy, insideModule, workedOnBy, type MoveContext } from './module-evidence';

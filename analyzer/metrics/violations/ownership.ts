@@ -8,7 +8,7 @@
 //                      Not for CODEOWNERS files or forge settings (`.github/`, `.gitlab/`):
 //                      who may approve those is a protection rule, not the busiest team.
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
-import { suggestLine } from '../../codeowners/suggest-line';
+import { suggestLine } from '../../model/suggest-line';
 import type { Problem } from '../../model/types';
 import { INFERRED_MEMBERSHIP } from '../../report/format';
 import { membershipOf } from '../../teams/derive';
