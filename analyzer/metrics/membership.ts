@@ -11,7 +11,7 @@
 //    make everyone a member of that team. Shares may sum past 1.
 // A person's primary team (the first: declared, else the largest share) is the one their changes
 // count for in fragmentation and main-team, so that Σ n_t = N.
-import { isTeamOwner } from '../codeowners/owner-syntax';
+import { isTeamOwner } from '../model/owner-syntax';
 import type { Team } from '../model/types';
 import type { MetricsInput } from './input';
 

@@ -3,7 +3,7 @@
 //             owner (`@org/team`) that the team map does not list (when a team map exists);
 //  warnings — duplicate pattern, rule that matches no tracked file, rule fully shadowed by later
 //             rules (it matches files but decides none), person owners the team map does not list.
-import { isTeamOwner } from '../codeowners/owner-syntax';
+import { isTeamOwner } from '../model/owner-syntax';
 import { handleKey } from '../people/names';
 import { createMatcher } from '../codeowners/matcher';
 import type { Problem, Problems, Rule } from '../model/types';

@@ -4,7 +4,7 @@
 // which is the handle for GitHub noreply addresses) matches an entry, case-insensitively.
 // A team's person owners (`@user`, an email) are its members too (issue 9): a team map that names
 // a group of person owners keeps them as the group's members.
-import { isTeamOwner } from '../codeowners/owner-syntax';
+import { isTeamOwner } from '../model/owner-syntax';
 import type { Commit, Team } from '../model/types';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/^@/, '');

@@ -5,7 +5,7 @@
 //    form one implicit group team — named after its directory when its rules share one, else
 //    after its members — instead of several one-person teams coupled 100% to each other.
 // Owners compare case-insensitively (GitHub handles and team slugs are; names.ts).
-import { isTeamOwner } from '../codeowners/owner-syntax';
+import { isTeamOwner } from '../model/owner-syntax';
 import type { Rule, Team } from '../model/types';
 import { handleKey } from '../people/names';
 

@@ -1,7 +1,7 @@
 // Which owner tokens GitHub and GitLab accept (docs: "@username, @org/team-name or an email").
 // GitHub user names: alphanumerics and single hyphens; team slugs also allow `_` and `.`.
 // GitLab adds nested groups (`@group/sub/subsub`) and roles (`@@maintainer`).
-import type { Flavor } from '../model/types';
+import type { Flavor } from './types';
 
 const GITHUB_USER = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const GITHUB_TEAM = /^@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
