@@ -3,7 +3,7 @@
 // `--update-baseline` accepts the current violations (the one time Conway writes into the
 // repository, because the user asked).
 import { join, resolve } from 'node:path';
-import { newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
+import { newViolations, readBaseline, serializeBaseline, toBaseline } from './baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { windowText } from '../report/findings-view';
 import type { Report, Violation } from '../contract/report';

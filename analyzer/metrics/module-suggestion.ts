@@ -11,7 +11,7 @@
 // the review groups it had. Suggested lines name only tracked files and directories and prefer
 // the fewest rules: a directory is proposed whole when every tracked file under it moves
 // (nothing else changes hands), else the files one by one; each line is escaped so it passes
-// `conway validate` (codeowners/suggest-line.ts).
+// `conway validate` (model/suggest-line.ts).
 import { suggestLine } from '../model/suggest-line';
 import { ancestors, countByDirectory } from './directories';
 import type { MetricsInput } from './input';
