@@ -33,6 +33,9 @@ export interface MemberRow {
 
 /** Issue 9: where a team's members come from. */
 export type Membership = 'declared' | 'inferred';
+
+/** Said wherever team numbers are shown for a team whose members were guessed from history. */
+export const INFERRED_MEMBERSHIP = 'membership inferred from history — run `conway init`';
 /** Issue 9: a review group approves others' code (listed beside other teams on most rules); a team delivers it. */
 export type TeamRole = 'team' | 'review-group';
 

@@ -9,10 +9,7 @@ import { isTeamOwner } from '../model/owner-syntax';
 import type { Rule, Team } from '../model/types';
 import { handleKey } from '../people/names';
 
-/** Declared: the team map lists the members (even none), or the owners are all persons; else inferred from history. */
-export function membershipOf(t: Team): 'declared' | 'inferred' {
-  return t.membersDeclared || t.members.length || (t.owners.length && !t.owners.some(isTeamOwner)) ? 'declared' : 'inferred';
-}
+export { membershipOf } from '../model/owner-syntax';
 
 export function ownerTeam(owner: string): Team {
   return { id: owner, name: owner, owners: [owner], members: isTeamOwner(owner) ? [] : [owner], clusters: [], implicit: true };

@@ -10,8 +10,8 @@
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
 import { suggestLine } from '../../model/suggest-line';
 import type { Problem } from '../../model/types';
-import { INFERRED_MEMBERSHIP } from '../../report/format';
-import { membershipOf } from '../../teams/derive';
+import { INFERRED_MEMBERSHIP } from '../../contract/report';
+import { membershipOf } from '../../model/owner-syntax';
 import type { MetricsInput, MetricsOptions } from '../input';
 import { primaryTeam, type Membership } from '../membership';
 import type { Draft } from './fingerprint';
