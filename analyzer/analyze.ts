@@ -12,16 +12,13 @@ import { defaultCacheDir } from './history/cache';
 import { mineHistory } from './history/mine';
 import { runGit } from './collect/git';
 import { checkDateText, defaultSince, isRelativeSince, resolveSince } from './history/window';
-import { buildImportGraph, hasWarmImports, type ImportGraphResult } from './imports';
+import { buildImportGraph, hasWarmImports } from './imports';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
-import { createModuleOf } from './ownership/modules';
 import { makeBotTest } from './history/bots';
-import { buildDelivery } from './pipeline/delivery';
-import { makeDeclaredTeamsOf } from './pipeline/membership';
 import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
-import { buildPublicApi } from './pipeline/public-api';
+import { buildModel } from './pipeline/build-model';
 import type { Report } from './contract/report';
 import { UserError } from './contract/errors';
 
@@ -94,7 +91,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   ]);
   progress({ phase: 'metrics' });
   const people = resolvePeople(ownership, history.commits);
-  const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
+  const { input, publicHint } = buildModel({ ownership, files, commits: history.commits, imports: graph?.edges ?? null, packages: graph?.workspacePackages ?? [] });
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });
@@ -125,31 +122,6 @@ function memoizeWho(ownership: Ownership): Ownership {
       return w;
     },
   };
-}
-
-function buildInput(ownership: Ownership, files: string[], commits: MetricsInput['commits'], graph: ImportGraphResult | null) {
-  const who = ownership.who;
-  const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
-  const ruleOf = (p: string) => rulesByLine.get(who(p).rule?.line ?? -1) ?? null;
-  const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
-  const publicApi = buildPublicApi(ownership, graph, ruleOf);
-  const teamsOf = (p: string) => who(p).teams;
-  const delivery = buildDelivery(ownership, files, teamsOf);
-  const input: MetricsInput = {
-    commits,
-    files,
-    teams: ownership.teamMap.teams,
-    clusters: ownership.teamMap.clusters,
-    teamsOf,
-    deliveryTeamsOf: delivery.deliveryTeamsOf,
-    reviewGroups: delivery.reviewGroups,
-    moduleOf: createModuleOf(ruleOf, packageDirs),
-    declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
-    imports: graph?.edges ?? [],
-    hasImports: graph !== null,
-    isPublicApi: publicApi.isPublicApi,
-  };
-  return { input, publicHint: publicApi.hint };
 }
 
 /** The default window: the 12 months before HEAD's commit date (not before today). */

@@ -17,8 +17,7 @@ import { invalidCodeowners, unowned } from '../metrics/violations/ownership';
 import { teamCycles } from '../metrics/violations/team-cycle';
 import type { Flavor, ImportEdge, Rule } from '../model/types';
 import { buildOwnership, type Ownership, type WhoResult } from '../ownership';
-import { buildDelivery } from '../pipeline/delivery';
-import { buildPublicApi } from '../pipeline/public-api';
+import { buildModel } from '../pipeline/build-model';
 import type { Violation } from '../contract/report';
 import { loadTeamMap, TEAM_MAP_FILE } from '../teams/load';
 import { parseTeamMap } from '../teams/parse';
@@ -51,19 +50,16 @@ export function buildSideModel(root: string, side: Side, disk: ImportGraphResult
   const ownership = sideOwnership(root, side, inputs);
   const memo = new Map<string, WhoResult>();
   const who = (p: string) => memo.get(p) ?? memo.set(p, ownership.who(p)).get(p)!;
-  const rules = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
-  const ruleOf = (p: string) => rules.get(who(p).rule?.line ?? -1) ?? null;
   const index = createImportIndex(root, side.tracked, inputs.exclude, side.read);
   const edges = sideEdges(side, disk, index);
-  const teamsOf = (p: string) => who(p).teams;
-  // Coupling, independence and violations are about delivery teams (review groups left out), as in analyze.
-  const delivery = buildDelivery(ownership, side.tracked, teamsOf);
-  const teamEdges = ownedEdges({ imports: edges, deliveryTeamsOf: delivery.deliveryTeamsOf });
-  const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf);
+  // The model analyze builds: coupling, independence and violations are about delivery teams.
+  const model = buildModel({ ownership: { ...ownership, who }, files: side.tracked, commits: [], imports: edges, packages: index.packages });
+  const { ruleOf, delivery } = model;
+  const teamEdges = ownedEdges(model.input);
   const publicMemo = new Map<string, boolean>();
-  const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, api.isPublicApi(p)).get(p)!;
+  const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, model.input.isPublicApi(p)).get(p)!;
   const hints = new Map<string, string>(); // one per team, not one per violation message
-  const hint = (t: string) => hints.get(t) ?? hints.set(t, api.hint(t)).get(t)!;
+  const hint = (t: string) => hints.get(t) ?? hints.set(t, model.publicHint(t)).get(t)!;
   const teams = new Map(ownership.teamMap.teams.map((t) => [t.id, t]));
   const codeowners = ownership.codeowners;
   const violations = fingerprint([
