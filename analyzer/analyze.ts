@@ -21,6 +21,7 @@ import { assembleReport } from './pipeline/assemble';
 import { buildModel } from './pipeline/build-model';
 import type { Report } from './contract/report';
 import { UserError } from './contract/errors';
+import type { WarmContext } from './model/warm';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
 export { userEmail } from './collect/git';
@@ -28,8 +29,8 @@ export { userEmail } from './collect/git';
 /** For the editor: the hardened reader (regular files only, size cap, links out of a root refused). */
 export { readRepoFile, type ReadResult } from './collect/read-file';
 
-/** For long-lived processes (the editor's worker): keep the history cache in memory between runs. */
-export { flushCacheWrites, keepCacheWarm } from './history/cache';
+/** For long-lived processes (the editor's worker): the state kept between runs, passed as `warm`. */
+export { WarmContext } from './model/warm';
 
 export interface AnalyzeOptions extends OwnershipOptions {
   /** Window start: a date git understands, `all` for the whole history; default the 12 months before HEAD's commit date. */
@@ -52,6 +53,8 @@ export interface AnalyzeOptions extends OwnershipOptions {
   onModel?: (m: { input: MetricsInput; ownership: Ownership }) => void;
   /** For tests: the clock. */
   now?: () => Date;
+  /** A long-lived process's state (model/warm.ts), kept per repository root between runs; a one-shot run passes none. */
+  warm?: WarmContext;
 }
 
 export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): Promise<Report> {
@@ -61,7 +64,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   // One git call for the top level, HEAD, shallowness, the branch and a relative --since.
   const state = await readRepoState(repoDir, isRelativeSince(opts.since) ? opts.since : undefined);
   const root = state.root;
-  const since = opts.since ? await resolveSince(root, opts.since, Date.now(), state.sinceAnswer) : await headWindow(root, state.head);
+  const since = opts.since ? await resolveSince(root, opts.since, Date.now(), state.sinceAnswer) : await headWindow(root, state.head, opts.warm);
   progress({ phase: 'ownership' });
   // Start git (tracked files; the history's cache check and log) before the synchronous
   // ownership work, so git runs while Node parses CODEOWNERS and the team map.
@@ -69,17 +72,17 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   // them (modified) — asked for only when an earlier analysis left edges to reuse.
   const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() ?? undefined : undefined;
   const filesRun: Promise<{ files: string[]; index?: TrackedIndex }> = opts.imports !== false
-    ? listTrackedIndex(root, { modified: hasWarmImports(root, importCache), signal: opts.signal }).then((index) => ({ files: index.files, index }))
+    ? listTrackedIndex(root, { modified: hasWarmImports(root, importCache, opts.warm), signal: opts.signal }).then((index) => ({ files: index.files, index }))
     : listTrackedFiles(root, opts.signal).then((files) => ({ files }));
   const historyRun = mineHistory(root, {
     rootKnown: true, state, since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
-    fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true,
+    fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true, warm: opts.warm,
     onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
   });
   // Both are awaited below; until then a failure must not count as unhandled.
   filesRun.catch(() => undefined);
   historyRun.catch(() => undefined);
-  const ownership = memoizeWho(readableOwnership(loadOwnership(root, opts)));
+  const ownership = memoizeWho(readableOwnership(loadOwnership(root, opts)), opts.warm);
   const tracked = await filesRun;
   const files = tracked.files;
   // History waits on git while the import graph keeps Node busy: run both at once. Both keep
@@ -87,7 +90,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   progress({ phase: 'history' });
   const [history, graph] = await Promise.all([
     historyRun,
-    tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, cacheDir: importCache, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
+    tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, cacheDir: importCache, signal: opts.signal, warm: opts.warm, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
   ]);
   progress({ phase: 'metrics' });
   const people = resolvePeople(ownership, history.commits);
@@ -107,12 +110,10 @@ function readableOwnership(ownership: Ownership): Ownership {
 
 // Every stage asks who owns the same paths: answer each path once — and, in a long-lived process
 // such as the editor's worker, once until CODEOWNERS or the team map change.
-let lastWho: { key: string; memo: Map<string, ReturnType<Ownership['who']>> } | undefined;
+type WhoMemo = { key?: string; memo: Map<string, ReturnType<Ownership['who']>> };
 
-function memoizeWho(ownership: Ownership): Ownership {
-  const key = [ownership.root, ownership.flavor, ...[ownership.codeowners?.path, ownership.teamMap.path].map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-'))].join('\0');
-  if (lastWho?.key !== key) lastWho = { key, memo: new Map() };
-  const memo = lastWho.memo;
+function memoizeWho(ownership: Ownership, warm: WarmContext | undefined): Ownership {
+  const memo = warm ? warmWhoMemo(ownership, warm) : new Map<string, ReturnType<Ownership['who']>>();
   const who = ownership.who;
   return {
     ...ownership,
@@ -124,18 +125,24 @@ function memoizeWho(ownership: Ownership): Ownership {
   };
 }
 
-/** The default window: the 12 months before HEAD's commit date (not before today). */
-async function headWindow(root: string, head: string | null): Promise<string | undefined> {
-  if (!head) return undefined;
-  // A long-lived process analyses the same HEAD again (a saved CODEOWNERS): one git call per commit.
-  if (lastHeadWindow?.head !== head) {
-    const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
-    lastHeadWindow = { head, since: Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined };
-  }
-  return lastHeadWindow.since;
+function warmWhoMemo(ownership: Ownership, warm: WarmContext): WhoMemo['memo'] {
+  const key = [ownership.flavor, ...[ownership.codeowners?.path, ownership.teamMap.path].map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-'))].join('\0');
+  const kept = warm.slot(ownership.root, 'who', (): WhoMemo => ({ memo: new Map() }));
+  if (kept.key !== key) Object.assign(kept, { key, memo: new Map() });
+  return kept.memo;
 }
 
-let lastHeadWindow: { head: string; since: string | undefined } | undefined;
+/** The default window: the 12 months before HEAD's commit date (not before today). */
+async function headWindow(root: string, head: string | null, warm: WarmContext | undefined): Promise<string | undefined> {
+  if (!head) return undefined;
+  // A long-lived process analyses the same HEAD again (a saved CODEOWNERS): one git call per commit.
+  const kept = warm?.slot(root, 'head-window', () => ({ head: '', since: undefined as string | undefined }));
+  if (kept?.head === head) return kept.since;
+  const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
+  const since = Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined;
+  if (kept) Object.assign(kept, { head, since });
+  return since;
+}
 
 function stamp(abs: string): string {
   return `${abs}:${fileStamp(abs)}`;

@@ -6,7 +6,7 @@ import type { ImportEdge } from './model/types';
 import type { Report, Violation } from './contract/report';
 import type { Review } from './contract/review';
 
-export type WorkerOptions = Omit<AnalyzeOptions, 'signal' | 'onProgress' | 'now'>;
+export type WorkerOptions = Omit<AnalyzeOptions, 'signal' | 'onProgress' | 'now' | 'warm' | 'onModel'>;
 
 export type ToWorker =
   | { id: number; type: 'analyze'; root: string; options: WorkerOptions }

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { makeDirs } from './make-dirs';
+import { makeDirs, removeQuietly } from './make-dirs';
 
 /** The file's lines, streamed; an I/O fault surfaces as a rejected iteration. */
 export function readLines(file: string): AsyncIterable<string> {
@@ -30,7 +30,7 @@ export async function writeLinesAtomic(file: string, lines: Iterable<string>): P
     if (failure) throw failure;
     renameSync(tmp, file);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw e;
   }
 }

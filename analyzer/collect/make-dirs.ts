@@ -39,6 +39,15 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, file);
   } catch {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
+  }
+}
+
+/** rm -f that never throws: under a file where a directory belongs even the removal fails (ENOTDIR). */
+export function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing was written there
   }
 }

@@ -81,19 +81,13 @@ export function escapes(root: string, abs: string): string | null {
   }
 }
 
-const roots = new Map<string, string>();
-
+// Asked only for links and fixed-location inputs (a handful per run): no memo to keep.
 function realRoot(root: string): string {
-  let r = roots.get(root);
-  if (r === undefined) {
-    try {
-      r = realpathSync.native(root);
-    } catch {
-      r = root;
-    }
-    roots.set(root, r);
+  try {
+    return realpathSync.native(root);
+  } catch {
+    return root;
   }
-  return r;
 }
 
 function inside(root: string, real: string): boolean {

@@ -13,6 +13,7 @@ import { isAbsolute, join } from 'node:path';
 import { readLines, writeLinesAtomic } from '../collect/cache-stream';
 import { fileStamp, isRegularFile } from '../collect/file-stats';
 import type { FileChange } from '../model/types';
+import type { WarmContext } from '../model/warm';
 import { NONE, type LogMode, type RawCommit } from './parseLog';
 
 const VERSION = 3; // 3: rows end with the commit's subject print (automated.ts)
@@ -42,30 +43,24 @@ export function cacheFile(cacheDir: string, repoRealPath: string, fingerprint: u
   return join(cacheDir, 'history', `${key.slice(0, 32)}.ndjson`);
 }
 
-// A long-lived process (the editor's worker) keeps the entry it last read or wrote, and uses it
-// while the file on disk is the one it knows (same size and mtime): no re-parse per update.
-// Off by default: a one-shot CLI run would only hold the raw commits in memory for nothing.
-// It also writes the disk copy (only needed by its next start) a moment after the update, so
-// serialising thousands of commits is not on the path from a commit to its report; until then
-// the entry in memory is the one read.
-const warm = new Map<string, { stamp: string; entry: CacheEntry }>();
-const pending = new Map<string, { entry: CacheEntry; done: Promise<void> }>();
-let keep = false;
+// A long-lived process (the editor's worker, with its WarmContext) keeps the entry it last read
+// or wrote, and uses it while the file on disk is the one it knows (same size and mtime): no
+// re-parse per update. A one-shot CLI run (no context) keeps nothing: it would only hold the raw
+// commits in memory for nothing. A warm process also writes the disk copy (only needed by its
+// next start) a moment after the update, so serialising thousands of commits is not on the path
+// from a commit to its report; until then the entry in memory is the one read.
 const WRITE_DELAY_MS = 300;
 
-/** Whether cache entries outlive the call that read or wrote them (then nobody may consume them). */
-export function cacheKeptWarm(): boolean {
-  return keep;
+/** What a warm process keeps of one repository's history cache files. */
+export interface HistoryWarm {
+  context: WarmContext;
+  entries: Map<string, { stamp: string; entry: CacheEntry }>;
+  pending: Map<string, { entry: CacheEntry; done: Promise<void> }>;
 }
 
-export function keepCacheWarm(on = true): void {
-  keep = on;
-  if (!on) warm.clear();
-}
-
-/** Resolves when the delayed disk writes of a warm process are done (tests, shutdown). */
-export async function flushCacheWrites(): Promise<void> {
-  await Promise.all([...pending.values()].map((p) => p.done));
+/** The history-cache state of `root` in a warm process; undefined in a one-shot run. */
+export function historyWarm(context: WarmContext | undefined, root: string): HistoryWarm | undefined {
+  return context?.slot(root, 'history-cache', () => ({ context, entries: new Map(), pending: new Map() }));
 }
 
 function stampOf(file: string): string {
@@ -74,11 +69,11 @@ function stampOf(file: string): string {
 }
 
 /** Reads a cache file, or null when absent or unreadable (a broken cache only costs a re-mine). */
-export async function readCache(file: string): Promise<CacheEntry | null> {
-  const queued = pending.get(file);
+export async function readCache(file: string, warm?: HistoryWarm): Promise<CacheEntry | null> {
+  const queued = warm?.pending.get(file);
   if (queued) return queued.entry;
   if (!isRegularFile(file)) return null; // absent, or a directory or FIFO where the file belongs (a FIFO would block the read)
-  const known = warm.get(file);
+  const known = warm?.entries.get(file);
   if (known && known.stamp === stampOf(file)) return known.entry;
   try {
     const lines = readLines(file);
@@ -93,7 +88,7 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
     }
     // Truncated (even at a line boundary) or padded: not the cache that was written.
     if (!entry || entry.commits.length !== count) return null;
-    if (keep) warm.set(file, { stamp: stampOf(file), entry });
+    warm?.entries.set(file, { stamp: stampOf(file), entry });
     return entry;
   } catch {
     return null;
@@ -101,20 +96,22 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
 }
 
 /** Writes the cache; in a warm process the disk write is queued and this returns at once. Never throws. */
-export async function writeCache(file: string, entry: CacheEntry): Promise<void> {
-  if (!keep) return writeFile(file, entry).catch(() => undefined); // a cache that could not be written only costs a re-mine
+export async function writeCache(file: string, entry: CacheEntry, warm?: HistoryWarm): Promise<void> {
+  if (!warm) return writeFile(file, entry).catch(() => undefined); // a cache that could not be written only costs a re-mine
+  const { entries, pending } = warm;
   const before = pending.get(file)?.done ?? Promise.resolve();
   const done = before
     .then(() => new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS)))
     .then(() => writeFile(file, entry))
     .then(
-      () => void warm.set(file, { stamp: stampOf(file), entry }),
+      () => void entries.set(file, { stamp: stampOf(file), entry }),
       () => undefined, // a cache that could not be written only costs a re-mine
     )
     .finally(() => {
       if (pending.get(file)?.entry === entry) pending.delete(file);
     });
   pending.set(file, { entry, done });
+  warm.context.track(done);
 }
 
 /** Writes atomically (temp file + rename) so a crash never leaves half a cache. */

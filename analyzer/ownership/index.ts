@@ -1,6 +1,7 @@
 // The ownership engine: CODEOWNERS + team map → "who owns this path, by which rule, which
 // teams". Reads only the two input files (no git, no workspace code), so it is safe in
 // untrusted workspaces and fast enough to answer per keystroke.
+import type { WarmContext } from '../model/warm';
 import { loadCodeowners } from '../codeowners/load';
 import { createMatcher, type OwnerMatcher } from '../codeowners/matcher';
 import type { ParsedCodeowners } from '../codeowners/parse';
@@ -15,6 +16,8 @@ export interface OwnershipOptions {
   codeowners?: string;
   /** Team map path, absolute or relative to the repository root. */
   teams?: string;
+  /** A long-lived process's state (model/warm.ts): the parsed team map is kept while its text is the same. */
+  warm?: WarmContext;
 }
 
 export interface WhoResult {
@@ -45,7 +48,7 @@ export interface Ownership {
 export function loadOwnership(repoDir: string, opts: OwnershipOptions = {}): Ownership {
   const flavor = opts.flavor ?? 'github';
   const codeowners = loadCodeowners(repoDir, { flavor, path: opts.codeowners });
-  const parsedMap = loadTeamMap(repoDir, opts.teams);
+  const parsedMap = loadTeamMap(repoDir, opts.teams, opts.warm);
   return buildOwnership(repoDir, flavor, codeowners, parsedMap);
 }
 

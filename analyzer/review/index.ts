@@ -20,6 +20,8 @@ import { fileRows, requiredApprovals } from './approvals';
 import { affectedTeams, edgeChanges, independenceChanges, violationChanges } from './impact';
 import { suggestReviewers } from './reviewers';
 import { sideAtCommit, sideAtIndex, sideAtWorktree, type Side } from './side';
+import type { ParsedTeamMap } from '../teams/parse';
+import type { WarmContext } from '../model/warm';
 import { buildSideModel, type SideInputs } from './side-model';
 import type { Review } from '../contract/review';
 
@@ -36,6 +38,8 @@ export interface ReviewOptions extends Partial<SideInputs> {
    *  history read is the analysis's default window, 12 months before HEAD). */
   recentDays?: number;
   signal?: AbortSignal;
+  /** A long-lived process's state (model/warm.ts): history and import graph kept between runs. */
+  warm?: WarmContext;
 }
 
 interface Target {
@@ -59,13 +63,15 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
   const [baseDate, headDate] = await commitDates(root, [target.base, target.headCommit]);
   // The window `conway analyze` and `check` use by default (12 months before HEAD), so the three
   // share one history cache and a review after a check mines nothing.
-  const historyRun = mineHistory(root, { rootKnown: true, state, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });
+  const historyRun = mineHistory(root, { rootKnown: true, state, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, warm: opts.warm });
   historyRun.catch(() => undefined);
   const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() ?? undefined : undefined;
-  const index = await listTrackedIndex(root, { modified: hasWarmImports(root, importCache), signal: opts.signal });
-  const [disk, baseSide, headSide] = await Promise.all([buildImportGraph(root, { exclude: opts.exclude, index, cacheDir: importCache, signal: opts.signal }), sideAtCommit(root, target.base), target.headSide()]);
-  const base = buildSideModel(root, baseSide, disk, inputs);
-  const head = buildSideModel(root, headSide, disk, inputs);
+  const index = await listTrackedIndex(root, { modified: hasWarmImports(root, importCache, opts.warm), signal: opts.signal });
+  const [disk, baseSide, headSide] = await Promise.all([buildImportGraph(root, { exclude: opts.exclude, index, cacheDir: importCache, signal: opts.signal, warm: opts.warm }), sideAtCommit(root, target.base), target.headSide()]);
+  // Both sides usually carry the same conway.yml: parsed once per text for this review.
+  const teamMaps = new Map<string, ParsedTeamMap>();
+  const base = buildSideModel(root, baseSide, disk, inputs, teamMaps);
+  const head = buildSideModel(root, headSide, disk, inputs, teamMaps);
   const { changes } = target;
   const approvals = requiredApprovals(changes, base);
   const [history, own] = await Promise.all([historyRun, ownCommits(root, target)]);

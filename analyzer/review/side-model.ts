@@ -20,7 +20,7 @@ import { buildOwnership, type Ownership, type WhoResult } from '../ownership';
 import { buildModel } from '../pipeline/build-model';
 import type { Violation } from '../contract/report';
 import { loadTeamMap, TEAM_MAP_FILE } from '../teams/load';
-import { parseTeamMap } from '../teams/parse';
+import { parseTeamMap, type ParsedTeamMap } from '../teams/parse';
 import type { Side } from './side';
 
 export interface SideInputs {
@@ -46,8 +46,9 @@ export interface SideModel {
   independence(team: string): number | null;
 }
 
-export function buildSideModel(root: string, side: Side, disk: ImportGraphResult, inputs: SideInputs): SideModel {
-  const ownership = sideOwnership(root, side, inputs);
+/** `teamMaps`: parsed team maps by text, shared by the two sides of one review (YAML parsing is the costly part). */
+export function buildSideModel(root: string, side: Side, disk: ImportGraphResult, inputs: SideInputs, teamMaps = new Map<string, ParsedTeamMap>()): SideModel {
+  const ownership = sideOwnership(root, side, inputs, teamMaps);
   const memo = new Map<string, WhoResult>();
   const who = (p: string) => memo.get(p) ?? memo.set(p, ownership.who(p)).get(p)!;
   const index = createImportIndex(root, side.tracked, inputs.exclude, side.read);
@@ -89,19 +90,16 @@ function sideEdges(side: Side, disk: ImportGraphResult, index: ReturnType<typeof
   return out;
 }
 
-function sideOwnership(root: string, side: Side, inputs: SideInputs): Ownership {
+function sideOwnership(root: string, side: Side, inputs: SideInputs, teamMaps: Map<string, ParsedTeamMap>): Ownership {
   const codeowners = inputs.codeowners ? loadCodeowners(root, { flavor: inputs.flavor, path: inputs.codeowners }) : readCodeowners(side, inputs.flavor);
   const teamText = inputs.teams ? null : side.read(TEAM_MAP_FILE);
-  const teamMap = inputs.teams ? loadTeamMap(root, inputs.teams) : teamText === null ? null : parseOnce(teamText);
+  const teamMap = inputs.teams ? loadTeamMap(root, inputs.teams) : teamText === null ? null : parseOnce(teamText, teamMaps);
   return buildOwnership(root, inputs.flavor, codeowners, teamMap);
 }
 
-// Both sides usually carry the same conway.yml: YAML parsing is the costly part, so once per text.
-const parsedMaps = new Map<string, ReturnType<typeof parseTeamMap>>();
-
-function parseOnce(text: string): ReturnType<typeof parseTeamMap> {
-  let r = parsedMaps.get(text);
-  if (!r) parsedMaps.set(text, (r = parseTeamMap(text, TEAM_MAP_FILE)));
+function parseOnce(text: string, parsed: Map<string, ParsedTeamMap>): ParsedTeamMap {
+  let r = parsed.get(text);
+  if (!r) parsed.set(text, (r = parseTeamMap(text, TEAM_MAP_FILE)));
   return r;
 }
 
