@@ -23,7 +23,7 @@ import { sideAtCommit, sideAtIndex, sideAtWorktree, type Side } from './side';
 import type { ParsedTeamMap } from '../teams/parse';
 import type { WarmContext } from '../model/warm';
 import { buildSideModel, type SideInputs } from './side-model';
-import type { Review } from '../contract/review';
+import { REVIEW_SCHEMA_VERSION, type Review } from '../contract/review';
 
 export type { Review } from '../contract/review';
 
@@ -77,7 +77,7 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
   const [history, own] = await Promise.all([historyRun, ownCommits(root, target)]);
   const renames = new Map(changes.filter((c) => c.oldPath !== undefined).map((c) => [c.oldPath!, c.path]));
   return {
-    schemaVersion: 1,
+    schemaVersion: REVIEW_SCHEMA_VERSION,
     base: target.base,
     head: target.head,
     baseRef: target.baseRef,
