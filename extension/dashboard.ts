@@ -15,10 +15,12 @@ export class Dashboard implements vscode.Disposable {
   lastRendered: Extract<WebviewToHost, { type: 'rendered' }> | undefined;
   private ready = false;
   private readonly subs: vscode.Disposable[] = [];
+  /** The subscription to the shown folder's model: replaced when `show` switches folders. */
+  private modelSub: vscode.Disposable | undefined;
 
   static show(extensionUri: vscode.Uri, model: FolderModel): Dashboard {
     if (Dashboard.current) {
-      Dashboard.current.model = model;
+      Dashboard.current.follow(model);
       Dashboard.current.panel.reveal();
       Dashboard.current.post();
       return Dashboard.current;
@@ -37,8 +39,15 @@ export class Dashboard implements vscode.Disposable {
     this.subs.push(
       panel.webview.onDidReceiveMessage((m) => this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
-      model.onDidChange(() => this.post()),
     );
+    this.follow(model);
+  }
+
+  /** Shows `model` from now on: its updates reach the page, the previous folder's no longer do. */
+  private follow(model: FolderModel): void {
+    this.modelSub?.dispose();
+    this.model = model;
+    this.modelSub = model.onDidChange(() => this.post());
   }
 
   post(): void {
@@ -75,6 +84,7 @@ export class Dashboard implements vscode.Disposable {
 
   dispose(): void {
     if (Dashboard.current === this) Dashboard.current = undefined;
+    this.modelSub?.dispose();
     for (const s of this.subs.splice(0)) s.dispose();
     this.panel.dispose();
   }

@@ -118,7 +118,7 @@ export class FolderModel implements vscode.Disposable {
 
   /** Watches .git for HEAD moves (commit, checkout, pull) and re-analyses when HEAD changes. */
   watchHead(): void {
-    if (!this.worker) return;
+    if (!this.worker || this.watcher) return;
     let timer: NodeJS.Timeout | undefined;
     try {
       this.watcher = watch(join(this.root, '.git'), () => {
