@@ -1,4 +1,4 @@
-// The whole pipeline (DESIGN.md): collect → parse → model → metrics → Report.
+// The whole pipeline (docs/architecture.md): collect → parse → model → metrics → Report.
 //   ownership  CODEOWNERS + team map (analyzer/ownership)
 //   history    git log, streamed, cached by commit (analyzer/history)
 //   imports    TS/JS import graph (analyzer/imports)

@@ -94,7 +94,7 @@ export function runCheck(report: Report, opts: CheckOptions, io: Io): number {
   return fresh.length ? EXIT.findings : EXIT.ok;
 }
 
-/** New violations under their finding's title, findings in rank order (issue 10): one heading per thing to fix. */
+/** New violations under their finding's title, findings in rank order: one heading per thing to fix. */
 function groupedLines(report: Report, fresh: Violation[]): string[] {
   const lines: string[] = [];
   const byGroup = new Map<string, Violation[]>();

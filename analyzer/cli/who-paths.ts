@@ -1,4 +1,4 @@
-// What `who` answers for a path that is not one tracked file (issue 10): a directory gets the
+// What `who` answers for a path that is not one tracked file: a directory gets the
 // rule that owns the files under it (the rule deciding most of them, and how many other rules
 // decide the rest); a path git does not track is answered as GitHub would match it, with a
 // warning, since the forge never sees an untracked file.

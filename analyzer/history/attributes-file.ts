@@ -1,5 +1,5 @@
 // The attributes file git's log reads through core.attributesFile (lockfiles and minified files
-// `-diff`, PERF-NOTES.md). It lives in Conway's cache directory; with --no-cache, or when that
+// `-diff`, docs/architecture.md, "Performance"). It lives in Conway's cache directory; with --no-cache, or when that
 // directory cannot be written (read-only, a file where a directory belongs, a full disk), it goes
 // to a private temporary directory that is removed after mining — a cache fault never stops
 // an analysis, and --no-cache never touches the cache.

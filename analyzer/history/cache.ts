@@ -1,4 +1,4 @@
-// Incremental history cache (issue 3, "Incremental"). Lives under the user's cache directory
+// Incremental history cache. Lives under the user's cache directory
 // (`$XDG_CACHE_HOME/conway` or `~/.cache/conway`), never inside the repository. One NDJSON file
 // per key = sha256(repository real path + option fingerprint, .mailmap included): a header line
 // `{"v", "head", "mode", "notes", "count"}` then one raw commit per line as a compact array,

@@ -62,7 +62,7 @@ export interface HistoryResult {
   mode: LogMode;
   fromCache: number;
   mined: number;
-  /** Authors dropped as bots (issue 9): listed in the report, never dropped silently. */
+  /** Authors dropped as bots: listed in the report, never dropped silently. */
   bots: DroppedBot[];
   /** Automated/total commits per account over every mined commit (cached and new): who is a bot by name *and* behaviour. */
   automation: AutomationTally;

@@ -1,4 +1,4 @@
-// Which paths count as code changes (issue 3, "Mining"): `--include` / `--exclude` globs
+// Which paths count as code changes: `--include` / `--exclude` globs
 // (minimatch, dot:true, matched against repository-relative paths) on top of default excludes
 // for lockfiles, generated, vendored and built files — changes there say nothing about who
 // owns the code. `defaultExcludes` replaces the list (pass [] to keep everything).

@@ -5,7 +5,7 @@
 // and the window does not drift between two runs of the same day. A date git cannot read
 // (it silently answers "now") is an input error, not an empty history; so is a word git's
 // approxidate does not know (it skips it silently: "last tuesdayy" is read as some other day).
-// Without --since the window is the 12 months before HEAD's commit date (issue 10): an inactive
+// Without --since the window is the 12 months before HEAD's commit date: an inactive
 // repository still shows its last year; `--since all` reads the whole history.
 import { runGit } from '../collect/git';
 import { UserError } from '../contract/errors';

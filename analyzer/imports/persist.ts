@@ -1,4 +1,4 @@
-// The import graph's disk cache (issue 13, "warm CLI path"): each source file's resolved edges,
+// The import graph's disk cache: each source file's resolved edges,
 // keyed by the git blob id they were parsed from, under the user's cache directory (next to the
 // history cache, analyzer/history/cache.ts) — never in the repository. A one-shot `conway check`,
 // `analyze` or `review` then reads, tokenizes and resolves only the files whose blob changed.

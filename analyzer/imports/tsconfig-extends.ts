@@ -1,4 +1,4 @@
-// `extends` through workspace packages (issue 10): TypeScript looks a bare `extends`
+// `extends` through workspace packages: TypeScript looks a bare `extends`
 // (`tsconfig/base.json`, `@acme/tsconfig`) up in node_modules, which a fresh checkout does not
 // have. When the name is a workspace package, the config text is rewritten — as TypeScript
 // reads it — to point at the package's file in the repository: the subpath through the

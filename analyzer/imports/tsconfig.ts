@@ -1,9 +1,9 @@
-// Each file's nearest tsconfig.json / jsconfig.json (PERF-NOTES: a monorepo's root tsconfig
+// Each file's nearest tsconfig.json / jsconfig.json (docs/architecture.md, "Performance": a monorepo's root tsconfig
 // often includes almost nothing), parsed once with its `extends` chain by TypeScript itself.
 // An `extends` that points at an uninstalled package is tolerated: its options are missing,
 // the rest applies, and one note says so. An `extends` naming a workspace package
 // (`"extends": "tsconfig/base.json"`, the `tsconfig` package living in the monorepo) is
-// followed to that package's file from source, through its `exports` (issue 10) — at every
+// followed to that package's file from source, through its `exports` — at every
 // level of the chain, since each config's text is rewritten as TypeScript reads it.
 // Each config gets its own module-resolution cache.
 // Configs are read like every repository file (collect/read-file.ts): inside the repository,

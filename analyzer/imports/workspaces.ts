@@ -1,5 +1,5 @@
 // Workspace packages → their source entry, so `import '@acme/ui'` resolves to
-// packages/ui/src/index.ts in a fresh checkout without node_modules (PERF-NOTES: 4–6k such
+// packages/ui/src/index.ts in a fresh checkout without node_modules (docs/architecture.md, "Performance": 4–6k such
 // imports per monorepo that no standard resolver finds). Packages come from the root
 // package.json `workspaces` (array or {packages}) and pnpm-workspace.yaml — at the root and in
 // nested workspace roots up to two levels down (a docs site's own monorepo); the entry from
@@ -20,7 +20,7 @@ export interface WorkspacePackage {
   entry: string | null;
   /** The raw `exports` field, for subpath imports. */
   exports: unknown;
-  /** Every file the package.json publishes (issue 10): importing one is never a deep import. */
+  /** Every file the package.json publishes: importing one is never a deep import. */
   api: PackageApi;
 }
 

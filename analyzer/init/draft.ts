@@ -1,4 +1,4 @@
-// `conway init` (issue 9): a draft conway.yml for the repository, from what the analysis found —
+// `conway init`: a draft conway.yml for the repository, from what the analysis found —
 //  - teams: every CODEOWNERS owner (or group of person owners) as a team with the same id, so the
 //    analysis with the draft has the same teams, now with membership "declared";
 //  - members: the inferred members, each with its evidence (changes, share of the person's

@@ -33,7 +33,7 @@ export function suggestClusters(staticPairs: StaticCoupling[], changePairs: Team
   return out;
 }
 
-/** Why the list is empty (issue 10: an empty suggestion list says why). */
+/** Why the list is empty (an empty suggestion list says why). */
 export function whyNoClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[]): string {
   const coupled = new Set([...staticPairs.filter((s) => s.edges > 0).flatMap((s) => [s.from, s.to]), ...changePairs.filter((c) => c.sharedCommits > 0).flatMap((c) => [c.a, c.b])]);
   if (coupled.size < 3) return `no cluster suggested: ${coupled.size} team${coupled.size === 1 ? '' : 's'} share${coupled.size === 1 ? 's' : ''} commits or imports with another team in the window, and a cluster needs 3`;

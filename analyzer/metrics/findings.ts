@@ -1,4 +1,4 @@
-// Findings (issue 10): the violations a lead reads, grouped and ranked. One finding per kind +
+// Findings: the violations a lead reads, grouped and ranked. One finding per kind +
 // target + team pair (the same deep import from forty files is one thing to fix); unowned files
 // per directory (unowned-dirs.ts). Ranked by impact — the window's changes to the files
 // involved, then the number of locations — as CodeScene ranks hotspots by change frequency

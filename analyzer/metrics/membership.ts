@@ -1,4 +1,4 @@
-// Team membership of every person in the window (issue 3, "Membership inference"; issue 9):
+// Team membership of every person in the window (docs/metrics.md):
 //  - declared: the team map lists the person (any alias), or a CODEOWNERS person owner or group
 //    of person owners names them (matched through their merged identities, people/merge.ts);
 //  - inferred, for everyone the team map does not list: every team that can take members from

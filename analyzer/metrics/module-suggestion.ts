@@ -1,4 +1,4 @@
-// Names and CODEOWNERS suggestions of inferred modules (issue 10). A module is named by the
+// Names and CODEOWNERS suggestions of inferred modules. A module is named by the
 // deepest directory that holds at least half of its files (`packages/ui/src/elements`), so a
 // lead recognises it; when that is the root or a bare top directory (`packages`), which says
 // nothing, by its most frequent deeper directory with its share ("packages/core/src (62% of 840

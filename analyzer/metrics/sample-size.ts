@@ -1,4 +1,4 @@
-// Honest samples (issue 10, docs/metrics.md "Minimum data"): an autonomy component computed
+// Honest samples (docs/metrics.md "Minimum data"): an autonomy component computed
 // from a handful of commits or imports says more about chance than about the team — 1 commit
 // out of 1 is "100% independent". Below a documented minimum a component is null (shown "–")
 // and the notes say which teams and why; a team or cluster with no component left has no score

@@ -1,4 +1,4 @@
-// Problems in CODEOWNERS and the team map (issue 2, `conway validate`):
+// Problems in CODEOWNERS and the team map (`conway validate`):
 //  errors   — invalid pattern or owner (from the parser), team map schema errors, a team-shaped
 //             owner (`@org/team`) that the team map does not list (when a team map exists);
 //  warnings — duplicate pattern, rule that matches no tracked file, rule fully shadowed by later

@@ -1,4 +1,4 @@
-// Report.people (issue 9): every person with all their names, emails and handles, changes,
+// Report.people: every person with all their names, emails and handles, changes,
 // commits, teams and the evidence of every merge — plus every account treated as a bot, so
 // nobody is dropped silently.
 import type { DroppedBot } from '../history/mine';

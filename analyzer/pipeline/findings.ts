@@ -1,4 +1,4 @@
-// Findings of a report (issue 10): the pipeline's side of metrics/findings.ts — the window's
+// Findings of a report: the pipeline's side of metrics/findings.ts — the window's
 // changes per file, the unowned-directory grouping over the tracked source files, and the owner
 // a suggested CODEOWNERS line names (the team that made most of the changes).
 import { SOURCE_EXTENSIONS } from '../model/source-files';

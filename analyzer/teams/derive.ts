@@ -1,4 +1,4 @@
-// Teams for CODEOWNERS owners the team map does not mention (issue 9, "Teams and membership"):
+// Teams for CODEOWNERS owners the team map does not mention:
 //  - an `@org/team` owner is its own team whose id is the owner as first written in CODEOWNERS;
 //  - a person owner (`@user` or an email) is a one-person team whose only member is that person;
 //  - person owners always listed together (exactly the same rules, `/packages/auth @a @b @c`)

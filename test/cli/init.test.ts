@@ -1,4 +1,4 @@
-// `conway init` (issue 9) on a real repository built in a temp dir: the draft passes
+// `conway init` on a real repository built in a temp dir: the draft passes
 // `conway validate` as written, and the analysis with it has the same teams, roles, members and
 // violations, now with membership "declared"; `--write` never overwrites.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

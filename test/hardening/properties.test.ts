@@ -1,4 +1,4 @@
-// Issue 11, "Guard rails that stay": property-based tests (fast-check) of everything that reads
+// Property-based tests (fast-check) of everything that reads
 // repository content. Random input may only ever produce Conway's own input error (UserError) —
 // never another exception — and each call stays within a time bound.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 11: names from the repository never reach the terminal raw — control characters and
+// Names from the repository never reach the terminal raw — control characters and
 // ANSI/OSC sequences are quoted the way git quotes paths (core.quotePath), so a newline cannot
 // split a `file:line: kind:` line and ESC cannot recolour or retitle the terminal.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 9, "Bots": an account named like a bot is a bot only when its commits are automated
+// An account named like a bot is a bot only when its commits are automated
 // (at least half with machine subjects). Built repository: `release-bot` writes release and
 // dependency subjects, `abbot` (a person whose one-word git name ends in "bot") writes human
 // ones, and `dependabot[bot]` writes human-looking subjects but stays a bot by its suffix.

@@ -1,4 +1,4 @@
-// Issue 9, "People": identities merged with evidence (mailmap, noreply, handle, same name),
+// Identities merged with evidence (mailmap, noreply, handle, same name),
 // case-insensitive handles, a person owner committing from an email, bots by name, and
 // `conway people --mailmap` — on a real repository built in a temp dir. Ann makes 5 commits
 // (6 changes, the first adds CODEOWNERS and .mailmap) from three identities.
