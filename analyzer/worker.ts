@@ -8,7 +8,7 @@ import { listTrackedFiles } from './collect/tracked-files';
 import { warmImportIndex } from './imports';
 import { WarmContext } from './model/warm';
 import { loadOwnership, type Ownership } from './ownership';
-import { fileImportViolations } from './pipeline/file-check';
+import { fileImportViolations, type KeptDelivery } from './pipeline/file-check';
 import { isToWorker, type FromWorker, type ToWorker, type WorkerOptions } from './protocol';
 import { reviewChange } from './review';
 
@@ -55,7 +55,8 @@ async function handle(msg: ToWorker): Promise<void> {
       const files = await trackedFilesOf(msg.root);
       const idx = warmImportIndex(msg.root, files, msg.options.exclude ?? [], warm);
       const edges = idx.resolveFile(msg.file, msg.text);
-      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges, files);
+      const kept = warm.slot(msg.root, 'file-check-delivery', (): KeptDelivery => ({}));
+      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges, files, kept);
       send({ id: msg.id, type: 'imports', edges, violations });
     }
   } catch (e) {

@@ -10,15 +10,22 @@ import type { Violation } from '../contract/report';
 import type { WorkspacePackage } from '../imports/workspaces';
 import { buildModel, type Delivery } from './build-model';
 
-// Review groups are detected over every tracked file (pipeline/delivery.ts): once per ownership and
-// file list, not on every hover.
-const deliveries = new WeakMap<Ownership, { files: string[]; delivery: Delivery }>();
+/**
+ * Review groups are detected over every tracked file (pipeline/delivery.ts): a long-lived caller
+ * keeps them here (in its WarmContext) so they are found once per ownership and file list, not on
+ * every hover.
+ */
+export interface KeptDelivery {
+  ownership?: Ownership;
+  files?: string[];
+  delivery?: Delivery;
+}
 
 /** `files`: the repository's tracked files, so review groups are told apart as in the full analysis. */
-export function fileImportViolations(ownership: Ownership, packages: WorkspacePackage[], edges: ImportEdge[], files: string[]): Violation[] {
-  const hit = deliveries.get(ownership);
-  const model = buildModel({ ownership, files, commits: [], imports: edges, packages, delivery: hit?.files === files ? hit.delivery : undefined });
-  if (hit?.delivery !== model.delivery) deliveries.set(ownership, { files, delivery: model.delivery });
+export function fileImportViolations(ownership: Ownership, packages: WorkspacePackage[], edges: ImportEdge[], files: string[], kept: KeptDelivery = {}): Violation[] {
+  const reuse = kept.ownership === ownership && kept.files === files;
+  const model = buildModel({ ownership, files, commits: [], imports: edges, packages, delivery: reuse ? kept.delivery : undefined });
+  Object.assign(kept, { ownership, files, delivery: model.delivery });
   const owned = ownedEdges(model.input);
   const teams = new Map<string, Team>(ownership.teamMap.teams.map((t) => [t.id, t]));
   return fingerprint([...deepImports(owned, model.input.isPublicApi, model.publicHint), ...forbiddenDependencies(owned, teams)]);
