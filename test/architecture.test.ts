@@ -1,7 +1,7 @@
 // The architecture rules (.dependency-cruiser.cjs, run by `npm run lint`) hold on the real tree,
 // and each one bites: a small tree with one file breaking each rule fails with that rule's name.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +62,37 @@ describe('architecture rules', () => {
   it('the tree that breaks every rule fails nothing else', () => {
     const errors = result.out.split('\n').filter((l) => /^\s*error /.test(l));
     expect(errors.length).toBe(BREAKS.length);
+  });
+});
+
+// Long-lived state is one WarmContext passed through the options (docs/architecture.md, "Where
+// long-lived state lives"): no analyzer module keeps mutable state of its own. Allowed: the
+// worker's table of running requests (the process it owns), the built dashboard read once (Conway's
+// own asset, not input), and memos keyed weakly by the objects they describe.
+const MODULE_STATE_ALLOWED = new Set([
+  'analyzer/worker.ts: running',
+  'analyzer/collect/dashboard-assets.ts: cached',
+  'analyzer/metrics/truck-factor.ts: authorsMemo',
+  'analyzer/ownership/modules.ts: dirs',
+]);
+
+function* analyzerFiles(dir: string): Generator<string> {
+  for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) yield* analyzerFiles(rel);
+    else if (rel.endsWith('.ts')) yield rel;
+  }
+}
+
+describe('module state', () => {
+  it('no analyzer module keeps mutable state outside the WarmContext', () => {
+    const found: string[] = [];
+    for (const file of analyzerFiles('analyzer')) {
+      for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/^(?:export )?(?:let (\w+)|const (\w+)(?:: [^=]+)? = new (?:Map|Set|WeakMap)\b[^(]*\(\))/gm)) {
+        found.push(`${file}: ${m[1] ?? m[2]}`);
+      }
+    }
+    expect(found.filter((f) => !MODULE_STATE_ALLOWED.has(f))).toEqual([]);
+    expect(found.length).toBeGreaterThan(0); // the pattern still finds the allowed ones: it can bite
   });
 });
