@@ -1,4 +1,4 @@
-// Bundles every entry point of Conway. One build per target (see STYLE.md, esbuild-sample):
+// Bundles every entry point of Conway. One build per target (the layout of vscode-extension-samples' esbuild-sample):
 //   dist/cli.js        the `conway` command: a loader of dist/conway.js through V8's code cache (node, cjs)
 //   dist/worker.js     the analyzer run off the extension host's thread (node, cjs)
 //   dist/extension.js  the VS Code extension (node, cjs, `vscode` external)
@@ -34,7 +34,13 @@ const builds = [
     bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
     logLevel: 'warning', entryPoints: { dashboard: 'webview/main.ts' }, outdir: 'dist/webview',
   },
-].filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)));
+];
+// A missing entry point is a broken checkout or a renamed file: say which, never build less in silence.
+const missing = builds.flatMap((b) => Object.values(b.entryPoints)).filter((f) => !existsSync(f));
+if (missing.length) {
+  console.error(`esbuild.mjs: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')} — fix the path in esbuild.mjs`);
+  process.exit(1);
+}
 
 // Static webview assets: the dashboard's CSS and VS Code's codicon font, served from dist/webview only.
 function copyWebviewAssets() {
@@ -42,7 +48,7 @@ function copyWebviewAssets() {
   copyFileSync('webview/dashboard.css', 'dist/webview/dashboard.css');
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
 }
-if (existsSync('webview/dashboard.css')) copyWebviewAssets();
+copyWebviewAssets();
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

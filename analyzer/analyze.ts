@@ -1,33 +1,29 @@
-// The whole pipeline (DESIGN.md): collect → parse → model → metrics → Report.
+// The whole pipeline (docs/architecture.md): collect → parse → model → metrics → Report.
 //   ownership  CODEOWNERS + team map (analyzer/ownership)
 //   history    git log, streamed, cached by commit (analyzer/history)
 //   imports    TS/JS import graph (analyzer/imports)
 //   metrics    pure functions over MetricsInput (analyzer/metrics)
 // Every consumer — CLI reporters, the extension, the webview — reads only the Report.
-import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { fileStamp } from './collect/file-stats';
 import { readRepoState } from './collect/repo-state';
 import { listTrackedFiles, listTrackedIndex, type TrackedIndex } from './collect/tracked-files';
 import { defaultCacheDir } from './history/cache';
 import { mineHistory } from './history/mine';
 import { runGit } from './collect/git';
 import { checkDateText, defaultSince, isRelativeSince, resolveSince } from './history/window';
-import { buildImportGraph, hasWarmImports, type ImportGraphResult } from './imports';
+import { buildImportGraph, hasWarmImports } from './imports';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
-import { createModuleOf } from './ownership/modules';
 import { makeBotTest } from './history/bots';
-import { buildDelivery } from './pipeline/delivery';
-import { makeDeclaredTeamsOf } from './pipeline/membership';
 import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
-import { buildPublicApi } from './pipeline/public-api';
-import { makeScopeOf } from './metrics/scope';
-import type { Report } from './report/types';
-import { ruleKey } from './codeowners/parse';
+import { buildModel } from './pipeline/build-model';
+import type { Report } from './contract/report';
 import { packageFacts } from './org-merge/package-facts';
 import { readRepoFile } from './collect/read-file';
-import { UserError } from './errors';
+import { UserError } from './contract/errors';
+import type { WarmContext } from './model/warm';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
 export { userEmail } from './collect/git';
@@ -35,8 +31,8 @@ export { userEmail } from './collect/git';
 /** For the editor: the hardened reader (regular files only, size cap, links out of a root refused). */
 export { readRepoFile, type ReadResult } from './collect/read-file';
 
-/** For long-lived processes (the editor's worker): keep the history cache in memory between runs. */
-export { flushCacheWrites, keepCacheWarm } from './history/cache';
+/** For long-lived processes (the editor's worker): the state kept between runs, passed as `warm`. */
+export { WarmContext } from './model/warm';
 
 export interface AnalyzeOptions extends OwnershipOptions {
   /** Window start: a date git understands, `all` for the whole history; default the 12 months before HEAD's commit date. */
@@ -59,6 +55,8 @@ export interface AnalyzeOptions extends OwnershipOptions {
   onModel?: (m: { input: MetricsInput; ownership: Ownership }) => void;
   /** For tests: the clock. */
   now?: () => Date;
+  /** A long-lived process's state (model/warm.ts), kept per repository root between runs; a one-shot run passes none. */
+  warm?: WarmContext;
 }
 
 export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): Promise<Report> {
@@ -68,7 +66,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   // One git call for the top level, HEAD, shallowness, the branch and a relative --since.
   const state = await readRepoState(repoDir, isRelativeSince(opts.since) ? opts.since : undefined);
   const root = state.root;
-  const since = opts.since ? await resolveSince(root, opts.since, Date.now(), state.sinceAnswer) : await headWindow(root, state.head);
+  const since = opts.since ? await resolveSince(root, opts.since, Date.now(), state.sinceAnswer) : await headWindow(root, state.head, opts.warm);
   progress({ phase: 'ownership' });
   // Start git (tracked files; the history's cache check and log) before the synchronous
   // ownership work, so git runs while Node parses CODEOWNERS and the team map.
@@ -76,17 +74,17 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   // them (modified) — asked for only when an earlier analysis left edges to reuse.
   const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() ?? undefined : undefined;
   const filesRun: Promise<{ files: string[]; index?: TrackedIndex }> = opts.imports !== false
-    ? listTrackedIndex(root, { modified: hasWarmImports(root, importCache), signal: opts.signal }).then((index) => ({ files: index.files, index }))
+    ? listTrackedIndex(root, { modified: hasWarmImports(root, importCache, opts.warm), signal: opts.signal }).then((index) => ({ files: index.files, index }))
     : listTrackedFiles(root, opts.signal).then((files) => ({ files }));
   const historyRun = mineHistory(root, {
     rootKnown: true, state, since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
-    fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true,
+    fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true, warm: opts.warm,
     onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
   });
   // Both are awaited below; until then a failure must not count as unhandled.
   filesRun.catch(() => undefined);
   historyRun.catch(() => undefined);
-  const ownership = memoizeWho(readableOwnership(loadOwnership(root, opts)));
+  const ownership = memoizeWho(readableOwnership(loadOwnership(root, opts)), opts.warm);
   const tracked = await filesRun;
   const files = tracked.files;
   // History waits on git while the import graph keeps Node busy: run both at once. Both keep
@@ -94,11 +92,11 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   progress({ phase: 'history' });
   const [history, graph] = await Promise.all([
     historyRun,
-    tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, cacheDir: importCache, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
+    tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, cacheDir: importCache, signal: opts.signal, warm: opts.warm, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
   ]);
   progress({ phase: 'metrics' });
   const people = resolvePeople(ownership, history.commits);
-  const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
+  const { input, publicHint } = buildModel({ ownership, files, commits: history.commits, imports: graph?.edges ?? null, packages: graph?.workspacePackages ?? [] });
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });
@@ -126,14 +124,10 @@ function readableOwnership(ownership: Ownership): Ownership {
 
 // Every stage asks who owns the same paths: answer each path once — and, in a long-lived process
 // such as the editor's worker, once until CODEOWNERS or the team map change.
-let lastWho: { key: string; memo: Map<string, ReturnType<Ownership['who']>> } | undefined;
+type WhoMemo = { key?: string; memo: Map<string, ReturnType<Ownership['who']>> };
 
-function memoizeWho(ownership: Ownership): Ownership {
-  // Codeowners Plus and a catalog spread ownership over many files: each one is part of the key.
-  const inputs = [...(ownership.codeowners?.files ?? [ownership.codeowners?.path]), ownership.teamMap.path, ...(ownership.catalog?.files ?? [])];
-  const key = [ownership.root, ownership.flavor, ...inputs.map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-'))].join('\0');
-  if (lastWho?.key !== key) lastWho = { key, memo: new Map() };
-  const memo = lastWho.memo;
+function memoizeWho(ownership: Ownership, warm: WarmContext | undefined): Ownership {
+  const memo = warm ? warmWhoMemo(ownership, warm) : new Map<string, ReturnType<Ownership['who']>>();
   const who = ownership.who;
   return {
     ...ownership,
@@ -145,53 +139,27 @@ function memoizeWho(ownership: Ownership): Ownership {
   };
 }
 
-function buildInput(ownership: Ownership, files: string[], commits: MetricsInput['commits'], graph: ImportGraphResult | null) {
-  const who = ownership.who;
-  const rulesByKey = new Map((ownership.codeowners?.rules ?? []).map((r) => [ruleKey(r), r]));
-  const ruleOf = (p: string) => {
-    const r = who(p).rule;
-    return r ? rulesByKey.get(ruleKey(r)) ?? null : null;
-  };
-  const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
-  const publicApi = buildPublicApi(ownership, graph, ruleOf, files);
-  const teamsOf = (p: string) => who(p).teams;
-  const delivery = buildDelivery(ownership, files, teamsOf);
-  const input: MetricsInput = {
-    commits,
-    files,
-    teams: ownership.teamMap.teams,
-    clusters: ownership.teamMap.clusters,
-    teamsOf,
-    deliveryTeamsOf: delivery.deliveryTeamsOf,
-    reviewGroups: delivery.reviewGroups,
-    moduleOf: createModuleOf(ruleOf, packageDirs),
-    declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
-    imports: graph?.edges ?? [],
-    hasImports: graph !== null,
-    isPublicApi: publicApi.isPublicApi,
-    scopeOf: makeScopeOf(ownership.teamMap.testPaths),
-  };
-  return { input, publicHint: publicApi.hint };
+function warmWhoMemo(ownership: Ownership, warm: WarmContext): WhoMemo['memo'] {
+  // Codeowners Plus and a catalog spread ownership over many files: each one is part of the key.
+  const inputs = [...(ownership.codeowners?.files ?? [ownership.codeowners?.path]), ownership.teamMap.path, ...(ownership.catalog?.files ?? [])];
+  const key = [ownership.flavor, ...inputs.map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-'))].join('\0');
+  const kept = warm.slot(ownership.root, 'who', (): WhoMemo => ({ memo: new Map() }));
+  if (kept.key !== key) Object.assign(kept, { key, memo: new Map() });
+  return kept.memo;
 }
 
 /** The default window: the 12 months before HEAD's commit date (not before today). */
-async function headWindow(root: string, head: string | null): Promise<string | undefined> {
+async function headWindow(root: string, head: string | null, warm: WarmContext | undefined): Promise<string | undefined> {
   if (!head) return undefined;
   // A long-lived process analyses the same HEAD again (a saved CODEOWNERS): one git call per commit.
-  if (lastHeadWindow?.head !== head) {
-    const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
-    lastHeadWindow = { head, since: Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined };
-  }
-  return lastHeadWindow.since;
+  const kept = warm?.slot(root, 'head-window', () => ({ head: '', since: undefined as string | undefined }));
+  if (kept?.head === head) return kept.since;
+  const secs = Number((await runGit(root, ['show', '-s', '--format=%ct', head])).trim());
+  const since = Number.isFinite(secs) && secs > 0 ? defaultSince(secs) : undefined;
+  if (kept) Object.assign(kept, { head, since });
+  return since;
 }
 
-let lastHeadWindow: { head: string; since: string | undefined } | undefined;
-
 function stamp(abs: string): string {
-  try {
-    const s = statSync(abs);
-    return `${abs}:${s.size}:${s.mtimeMs}`;
-  } catch {
-    return `${abs}:missing`;
-  }
+  return `${abs}:${fileStamp(abs)}`;
 }

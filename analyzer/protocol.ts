@@ -3,10 +3,10 @@
 // reads workspace code, so the extension host never blocks on an analysis.
 import type { AnalyzeOptions } from './analyze';
 import type { ImportEdge } from './model/types';
-import type { Report, Violation } from './report/types';
-import type { Review } from './review/types';
+import { SCHEMA_VERSION, type Report, type Violation } from './contract/report';
+import type { Review } from './contract/review';
 
-export type WorkerOptions = Omit<AnalyzeOptions, 'signal' | 'onProgress' | 'now'>;
+export type WorkerOptions = Omit<AnalyzeOptions, 'signal' | 'onProgress' | 'now' | 'warm' | 'onModel'>;
 
 export type ToWorker =
   | { id: number; type: 'analyze'; root: string; options: WorkerOptions }
@@ -39,7 +39,7 @@ export function isToWorker(x: unknown): x is ToWorker {
 export function isFromWorker(x: unknown): x is FromWorker {
   if (!isObj(x) || !isId(x.id)) return false;
   switch (x.type) {
-    case 'report': return isObj(x.report) && (x.report as { schemaVersion?: unknown }).schemaVersion === 1;
+    case 'report': return isObj(x.report) && (x.report as { schemaVersion?: unknown }).schemaVersion === SCHEMA_VERSION;
     case 'imports': return Array.isArray(x.edges) && Array.isArray(x.violations);
     case 'review': return isObj(x.review) && Array.isArray((x.review as { approvals?: unknown }).approvals) && Array.isArray((x.review as { files?: unknown }).files);
     case 'progress': return isStr(x.phase);

@@ -1,32 +1,33 @@
 // The analyzer off the extension host's thread: a child process (forked by the extension) that
-// answers ToWorker messages over IPC. It keeps one import index per repository warm, so the
-// imports of a file saved in the editor are re-resolved without re-reading the repository.
+// answers ToWorker messages over IPC. Its one WarmContext (model/warm.ts) holds everything kept
+// between requests, per repository root: the history cache entries, the import index (so the
+// imports of a file saved in the editor are re-resolved without re-reading the repository), the
+// tracked files and the ownership hovers use.
 import { analyzeRepo } from './analyze';
 import { listTrackedFiles } from './collect/tracked-files';
-import { flushCacheWrites, keepCacheWarm } from './history/cache';
 import { warmImportIndex } from './imports';
+import { WarmContext } from './model/warm';
 import { loadOwnership, type Ownership } from './ownership';
-import { fileImportViolations } from './pipeline/file-check';
+import { fileImportViolations, type KeptDelivery } from './pipeline/file-check';
 import { isToWorker, type FromWorker, type ToWorker, type WorkerOptions } from './protocol';
 import { reviewChange } from './review';
 
-keepCacheWarm();
+const warm = new WarmContext();
 const running = new Map<number, AbortController>();
-// Tracked files per repository: the last analysis's (its report lists every one), or one
-// `git ls-files` before the first. The import index itself is the one the analysis keeps warm
-// (analyzer/imports), so hovers and analyses resolve with the same caches.
-const trackedFiles = new Map<string, Promise<string[]>>();
-// Ownership per repository, reused by every hover and save until the next analysis (which is
-// what the extension asks for when CODEOWNERS or conway.yml is saved).
-const ownerships = new Map<string, { key: string; ownership: Ownership }>();
 
+// Tracked files of a repository: the last analysis's (its report lists every one), or one
+// `git ls-files` before the first.
+function trackedFilesOf(root: string): Promise<string[]> {
+  return warm.slot(root, 'worker-tracked', () => listTrackedFiles(root));
+}
+
+// Ownership of a repository, reused by every hover and save until the next analysis (which is
+// what the extension asks for when CODEOWNERS or conway.yml is saved).
 function ownershipFor(root: string, options: WorkerOptions): Ownership {
   const key = JSON.stringify([options.flavor, options.codeowners, options.teams]);
-  const hit = ownerships.get(root);
-  if (hit?.key === key) return hit.ownership;
-  const ownership = loadOwnership(root, options);
-  ownerships.set(root, { key, ownership });
-  return ownership;
+  const kept = warm.slot(root, 'worker-ownership', () => ({ key: '', ownership: null as Ownership | null }));
+  if (kept.key !== key || !kept.ownership) Object.assign(kept, { key, ownership: loadOwnership(root, { ...options, warm }) });
+  return kept.ownership!;
 }
 
 function send(msg: FromWorker): void {
@@ -39,23 +40,23 @@ async function handle(msg: ToWorker): Promise<void> {
   running.set(msg.id, ctrl);
   try {
     if (msg.type === 'analyze') {
-      trackedFiles.delete(msg.root); // files may have changed with HEAD
-      ownerships.delete(msg.root);
-      const report = await analyzeRepo(msg.root, { ...msg.options, signal: ctrl.signal, onProgress: (p) => send({ id: msg.id, type: 'progress', ...p }) });
+      warm.forget(msg.root, 'worker-tracked'); // files may have changed with HEAD
+      warm.forget(msg.root, 'worker-ownership');
+      const report = await analyzeRepo(msg.root, { ...msg.options, warm, signal: ctrl.signal, onProgress: (p) => send({ id: msg.id, type: 'progress', ...p }) });
       send({ id: msg.id, type: 'report', report });
       // The report lists every tracked file: hovers need no `git ls-files` of their own.
-      trackedFiles.set(msg.root, Promise.resolve(report.files.map((f) => f.path)));
+      const files = Promise.resolve(report.files.map((f) => f.path));
+      warm.slot(msg.root, 'worker-tracked', () => files);
     } else if (msg.type === 'review') {
       const { flavor, codeowners, teams, exclude, cacheDir } = msg.options;
-      const review = await reviewChange(msg.root, { mode: msg.mode, flavor, codeowners, teams, exclude, cacheDir, signal: ctrl.signal });
+      const review = await reviewChange(msg.root, { mode: msg.mode, flavor, codeowners, teams, exclude, cacheDir, signal: ctrl.signal, warm });
       send({ id: msg.id, type: 'review', review });
     } else {
-      let tracked = trackedFiles.get(msg.root);
-      if (!tracked) trackedFiles.set(msg.root, (tracked = listTrackedFiles(msg.root)));
-      const files = await tracked;
-      const idx = warmImportIndex(msg.root, files, msg.options.exclude ?? []);
+      const files = await trackedFilesOf(msg.root);
+      const idx = warmImportIndex(msg.root, files, msg.options.exclude ?? [], warm);
       const edges = idx.resolveFile(msg.file, msg.text);
-      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges, files);
+      const kept = warm.slot(msg.root, 'file-check-delivery', (): KeptDelivery => ({}));
+      const violations = fileImportViolations(ownershipFor(msg.root, msg.options), idx.packages, edges, files, kept);
       send({ id: msg.id, type: 'imports', edges, violations });
     }
   } catch (e) {
@@ -70,4 +71,4 @@ process.on('message', (msg) => {
   else send({ id: 0, type: 'error', message: 'malformed message ignored' });
 });
 // The history cache's disk copy is written just after each update: finish it before leaving.
-process.on('disconnect', () => void flushCacheWrites().finally(() => process.exit(0)));
+process.on('disconnect', () => void warm.flush().finally(() => process.exit(0)));

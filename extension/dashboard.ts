@@ -4,7 +4,7 @@
 // every message from the page is validated before the host acts on it.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isSafeRelativePath, isWebviewToHost, type HostToWebview, type WebviewToHost } from '../webview/protocol';
+import { isSafeRelativePath, isWebviewToHost, type DashboardFilter, type HostToWebview, type WebviewToHost } from '../webview/protocol';
 import type { FolderModel } from './folder-model';
 
 export const VIEW_TYPE = 'conway.dashboard';
@@ -15,10 +15,14 @@ export class Dashboard implements vscode.Disposable {
   lastRendered: Extract<WebviewToHost, { type: 'rendered' }> | undefined;
   private ready = false;
   private readonly subs: vscode.Disposable[] = [];
+  /** The filters the page last reported, sent back with each report so an update keeps them. */
+  private filter: DashboardFilter | undefined;
+  /** The subscription to the shown folder's model: replaced when `show` switches folders. */
+  private modelSub: vscode.Disposable | undefined;
 
   static show(extensionUri: vscode.Uri, model: FolderModel): Dashboard {
     if (Dashboard.current) {
-      Dashboard.current.model = model;
+      Dashboard.current.follow(model);
       Dashboard.current.panel.reveal();
       Dashboard.current.post();
       return Dashboard.current;
@@ -37,13 +41,21 @@ export class Dashboard implements vscode.Disposable {
     this.subs.push(
       panel.webview.onDidReceiveMessage((m) => this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
-      model.onDidChange(() => this.post()),
     );
+    this.follow(model);
+  }
+
+  /** Shows `model` from now on: its updates reach the page, the previous folder's no longer do. */
+  private follow(model: FolderModel): void {
+    this.modelSub?.dispose();
+    if (model !== this.model) this.filter = undefined; // another folder's clusters and teams
+    this.model = model;
+    this.modelSub = model.onDidChange(() => this.post());
   }
 
   post(): void {
     if (!this.ready || !this.model.report) return;
-    const msg: HostToWebview = { type: 'report-json', json: JSON.stringify(this.model.report), folder: this.model.folder.name };
+    const msg: HostToWebview = { type: 'report-json', json: JSON.stringify(this.model.report), folder: this.model.folder.name, filter: this.filter };
     void this.panel.webview.postMessage(msg);
   }
 
@@ -53,6 +65,7 @@ export class Dashboard implements vscode.Disposable {
       this.ready = true;
       this.post();
     } else if (m.type === 'rendered') this.lastRendered = m;
+    else if (m.type === 'filter') this.filter = { cluster: m.cluster, team: m.team };
     else if (m.type === 'open' && isSafeRelativePath(m.file)) {
       const uri = vscode.Uri.joinPath(this.model.folder.uri, m.file);
       void vscode.window.showTextDocument(uri, { selection: new vscode.Range(m.line - 1, 0, m.line - 1, 0), viewColumn: vscode.ViewColumn.One });
@@ -75,6 +88,7 @@ export class Dashboard implements vscode.Disposable {
 
   dispose(): void {
     if (Dashboard.current === this) Dashboard.current = undefined;
+    this.modelSub?.dispose();
     for (const s of this.subs.splice(0)) s.dispose();
     this.panel.dispose();
   }

@@ -1,12 +1,12 @@
-// A file's delivery team (DESIGN.md "People and teams as they really are"): of the teams that own
+// A file's delivery team (README.md, "People: identities and bots"): of the teams that own
 // it, the most specific one that is not a review group. Review groups are approver pools listed
 // beside product teams on most rules (`* @org/js-approvers` then `/secrets/ @org/js-approvers
 // @org/secrets-team`): the developer asks the product team, not the pool. A team's role comes from
-// the report (issue 9); an older report has none, and then every team counts as a team. "Most
+// the report; an older report has none, and then every team counts as a team. "Most
 // specific" = owning the fewest files (a catch-all owns many); before the analysis has counted
 // files, appearing on the fewest CODEOWNERS rules (a pool is listed on most); then the first listed.
 // Pure (no vscode): the status bar, its tooltip and the owners command read it.
-import type { TeamRow } from '../analyzer/report/types';
+import type { TeamRow } from '../analyzer/contract/report';
 
 export interface DeliveryView {
   delivery: string | null;

@@ -1,7 +1,7 @@
 // Violations as diagnostics in the Problems panel: for open files always, for the whole
 // workspace on request ("Conway: Show Violations for the Whole Workspace").
 import * as vscode from 'vscode';
-import type { Violation } from '../analyzer/report/types';
+import type { Violation } from '../analyzer/contract/report';
 import type { FolderModel } from './folder-model';
 import type { Models } from './models';
 

@@ -37,10 +37,16 @@ export function activate(ctx: vscode.ExtensionContext) {
     teams.refresh();
     violations.refresh();
   };
-  const addFolder = (f: vscode.WorkspaceFolder) => {
+  const addFolder = (f: vscode.WorkspaceFolder): FolderModel => {
     const m = new FolderModel(f, worker, log);
     models.byFolder.set(f.uri.toString(), m);
     ctx.subscriptions.push(m, m.onDidChange(refresh));
+    return m;
+  };
+  // What every folder gets once the worker runs: the HEAD watcher and the user's teams, after its first analysis.
+  const startFolder = (m: FolderModel) => {
+    m.watchHead();
+    void m.loadUserTeams();
   };
   for (const f of vscode.workspace.workspaceFolders ?? []) addFolder(f);
   const analyzeAll = () => analyzeWithProgress(models, log);
@@ -64,7 +70,11 @@ export function activate(ctx: vscode.ExtensionContext) {
     vscode.workspace.onDidSaveTextDocument((doc) => onSave(models, doc, log)),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('conway') && models.all().forEach((m) => m.loadOwnership())),
     vscode.workspace.onDidChangeWorkspaceFolders((e) => {
-      e.added.forEach(addFolder);
+      // A folder added after start-up is analysed and watched like the first ones.
+      for (const f of e.added) {
+        const m = addFolder(f);
+        if (worker) void analyzeWithProgress(new Models([m]), log).then(() => models.byFolder.get(f.uri.toString()) === m && startFolder(m));
+      }
       for (const f of e.removed) models.byFolder.get(f.uri.toString())?.dispose(), models.byFolder.delete(f.uri.toString());
       refresh();
     }),
@@ -76,7 +86,7 @@ export function activate(ctx: vscode.ExtensionContext) {
   const activationMs = performance.now() - t0;
   if (worker) {
     setTimeout(() => {
-      void analyzeAll().then(() => models.all().forEach((m) => (m.watchHead(), void m.loadUserTeams())));
+      void analyzeAll().then(() => models.all().forEach(startFolder));
       review.watchIndex();
       review.schedule(0);
     }, 0);

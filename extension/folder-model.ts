@@ -8,8 +8,8 @@ import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { loadOwnership, type Ownership } from '../analyzer/ownership';
 import { userEmail } from '../analyzer/analyze';
-import type { FileRow, Report, Violation } from '../analyzer/report/types';
-import type { Review } from '../analyzer/review/types';
+import type { FileRow, Report, Violation } from '../analyzer/contract/report';
+import type { Review } from '../analyzer/contract/review';
 import { readHead } from './git-head';
 import { analysisOptions, ownershipOptions } from './settings';
 import type { WorkerClient } from './worker-client';
@@ -118,7 +118,7 @@ export class FolderModel implements vscode.Disposable {
 
   /** Watches .git for HEAD moves (commit, checkout, pull) and re-analyses when HEAD changes. */
   watchHead(): void {
-    if (!this.worker) return;
+    if (!this.worker || this.watcher) return;
     let timer: NodeJS.Timeout | undefined;
     try {
       this.watcher = watch(join(this.root, '.git'), () => {

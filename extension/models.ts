@@ -5,6 +5,10 @@ import type { FolderModel } from './folder-model';
 export class Models {
   readonly byFolder = new Map<string, FolderModel>();
 
+  constructor(models: FolderModel[] = []) {
+    for (const m of models) this.byFolder.set(m.folder.uri.toString(), m);
+  }
+
   for(uri: vscode.Uri | undefined): { model: FolderModel; path: string } | undefined {
     if (!uri) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);

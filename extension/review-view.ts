@@ -8,7 +8,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { renderReviewMarkdown } from '../analyzer/report/review-markdown';
-import type { Review } from '../analyzer/review/types';
+import type { Review } from '../analyzer/contract/review';
 import type { FolderModel } from './folder-model';
 import { teamName, type Models } from './models';
 

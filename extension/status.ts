@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { WhoResult } from '../analyzer/ownership';
 import { teamCaveat } from '../analyzer/report/format';
-import type { TeamRow } from '../analyzer/report/types';
+import type { TeamRow } from '../analyzer/contract/report';
 import { deliveryTeam, statusText, type DeliveryView } from './delivery-team';
 import type { FolderModel } from './folder-model';
 import { teamName, type Models } from './models';

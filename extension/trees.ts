@@ -3,7 +3,7 @@
 // file at the line).
 import * as vscode from 'vscode';
 import { teamCaveat } from '../analyzer/report/format';
-import type { TeamRow, Violation } from '../analyzer/report/types';
+import type { TeamRow, Violation } from '../analyzer/contract/report';
 import { findingsOf, type FindingView } from '../webview/findings';
 import type { FolderModel } from './folder-model';
 import type { Models } from './models';

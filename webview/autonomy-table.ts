@@ -1,7 +1,7 @@
 // The autonomy table: one row per team, sortable by any column (click a header; again to reverse),
 // each percentage with its sample size, a component without data shown as "–" with the reason,
 // monthly sparklines. Clicking a row opens the team's page.
-import type { Report, TeamRow, TeamTrendPoint } from '../analyzer/report/types';
+import type { Report, TeamRow, TeamTrendPoint } from '../analyzer/contract/report';
 import { el, pct, svg } from './dom';
 import { nullReason, sampleSize, type Component } from './reasons';
 

@@ -2,7 +2,7 @@
 // coupling matrix, grouped findings and suggestions — rendered from one Report. Shared by the VS
 // Code webview and the HTML report (main.ts decides where location links go). Each control redraws
 // only its own section; the graph layout and the findings are computed once per report.
-import type { Report, TeamRow } from '../analyzer/report/types';
+import type { Report, TeamRow } from '../analyzer/contract/report';
 import { autonomyTable, type SortState } from './autonomy-table';
 import { el, locationLink, type LinkTarget } from './dom';
 import { findingsOf, type FindingView } from './findings';
@@ -18,18 +18,21 @@ export interface DashboardEvents {
   rendered(info: { teams: number; violations: number; graph: 'webgl' | 'svg' }): void;
   /** The cluster filter or the focused team changed ('' = all / none). */
   filter?(f: { cluster: string; team: string }): void;
+  /** The filters to start with (what the user had picked before this report arrived); unknown ids are ignored. */
+  initial?: { cluster: string | null; team: string | null };
 }
 
 export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvents): void {
   const labels = shortLabels(r.teams);
   const findings = findingsOf(r);
   const many = r.teams.length > 30;
-  const state = { cluster: '', role: '', focus: '', matrix: 'static' as MatrixMode, matrixAll: false };
+  const state = { cluster: initialOf(on.initial?.cluster, r.clusters), role: '', focus: initialOf(on.initial?.team, r.teams), matrix: 'static' as MatrixMode, matrixAll: false };
   const sort: SortState = { key: 'score', desc: true };
   const fstate: FindingsState = { kind: '', team: '', text: '', page: 0 };
   const visible = (): TeamRow[] => r.teams.filter((t) => (!state.cluster || t.cluster === state.cluster) && (!state.role || (t.role ?? 'team') === state.role));
   const sections = { page: el('div', { class: 'details' }), table: el('div'), matrix: el('div'), findings: el('div') };
   const graph = new GraphPanel(r, labels, { sizeBy: 'files', edgeBy: 'both', min: 1, topN: many ? 3 : 0 }, (id) => focus(id ?? ''));
+  graph.focus = state.focus || null;
   const teamNames = [...r.teams].sort((a, b) => (labels.get(a.id)! < labels.get(b.id)! ? -1 : 1)).map((t): [string, string] => [t.id, labels.get(t.id)!]);
 
   const drawPage = () => sections.page.replaceChildren(state.focus
@@ -52,7 +55,7 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
   const drawRest = () => (drawPage(), drawTable(), drawMatrix(), drawFindings());
   const drawAll = () => (graph.draw(visible()), drawRest());
 
-  const clusterSel = choice('cluster', [['', 'all clusters'], ...r.clusters.map((c): [string, string] => [c.id, `${c.id} (${c.teams.length})`])], '', (v) => ((state.cluster = v), on.filter?.({ cluster: v, team: state.focus }), drawAll()));
+  const clusterSel = choice('cluster', [['', 'all clusters'], ...r.clusters.map((c): [string, string] => [c.id, `${c.id} (${c.teams.length})`])], state.cluster, (v) => ((state.cluster = v), on.filter?.({ cluster: v, team: state.focus }), drawAll()));
   const roleSel = choice('role', [['', 'all roles'], ['team', 'teams'], ['review-group', 'review groups']], '', (v) => ((state.role = v), drawAll()));
   root.replaceChildren(
     el('header', {}, el('h1', {}, 'Conway'), el('span', { class: 'muted' }, summary(r, findings.length)), el('div', { class: 'filters' }, clusterSel, roleSel)),
@@ -70,6 +73,11 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
     drawRest();
     on.rendered({ teams: visible().length, violations: r.violations.length, graph: graph.renderer });
   }));
+}
+
+/** A cluster or team id kept from before, when this report still has it; else '' (all / none). */
+function initialOf(id: string | null | undefined, known: { id: string }[]): string {
+  return id && known.some((k) => k.id === id) ? id : '';
 }
 
 /** The five highest-ranked findings, as the Markdown and static HTML reports open with them: production code; test code only when there is none. */

@@ -1,7 +1,7 @@
 // Violations as grouped, ranked findings (findings.ts) with filters (kind, team, text) and paging:
 // "showing 1–50 of 1,204 findings (10,000 locations)". A finding's locations open on demand (each a
 // link that opens the file at the line), 20 at a time.
-import type { ViolationKind } from '../analyzer/report/types';
+import type { ViolationKind } from '../analyzer/contract/report';
 import { el, locationLink, type LinkTarget } from './dom';
 import type { FindingView } from './findings';
 import { count } from './labels';

@@ -1,8 +1,8 @@
-// Violations grouped into findings a lead reads as one item (DESIGN.md "Findings"): same kind,
+// Violations grouped into findings a lead reads as one item (docs/metrics.md, "Findings"): same kind,
 // target and team pair; unowned files by the highest directory whose files are all unowned. A
-// report from issue 10 on carries them (`findings`, `violations[].group`); for an older report they
+// report from schemaVersion 1 with findings carries them (`findings`, `violations[].group`); for an older report they
 // are grouped here, ranked the same way: by the changes to the files involved, then by count.
-import type { Finding, Report, Violation } from '../analyzer/report/types';
+import type { Finding, Report, Violation } from '../analyzer/contract/report';
 
 export interface FindingView {
   finding: Finding;

@@ -1,7 +1,7 @@
 // What the team graph shows, apart from drawing it: team-pair coupling weights (import edges,
 // shared commits, or both), the edge filter (a minimum weight and the top N edges of each team,
 // so 200 teams show structure instead of a hairball), node sizes and cluster colours.
-import type { Report, TeamRow } from '../analyzer/report/types';
+import type { Report, TeamRow } from '../analyzer/contract/report';
 
 export type SizeBy = 'files' | 'changes';
 export type EdgeBy = 'static' | 'change' | 'both';

@@ -9,7 +9,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
-import type { Report } from '../analyzer/report/types';
+import type { Report } from '../analyzer/contract/report';
 import { couplingEdges } from './graph-data';
 
 export type Positions = Map<string, { x: number; y: number }>;

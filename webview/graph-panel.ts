@@ -1,7 +1,7 @@
 // The team graph's panel: controls (node size, which coupling, minimum edge weight slider, top N
 // edges per team, search a team), the legend (what size, colour and width mean) and the drawing.
 // Controls redraw only the graph; the layout is computed once per report (graph-layout.ts).
-import type { Report, TeamRow } from '../analyzer/report/types';
+import type { Report, TeamRow } from '../analyzer/contract/report';
 import { el, svg, swatch } from './dom';
 import { drawGraph, type GraphView } from './graph';
 import { clusterColors, couplingEdges, filterEdges, NO_CLUSTER_COLOR, nodeSizes, teamColor, type EdgeBy, type SizeBy } from './graph-data';

@@ -5,7 +5,7 @@
 // highlights it and its neighbours and dims the rest. Where WebGL is unavailable: the same as SVG.
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import type { TeamRow } from '../analyzer/report/types';
+import type { TeamRow } from '../analyzer/contract/report';
 import { edgeWidth, type Edge } from './graph-data';
 import { fitToBox, svgGraph, type DrawEdge, type DrawNode } from './graph-svg';
 import type { Positions } from './graph-layout';

@@ -5,10 +5,10 @@
 //    <script type="application/json" id="conway-report"> (or, for a large report, gzipped in
 //    #conway-report-gzip), validate it, render; nothing is posted.
 // Either way `data-rendered` on <body> says which graph renderer drew (for tests and humans).
-import type { Report } from '../analyzer/report/types';
+import type { Report } from '../analyzer/contract/report';
 import { renderDashboard } from './dashboard';
 import { hostLinks, pageLinks } from './links';
-import { isHostToWebview, reportOf, type WebviewToHost } from './protocol';
+import { isHostToWebview, reportOf, type DashboardFilter, type WebviewToHost } from './protocol';
 import { isReport } from './report-guard';
 
 interface VsCodeApi {
@@ -23,10 +23,11 @@ const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : und
 const post = (m: WebviewToHost) => vscode?.postMessage(m);
 let current: Report | undefined;
 
-function show(report: Report): void {
+function show(report: Report, filter?: DashboardFilter): void {
   current = report;
   performance.mark('conway-report-ready');
   renderDashboard(root, report, {
+    initial: filter,
     // In VS Code the host opens a location; in a page it is a relative link to the file.
     link: vscode ? hostLinks((file, line) => post({ type: 'open', file, line: Math.max(1, line) })) : pageLinks(location.href, report.repo.root),
     rendered: (info) => {
@@ -43,7 +44,7 @@ function startInVsCode(api: VsCodeApi): void {
     if (!isHostToWebview(e.data)) return;
     const report = reportOf(e.data);
     if (!report) return;
-    show(report);
+    show(report, e.data.filter);
     // Saved for a reload after the first paint: serialising a 12 MB report takes a while.
     setTimeout(() => api.setState({ report }), 0);
   });

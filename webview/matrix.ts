@@ -2,7 +2,7 @@
 // inside and between clusters, by coupling (greedy nearest-neighbour seriation: each next team is
 // the one most coupled to the previous), so heavy cells gather along the diagonal; the top N most
 // coupled teams by default with "show all"; a colour legend; short labels, full names on hover.
-import type { Report, TeamRow } from '../analyzer/report/types';
+import type { Report, TeamRow } from '../analyzer/contract/report';
 import { el } from './dom';
 import { count } from './labels';
 

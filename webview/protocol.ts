@@ -1,22 +1,24 @@
 // Messages between the extension host and the dashboard webview, with guards used on both
 // sides: the host validates what the page sends (a path inside the workspace, a real line),
 // the page validates the report it receives.
-import type { Report } from '../analyzer/report/types';
+import type { Report } from '../analyzer/contract/report';
 import { isReport } from './report-guard';
 
 export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'open'; file: string; line: number }
   | { type: 'rendered'; teams: number; violations: number; graph: 'webgl' | 'svg' }
-  /** The filters the user picked (null = all), so the host can restore or mirror them. */
+  /** The filters the user picked (null = all): the host sends them back with the next report, so an update keeps them. */
   | { type: 'filter'; cluster: string | null; team: string | null };
+
+export type DashboardFilter = { cluster: string | null; team: string | null };
 
 /**
  * The report as an object, or (what the extension sends) as its JSON text: a 13 MB report crosses
  * VS Code's message channel and the webview's postMessage faster as one string than as an object
  * graph, and JSON.parse in the page is faster than structured-clone of the object.
  */
-export type HostToWebview = { type: 'report'; report: Report; folder: string } | { type: 'report-json'; json: string; folder: string };
+export type HostToWebview = ({ type: 'report'; report: Report; folder: string } | { type: 'report-json'; json: string; folder: string }) & { filter?: DashboardFilter };
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
@@ -41,6 +43,7 @@ const isFilterValue = (v: unknown) => v === null || (typeof v === 'string' && v.
 /** The report message, with every field of the report the dashboard reads checked (report-guard.ts). */
 export function isHostToWebview(x: unknown): x is HostToWebview {
   if (!isObj(x) || typeof x.folder !== 'string') return false;
+  if (x.filter !== undefined && !(isObj(x.filter) && isFilterValue(x.filter.cluster) && isFilterValue(x.filter.team))) return false;
   return (x.type === 'report' && isReport(x.report)) || (x.type === 'report-json' && typeof x.json === 'string');
 }
 

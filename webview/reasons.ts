@@ -1,6 +1,6 @@
 // Why a component has no data: the report keeps null (never 0) and the dashboard says why, from
 // the numbers the report does carry.
-import type { Report, TeamRow } from '../analyzer/report/types';
+import type { Report, TeamRow } from '../analyzer/contract/report';
 
 export type Component = 'deliveryIndependence' | 'ownershipIntegrity' | 'dependencyIndependence' | 'score';
 

@@ -1,5 +1,5 @@
 // Suggestions: inferred-module CODEOWNERS changes and clusters of teams that belong together.
-import type { Report } from '../analyzer/report/types';
+import type { Report } from '../analyzer/contract/report';
 import { el } from './dom';
 
 export function suggestions(r: Report): HTMLElement {

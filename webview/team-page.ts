@@ -2,7 +2,7 @@
 // their identities and how the membership was found — then the evidence behind each autonomy
 // component (commits shared with other teams, imports across the boundary with links to the
 // lines), the monthly trend, and the findings it is part of.
-import type { MemberRow, PersonRow, Report, TeamRow } from '../analyzer/report/types';
+import type { MemberRow, PersonRow, Report, TeamRow } from '../analyzer/contract/report';
 import { el, locationLink, pct, type LinkTarget } from './dom';
 import type { FindingView } from './findings';
 import { count } from './labels';

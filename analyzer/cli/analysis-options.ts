@@ -1,6 +1,6 @@
 // Options of the commands that run the whole analysis (`analyze`, `check`) → AnalyzeOptions.
 import type { AnalyzeOptions } from '../analyze';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import type { Options, Values } from './command';
 import { ownershipHelp, ownershipOptions, readFlavor, readOwnershipSource } from './repo-options';
 import { isAbsolute, resolve } from 'node:path';

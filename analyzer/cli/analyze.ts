@@ -1,6 +1,6 @@
 // `conway analyze` — the whole analysis, as a report in JSON, Markdown, HTML or SARIF.
 import { metricsHelp } from '../metrics/registry';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { renderReport, reportFormats } from '../report';
 import { filterScope, parseScope } from '../report/scope-filter';
 import { EXIT, type Command } from './command';
@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { checkOutDir, writeOutput } from './output';
 import { analyzeWithProgress } from './progress';
 import { resolveRoot } from './repo-options';
-import { escapeControls } from './quote';
+import { escapeControls } from '../model/quote';
 
 export const analyzeCommand: Command = {
   name: 'analyze',

@@ -6,14 +6,14 @@
 // which moves with every commit, so it fails changes that added nothing; `--gate-history` adds it.
 import { join, resolve } from 'node:path';
 import { filterScope, parseScope } from '../report/scope-filter';
-import { checkBaselineTarget, newViolations, readBaseline, serializeBaseline, toBaseline } from '../report/baseline';
+import { checkBaselineTarget, newViolations, readBaseline, serializeBaseline, toBaseline } from './baseline';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { coverageText, windowText } from '../report/findings-view';
-import type { Report, Violation } from '../report/types';
+import type { Report, Violation } from '../contract/report';
 import { EXIT, type Command, type Io } from './command';
 import { writeFileAtomic, writeOutput } from './output';
-import { escapeControls, quotePath } from './quote';
-import { UserError } from '../errors';
+import { escapeControls, quotePath } from '../model/quote';
+import { UserError } from '../contract/errors';
 import { renderCodeQuality } from '../report/codequality';
 import { renderSarif } from '../report/sarif';
 import { analyzeWithProgress } from './progress';
@@ -112,7 +112,7 @@ export function runCheck(full: Report, opts: CheckOptions, io: Io): number {
   return fresh.length ? EXIT.findings : EXIT.ok;
 }
 
-/** New violations under their finding's title, findings in rank order (issue 10): one heading per thing to fix. */
+/** New violations under their finding's title, findings in rank order: one heading per thing to fix. */
 function groupedLines(report: Report, fresh: Violation[]): string[] {
   const lines: string[] = [];
   const byGroup = new Map<string, Violation[]>();

@@ -2,12 +2,12 @@
 // existing FILE is never overwritten. The draft passes `conway validate` as written.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { draftTeamMap, type DraftModel } from '../init/draft';
 import { draftCatalog } from '../sources/backstage/draft';
 import type { MetricsInput } from '../metrics/input';
 import type { Ownership } from '../ownership';
-import type { Report } from '../report/types';
+import type { Report } from '../contract/report';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { EXIT, type Command } from './command';
 import { analyzeWithProgress } from './progress';

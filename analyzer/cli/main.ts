@@ -1,10 +1,10 @@
 // `conway` — entry point. Parses argv, dispatches to one command from the registry, prints
 // `ERROR: …` for user errors (exit 2) and never a stack trace unless CONWAY_DEBUG is set.
 import { parseArgs } from 'node:util';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { EXIT, type Command, type Io } from './command';
 import { commands } from './registry';
-import { escapeControls } from './quote';
+import { escapeControls } from '../model/quote';
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

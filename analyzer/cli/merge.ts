@@ -2,7 +2,7 @@
 // "Many repositories"): teams joined across repositories, ratios recomputed from summed counts,
 // package dependencies between repositories, bounded memory (analyzer/org-merge).
 import { resolve } from 'node:path';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { mergeReports } from '../org-merge/merge';
 import { renderMerged, toFileInChunks, writeMergedJson } from '../org-merge/write';
 import { EXIT, type Command } from './command';

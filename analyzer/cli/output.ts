@@ -8,7 +8,7 @@
 import { closeSync, existsSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { removeStaleTemps, trackTemp } from '../collect/temp-files';
 import type { Io } from './command';
 

@@ -2,12 +2,12 @@
 // changes, teams and why identities were merged (people/merge.ts), and who was treated as a bot.
 // `--mailmap` prints the .mailmap lines that make git agree; Conway writes nothing.
 import { mailmapLine } from '../people/mailmap';
-import type { PersonRow } from '../report/types';
+import type { PersonRow } from '../contract/report';
 import { analysisHelp, analysisOptions, toAnalyzeOptions } from './analysis-options';
 import { EXIT, type Command } from './command';
 import { analyzeWithProgress } from './progress';
 import { resolveRoot } from './repo-options';
-import { escapeControls } from './quote';
+import { escapeControls } from '../model/quote';
 
 export const peopleCommand: Command = {
   name: 'people',

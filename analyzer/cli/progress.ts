@@ -1,7 +1,7 @@
 // Progress on stderr, only when it is a terminal: one line rewritten in place, at most ten
 // times a second, with the phase, counts and rate — never mixed into stdout.
 import { analyzeRepo, type AnalyzeOptions } from '../analyze';
-import type { Report } from '../report/types';
+import type { Report } from '../contract/report';
 import type { Io } from './command';
 
 export function progressPrinter(io: Io): { update(p: { phase: string; done?: number; total?: number }): void; done(): void } {

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { findRepoRoot } from '../collect/git';
-import { RepoStateError, UserError } from '../errors';
+import { RepoStateError, UserError } from '../contract/errors';
 import type { Flavor } from '../model/types';
 import { loadOwnership, type Ownership } from '../ownership';
 import type { Io, Options, Values } from './command';

@@ -1,14 +1,14 @@
 // `conway review` — what a change needs before it lands: required code-owner approvals (base
 // CODEOWNERS), teams affected through imports, import edges and violations it adds or removes,
 // suggested reviewers. Markdown for a pull-request comment, JSON, and an exit code gate.
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { renderReviewMarkdown } from '../report/review-markdown';
 import { reviewChange, type ReviewOptions } from '../review';
 import { EXIT, type Command } from './command';
 import { writeOutput } from './output';
 import { ownershipHelp, ownershipOptions, readFlavor, resolveRoot } from './repo-options';
 import { isAbsolute, resolve } from 'node:path';
-import { escapeControls } from './quote';
+import { escapeControls } from '../model/quote';
 
 const FORMATS = ['md', 'json'];
 const GATES = ['new-violations', 'none'];

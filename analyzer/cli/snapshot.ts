@@ -2,7 +2,7 @@
 // reports in DuckDB (analyzer/store; schema in README "History in a database").
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { readReport } from '../org-merge/read';
 import { openDb } from '../store/db';
 import { takeSnapshot } from '../store/snapshot';

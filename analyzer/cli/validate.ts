@@ -1,11 +1,11 @@
 // `conway validate` — problems in CODEOWNERS and the team map; exit 1 when there are errors.
 import { listTrackedFiles } from '../collect/tracked-files';
-import { RepoStateError } from '../errors';
+import { RepoStateError } from '../contract/errors';
 import type { Problem } from '../model/types';
 import { validateOwnership } from '../ownership/validate';
 import { validateCatalog } from '../sources/backstage/validate';
 import { EXIT, type Command } from './command';
-import { escapeControls, quotePath } from './quote';
+import { escapeControls, quotePath } from '../model/quote';
 import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot } from './repo-options';
 
 export const validateCommand: Command = {

@@ -1,10 +1,10 @@
-// What `who` answers for a path that is not one tracked file (issue 10): a directory gets the
+// What `who` answers for a path that is not one tracked file: a directory gets the
 // rule that owns the files under it (the rule deciding most of them, and how many other rules
 // decide the rest); a path git does not track is answered as GitHub would match it, with a
 // warning, since the forge never sees an untracked file.
 import type { Ownership, WhoResult } from '../ownership';
 import { ruleKey } from '../codeowners/parse';
-import { quotePath } from './quote';
+import { quotePath } from '../model/quote';
 
 export interface WhoAnswer extends WhoResult {
   /** For a directory: tracked files under it, and how many of them the reported rule decides. */

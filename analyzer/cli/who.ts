@@ -2,8 +2,8 @@
 import type { Command } from './command';
 import { EXIT } from './command';
 import { openOwnership, ownershipHelp, ownershipOptions, resolveRoot, toRepoPath } from './repo-options';
-import { UserError } from '../errors';
-import { escapeControls, quotePath } from './quote';
+import { UserError } from '../contract/errors';
+import { escapeControls, quotePath } from '../model/quote';
 import type { Ownership } from '../ownership';
 import { listTrackedFiles } from '../collect/tracked-files';
 import { whoPath, type WhoAnswer } from './who-paths';

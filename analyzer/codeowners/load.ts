@@ -3,7 +3,7 @@
 // ignores files of 3 MB or more — so do we, and say so.
 import { isAbsolute, join, relative } from 'node:path';
 import { readRepoFile, readTextFile, type ReadResult } from '../collect/read-file';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import type { Flavor } from '../model/types';
 import { parseCodeowners, type ParsedCodeowners } from './parse';
 

@@ -8,8 +8,6 @@ import { compileGithubPattern } from './glob-github';
 import { compileGitlabPattern, normalizeGitlabPattern } from './glob-gitlab';
 import type { ParsedCodeowners } from './parse';
 import { allMatching, literalPrefix, RuleIndex, type Indexed } from './rule-index';
-import { createPlusMatcher } from '../sources/codeowners-plus/matcher';
-import type { PlusRule } from '../sources/codeowners-plus/parse';
 
 export interface OwnerMatcher {
   match(path: string): OwnerMatch;
@@ -18,7 +16,6 @@ export interface OwnerMatcher {
 }
 
 export function createMatcher(parsed: ParsedCodeowners): OwnerMatcher {
-  if (parsed.source === 'codeowners-plus') return createPlusMatcher(parsed.rules as PlusRule[], parsed.ignore);
   return parsed.flavor === 'gitlab' ? gitlabMatcher(parsed.rules) : githubMatcher(parsed.rules);
 }
 

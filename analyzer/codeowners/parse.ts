@@ -5,7 +5,7 @@
 // with default owners, and `!pattern` exclusions inside a section.
 import type { Flavor, Problem, Rule } from '../model/types';
 import { gitlabPatternProblem } from './glob-gitlab';
-import { checkOwner } from './owner-syntax';
+import { checkOwner } from '../model/owner-syntax';
 import { tokenize } from './tokenize';
 
 export interface Section {

@@ -1,6 +1,6 @@
 // Repository states that stop every git command and that its owner can fix, recognised in
 // git's stderr and said in words (git.ts turns a failing command into one of these).
-import { RepoStateError } from '../errors';
+import { RepoStateError } from '../contract/errors';
 
 /**
  * States of the repository that stop every git command and that its owner can fix, in words:

@@ -10,7 +10,7 @@
 // changes no answer, and git never fetches or writes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { RepoStateError } from '../errors';
+import { RepoStateError } from '../contract/errors';
 import { resolve } from 'node:path';
 import { DRIVER_KEYS, driverOverrides, gitEnvironment, readsWorkTree, refreshesIndex, SAFE_ARGS } from './git-safety';
 import { repoStateOf } from './git-states';

@@ -42,13 +42,17 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
     renameSync(tmp, file);
     removeStaleTemps(file);
   } catch {
-    // force ignores only ENOENT: under a cache "directory" that is a file, rm fails with ENOTDIR too.
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing was written there
-    }
+    removeQuietly(tmp);
   } finally {
     done();
+  }
+}
+
+/** rm -f that never throws: under a file where a directory belongs even the removal fails (ENOTDIR). */
+export function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing was written there
   }
 }

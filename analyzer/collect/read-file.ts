@@ -1,5 +1,5 @@
 // Reads the input files Conway needs (CODEOWNERS, conway.yml, configs, sources) under the rules
-// of DESIGN.md's trust boundary. Never writes.
+// of the security model (README.md, "Security"). Never writes.
 //  - regular files only: opened non-blocking, so a FIFO never hangs the open, then refused by
 //    fstat like a device or a socket (`/dev/zero` would otherwise be read forever);
 //  - a size cap on the regular file's size (devices, which report size 0 and never end, are refused);
@@ -84,19 +84,13 @@ export function escapes(root: string, abs: string): string | null {
   }
 }
 
-const roots = new Map<string, string>();
-
+// Asked only for links and fixed-location inputs (a handful per run): no memo to keep.
 function realRoot(root: string): string {
-  let r = roots.get(root);
-  if (r === undefined) {
-    try {
-      r = realpathSync.native(root);
-    } catch {
-      r = root;
-    }
-    roots.set(root, r);
+  try {
+    return realpathSync.native(root);
+  } catch {
+    return root;
   }
-  return r;
 }
 
 function inside(root: string, real: string): boolean {

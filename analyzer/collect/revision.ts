@@ -2,12 +2,13 @@
 // of two refs, its file list (`git ls-tree -r`), the changes between two states
 // (`git diff --name-status -z -M`) and blob contents (`git cat-file --batch`, one process for
 // all of them). Nothing here writes into the repository.
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
+import type { ChangeStatus } from '../contract/review';
 import { GitError, runGit, runGitBytes } from './git';
 
 const QUOTE_OFF = ['-c', 'core.quotepath=off'];
 
-export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed';
+export type { ChangeStatus };
 
 export interface Change {
   path: string;

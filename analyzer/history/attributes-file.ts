@@ -1,13 +1,12 @@
 // The attributes file git's log reads through core.attributesFile (lockfiles and minified files
-// `-diff`, PERF-NOTES.md). It lives in Conway's cache directory; with --no-cache, or when that
+// `-diff`, docs/architecture.md, "Performance"). It lives in Conway's cache directory; with --no-cache, or when that
 // directory cannot be written (read-only, a file where a directory belongs, a full disk), it goes
 // to a private temporary directory that is removed after mining — a cache fault never stops
 // an analysis, and --no-cache never touches the cache.
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writePrivateTemp, writeTextAtomic } from '../collect/cache-stream';
 import { readTextFile } from '../collect/read-file';
 import { makeDirs } from '../collect/make-dirs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BINARY_ATTRIBUTES } from './paths';
 
 const TEXT = BINARY_ATTRIBUTES.join('\n') + '\n';
@@ -25,9 +24,7 @@ export function attributesFile(cacheDir: string | null): AttributesFile {
       // fall through to a private copy
     }
   }
-  const dir = mkdtempSync(join(tmpdir(), 'conway-attributes-'));
-  writeFileSync(join(dir, 'gitattributes'), TEXT);
-  return { file: join(dir, 'gitattributes'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return writePrivateTemp('conway-attributes-', 'gitattributes', TEXT);
 }
 
 function writeIfChanged(cacheDir: string): string {
@@ -36,9 +33,7 @@ function writeIfChanged(cacheDir: string): string {
   const current = read.kind === 'text' ? read.text : '';
   if (read.kind === 'missing') makeDirs(cacheDir);
   if (current !== TEXT) {
-    const tmp = `${file}.${process.pid}`;
-    writeFileSync(tmp, TEXT); // rename is atomic: a concurrent run never reads half a file
-    renameSync(tmp, file);
+    writeTextAtomic(file, TEXT);
   }
   return file;
 }

@@ -1,4 +1,4 @@
-// Issue 9, "Bots": is a commit automated? Decided from its subject while git log is parsed.
+// Is a commit automated? Decided from its subject while git log is parsed.
 // Subjects are never stored (~400 bytes/commit at 1M commits): each commit keeps one small
 // integer, its subject print — bit 0 says the subject is machine-written, the other 30 bits
 // hash the subject's template (digits, versions and hashes blanked). A 31-bit integer is a V8

@@ -1,12 +1,12 @@
-// Bot recognition (issue 2, "Identity"; issue 9, "Bots"): GitHub App accounts end in `[bot]`
+// Bot recognition: GitHub App accounts end in `[bot]`
 // (`dependabot[bot]`, `49699333+dependabot[bot]@users.noreply.github.com`); the usual
-// automation accounts are matched by name. Issue 9 adds accounts named like bots without the
+// automation accounts are matched by name. So are accounts named like bots without the
 // `[bot]` suffix: a one-word git name ending in `bot` (`sentrybot`, `release-bot`), a name whose
 // last word is `bot` (`Release Bot`), a noreply handle ending in `bot`, or an email whose local
 // part ends in a separated `bot` (`ci-bot@`, `ci.bot@`). A two-word name such as `Jane Talbot`
 // is a person. Extra patterns are case-insensitive substrings of the author's name or email, so
 // `ci-bot@` or `release-please` work without regex syntax.
-// A name alone is not enough for those accounts (issue 9: "…and whose commits are automated"):
+// A name alone is not enough for those accounts ("…and whose commits are automated"):
 // a name-matched account is a bot only when at least half of its commits in the mined history
 // have a machine subject, or at least 80% (and two or more) share one subject template
 // (automated.ts), so a person whose one-word git name is `abbot` stays a
@@ -30,7 +30,7 @@ export interface BotTest {
 /**
  * Builds the predicate once; it is called for every author and co-author. `tally` is the
  * automated/total count per account over the mined history; without it (or for an account with
- * no authored commits, e.g. only a co-author) the name decides, as before issue 9's rule.
+ * no authored commits, e.g. only a co-author) the name alone decides.
  */
 export function makeBotTest(extra: string[] = [], tally?: AutomationTally): BotTest {
   const needles = [...DEFAULT_BOTS, ...extra].map((p) => p.toLowerCase()).filter(Boolean);

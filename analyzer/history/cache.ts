@@ -1,4 +1,4 @@
-// Incremental history cache (issue 3, "Incremental"). Lives under the user's cache directory
+// Incremental history cache. Lives under the user's cache directory
 // (`$XDG_CACHE_HOME/conway` or `~/.cache/conway`), never inside the repository. One NDJSON file
 // per key = sha256(repository real path + option fingerprint, .mailmap included): a header line
 // `{"v", "head", "mode", "notes", "count"}` then one raw commit per line as a compact array,
@@ -8,14 +8,12 @@
 // map or the globs reuses the cache. Read and written as streams: a 1M-commit cache never
 // becomes one string.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, renameSync, statSync, rmSync, type WriteStream } from 'node:fs';
-import { makeDirs } from '../collect/make-dirs';
-import { removeStaleTemps, trackTemp } from '../collect/temp-files';
-import { once } from 'node:events';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readLines, writeLinesAtomic } from '../collect/cache-stream';
+import { fileStamp, isRegularFile } from '../collect/file-stats';
 import type { FileChange } from '../model/types';
+import type { WarmContext } from '../model/warm';
 import { NONE, type LogMode, type RawCommit } from './parseLog';
 
 const VERSION = 3; // 3: rows end with the commit's subject print (automated.ts)
@@ -45,58 +43,40 @@ export function cacheFile(cacheDir: string, repoRealPath: string, fingerprint: u
   return join(cacheDir, 'history', `${key.slice(0, 32)}.ndjson`);
 }
 
-// A long-lived process (the editor's worker) keeps the entry it last read or wrote, and uses it
-// while the file on disk is the one it knows (same size and mtime): no re-parse per update.
-// Off by default: a one-shot CLI run would only hold the raw commits in memory for nothing.
-// It also writes the disk copy (only needed by its next start) a moment after the update, so
-// serialising thousands of commits is not on the path from a commit to its report; until then
-// the entry in memory is the one read.
-const warm = new Map<string, { stamp: string; entry: CacheEntry }>();
-const pending = new Map<string, { entry: CacheEntry; done: Promise<void> }>();
-let keep = false;
+// A long-lived process (the editor's worker, with its WarmContext) keeps the entry it last read
+// or wrote, and uses it while the file on disk is the one it knows (same size and mtime): no
+// re-parse per update. A one-shot CLI run (no context) keeps nothing: it would only hold the raw
+// commits in memory for nothing. A warm process also writes the disk copy (only needed by its
+// next start) a moment after the update, so serialising thousands of commits is not on the path
+// from a commit to its report; until then the entry in memory is the one read.
 const WRITE_DELAY_MS = 300;
 
-/** Whether cache entries outlive the call that read or wrote them (then nobody may consume them). */
-export function cacheKeptWarm(): boolean {
-  return keep;
+/** What a warm process keeps of one repository's history cache files. */
+export interface HistoryWarm {
+  context: WarmContext;
+  entries: Map<string, { stamp: string; entry: CacheEntry }>;
+  pending: Map<string, { entry: CacheEntry; done: Promise<void> }>;
 }
 
-export function keepCacheWarm(on = true): void {
-  keep = on;
-  if (!on) warm.clear();
-}
-
-/** Resolves when the delayed disk writes of a warm process are done (tests, shutdown). */
-export async function flushCacheWrites(): Promise<void> {
-  await Promise.all([...pending.values()].map((p) => p.done));
-}
-
-function isRegularFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+/** The history-cache state of `root` in a warm process; undefined in a one-shot run. */
+export function historyWarm(context: WarmContext | undefined, root: string): HistoryWarm | undefined {
+  return context?.slot(root, 'history-cache', () => ({ context, entries: new Map(), pending: new Map() }));
 }
 
 function stampOf(file: string): string {
-  try {
-    const s = statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'gone';
-  }
+  const stamp = fileStamp(file);
+  return stamp === 'missing' ? 'gone' : stamp;
 }
 
 /** Reads a cache file, or null when absent or unreadable (a broken cache only costs a re-mine). */
-export async function readCache(file: string): Promise<CacheEntry | null> {
-  const queued = pending.get(file);
+export async function readCache(file: string, warm?: HistoryWarm): Promise<CacheEntry | null> {
+  const queued = warm?.pending.get(file);
   if (queued) return queued.entry;
   if (!isRegularFile(file)) return null; // absent, or a directory or FIFO where the file belongs (a FIFO would block the read)
-  const known = warm.get(file);
+  const known = warm?.entries.get(file);
   if (known && known.stamp === stampOf(file)) return known.entry;
   try {
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    const lines = readLines(file);
     let entry: CacheEntry | null = null;
     let count = -1;
     const strings = new Map<string, string>();
@@ -108,7 +88,7 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
     }
     // Truncated (even at a line boundary) or padded: not the cache that was written.
     if (!entry || entry.commits.length !== count) return null;
-    if (keep) warm.set(file, { stamp: stampOf(file), entry });
+    warm?.entries.set(file, { stamp: stampOf(file), entry });
     return entry;
   } catch {
     return null;
@@ -116,65 +96,32 @@ export async function readCache(file: string): Promise<CacheEntry | null> {
 }
 
 /** Writes the cache; in a warm process the disk write is queued and this returns at once. Never throws. */
-export async function writeCache(file: string, entry: CacheEntry): Promise<void> {
-  if (!keep) return writeFile(file, entry).catch(() => undefined); // a cache that could not be written only costs a re-mine
+export async function writeCache(file: string, entry: CacheEntry, warm?: HistoryWarm): Promise<void> {
+  if (!warm) return writeFile(file, entry).catch(() => undefined); // a cache that could not be written only costs a re-mine
+  const { entries, pending } = warm;
   const before = pending.get(file)?.done ?? Promise.resolve();
   const done = before
     .then(() => new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS)))
     .then(() => writeFile(file, entry))
     .then(
-      () => void warm.set(file, { stamp: stampOf(file), entry }),
+      () => void entries.set(file, { stamp: stampOf(file), entry }),
       () => undefined, // a cache that could not be written only costs a re-mine
     )
     .finally(() => {
       if (pending.get(file)?.entry === entry) pending.delete(file);
     });
   pending.set(file, { entry, done });
+  warm.context.track(done);
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves half a cache; the temp file never outlives a failure. */
-async function writeFile(file: string, entry: CacheEntry): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const done = trackTemp(tmp);
-  try {
-    makeDirs(join(file, '..'));
-    const out = createWriteStream(tmp, 'utf8');
-    let failure: Error | undefined;
-    out.on('error', (e) => (failure ??= e)); // reported below, never an unhandled 'error' event
-    const write = async (s: string) => {
-      if (failure) throw failure;
-      if (!out.write(s)) await drainedOrClosed(out);
-    };
-    await write(JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes, count: entry.commits.length }) + '\n');
-    for (const c of entry.commits) await write(JSON.stringify(encodeCommit(c)) + '\n');
-    out.end();
-    if (!out.closed) await once(out, 'close');
-    if (failure) throw failure;
-    renameSync(tmp, file);
-    removeStaleTemps(file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  } finally {
-    done();
-  }
+/** Writes atomically (temp file + rename) so a crash never leaves half a cache. */
+function writeFile(file: string, entry: CacheEntry): Promise<void> {
+  return writeLinesAtomic(file, linesOf(entry));
 }
 
-/**
- * Waits for 'drain' (or 'close', after an error) and removes both listeners: racing two
- * `events.once` leaves the loser's listeners behind, one pair per full buffer — Node then warns
- * about a listener leak on every cold run of a large history.
- */
-function drainedOrClosed(out: WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-  });
+function* linesOf(entry: CacheEntry): Iterable<string> {
+  yield JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes, count: entry.commits.length }) + '\n';
+  for (const c of entry.commits) yield JSON.stringify(encodeCommit(c)) + '\n';
 }
 
 type Row = [string, string, string, number, string[], (string | number | null)[][], number];

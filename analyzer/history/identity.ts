@@ -1,4 +1,4 @@
-// Identity resolution (issue 2, "Identity"). git already applied .mailmap (`--use-mailmap`,
+// Identity resolution. git already applied .mailmap (`--use-mailmap`,
 // `%aN`/`%aE`); what remains is Conway's own mapping to one stable person id:
 //   1. a team-map member alias (email, git author name or `@handle`, case-insensitive);
 //   2. a GitHub noreply address `123+handle@users.noreply.github.com` or

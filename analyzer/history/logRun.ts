@@ -1,4 +1,4 @@
-// Runs the history command and streams it through LogParser. What PERF-NOTES.md shows pays:
+// Runs the history command and streams it through LogParser. What docs/architecture.md ("Performance") shows pays:
 //   git -c core.quotepath=off -c core.bigFileThreshold=256k -c core.attributesFile=<lockfiles -diff>
 //       rev-list --no-merges|--first-parent [--since] [--until] <range>
 //   then per shard (contiguous slices of that list, in order):

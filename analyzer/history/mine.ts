@@ -7,14 +7,15 @@
 //   4. automated commits tallied per account (automated.ts), then bots dropped (bots.ts),
 //      identities resolved, paths filtered (commits.ts).
 // Paths are as git reported them; pass headNames (or apply followRenames, renames.ts) for HEAD names.
-import { realpathSync } from 'node:fs';
+import { realPath } from '../collect/file-stats';
 import { findRepoRoot, GitError, runGit } from '../collect/git';
 import { headAndShallow } from '../collect/repo-state';
 import type { Commit } from '../model/types';
+import type { WarmContext } from '../model/warm';
 import { tallyAutomation, type AutomationTally } from './automated';
 import { makeBotTest } from './bots';
 import { attributesFile } from './attributes-file';
-import { cacheFile, cacheKeptWarm, defaultCacheDir, readCache, writeCache, type CacheEntry } from './cache';
+import { cacheFile, defaultCacheDir, historyWarm, readCache, writeCache, type CacheEntry } from './cache';
 import { toCommits } from './commits';
 import { makeResolver, type Member } from './identity';
 import { mailmapKey } from './mailmap-key';
@@ -49,6 +50,8 @@ export interface MineOptions {
   rootKnown?: boolean;
   /** The caller already read HEAD's commit and shallowness (collect/repo-state.ts; saves a git call). */
   state?: { head: string | null; shallow: boolean; parents?: string[] };
+  /** A long-lived process's state (model/warm.ts): cache entries and path filters kept between runs. */
+  warm?: WarmContext;
 }
 
 export interface HistoryResult {
@@ -59,7 +62,7 @@ export interface HistoryResult {
   mode: LogMode;
   fromCache: number;
   mined: number;
-  /** Authors dropped as bots (issue 9): listed in the report, never dropped silently. */
+  /** Authors dropped as bots: listed in the report, never dropped silently. */
   bots: DroppedBot[];
   /** Automated/total commits per account over every mined commit (cached and new): who is a bot by name *and* behaviour. */
   automation: AutomationTally;
@@ -89,10 +92,10 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
     resolve: makeResolver(opts.members),
     isBot: makeBotTest(opts.bots, automation),
     includeBots: opts.includeBots ?? false,
-    keepPath: makePathFilter(opts),
+    keepPath: makePathFilter(opts, opts.warm?.slot(root, 'path-filters', () => new Map())),
     // A one-shot run owns the raw commits: each is dropped once converted, so at 1M commits the
     // raw and the converted records are not all alive together.
-    consume: !cacheKeptWarm(),
+    consume: !opts.warm,
     // Renamed here, not by the caller: no commit is held both as git named it and renamed.
     headNames: opts.headNames,
     onBot: (name, email, changes) => tallyBot(bots, name, email, changes),
@@ -111,8 +114,8 @@ async function mineWithCache(root: string, head: string, wanted: LogMode, opts: 
   // --no-cache never touches the cache directory; an unusable one only costs a re-mine.
   const cacheDir = opts.cache === false ? null : (opts.cacheDir ?? defaultCacheDir());
   const useCache = cacheDir !== null && isAbsoluteDate(opts.since) && isAbsoluteDate(opts.until);
-  const file = useCache ? cacheFile(cacheDir, realpathSync(root), [opts.since, opts.until, !!opts.firstParent, wanted, await mailmapKey(root)]) : null;
-  const base = file ? await usableCache(root, head, await readCache(file), opts.state?.parents) : null;
+  const file = useCache ? cacheFile(cacheDir, realPath(root), [opts.since, opts.until, !!opts.firstParent, wanted, await mailmapKey(root)]) : null;
+  const base = file ? await usableCache(root, head, await readCache(file, historyWarm(opts.warm, root)), opts.state?.parents) : null;
   let run: LogRun = { commits: [], mode: base?.mode ?? wanted, notes: [] };
   if (base?.head !== head) {
     const attributes = attributesFile(cacheDir);
@@ -128,7 +131,7 @@ async function mineWithCache(root: string, head: string, wanted: LogMode, opts: 
     notes: [...new Set([...(base?.notes ?? []), ...run.notes])],
     commits: base && run.commits.length ? await inLogOrder(root, head, run.commits, base, opts) : (base ?? run).commits,
   };
-  if (file && base?.head !== head) await writeCache(file, entry);
+  if (file && base?.head !== head) await writeCache(file, entry, historyWarm(opts.warm, root));
   return { entry, fromCache: base?.commits.length ?? 0, mined: run.commits.length };
 }
 

@@ -1,4 +1,4 @@
-// Which paths count as code changes (issue 3, "Mining"): `--include` / `--exclude` globs
+// Which paths count as code changes: `--include` / `--exclude` globs
 // (minimatch, dot:true, matched against repository-relative paths) on top of default excludes
 // for lockfiles, generated, vendored and built files — changes there say nothing about who
 // owns the code. `defaultExcludes` replaces the list (pass [] to keep everything).
@@ -25,12 +25,13 @@ export interface PathFilterOptions {
 
 export type PathFilter = (path: string) => boolean;
 
-// The editor's worker filters the same paths after every commit: a predicate (and its answers)
-// is kept per option set, so an update tests only paths it has not seen.
-const filters = new Map<string, PathFilter>();
-
-/** A memoized predicate: included (or no includes) and not excluded; one per option set. */
-export function makePathFilter(opts: PathFilterOptions = {}): PathFilter {
+/**
+ * A memoized predicate: included (or no includes) and not excluded. The editor's worker filters
+ * the same paths after every commit: it passes `filters` (kept in its WarmContext), one predicate
+ * per option set, so an update tests only paths it has not seen.
+ */
+export function makePathFilter(opts: PathFilterOptions = {}, filters?: Map<string, PathFilter>): PathFilter {
+  if (!filters) return compileFilter(opts);
   const key = JSON.stringify([opts.include ?? [], opts.exclude ?? [], opts.defaultExcludes ?? null]);
   let filter = filters.get(key);
   if (!filter) {

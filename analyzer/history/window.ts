@@ -11,7 +11,7 @@
 // the same command dropped or kept commits depending on when and where it ran: gitDate() pins a
 // date without a time to 00:00 UTC and a time without a zone to UTC before git sees it.
 import { runGit } from '../collect/git';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 
 /** Whether git has to read `since` (it is relative): only then does resolveSince call git. */
 export function isRelativeSince(since: string | undefined): since is string {

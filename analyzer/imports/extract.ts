@@ -1,5 +1,5 @@
 // Import extraction from TS/JS text with TypeScript's scanner (tokens only, no AST): faster than
-// a full parse (PERF-NOTES: the type checker is 5–8× slower than needed) and, unlike
+// a full parse (docs/architecture.md, "Performance": the type checker is 5–8× slower than needed) and, unlike
 // `ts.preProcessFile`, it sees `export * as ns from` and tells the kinds apart:
 //   static     import x from 'm' · import 'm' · import { a } from 'm'
 //   type       import type … from 'm' · export type { … } from 'm'

@@ -4,20 +4,21 @@
 // kind, line and specifier). A file that cannot be read or tokenized is reported and skipped.
 import { MultiDirectedGraph } from 'graphology';
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { cacheKeptWarm } from '../history/cache';
 import { join } from 'node:path';
+import { fileStamp, pathExists } from '../collect/file-stats';
 import { readRepoFile, type ReadResult } from '../collect/read-file';
 import { listTrackedFiles, type TrackedIndex } from '../collect/tracked-files';
 import { makePathFilter } from '../history/paths';
 import type { ImportEdge, Problem } from '../model/types';
+import type { WarmContext } from '../model/warm';
 import { extractImports } from './extract';
 import { createResolver, type Resolve } from './resolve';
 import { createConfigIndex } from './tsconfig';
 import { importCacheFile, readImportCache, staleTest, writeImportCache, type PersistedImports } from './persist';
 import { findWorkspacePackages, type WorkspacePackage } from './workspaces';
 
-export const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+import { SOURCE_EXTENSIONS } from '../model/source-files';
+export { SOURCE_EXTENSIONS };
 /** Files that change how imports resolve. */
 export const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -36,6 +37,8 @@ export interface ImportGraphOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep each file's edges on disk under this cache directory (persist.ts), keyed by blob id. */
   cacheDir?: string;
+  /** A long-lived process's state (model/warm.ts): the index and each file's edges kept between runs. */
+  warm?: WarmContext;
 }
 
 export interface ImportGraphResult {
@@ -52,7 +55,8 @@ export interface ImportGraphResult {
 
 export async function buildImportGraph(root: string, opts: ImportGraphOptions = {}): Promise<ImportGraphResult> {
   const tracked = opts.index?.files ?? opts.tracked ?? (await listTrackedFiles(root, opts.signal));
-  const warm = warmIndex(root, tracked, opts.exclude ?? []);
+  const slot = importsWarm(opts.warm, root);
+  const warm = warmIndex(root, tracked, opts.exclude ?? [], slot);
   const git = opts.index;
   const index = warm.index;
   let graph: MultiDirectedGraph | undefined;
@@ -86,7 +90,7 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
   // With the same configs, the stored notes already cover every config; the grouped notes of this
   // run see only the configs its changed files needed (a partial count), so they are left out.
   result.notes = stored ? [...new Set([...stored.notes, ...index.notes])] : [...index.notes, ...index.groupedNotes()];
-  if (disk && (stats.read > 0 || stats.seeded || (stored && stored.notes.length !== result.notes.length))) persist(disk.file, disk.configKey, tracked, index.sources, warm.edges, result.notes);
+  if (disk && (stats.read > 0 || stats.seeded || (stored && stored.notes.length !== result.notes.length))) persist(disk.file, disk.configKey, tracked, index.sources, warm.edges, result.notes, slot);
   opts.onProgress?.(index.sources.length, index.sources.length);
   return result;
 }
@@ -100,21 +104,22 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
 //   - its size and mtime are those it had when it was read (one stat).
 type Index = ReturnType<typeof createImportIndex>;
 type EdgeCache = Map<string, { stamp: string; blob: string | null; edges: ImportEdge[] }>;
-const warmIndexes = new Map<string, { tracked: string[]; key: string; index: Index; edges: EdgeCache }>();
+type WarmIndex = { tracked: string[]; key: string; index: Index; edges: EdgeCache };
+/** What a warm process keeps of one repository's import graph: the index and its delayed disk write. */
+type ImportsWarm = { current?: WarmIndex; pendingWrite?: NodeJS.Timeout };
 
-/** The index the last analysis of this repository used (or a new one): shared with the editor's hovers. */
-export function warmImportIndex(root: string, tracked: string[], exclude: string[] = []): Index {
-  return warmIndex(root, tracked, exclude).index;
+function importsWarm(context: WarmContext | undefined, root: string): ImportsWarm | undefined {
+  return context?.slot(root, 'imports', (): ImportsWarm => ({}));
 }
 
-/** Forgets the in-memory index of a repository, as a new process starts without it (tests). */
-export function dropWarmImports(root: string): void {
-  warmIndexes.delete(root);
+/** The index the last analysis of this repository used (or a new one): shared with the editor's hovers. */
+export function warmImportIndex(root: string, tracked: string[], exclude: string[], context: WarmContext): Index {
+  return warmIndex(root, tracked, exclude, importsWarm(context, root)).index;
 }
 
 /** Whether an earlier analysis left edges to reuse, in memory or on disk (then listTrackedIndex with `modified` pays). */
-export function hasWarmImports(root: string, cacheDir?: string): boolean {
-  return (warmIndexes.get(root)?.edges.size ?? 0) > 0 || (cacheDir !== undefined && existsSync(importCacheFile(cacheDir, root)));
+export function hasWarmImports(root: string, cacheDir?: string, context?: WarmContext): boolean {
+  return (importsWarm(context, root)?.current?.edges.size ?? 0) > 0 || (cacheDir !== undefined && pathExists(importCacheFile(cacheDir, root)));
 }
 
 /**
@@ -149,9 +154,7 @@ function seedFromDisk(stored: PersistedImports | null, configKey: string, tracke
 
 // A one-shot CLI run writes at once; a long-lived process (the editor's worker) a moment later,
 // so the write is not on the path from a commit to its report.
-let pendingWrite: NodeJS.Timeout | undefined;
-
-function persist(file: string, configKey: string, tracked: string[], sources: string[], edges: EdgeCache, notes: string[]): void {
+function persist(file: string, configKey: string, tracked: string[], sources: string[], edges: EdgeCache, notes: string[], warm: ImportsWarm | undefined): void {
   const write = () => {
     const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
     for (const f of sources) {
@@ -160,18 +163,18 @@ function persist(file: string, configKey: string, tracked: string[], sources: st
     }
     writeImportCache(file, { configKey, tracked, notes, files });
   };
-  clearTimeout(pendingWrite);
-  if (cacheKeptWarm()) pendingWrite = setTimeout(write, 300).unref();
-  else write();
+  if (!warm) return write();
+  clearTimeout(warm.pendingWrite);
+  warm.pendingWrite = setTimeout(write, 300).unref();
 }
 
-function warmIndex(root: string, tracked: string[], exclude: string[]): { index: Index; edges: EdgeCache } {
-  const configs = tracked.filter((f) => CONFIG_FILE.test(f));
-  const key = JSON.stringify([exclude, configs.map((c) => stamp(join(root, c)))]);
-  const cached = warmIndexes.get(root);
+function warmIndex(root: string, tracked: string[], exclude: string[], warm: ImportsWarm | undefined): WarmIndex {
+  const configs = warm ? tracked.filter((f) => CONFIG_FILE.test(f)) : [];
+  const key = warm ? JSON.stringify([exclude, configs.map((c) => fileStamp(join(root, c)))]) : '';
+  const cached = warm?.current;
   if (cached?.key === key && sameList(cached.tracked, tracked)) return cached;
-  const fresh = { tracked, key, index: createImportIndex(root, tracked, exclude), edges: new Map() };
-  warmIndexes.set(root, fresh);
+  const fresh: WarmIndex = { tracked, key, index: createImportIndex(root, tracked, exclude), edges: new Map() };
+  if (warm) warm.current = fresh;
   return fresh;
 }
 
@@ -186,7 +189,7 @@ function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, res
   const blob = git?.blobs.get(file);
   if (hit?.blob != null && hit.blob === blob && git!.modified !== null && !git!.modified.has(file)) return hit.edges;
   const abs = join(root, file); // only now: a join per unchanged file is ~9 MB of garbage per update on 10k files
-  if (hit && hit.stamp === stamp(abs)) return hit.edges;
+  if (hit && hit.stamp === fileStamp(abs)) return hit.edges;
   const read = readRepoFile(root, abs, MAX_SOURCE_BYTES);
   stats.read++;
   if (read.kind !== 'text') {
@@ -217,14 +220,6 @@ function blobId(bytes: Buffer, hexLength: number): string {
   return createHash(hexLength === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-function stamp(abs: string): string {
-  try {
-    const s = statSync(abs);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'missing';
-  }
-}
 
 /** Reads a repository-relative file's text (null when absent): the disk, or a revision's blobs. */
 export type ReadRel = (rel: string) => string | null;

@@ -1,4 +1,4 @@
-// A workspace package's public API (issue 10): every file its package.json publishes, mapped
+// A workspace package's public API: every file its package.json publishes, mapped
 // back to source the way imports are resolved (toSource: dist/ → src/). Node's rules for
 // `exports` (https://nodejs.org/api/packages.html#package-entry-points): subpath keys (`.`,
 // `./sub`), condition objects nested to any depth (every condition counts — a file published

@@ -1,4 +1,4 @@
-// The import graph's disk cache (issue 13, "warm CLI path"): each source file's resolved edges,
+// The import graph's disk cache: each source file's resolved edges,
 // keyed by the git blob id they were parsed from, under the user's cache directory (next to the
 // history cache, analyzer/history/cache.ts) — never in the repository. A one-shot `conway check`,
 // `analyze` or `review` then reads, tokenizes and resolves only the files whose blob changed.
@@ -11,7 +11,7 @@
 // beside `a/b/index.ts` or `a/b.js` can take over `./b`).
 // Any fault reading the file is a miss: a broken cache only costs a rebuild.
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realPath } from '../collect/file-stats';
 import { writeCacheFile } from '../collect/make-dirs';
 import { readTextFile } from '../collect/read-file';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ type Row = [string, string, [string | null, string, number, ImportEdge['kind']][
 export function importCacheFile(cacheDir: string, root: string): string {
   let real = root;
   try {
-    real = realpathSync(root);
+    real = realPath(root);
   } catch {
     // a root that cannot be resolved is cached under its name
   }

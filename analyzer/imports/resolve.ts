@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { probe } from './probe';
 import type { createConfigIndex } from './tsconfig';
-import { exportTarget, toSource, type WorkspacePackage } from './workspaces';
+import { exportTarget, packageName, toSource, type WorkspacePackage } from './workspaces';
 
 const BUILTINS = new Set(builtinModules);
 
@@ -87,11 +87,6 @@ function workspaceTarget(byName: Map<string, WorkspacePackage>, specifier: strin
 
 export function isBare(s: string): boolean {
   return !s.startsWith('.') && !s.startsWith('/');
-}
-
-export function packageName(s: string): string {
-  const parts = s.split('/');
-  return s.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 function directoriesOf(files: Set<string>): Set<string> {

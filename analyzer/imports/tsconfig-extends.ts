@@ -1,4 +1,4 @@
-// `extends` through workspace packages (issue 10): TypeScript looks a bare `extends`
+// `extends` through workspace packages: TypeScript looks a bare `extends`
 // (`tsconfig/base.json`, `@acme/tsconfig`) up in node_modules, which a fresh checkout does not
 // have. When the name is a workspace package, the config text is rewritten — as TypeScript
 // reads it — to point at the package's file in the repository: the subpath through the
@@ -6,8 +6,7 @@
 // itself, `.json` added, or the directory's `tsconfig.json`.
 import { join } from 'node:path';
 import ts from 'typescript';
-import { packageName } from './resolve';
-import { exportTarget, type WorkspacePackage } from './workspaces';
+import { exportTarget, packageName, type WorkspacePackage } from './workspaces';
 
 /** A bare `extends` → the absolute path of the workspace package's config, or null. */
 export function workspaceExtends(root: string, files: Set<string>, packages: WorkspacePackage[]): (spec: string) => string | null {

@@ -1,18 +1,18 @@
-// Each file's nearest tsconfig.json / jsconfig.json (PERF-NOTES: a monorepo's root tsconfig
+// Each file's nearest tsconfig.json / jsconfig.json (docs/architecture.md, "Performance": a monorepo's root tsconfig
 // often includes almost nothing), parsed once with its `extends` chain by TypeScript itself.
 // An `extends` that points at an uninstalled package is tolerated: its options are missing,
 // the rest applies, and one note says so. An `extends` naming a workspace package
 // (`"extends": "tsconfig/base.json"`, the `tsconfig` package living in the monorepo) is
-// followed to that package's file from source, through its `exports` (issue 10) — at every
+// followed to that package's file from source, through its `exports` — at every
 // level of the chain, since each config's text is rewritten as TypeScript reads it.
 // Each config gets its own module-resolution cache.
 // Configs are read like every repository file (collect/read-file.ts): inside the repository,
 // regular, at most 1 MB — an `extends` to /dev/zero or ~/secrets is skipped with a note — and an
 // `extends` chain stops after MAX_EXTENDS configs (a 3,000-deep chain overflowed the stack).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { MissingExtends } from './config-notes';
+import { pathExists } from '../collect/file-stats';
 import { readRepoFile } from '../collect/read-file';
 import { rewriteExtends, workspaceExtends } from './tsconfig-extends';
 import type { WorkspacePackage } from './workspaces';
@@ -111,5 +111,5 @@ function configReader(root: string, rel: string, notes: string[], extendsTo: (sp
     return undefined;
   };
   // Existence is answered truly, so a refused `extends` is read (and refused with its reason) rather than reported missing.
-  return Object.assign(read, { exists: (p: string) => (revision && p.startsWith(prefix) ? fromRevision(p) !== null : existsSync(p)) });
+  return Object.assign(read, { exists: (p: string) => (revision && p.startsWith(prefix) ? fromRevision(p) !== null : pathExists(p)) });
 }

@@ -1,5 +1,5 @@
 // Workspace packages → their source entry, so `import '@acme/ui'` resolves to
-// packages/ui/src/index.ts in a fresh checkout without node_modules (PERF-NOTES: 4–6k such
+// packages/ui/src/index.ts in a fresh checkout without node_modules (docs/architecture.md, "Performance": 4–6k such
 // imports per monorepo that no standard resolver finds). Packages come from the root
 // package.json `workspaces` (array or {packages}) and pnpm-workspace.yaml — at the root and in
 // nested workspace roots up to two levels down (a docs site's own monorepo); the entry from
@@ -7,7 +7,7 @@
 // src/index.* and index.* — mapped from build output (dist/, lib/, build/, out/) back to source.
 import { Minimatch } from 'minimatch';
 import { parseDocument } from 'yaml';
-import { placeOf, yamlErrorKind } from '../parse-errors';
+import { placeOf, yamlErrorKind } from '../contract/parse-errors';
 import { MAX_EXPORTS_DEPTH, nestsDeeper, packageApi, type PackageApi } from './package-api';
 import { probe } from './probe';
 import { join, toSource } from './to-source';
@@ -21,7 +21,7 @@ export interface WorkspacePackage {
   entry: string | null;
   /** The raw `exports` field, for subpath imports. */
   exports: unknown;
-  /** Every file the package.json publishes (issue 10): importing one is never a deep import. */
+  /** Every file the package.json publishes: importing one is never a deep import. */
   api: PackageApi;
 }
 
@@ -126,4 +126,10 @@ function pickCondition(c: Record<string, unknown> | null, depth = 0): string | n
     }
   }
   return null;
+}
+
+/** The package a bare specifier names: `@scope/name` or `name`, without the subpath. */
+export function packageName(s: string): string {
+  const parts = s.split('/');
+  return s.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }

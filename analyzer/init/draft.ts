@@ -1,4 +1,4 @@
-// `conway init` (issue 9): a draft conway.yml for the repository, from what the analysis found —
+// `conway init`: a draft conway.yml for the repository, from what the analysis found —
 //  - teams: every CODEOWNERS owner (or group of person owners) as a team with the same id, so the
 //    analysis with the draft has the same teams, now with membership "declared";
 //  - members: the inferred members, each with its evidence (changes, share of the person's
@@ -7,8 +7,8 @@
 //  - publicApi: the files other teams may import today (package entry points, rule index files);
 //  - clusters: the suggested clusters of 3–5 teams, and the declared ones.
 // Output is YAML written by hand: every string is a JSON string (valid YAML), comments sit beside.
-import type { PersonRow, Report, TeamRow } from '../report/types';
-import { escapeControls } from '../cli/quote';
+import type { PersonRow, Report, TeamRow } from '../contract/report';
+import { escapeControls } from '../model/quote';
 
 export interface DraftModel {
   report: Report;

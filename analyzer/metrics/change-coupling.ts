@@ -3,12 +3,12 @@
 //   degree = 100 · shared / ((revs(A) + revs(B)) / 2), rounded to an integer;
 //   commits touching more than maxChangesetSize files are ignored, for revs too;
 //   a pair is reported when the average revs ≥ minRevs, shared ≥ minShared, degree ≥ minDegree.
-// Team change coupling uses the same formula over delivery teams (issue 9: review groups are
+// Team change coupling uses the same formula over delivery teams (review groups are
 // never a coupling partner): revs(T) = commits touching T's files, shared = commits touching a
 // file of one and a file of the other that share no delivery team (a change inside a jointly
 // owned file, or between files of one team, is internal); every pair with ≥ 1 shared commit.
 // Both keep up to 20 shared commits (newest first) as evidence.
-import type { FileCoupling, TeamCoupling } from '../report/types';
+import type { FileCoupling, TeamCoupling } from '../contract/report';
 import type { MetricsInput, MetricsOptions } from './input';
 
 const EVIDENCE = 20;

@@ -4,7 +4,7 @@
 // at least twice its external weight and it is not already a declared cluster.
 import type { Cluster } from '../model/types';
 import { IdGraph } from './id-graph';
-import type { StaticCoupling, TeamCoupling } from '../report/types';
+import type { StaticCoupling, TeamCoupling } from '../contract/report';
 import { seeded } from './modules';
 
 export function suggestClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[], declared: Cluster[]): { teams: string[]; reason: string }[] {
@@ -33,7 +33,7 @@ export function suggestClusters(staticPairs: StaticCoupling[], changePairs: Team
   return out;
 }
 
-/** Why the list is empty (issue 10: an empty suggestion list says why). */
+/** Why the list is empty (an empty suggestion list says why). */
 export function whyNoClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[]): string {
   const coupled = new Set([...staticPairs.filter((s) => s.edges > 0).flatMap((s) => [s.from, s.to]), ...changePairs.filter((c) => c.sharedCommits > 0).flatMap((c) => [c.a, c.b])]);
   if (coupled.size < 3) return `no cluster suggested: ${coupled.size} team${coupled.size === 1 ? '' : 's'} share${coupled.size === 1 ? 's' : ''} commits or imports with another team in the window, and a cluster needs 3`;

@@ -5,7 +5,7 @@
 // 3,116 files and 92% of its changes unowned, its C++ core among them, and no summary said so.
 // The largest unowned directories are the highest directories whose files are all unowned.
 import type { Commit } from '../model/types';
-import type { Coverage } from '../report/types';
+import type { Coverage } from '../contract/report';
 import { ancestors, countByDirectory } from './directories';
 
 export const LARGEST_SHOWN = 10;

@@ -1,5 +1,5 @@
-// Classifies each import edge between two owned repository files by delivery team (issue 9:
-// review groups do not count): internal (the two files share a delivery team — joint ownership
+// Classifies each import edge between two owned repository files by delivery team (review
+// groups do not count): internal (the two files share a delivery team — joint ownership
 // makes an edge internal to each shared team) or crossing from one team to another. Shared by static coupling,
 // dependency independence and the violations, so all three agree on what "crosses" means.
 import type { ImportEdge } from '../model/types';

@@ -1,4 +1,4 @@
-// Findings (issue 10): the violations a lead reads, grouped and ranked. One finding per kind +
+// Findings: the violations a lead reads, grouped and ranked. One finding per kind +
 // target + team pair (the same deep import from forty files is one thing to fix); unowned files
 // per directory (unowned-dirs.ts); test and production locations apart (metrics/scope.ts).
 // Production findings rank before test findings; within each, by impact — the window's changes to the files
@@ -6,7 +6,7 @@
 // (Tornhill, "Your Code as a Crime Scene", ch. 4). Every violation keeps its place in the JSON
 // and SARIF and points to its finding with `group`.
 import { createHash } from 'node:crypto';
-import type { Finding, Violation } from '../report/types';
+import type { Finding, Violation } from '../contract/report';
 import type { UnownedDirs } from './unowned-dirs';
 
 export interface FindingsInput {

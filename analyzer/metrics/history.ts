@@ -1,7 +1,7 @@
 // All history metrics in one pass over the model: per file, per declared module, per team
 // (with monthly trend) and per cluster, plus file and team change coupling. Each number comes
 // from one of the small metric modules next to this file.
-import type { FileRow, MemberRow, ModuleRow, TeamTrendPoint } from '../report/types';
+import type { FileRow, MemberRow, ModuleRow, TeamTrendPoint } from '../contract/report';
 import { fileCoupling, teamCoupling } from './change-coupling';
 import { collectFileStats, fileFragmentation, isKnowledgeIsland, mainAuthor, mainTeam, type FileStats } from './file-stats';
 import { fragmentation } from './fragmentation';

@@ -1,4 +1,4 @@
-// What every metric reads: the joined model (DESIGN.md "model"). Built once by the analyze
+// What every metric reads: the joined model (docs/architecture.md). Built once by the analyze
 // pipeline from the ownership engine, the mined history and the import graph; metrics are pure
 // functions `(input, options) => rows` over it and never touch git or the file system.
 import type { Cluster, Commit, ImportEdge, Team } from '../model/types';
@@ -14,11 +14,11 @@ export interface MetricsInput {
   /** Owning team ids of a path (CODEOWNERS owners mapped through the team map); [] when unowned.
    *  Called once per change by several passes: the pipeline's answer is memoized per path. */
   teamsOf(path: string): string[];
-  /** Issue 9: the owning teams of a path that are not review groups (its delivery teams); [] when
+  /** The owning teams of a path that are not review groups (its delivery teams); [] when
    *  unowned or owned only by review groups. Coupling, independence, violations and drift use these.
    *  Memoized per path like teamsOf, and the same array as teamsOf's when nothing is removed. */
   deliveryTeamsOf(path: string): string[];
-  /** Issue 9: teams detected or declared as review groups (teams/roles.ts). */
+  /** Teams detected or declared as review groups (teams/roles.ts). */
   reviewGroups: Set<string>;
   /** Declared module of a path: directory of its CODEOWNERS rule, or its workspace package dir. */
   moduleOf(path: string): string;

@@ -1,4 +1,4 @@
-// Team membership of every person in the window (issue 3, "Membership inference"; issue 9):
+// Team membership of every person in the window (docs/metrics.md):
 //  - declared: the team map lists the person (any alias), or a CODEOWNERS person owner or group
 //    of person owners names them (matched through their merged identities, people/merge.ts);
 //  - inferred, for everyone the team map does not list: every team that can take members from
@@ -11,7 +11,7 @@
 //    make everyone a member of that team. Shares may sum past 1.
 // A person's primary team (the first: declared, else the largest share) is the one their changes
 // count for in fragmentation and main-team, so that Σ n_t = N.
-import { isTeamOwner } from '../codeowners/owner-syntax';
+import { isTeamOwner } from '../model/owner-syntax';
 import type { Team } from '../model/types';
 import type { MetricsInput } from './input';
 

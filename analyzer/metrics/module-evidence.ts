@@ -2,7 +2,7 @@
 // directory or a workspace package) to the module's major delivery team (module-suggestion.ts):
 // the unit lies mostly in the module, it is a carve-out inside the receiving team's code, and the
 // window's history agrees. Each rule keeps a class of suggestion a lead would not act on out.
-import { SOURCE_EXTENSIONS } from '../imports';
+import { SOURCE_EXTENSIONS } from '../model/source-files';
 import type { MetricsInput } from './input';
 
 export interface MoveContext {

@@ -1,4 +1,4 @@
-// Names and CODEOWNERS suggestions of inferred modules (issue 10). A module is named by the
+// Names and CODEOWNERS suggestions of inferred modules. A module is named by the
 // deepest directory that holds at least half of its files (`packages/ui/src/elements`), so a
 // lead recognises it; when that is the root or a bare top directory (`packages`), which says
 // nothing, by its most frequent deeper directory with its share ("packages/core/src (62% of 840
@@ -11,8 +11,8 @@
 // the review groups it had. Suggested lines name only tracked files and directories and prefer
 // the fewest rules: a directory is proposed whole when every tracked file under it moves
 // (nothing else changes hands), else the files one by one; each line is escaped so it passes
-// `conway validate` (codeowners/suggest-line.ts).
-import { suggestLine } from '../codeowners/suggest-line';
+// `conway validate` (model/suggest-line.ts).
+import { suggestLine } from '../model/suggest-line';
 import { ancestors, countByDirectory } from './directories';
 import type { MetricsInput } from './input';
 import { enclosedBy, insideModule, workedOnBy, type MoveContext } from './module-evidence';

@@ -6,8 +6,8 @@
 // one, a concrete suggestion with CODEOWNERS lines (module-suggestion.ts: named by directory,
 // between delivery teams only, tracked files only, fewest rules), ranked by the window's changes
 // to the files it moves. Teams scattered over many communities are reported too.
-import { SOURCE_EXTENSIONS } from '../imports';
-import type { FileCoupling, InferredModule } from '../report/types';
+import { SOURCE_EXTENSIONS } from '../model/source-files';
+import type { FileCoupling, InferredModule } from '../contract/report';
 import { isRepoTarget } from './cross-team';
 import { round4 } from './fragmentation';
 import type { MetricsInput } from './input';

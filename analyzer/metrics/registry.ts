@@ -1,5 +1,5 @@
 // Every metric Conway reports, in one place: the CLI help lists them from here, and each entry
-// names the module that computes it (DESIGN.md: one map drives the help and the pickers).
+// names the module that computes it (docs/architecture.md: one map drives the help and the pickers).
 
 export interface MetricInfo {
   name: string;

@@ -1,11 +1,11 @@
-// Honest samples (issue 10, docs/metrics.md "Minimum data"): an autonomy component computed
+// Honest samples (docs/metrics.md "Minimum data"): an autonomy component computed
 // from a handful of commits or imports says more about chance than about the team — 1 commit
 // out of 1 is "100% independent". Below a documented minimum a component is null (shown "–")
 // and the notes say which teams and why; a team or cluster with no component left has no score
 // (null), never 100. The minimums follow code-maat's practice of a minimum revision count
 // (`minRevs`) before a coupling is believed.
 import { ratio } from './fragmentation';
-import type { Autonomy } from '../report/types';
+import type { Autonomy } from '../contract/report';
 import { autonomy } from './autonomy';
 
 /** Default minimum data per component (`--min-sample`): commits touching the group's code, changes to it, import edges leaving it. */

@@ -2,7 +2,7 @@
 // applied to teams): import edges from one team's files into another team's files, per ordered
 // pair; per team afferent Ca (edges coming in from other teams), efferent Ce (edges going out to
 // other teams) and instability I = Ce / (Ca + Ce), null when the team has neither.
-import type { StaticCoupling } from '../report/types';
+import type { StaticCoupling } from '../contract/report';
 import { crossings, type TeamEdge } from './cross-team';
 import { ratio } from './fragmentation';
 

@@ -1,7 +1,7 @@
 // All structure metrics: static team coupling, dependency independence per team and cluster,
 // boundary violations, inferred modules and suggestions — over the import graph and history.
 import type { Problem, Team } from '../model/types';
-import type { FileCoupling, InferredModule, StaticCoupling, TeamCoupling, Violation } from '../report/types';
+import type { FileCoupling, InferredModule, StaticCoupling, TeamCoupling, Violation } from '../contract/report';
 import { suggestClusters, whyNoClusters } from './cluster-suggestions';
 import { ownedEdges } from './cross-team';
 import type { MetricsInput, MetricsOptions } from './input';

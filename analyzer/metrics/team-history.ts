@@ -2,14 +2,14 @@
 //  - alignment (= ownership integrity): of the changes to owned(G), the share made by G's
 //    members (the author or a co-author is a member);
 //  - delivery independence: of the commits by G's members that touch files with a delivery team
-//    (issue 9: review groups do not count as owners here), the share whose such files all have G
+//    (review groups do not count as owners here), the share whose such files all have G
 //    among their delivery teams (a jointly owned file belongs to each of its teams);
 //  - fragmentation 1 − Σ (n_t/N)² of the changes to owned(G) over the authors' primary teams;
 //  - changes, commits, lines, authors of owned(G).
 // All groups are accumulated in one pass over the commits (per month for the trend): a change
 // is credited to every group that owns its file.
 import type { Commit } from '../model/types';
-import type { GroupCounts, TeamRow } from '../report/types';
+import type { GroupCounts, TeamRow } from '../contract/report';
 import { fragmentation, ratio } from './fragmentation';
 import type { MetricsInput } from './input';
 import { primaryTeam, type Membership } from './membership';

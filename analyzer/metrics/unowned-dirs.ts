@@ -1,9 +1,9 @@
-// Unowned source files grouped by directory (issue 10): each file goes to the highest
+// Unowned source files grouped by directory: each file goes to the highest
 // directory whose source files are all unowned, so one CODEOWNERS line (`/dir/ @owner`) owns
 // the whole group and no owned file changes hands. The owner proposed is the one whose team
 // made most of the window's changes to those files, else the most common owner of the source
 // files next to the directory (its parent's owned files).
-import { suggestLine } from '../codeowners/suggest-line';
+import { suggestLine } from '../model/suggest-line';
 import { ancestors } from './directories';
 
 export interface UnownedDirs {

@@ -1,4 +1,4 @@
-// The records every layer shares (DESIGN.md, "parse"). Paths are repository-relative with `/`;
+// The records every layer shares (docs/architecture.md, "Rooms"). Paths are repository-relative with `/`;
 // line numbers are 1-based; dates are Unix seconds (UTC).
 
 export type Flavor = 'github' | 'gitlab';
@@ -50,7 +50,7 @@ export interface Team {
   publicApi?: string[];
   /** Ids of the clusters that list this team. */
   clusters: string[];
-  /** Team map `role` (issue 9): a review group approves others' code; a team delivers it. */
+  /** Team map `role`: a review group approves others' code; a team delivers it. */
   role?: 'team' | 'review-group';
   /** The team map gives `members:` (even an empty list): membership is declared, not inferred. */
   membersDeclared?: boolean;

@@ -2,7 +2,7 @@
 // `packages`) imported by a file of another repository (its `externalImports`) is an edge from
 // the importing file's team to the package's owning team, with the consuming files as evidence.
 // A package name declared by two repositories goes to the first (a note names the second).
-import type { CrossRepoDependency, StaticCoupling } from '../report/types';
+import type { CrossRepoDependency, StaticCoupling } from '../contract/report';
 import type { Spool } from './spool';
 
 export interface Publisher {

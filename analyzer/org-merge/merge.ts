@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { Shortfalls } from '../metrics/sample-size';
 import { MIN_SAMPLE, shortfallNotes } from '../metrics/sample-size';
 import { couplingDegree } from '../metrics/change-coupling';
-import { SCHEMA_VERSION, type CrossRepoDependency, type Finding, type OrgRepository, type PersonRow, type Report, type StaticCoupling, type TeamCoupling } from '../report/types';
+import { SCHEMA_VERSION, type CrossRepoDependency, type Finding, type OrgRepository, type PersonRow, type Report, type StaticCoupling, type TeamCoupling } from '../contract/report';
 import { asStaticCoupling, crossRepoDependencies, type Publisher } from './dependencies';
 import { readReport } from './read';
 import { Spool } from './spool';

@@ -4,7 +4,7 @@
 // in the repository resolve to `npm:<name>` in the import graph; one entry per (file, package),
 // at the first importing line, with the file's delivery teams.
 import type { ImportGraphResult } from '../imports';
-import type { Report } from '../report/types';
+import type { Report } from '../contract/report';
 
 export interface PackageFactsInput {
   graph: ImportGraphResult | null;

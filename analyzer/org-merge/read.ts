@@ -2,8 +2,8 @@
 // parsed; only its aggregates are kept), with a clear error naming the file when it is not a
 // Conway report of this schema.
 import { readFileSync, statSync } from 'node:fs';
-import { UserError } from '../errors';
-import { SCHEMA_VERSION, type Report } from '../report/types';
+import { UserError } from '../contract/errors';
+import { SCHEMA_VERSION, type Report } from '../contract/report';
 
 /** Far above a 100k-file repository's report; below what one parse can hold. */
 const MAX_BYTES = 256 * 1024 * 1024;

@@ -6,7 +6,7 @@
 // file's authorship and is not recomputed: the merged row keeps the largest repository value.
 import { fragmentation, ratio } from '../metrics/fragmentation';
 import { honestAutonomy, MIN_SAMPLE, type Shortfalls } from '../metrics/sample-size';
-import type { ClusterRow, GroupCounts, MemberRow, TeamRow, TeamTrendPoint } from '../report/types';
+import type { ClusterRow, GroupCounts, MemberRow, TeamRow, TeamTrendPoint } from '../contract/report';
 
 interface Sums extends GroupCounts {
   changes: number;

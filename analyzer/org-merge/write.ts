@@ -3,7 +3,7 @@
 // from a report with the spooled rows read back (for merges a page can show).
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { renderReport } from '../report';
-import type { FileRow, Violation } from '../report/types';
+import type { FileRow, Violation } from '../contract/report';
 import type { Merged } from './merge';
 
 export async function writeMergedJson(m: Merged, write: (chunk: string) => void): Promise<void> {

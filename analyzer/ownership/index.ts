@@ -1,7 +1,9 @@
 // The ownership engine: CODEOWNERS + team map → "who owns this path, by which rule, which
 // teams". Reads only the two input files (no git, no workspace code), so it is safe in
 // untrusted workspaces and fast enough to answer per keystroke.
-import { createMatcher, type OwnerMatcher } from '../codeowners/matcher';
+import { matcherFor } from './matcher-for';
+import type { WarmContext } from '../model/warm';
+import type { OwnerMatcher } from '../codeowners/matcher';
 import type { ParsedCodeowners } from '../codeowners/parse';
 import type { Flavor, Problem, Rule, Team, TeamMap } from '../model/types';
 import { handleKey } from '../people/names';
@@ -10,7 +12,7 @@ import { loadTeamMap } from '../teams/load';
 import { pickCodeowners } from '../sources/codeowners-plus/pick';
 import { applyCatalog, type OwnershipSource } from '../sources/backstage/apply';
 import { loadCatalog, type Catalog } from '../sources/backstage/load';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 
 export interface OwnershipOptions {
   flavor?: Flavor;
@@ -22,6 +24,8 @@ export interface OwnershipOptions {
   catalog?: string;
   /** `catalog`: file ownership from the catalog's components alone (default: CODEOWNERS, the catalog where it is silent). */
   ownership?: OwnershipSource;
+  /** A long-lived process's state (model/warm.ts): the parsed team map is kept while its text is the same. */
+  warm?: WarmContext;
 }
 
 export interface WhoResult {
@@ -65,7 +69,7 @@ export interface Ownership {
 export function loadOwnership(repoDir: string, opts: OwnershipOptions = {}): Ownership {
   const flavor = opts.flavor ?? 'github';
   const codeowners = pickCodeowners(repoDir, { flavor, path: opts.codeowners });
-  const parsedMap = loadTeamMap(repoDir, opts.teams);
+  const parsedMap = loadTeamMap(repoDir, opts.teams, opts.warm);
   const catalog = loadCatalog(repoDir, opts.catalog);
   if (!catalog) {
     if (opts.ownership === 'catalog') throw new UserError('--ownership catalog: no Backstage catalog found (no catalog-info.yaml in the repository) — pass --catalog FILE|DIR');
@@ -86,7 +90,7 @@ export function buildOwnership(
   const teamMap: TeamMap = { path: parsedMap?.map.path ?? null, teams: [...declared, ...implicit], clusters: parsedMap?.map.clusters ?? [], ...(parsedMap?.map.testPaths ? { testPaths: parsedMap.map.testPaths } : {}) };
   const byOwner = indexOwners(teamMap.teams);
   const byId = new Map(teamMap.teams.map((t) => [t.id, t]));
-  const matcher: OwnerMatcher | null = codeowners ? createMatcher(codeowners) : null;
+  const matcher: OwnerMatcher | null = codeowners ? matcherFor(codeowners) : null;
   // GitHub handles and team slugs are case-insensitive: `@Org/Team` and `@org/team` are one team.
   const teamsOfOwners = (owners: string[]) => (owners.length === 1 ? byOwner.get(handleKey(owners[0])) ?? owners : [...new Set(owners.flatMap((o) => byOwner.get(handleKey(o)) ?? [o]))]);
   return {

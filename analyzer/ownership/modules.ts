@@ -1,4 +1,4 @@
-// Declared modules (DESIGN.md): a file belongs to the directory its deciding CODEOWNERS rule
+// Declared modules (docs/architecture.md): a file belongs to the directory its deciding CODEOWNERS rule
 // names (`/src/billing/` → src/billing), else to the workspace package that contains it, else to
 // its top-level directory (`.` for files at the root). Rules that name no directory (`*.js`)
 // fall through to the package/top-level choice.

@@ -1,11 +1,11 @@
-// Problems in CODEOWNERS and the team map (issue 2, `conway validate`):
+// Problems in CODEOWNERS and the team map (`conway validate`):
 //  errors   — invalid pattern or owner (from the parser), team map schema errors, a team-shaped
 //             owner (`@org/team`) that the team map does not list (when a team map exists);
 //  warnings — duplicate pattern, rule that matches no tracked file, rule fully shadowed by later
 //             rules (it matches files but decides none), person owners the team map does not list.
-import { isTeamOwner } from '../codeowners/owner-syntax';
+import { matcherFor } from './matcher-for';
+import { isTeamOwner } from '../model/owner-syntax';
 import { handleKey } from '../people/names';
-import { createMatcher } from '../codeowners/matcher';
 import type { Problem, Problems, Rule } from '../model/types';
 import type { Ownership } from '.';
 
@@ -33,7 +33,7 @@ function warnDuplicates(rules: Rule[], warn: (r: Rule, m: string) => void): void
 }
 
 function warnUnusedAndShadowed(own: Ownership, files: string[], warn: (r: Rule, m: string) => void): void {
-  const matcher = createMatcher(own.codeowners!);
+  const matcher = matcherFor(own.codeowners!);
   const matched = new Set<Rule>();
   const shadowers = new Map<Rule, Set<Rule>>();
   const decided = new Set<Rule>();

@@ -1,4 +1,4 @@
-// Identity merging (issue 9, "People"): one person, many identities. git has already applied
+// Identity merging: one person, many identities. git has already applied
 // .mailmap; the history's person ids (history/identity.ts: noreply handle, else email) are then
 // joined (union–find) when they share
 //   1. a GitHub handle: a noreply address's handle, an email local part or a one-word git name

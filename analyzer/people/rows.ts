@@ -1,11 +1,11 @@
-// Report.people (issue 9): every person with all their names, emails and handles, changes,
+// Report.people: every person with all their names, emails and handles, changes,
 // commits, teams and the evidence of every merge — plus every account treated as a bot, so
 // nobody is dropped silently.
 import type { DroppedBot } from '../history/mine';
 import { noreplyHandle } from '../history/identity';
 import type { BotTest } from '../history/bots';
 import type { Membership } from '../metrics/membership';
-import type { PersonRow } from '../report/types';
+import type { PersonRow } from '../contract/report';
 import type { MailmapEntry } from './mailmap';
 import type { IdentityMerge } from './merge';
 

@@ -1,4 +1,4 @@
-// Joins the metric results into the versioned Report (analyzer/report/types.ts).
+// Joins the metric results into the versioned Report (analyzer/contract/report.ts).
 import { ownershipCoverage } from '../metrics/coverage';
 import { isCatchAll } from './public-api';
 import type { BotTest } from '../history/bots';
@@ -13,7 +13,7 @@ import { computeHistoryMetrics } from '../metrics/history';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import { computeStructure } from '../metrics/structure';
 import type { Ownership } from '../ownership';
-import { SCHEMA_VERSION, type FileRow, type GroupCounts, type Report, type TeamRow } from '../report/types';
+import { SCHEMA_VERSION, type FileRow, type GroupCounts, type Report, type TeamRow } from '../contract/report';
 import type { GroupHistory } from '../metrics/team-history';
 import { findingsOf } from './findings';
 

@@ -1,4 +1,4 @@
-// Delivery teams (issue 9): a file's owning teams without the review groups (teams/roles.ts).
+// Delivery teams: a file's owning teams without the review groups (teams/roles.ts).
 // Answers are memoized per path and are the very array teamsOf returned when no review group
 // owns the file, so per-array caches downstream (team-history.ts) keep working.
 // Codeowners Plus: review groups are detected from the primary owners only — its `&` groups

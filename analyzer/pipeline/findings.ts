@@ -1,15 +1,15 @@
-// Findings of a report (issue 10): the pipeline's side of metrics/findings.ts — the window's
+// Findings of a report: the pipeline's side of metrics/findings.ts — the window's
 // changes per file, the unowned-directory grouping over the tracked source files, and the owner
 // a suggested CODEOWNERS line names (the team that made most of the changes).
-import { withCoOwners } from '../codeowners/suggest-line';
-import { SOURCE_EXTENSIONS } from '../imports';
+import { withCoOwners } from '../model/suggest-line';
+import { SOURCE_EXTENSIONS } from '../model/source-files';
 import { countByDirectory } from '../metrics/directories';
 import { groupFindings } from '../metrics/findings';
 import type { MetricsInput } from '../metrics/input';
 import { strayRules } from '../metrics/module-suggestion';
 import { unownedDirs } from '../metrics/unowned-dirs';
 import type { Ownership } from '../ownership';
-import type { Finding, FileRow, Violation } from '../report/types';
+import type { Finding, FileRow, Violation } from '../contract/report';
 
 /** Groups and ranks the violations (metrics/findings.ts); sets each violation's `group`. */
 export function findingsOf(violations: Violation[], input: MetricsInput, ownership: Ownership, rows: Omit<FileRow, 'owners' | 'ruleLine'>[]): Finding[] {

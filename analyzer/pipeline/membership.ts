@@ -2,9 +2,9 @@
 // a git author name or a GitHub `@handle` — so a person belongs to a team when any alias seen
 // for them in the history (author names and emails after .mailmap, the resolved id itself,
 // which is the handle for GitHub noreply addresses) matches an entry, case-insensitively.
-// A team's person owners (`@user`, an email) are its members too (issue 9): a team map that names
+// A team's person owners (`@user`, an email) are its members too: a team map that names
 // a group of person owners keeps them as the group's members.
-import { isTeamOwner } from '../codeowners/owner-syntax';
+import { isTeamOwner } from '../model/owner-syntax';
 import type { Commit, Team } from '../model/types';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/^@/, '');

@@ -1,4 +1,4 @@
-// People as they really are (issue 9): the history's identities merged into people
+// People as they really are: the history's identities merged into people
 // (people/merge.ts), with the handles CODEOWNERS and the team map name, and the .mailmap
 // entries git applied (evidence only). Rewrites the commits' authors to the merged ids.
 import { readRepoFile } from '../collect/read-file';

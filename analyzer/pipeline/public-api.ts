@@ -1,6 +1,6 @@
-// Which files other teams may import (issue 4, "Public API of a team's code"):
+// Which files other teams may import:
 //  1. the owning team's `publicApi` globs from the team map, when it declares any (only those);
-//  2. otherwise every file a workspace package's package.json publishes (issue 10: `exports`
+//  2. otherwise every file a workspace package's package.json publishes (`exports`
 //     subpaths, conditions and patterns, `main`, `module`, `types`, `typesVersions`, mapped to
 //     source — imports/package-api.ts);
 //  3. otherwise an `index.*` file at the root of the directory its CODEOWNERS rule names.

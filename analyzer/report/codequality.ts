@@ -5,7 +5,7 @@
 // base and head reports, so the violation's stable fingerprint (never the line) is used; GitLab
 // wants one per issue, so a repeat within the report (the same import twice in a file) gets `#n`.
 import { violationLevel } from './sarif';
-import type { Report } from './types';
+import type { Report } from '../contract/report';
 
 const SEVERITY = { error: 'major', warning: 'minor', note: 'info' } as const;
 

@@ -1,7 +1,7 @@
-// What every text surface says first (issue 10): whose report it is (repository and branch),
+// What every text surface says first: whose report it is (repository and branch),
 // over which window, and the findings in rank order — the same words in Markdown, HTML and
 // `conway check`, so a lead reading one recognises the others.
-import type { Finding, Report, Violation } from './types';
+import type { Finding, Report, Violation } from '../contract/report';
 
 /** Findings shown on a surface before it says "showing N of M". */
 export const FINDINGS_SHOWN = 50;

@@ -1,4 +1,7 @@
 // Number formatting shared by the text reporters: ratios as percentages, null as "–".
+import { INFERRED_MEMBERSHIP } from '../contract/report';
+
+export { INFERRED_MEMBERSHIP };
 
 export function pct(x: number | null | undefined): string {
   return x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`;
@@ -12,8 +15,6 @@ export function num(x: number | null | undefined): string {
   return x === null || x === undefined ? '–' : String(x);
 }
 
-/** Issue 9: said wherever team numbers are shown for a team whose members were guessed from history. */
-export const INFERRED_MEMBERSHIP = 'membership inferred from history — run `conway init`';
 
 /** ` (review group)` / ` (membership inferred …)` after a team's numbers; '' for a declared delivery team. */
 export function teamCaveat(row: { membership?: string; role?: string } | undefined): string {

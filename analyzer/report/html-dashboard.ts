@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { readDashboardAssets, type DashboardAssets } from '../collect/dashboard-assets';
-import type { Report } from './types';
+import type { Report } from '../contract/report';
 
 export interface InlineDashboard {
   /** CSP source for the inline script: `'sha256-…'`. */

@@ -1,6 +1,6 @@
 // Pieces of the HTML report: escaping, the team graph and sparklines as inline SVG.
 // Everything is rendered on the server side as static markup: the page needs no script.
-import type { Report, TeamTrendPoint } from './types';
+import type { Report, TeamTrendPoint } from '../contract/report';
 
 /** Escapes text and attribute values (every string that came from a repository goes through it). */
 export function h(s: string | number | null | undefined): string {

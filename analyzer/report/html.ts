@@ -8,7 +8,7 @@ import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import { actFirstFindings, coverageText, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
-import type { Finding, Report } from './types';
+import type { Finding, Report } from '../contract/report';
 
 // The static page (what shows without scripts, and paints first) stays small at 200 teams.
 const STATIC_GRAPH_MAX = 30;
@@ -64,7 +64,7 @@ function autonomyTable(r: Report): string {
   return `<table class="autonomy"><thead><tr><th>team</th><th>cluster</th><th>score</th><th>delivery independence</th><th>ownership integrity</th><th>dependency independence</th><th>files</th><th title="changes in the window to the team's files, including files since deleted or renamed away">changes¹</th><th>truck factor</th><th>top members</th></tr></thead><tbody>${rows.join('')}${clusterRows.join('')}</tbody></table>`;
 }
 
-/** Issue 9: which team numbers rest on guessed members, and which teams are review groups. */
+/** Which team numbers rest on guessed members, and which teams are review groups. */
 function membershipNotes(r: Report): string {
   const inferred = r.teams.some((t) => t.membership === 'inferred') ? `<p class="muted">Teams marked * : ${h(INFERRED_MEMBERSHIP)}.</p>` : '';
   const groups = r.teams.filter((t) => t.role === 'review-group').map((t) => `${h(t.name)} (${pct(t.approvalShare)} of changes)`);

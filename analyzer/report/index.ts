@@ -4,7 +4,7 @@ import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { renderSarif } from './sarif';
-import type { Report } from './types';
+import type { Report } from '../contract/report';
 
 // A Map: the format is user input, and `toString` must be unknown, not Object.prototype's.
 const reporters = new Map<string, (r: Report) => string>([

@@ -4,7 +4,7 @@
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { actFirstFindings, coverageText, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
-import type { Finding, Report } from './types';
+import type { Finding, Report } from '../contract/report';
 
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];

@@ -2,7 +2,7 @@
 // bot finds its earlier comment and edits it instead of posting a new one; the headline and the
 // approvals table are always visible, everything else sits in collapsible <details>. Every
 // repository string is shown as code or escaped, so a hostile path cannot inject markup.
-import type { Review, ReviewApproval } from '../review/types';
+import type { Review, ReviewApproval } from '../contract/review';
 import { pct } from './format';
 
 export const REVIEW_MARKER = '<!-- conway-review -->';

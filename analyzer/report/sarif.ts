@@ -2,8 +2,8 @@
 // one result per violation, ruleId = the violation kind, the location is the repository-relative
 // file and line, and the stable fingerprint goes in partialFingerprints so GitHub tracks a
 // violation across commits instead of reopening it. `properties.group` is the finding (the
-// group of the same kind, target and teams, issue 10) the location belongs to.
-import type { Report, ViolationKind } from './types';
+// group of the same kind, target and teams) the location belongs to.
+import type { Report, ViolationKind } from '../contract/report';
 
 const RULES: Record<ViolationKind, { name: string; short: string; help: string; level: 'error' | 'warning' | 'note' }> = {
   'deep-import': { name: 'DeepImport', short: "Import into another team's internals", help: "Import from the other team's public API (its package entry, index file, or publicApi in conway.yml) instead of a file inside its code.", level: 'error' },
@@ -38,7 +38,7 @@ export function renderSarif(report: Report): string {
           },
         },
         automationDetails: { id: `conway/${report.repo.branch ?? 'HEAD'}` },
-        // The history window the results come from (issue 10: every surface says it).
+        // The history window the results come from (every surface says it).
         properties: { window: report.window },
         results: report.violations.map((v) => ({
           ruleId: v.kind,

@@ -1,7 +1,7 @@
 // `--scope production|test`: a report, or a gate, about one kind of code only. Violations and
 // findings of the other scope are left out, and the notes say how many, so nothing is cut silently.
-import { UserError } from '../errors';
-import type { Report } from './types';
+import { UserError } from '../contract/errors';
+import type { Report } from '../contract/report';
 
 export const SCOPES = ['production', 'test'] as const;
 export type ScopeFilter = (typeof SCOPES)[number];

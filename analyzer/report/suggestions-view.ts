@@ -1,9 +1,9 @@
-// The Suggestions section, the same in Markdown and HTML (issue 10): the module suggestions in
+// The Suggestions section, the same in Markdown and HTML: the module suggestions in
 // rank order (the window's changes to the files they move, metrics/modules.ts), the first few
 // shown, and the CODEOWNERS lines to consider likewise capped — each cut said in the same words,
 // with where the rest are.
 import { showing } from './findings-view';
-import type { InferredModule, Report } from './types';
+import type { InferredModule, Report } from '../contract/report';
 
 /** Module suggestions shown before "showing N of M". */
 export const SUGGESTIONS_SHOWN = 5;

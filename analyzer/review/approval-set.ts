@@ -5,7 +5,7 @@
 // owner also covers, typical reviews have a handful — else the greedy cover (most uncovered
 // groups first, ties by name), within ln(n)+1 of the optimum (Chvátal 1979), said by `method`.
 // GitLab groups needing N > 1 approvals still need N people of theirs; the set names one each.
-import type { ReviewApproval } from './types';
+import type { ReviewApproval } from '../contract/review';
 
 export const EXACT_OWNERS = 20;
 

@@ -11,7 +11,7 @@ import type { Change } from '../collect/revision';
 import type { Rule } from '../model/types';
 import { ruleKey } from '../codeowners/parse';
 import type { WhoResult } from '../ownership';
-import type { ReviewApproval, ReviewFile } from './types';
+import type { ReviewApproval, ReviewFile } from '../contract/review';
 import type { SideModel } from './side-model';
 
 export function fileRows(changes: Change[], base: SideModel): ReviewFile[] {

@@ -11,9 +11,9 @@
 import type { Change } from '../collect/revision';
 import { crossings } from '../metrics/cross-team';
 import type { ImportEdge } from '../model/types';
-import type { Violation } from '../report/types';
+import type { Violation } from '../contract/report';
 import type { SideModel } from './side-model';
-import type { AffectedTeam, Review, ReviewEdge } from './types';
+import type { AffectedTeam, Review, ReviewEdge } from '../contract/review';
 
 export function edgeChanges(base: SideModel, head: SideModel): Review['edges'] {
   const before = teamEdges(base);

@@ -11,7 +11,7 @@ import { runGit } from '../collect/git';
 import { listTrackedIndex } from '../collect/tracked-files';
 import { defaultBaseRef, diffChanges, listUntracked, mergeBase, resolveCommit, type Change } from '../collect/revision';
 import { readRepoState } from '../collect/repo-state';
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { defaultCacheDir } from '../history/cache';
 import { mineHistory } from '../history/mine';
 import { defaultSince } from '../history/window';
@@ -21,10 +21,12 @@ import { fileRows, requiredApprovals } from './approvals';
 import { affectedTeams, edgeChanges, independenceChanges, violationChanges } from './impact';
 import { suggestReviewers } from './reviewers';
 import { sideAtCommit, sideAtIndex, sideAtWorktree, type Side } from './side';
+import type { ParsedTeamMap } from '../teams/parse';
+import type { WarmContext } from '../model/warm';
 import { buildSideModel, type SideInputs } from './side-model';
-import type { Review } from './types';
+import { REVIEW_SCHEMA_VERSION, type Review } from '../contract/review';
 
-export type { Review } from './types';
+export type { Review } from '../contract/review';
 
 export interface ReviewOptions extends Partial<SideInputs> {
   base?: string;
@@ -37,6 +39,8 @@ export interface ReviewOptions extends Partial<SideInputs> {
    *  history read is the analysis's default window, 12 months before HEAD). */
   recentDays?: number;
   signal?: AbortSignal;
+  /** A long-lived process's state (model/warm.ts): history and import graph kept between runs. */
+  warm?: WarmContext;
 }
 
 interface Target {
@@ -60,19 +64,21 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
   const [baseDate, headDate] = await commitDates(root, [target.base, target.headCommit]);
   // The window `conway analyze` and `check` use by default (12 months before HEAD), so the three
   // share one history cache and a review after a check mines nothing.
-  const historyRun = mineHistory(root, { rootKnown: true, state, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal });
+  const historyRun = mineHistory(root, { rootKnown: true, state, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, warm: opts.warm });
   historyRun.catch(() => undefined);
   const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() ?? undefined : undefined;
-  const index = await listTrackedIndex(root, { modified: hasWarmImports(root, importCache), signal: opts.signal });
-  const [disk, baseSide, headSide] = await Promise.all([buildImportGraph(root, { exclude: opts.exclude, index, cacheDir: importCache, signal: opts.signal }), sideAtCommit(root, target.base), target.headSide()]);
-  const base = buildSideModel(root, baseSide, disk, inputs);
-  const head = buildSideModel(root, headSide, disk, inputs);
+  const index = await listTrackedIndex(root, { modified: hasWarmImports(root, importCache, opts.warm), signal: opts.signal });
+  const [disk, baseSide, headSide] = await Promise.all([buildImportGraph(root, { exclude: opts.exclude, index, cacheDir: importCache, signal: opts.signal, warm: opts.warm }), sideAtCommit(root, target.base), target.headSide()]);
+  // Both sides usually carry the same conway.yml: parsed once per text for this review.
+  const teamMaps = new Map<string, ParsedTeamMap>();
+  const base = buildSideModel(root, baseSide, disk, inputs, teamMaps);
+  const head = buildSideModel(root, headSide, disk, inputs, teamMaps);
   const { changes } = target;
   const approvals = requiredApprovals(changes, base);
   const [history, own] = await Promise.all([historyRun, ownCommits(root, target)]);
   const renames = new Map(changes.filter((c) => c.oldPath !== undefined).map((c) => [c.oldPath!, c.path]));
   return {
-    schemaVersion: 1,
+    schemaVersion: REVIEW_SCHEMA_VERSION,
     base: target.base,
     head: target.head,
     baseRef: target.baseRef,

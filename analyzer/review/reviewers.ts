@@ -9,7 +9,7 @@ import { resolveMembership } from '../metrics/membership';
 import type { Commit } from '../model/types';
 import { makeDeclaredTeamsOf } from '../pipeline/membership';
 import type { SideModel } from './side-model';
-import type { Review, ReviewApproval } from './types';
+import type { Review, ReviewApproval } from '../contract/review';
 
 const PER_TEAM = 3;
 

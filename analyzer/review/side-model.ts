@@ -6,7 +6,7 @@
 // this side; files that differ are tokenized from this side's text and resolved with this side's
 // file list and configs; an unchanged file's import is resolved again only when its target
 // differs, is missing or was unresolved here (a file added or removed can change what it names).
-import { parseCodeowners, ruleKey, type ParsedCodeowners } from '../codeowners/parse';
+import { parseCodeowners, type ParsedCodeowners } from '../codeowners/parse';
 import { parseCodeownersPlus, PLUS_CONFIG, PLUS_FILE } from '../sources/codeowners-plus/load';
 import { CODEOWNERS_LOCATIONS, loadCodeowners } from '../codeowners/load';
 import { createImportIndex, type ImportGraphResult } from '../imports';
@@ -19,11 +19,10 @@ import { makeScopeOf, withScopes } from '../metrics/scope';
 import { scopedCycles } from '../metrics/violations/team-cycle';
 import type { Flavor, ImportEdge, Rule } from '../model/types';
 import { buildOwnership, type Ownership, type WhoResult } from '../ownership';
-import { buildDelivery } from '../pipeline/delivery';
-import { buildPublicApi } from '../pipeline/public-api';
-import type { Violation } from '../report/types';
+import { buildModel } from '../pipeline/build-model';
+import type { Violation } from '../contract/report';
 import { loadTeamMap, TEAM_MAP_FILE } from '../teams/load';
-import { parseTeamMap } from '../teams/parse';
+import { parseTeamMap, type ParsedTeamMap } from '../teams/parse';
 import type { Side } from './side';
 
 export interface SideInputs {
@@ -49,29 +48,24 @@ export interface SideModel {
   independence(team: string): number | null;
 }
 
-export function buildSideModel(root: string, side: Side, disk: ImportGraphResult, inputs: SideInputs): SideModel {
-  const ownership = sideOwnership(root, side, inputs);
+/** `teamMaps`: parsed team maps by text, shared by the two sides of one review (YAML parsing is the costly part). */
+export function buildSideModel(root: string, side: Side, disk: ImportGraphResult, inputs: SideInputs, teamMaps = new Map<string, ParsedTeamMap>()): SideModel {
+  const ownership = sideOwnership(root, side, inputs, teamMaps);
   const memo = new Map<string, WhoResult>();
   const who = (p: string) => memo.get(p) ?? memo.set(p, ownership.who(p)).get(p)!;
-  const rules = new Map((ownership.codeowners?.rules ?? []).map((r) => [ruleKey(r), r]));
-  const ruleOf = (p: string) => {
-    const r = who(p).rule;
-    return r ? rules.get(ruleKey(r)) ?? null : null;
-  };
   const index = createImportIndex(root, side.tracked, inputs.exclude, side.read);
   const edges = sideEdges(side, disk, index);
-  const teamsOf = (p: string) => who(p).teams;
-  // Coupling, independence and violations are about delivery teams (review groups left out), as in analyze.
-  const delivery = buildDelivery(ownership, side.tracked, teamsOf);
-  const teamEdges = ownedEdges({ imports: edges, deliveryTeamsOf: delivery.deliveryTeamsOf });
-  const api = buildPublicApi({ ...ownership, who }, { workspacePackages: index.packages }, ruleOf, side.tracked);
+  // The model analyze builds: coupling, independence and violations are about delivery teams.
+  const model = buildModel({ ownership: { ...ownership, who }, files: side.tracked, commits: [], imports: edges, packages: index.packages });
+  const { ruleOf, delivery } = model;
+  const teamEdges = ownedEdges(model.input);
   const publicMemo = new Map<string, boolean>();
-  const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, api.isPublicApi(p)).get(p)!;
+  const isPublicApi = (p: string) => publicMemo.get(p) ?? publicMemo.set(p, model.input.isPublicApi(p)).get(p)!;
   const teams = new Map(ownership.teamMap.teams.map((t) => [t.id, t]));
   const codeowners = ownership.codeowners;
   const scopeOf = makeScopeOf(ownership.teamMap.testPaths);
   const violations = fingerprint(withScopes([
-    ...deepImports(teamEdges, isPublicApi, api.hint),
+    ...deepImports(teamEdges, isPublicApi, model.publicHint),
     ...forbiddenDependencies(teamEdges, teams),
     ...scopedCycles(teamEdges, scopeOf),
     ...(codeowners ? unowned(side.tracked, (p) => who(p).rule !== null, codeowners.path) : []),
@@ -97,19 +91,16 @@ function sideEdges(side: Side, disk: ImportGraphResult, index: ReturnType<typeof
   return out;
 }
 
-function sideOwnership(root: string, side: Side, inputs: SideInputs): Ownership {
+function sideOwnership(root: string, side: Side, inputs: SideInputs, teamMaps: Map<string, ParsedTeamMap>): Ownership {
   const codeowners = inputs.codeowners ? loadCodeowners(root, { flavor: inputs.flavor, path: inputs.codeowners }) : readCodeowners(side, inputs.flavor);
   const teamText = inputs.teams ? null : side.read(TEAM_MAP_FILE);
-  const teamMap = inputs.teams ? loadTeamMap(root, inputs.teams) : teamText === null ? null : parseOnce(teamText);
+  const teamMap = inputs.teams ? loadTeamMap(root, inputs.teams) : teamText === null ? null : parseOnce(teamText, teamMaps);
   return buildOwnership(root, inputs.flavor, codeowners, teamMap);
 }
 
-// Both sides usually carry the same conway.yml: YAML parsing is the costly part, so once per text.
-const parsedMaps = new Map<string, ReturnType<typeof parseTeamMap>>();
-
-function parseOnce(text: string): ReturnType<typeof parseTeamMap> {
-  let r = parsedMaps.get(text);
-  if (!r) parsedMaps.set(text, (r = parseTeamMap(text, TEAM_MAP_FILE)));
+function parseOnce(text: string, parsed: Map<string, ParsedTeamMap>): ParsedTeamMap {
+  let r = parsed.get(text);
+  if (!r) parsed.set(text, (r = parseTeamMap(text, TEAM_MAP_FILE)));
   return r;
 }
 

@@ -1,6 +1,6 @@
 // Opens the history database with @duckdb/node-api (a native module, loaded only by the
 // commands that use it), creating the schema or checking its version.
-import { UserError } from '../errors';
+import { UserError } from '../contract/errors';
 import { SCHEMA, STORE_VERSION } from './schema';
 
 export type Connection = import('@duckdb/node-api').DuckDBConnection;

@@ -5,7 +5,7 @@
 // the hash of its repositories' heads, with one repository_metrics row per repository.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { Report } from '../report/types';
+import type { Report } from '../contract/report';
 import type { Db } from './db';
 
 export interface SnapshotResult {

@@ -1,18 +1,15 @@
-// Teams for CODEOWNERS owners the team map does not mention (issue 9, "Teams and membership"):
+// Teams for CODEOWNERS owners the team map does not mention:
 //  - an `@org/team` owner is its own team whose id is the owner as first written in CODEOWNERS;
 //  - a person owner (`@user` or an email) is a one-person team whose only member is that person;
 //  - person owners always listed together (exactly the same rules, `/packages/auth @a @b @c`)
 //    form one implicit group team — named after its directory when its rules share one, else
 //    after its members — instead of several one-person teams coupled 100% to each other.
 // Owners compare case-insensitively (GitHub handles and team slugs are; names.ts).
-import { isTeamOwner } from '../codeowners/owner-syntax';
+import { isTeamOwner } from '../model/owner-syntax';
 import type { Rule, Team } from '../model/types';
 import { handleKey } from '../people/names';
 
-/** Declared: the team map lists the members (even none), or the owners are all persons; else inferred from history. */
-export function membershipOf(t: Team): 'declared' | 'inferred' {
-  return t.membersDeclared || t.members.length || (t.owners.length && !t.owners.some(isTeamOwner)) ? 'declared' : 'inferred';
-}
+export { membershipOf } from '../model/owner-syntax';
 
 export function ownerTeam(owner: string): Team {
   return { id: owner, name: owner, owners: [owner], members: isTeamOwner(owner) ? [] : [owner], clusters: [], implicit: true };

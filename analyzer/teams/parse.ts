@@ -7,7 +7,7 @@
 //   <id>: [team ids]
 // testPaths: [globs]   (extra test-code paths beside the conventions of metrics/scope.ts)
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
-import { yamlErrorKind } from '../parse-errors';
+import { yamlErrorKind } from '../contract/parse-errors';
 import type { Problem, Team, TeamMap } from '../model/types';
 import { didYouMean } from './did-you-mean';
 

@@ -1,4 +1,4 @@
-// Review groups (issue 9, "Teams and membership"): teams that co-own code as approvers rather
+// Review groups: teams that co-own code as approvers rather
 // than deliver it — a catch-all `*-approvers` team listed on every rule beside the product team,
 // a `*-reviewers` pool added to every line. A team T is a review group when
 //   (a) T is listed beside other teams on most (> ½) of its CODEOWNERS rules and on more rules

@@ -1,7 +1,7 @@
 // conway analyze end to end on test/fixtures/boundaries.ts; expected values computed by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { boundariesRepo } from '../fixtures/boundaries';
 import type { Repo } from '../fixtures/repo';
 

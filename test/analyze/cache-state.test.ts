@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import { IdGraph } from '../../analyzer/metrics/id-graph';
 import { seeded } from '../../analyzer/metrics/modules';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { ANN, BOB, CAT, type Repo } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
 

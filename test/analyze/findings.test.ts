@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import { isRuleFix } from '../../analyzer/report/findings-view';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import { ANN, BOB, makeRepo, type Repo } from '../fixtures/repo';
 

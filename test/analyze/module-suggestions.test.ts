@@ -1,4 +1,4 @@
-// Module suggestions a lead can act on (issue 10), on built repositories: files move only between
+// Module suggestions a lead can act on, on built repositories: files move only between
 // delivery teams — never unowned files (the unowned findings own them), never CODEOWNERS/forge
 // files, never to or from a review group, never a piece of a larger unit of its own team's, never
 // a sibling unit (only carve-outs inside the receiving team's code), never against history (the
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import { renderHtml } from '../../analyzer/report/html';
 import { renderMarkdown } from '../../analyzer/report/markdown';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import { ANN, BOB, makeRepo, type Repo } from '../fixtures/repo';
 
@@ -35,7 +35,7 @@ describe('what a module suggestion may move', () => {
   beforeAll(async () => {
     const initial: Record<string, string> = {
         'conway.yml': TEAMS,
-        // @o/rev sits beside every product team: a review group (issue 9).
+        // @o/rev sits beside every product team: a review group.
         CODEOWNERS: '/src/a/ @o/a @o/rev\n/src/a/b/ @o/b @o/rev\n/src/a/k/ @o/b @o/rev\n/src/c/ @o/c @o/rev\n/src/d/ @o/b @o/rev\n/pkgs/v/ @o/c @o/rev\n/src/a/12.ts @o/rev\n/.github/ @o/b\n',
         // a's module also holds: b's carve-out src/a/b (a whole unit inside a's code: moves), c's
         // sibling package pkgs/v (a reorganisation, not a line), an unowned helper, a forge script.

@@ -4,7 +4,7 @@
 // or .github files, and a tsconfig `extends` naming a workspace package is followed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { monorepo } from '../fixtures/monorepo';
 import type { Repo } from '../fixtures/repo';
 

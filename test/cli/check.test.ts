@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../analyzer/cli/check';
 import type { Io } from '../../analyzer/cli/command';
-import { UserError } from '../../analyzer/errors';
+import { UserError } from '../../analyzer/contract/errors';
 import { sampleReport } from '../fixtures/report';
 
 function capture(cwd: string): Io & { out: string; err: string } {
@@ -30,7 +30,7 @@ describe('runCheck', () => {
     expect(io.err).toBe('note: no baseline at conway-baseline.json: every violation counts as new (create one with --update-baseline)\n');
     const lines = io.out.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
-    // Quoted as git quotes a path with `"` (issue 11: names never reach the terminal raw).
+    // Quoted as git quotes a path with `"` (names never reach the terminal raw).
     expect(lines[0]).toBe(`"web/src/\\"quotes\\" & <tags>.ts":2: deep-import: ${report.violations[0].message}`);
     expect(lines[6]).toBe('6 new violations (6 in all, 0 in the baseline)');
   });

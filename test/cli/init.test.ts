@@ -1,11 +1,11 @@
-// `conway init` (issue 9) on a real repository built in a temp dir: the draft passes
+// `conway init` on a real repository built in a temp dir: the draft passes
 // `conway validate` as written, and the analysis with it has the same teams, roles, members and
 // violations, now with membership "declared"; `--write` never overwrites.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import { ANN, BOB, CAT, makeRepo, type Repo } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';

@@ -1,4 +1,4 @@
-// Issue 11, "Cache": a broken or stale cache only costs a re-mine — never a wrong answer.
+// A broken or stale cache only costs a re-mine — never a wrong answer.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Issue 11, "Commands and files from the repository": the analysed repository's config and the
+// The analysed repository's config and the
 // caller's environment must neither run a program nor redirect git to another repository.
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

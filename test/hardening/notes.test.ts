@@ -1,4 +1,4 @@
-// Issue 11: YAML warnings from a repository's pnpm-workspace.yaml become `note:` lines — the
+// YAML warnings from a repository's pnpm-workspace.yaml become `note:` lines — the
 // yaml package would otherwise print a raw multi-line process warning to stderr.
 import { describe, expect, it } from 'vitest';
 import { shell } from '../fixtures/cli-process';

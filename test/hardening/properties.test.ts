@@ -1,4 +1,4 @@
-// Issue 11, "Guard rails that stay": property-based tests (fast-check) of everything that reads
+// Property-based tests (fast-check) of everything that reads
 // repository content. Random input may only ever produce Conway's own input error (UserError) —
 // never another exception — and each call stays within a time bound.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMatcher } from '../../analyzer/codeowners/matcher';
 import { parseCodeowners } from '../../analyzer/codeowners/parse';
 import { normalizeGitlabPattern } from '../../analyzer/codeowners/glob-gitlab';
-import { UserError } from '../../analyzer/errors';
+import { UserError } from '../../analyzer/contract/errors';
 import { readCache } from '../../analyzer/history/cache';
 import { LogParser } from '../../analyzer/history/parseLog';
 import { parseTeamMap } from '../../analyzer/teams/parse';

@@ -1,4 +1,4 @@
-// Issue 11, "Ids and paths named like Object.prototype members": teams and files called
+// Teams and files called
 // `constructor`, `toString`, `valueOf`, `__proto__`, `hasOwnProperty` are ordinary names —
 // no crash (graphology in cluster suggestions and module inference) and no lost share.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 11: a conway.yml the user wrote and Conway cannot read stops analyze and check (exit 2,
+// A conway.yml the user wrote and Conway cannot read stops analyze and check (exit 2,
 // file, line, reason) instead of being ignored; ids must be non-empty strings; checks stay
 // near-linear on very large maps.
 import { describe, expect, it } from 'vitest';

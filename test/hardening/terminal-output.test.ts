@@ -1,8 +1,8 @@
-// Issue 11: names from the repository never reach the terminal raw — control characters and
+// Names from the repository never reach the terminal raw — control characters and
 // ANSI/OSC sequences are quoted the way git quotes paths (core.quotePath), so a newline cannot
 // split a `file:line: kind:` line and ESC cannot recolour or retitle the terminal.
 import { describe, expect, it } from 'vitest';
-import { escapeControls, quotePath } from '../../analyzer/cli/quote';
+import { escapeControls, quotePath } from '../../analyzer/model/quote';
 import { cli } from '../fixtures/cli';
 import { scratch } from '../fixtures/scratch';
 

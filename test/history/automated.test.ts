@@ -1,4 +1,4 @@
-// Issue 9, "Bots": which commit subjects are machine-written. Subjects are ones seen in real
+// Which commit subjects are machine-written. Subjects are ones seen in real
 // repositories (dependabot, renovate, changesets, getsentry-bot's `release: 8.1.0`, CI sync jobs)
 // next to human subjects that merely mention releases, updates or locks.
 import { describe, expect, it } from 'vitest';

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RepoStateError } from '../../analyzer/errors';
+import { RepoStateError } from '../../analyzer/contract/errors';
 import { EMPTY_NOTE, followRenames, mineHistory, SHALLOW_NOTE, type MineOptions } from '../../analyzer/history/mine';
 import { MISSING_BLOBS_NOTE, SHARD_MIN, shardCount, splitShas } from '../../analyzer/history/logRun';
-import { flushCacheWrites, keepCacheWarm } from '../../analyzer/history/cache';
+import { WarmContext } from '../../analyzer/model/warm';
 import { ANN, BOB, CAT, gitEnv } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
 
@@ -192,21 +192,19 @@ describe('incremental cache', () => {
   it('a warm process (the editor worker) answers from memory and writes the disk copy after the update', async () => {
     const r = repoOf([{ files: { 'a.ts': '1\n' } }]);
     const cacheDir = tempDir();
-    keepCacheWarm();
+    const warm = new WarmContext();
     try {
-      const first = await mineHistory(r.dir, { cacheDir });
+      const first = await mineHistory(r.dir, { cacheDir, warm });
       expect(existsSync(join(cacheDir, 'history'))).toBe(false); // queued, not yet on disk
       r.commit({ author: BOB, files: { 'a.ts': '2\n' } });
-      const second = await mineHistory(r.dir, { cacheDir }); // reads the queued entry
+      const second = await mineHistory(r.dir, { cacheDir, warm }); // reads the queued entry
       expect([first.mined, second.mined, second.fromCache]).toEqual([1, 1, 1]);
-      await flushCacheWrites();
-      keepCacheWarm(false);
+      await warm.flush();
       const cold = await mineHistory(r.dir, { cacheDir }); // a new process reads the file
       expect([cold.mined, cold.fromCache]).toEqual([0, 2]);
       expect(cold.commits).toEqual(second.commits);
     } finally {
-      await flushCacheWrites();
-      keepCacheWarm(false);
+      await warm.flush();
     }
   });
 

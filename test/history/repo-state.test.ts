@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRepoState } from '../../analyzer/collect/repo-state';
-import { RepoStateError } from '../../analyzer/errors';
+import { RepoStateError } from '../../analyzer/contract/errors';
 import { mineHistory } from '../../analyzer/history/mine';
 import { resolveSince } from '../../analyzer/history/window';
 import { gitEnv } from '../fixtures/repo';

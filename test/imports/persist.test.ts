@@ -1,12 +1,12 @@
-// The import graph's disk cache (the CLI's warm path): a new process (the in-memory index
-// dropped) reuses each file's edges by blob id from the cache directory, and always ends with the
+// The import graph's disk cache (the CLI's warm path): a new process (no WarmContext, so no
+// in-memory index) reuses each file's edges by blob id from the cache directory, and always ends with the
 // graph a cold build gives — after an edit, after a file is added that takes over a specifier,
 // after a tsconfig change, with a corrupt cache file — and never writes into the repository.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listTrackedIndex } from '../../analyzer/collect/tracked-files';
-import { buildImportGraph, dropWarmImports, hasWarmImports } from '../../analyzer/imports';
+import { buildImportGraph, hasWarmImports } from '../../analyzer/imports';
 import type { Repo } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
 
@@ -14,15 +14,11 @@ const { repoOf, tempDir } = scratch();
 
 /** A fresh process's build, with the disk cache; and the reference build without any cache. */
 async function warmBuild(r: Repo, cacheDir: string) {
-  dropWarmImports(r.dir);
   const index = await listTrackedIndex(r.dir, { modified: hasWarmImports(r.dir, cacheDir) });
   return buildImportGraph(r.dir, { index, cacheDir });
 }
 async function coldBuild(r: Repo) {
-  dropWarmImports(r.dir);
-  const g = await buildImportGraph(r.dir, { index: await listTrackedIndex(r.dir) });
-  dropWarmImports(r.dir);
-  return g;
+  return buildImportGraph(r.dir, { index: await listTrackedIndex(r.dir) });
 }
 const edges = (g: Awaited<ReturnType<typeof buildImportGraph>>) => g.edges.map((e) => `${e.from}:${e.line} ${e.specifier} -> ${e.to}`).sort();
 

@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listTrackedIndex } from '../../analyzer/collect/tracked-files';
 import { buildImportGraph, hasWarmImports } from '../../analyzer/imports';
+import { WarmContext } from '../../analyzer/model/warm';
 import type { Repo } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
 
 const { repoOf } = scratch();
+// The long-lived process's state, as the worker holds it (one per process, kept per repository).
+const warm = new WarmContext();
 /** What analyzeRepo does: the index listing, with `modified` once edges are warm. */
 async function graph(r: Repo) {
-  const index = await listTrackedIndex(r.dir, { modified: hasWarmImports(r.dir) });
-  return buildImportGraph(r.dir, { index });
+  const index = await listTrackedIndex(r.dir, { modified: hasWarmImports(r.dir, undefined, warm) });
+  return buildImportGraph(r.dir, { index, warm });
 }
 const targets = async (r: Repo, file: string) => (await graph(r)).edges.filter((e) => e.from === file).map((e) => e.to);
 const files = { 'a.ts': "import { b } from './b';\n", 'b.ts': 'export const b = 1;\n', 'c.ts': 'export const c = 1;\n' };
@@ -63,7 +66,7 @@ describe('warm import graph', () => {
   it('follows committed changes, work-tree edits, reverts and deletions', async () => {
     const r = repoOf([{ files }]);
     expect(await targets(r, 'a.ts')).toEqual(['b.ts']);
-    expect(hasWarmImports(r.dir)).toBe(true);
+    expect(hasWarmImports(r.dir, undefined, warm)).toBe(true);
     r.commit({ files: { 'a.ts': "import { c } from './c';\n" } });
     expect(await targets(r, 'a.ts')).toEqual(['c.ts']);
     r.write('a.ts', "import { b } from './b';\nimport { c } from './c';\n"); // not committed

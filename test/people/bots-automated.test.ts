@@ -1,10 +1,10 @@
-// Issue 9, "Bots": an account named like a bot is a bot only when its commits are automated
+// An account named like a bot is a bot only when its commits are automated
 // (at least half with machine subjects). Built repository: `release-bot` writes release and
 // dependency subjects, `abbot` (a person whose one-word git name ends in "bot") writes human
 // ones, and `dependabot[bot]` writes human-looking subjects but stays a bot by its suffix.
 import { describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { PersonRow, Report } from '../../analyzer/report/types';
+import type { PersonRow, Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import type { FixtureCommit, Person } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';

@@ -1,10 +1,10 @@
-// Issue 9, "People": identities merged with evidence (mailmap, noreply, handle, same name),
+// Identities merged with evidence (mailmap, noreply, handle, same name),
 // case-insensitive handles, a person owner committing from an email, bots by name, and
 // `conway people --mailmap` — on a real repository built in a temp dir. Ann makes 5 commits
 // (6 changes, the first adds CODEOWNERS and .mailmap) from three identities.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { PersonRow, Report } from '../../analyzer/report/types';
+import type { PersonRow, Report } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import { makeRepo, type Person, type Repo } from '../fixtures/repo';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import { renderReport } from '../../analyzer/report';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { boundariesRepo } from '../fixtures/boundaries';
 import { makeRepo, type Repo } from '../fixtures/repo';
 

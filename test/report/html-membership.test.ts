@@ -1,5 +1,5 @@
 // The static HTML report says which team numbers rest on inferred membership and lists review
-// groups with their share of approvals (issue 9), repository strings escaped.
+// groups with their share of approvals, repository strings escaped.
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../analyzer/report/html';
 import { sampleReport } from '../fixtures/report';

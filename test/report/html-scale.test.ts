@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../analyzer/report';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { CHROMIUM, launchChromium } from '../fixtures/chromium';
 import { bigReport, smallReport } from '../fixtures/scale-report';
 

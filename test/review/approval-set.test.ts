@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { approvalSet } from '../../analyzer/review/approval-set';
 import { reviewChange } from '../../analyzer/review';
 import { renderReviewMarkdown } from '../../analyzer/report/review-markdown';
-import type { ReviewApproval } from '../../analyzer/review/types';
+import type { ReviewApproval } from '../../analyzer/contract/review';
 import { ANN, BOB } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
 

@@ -79,13 +79,15 @@ describe('loadTeamMap', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { loadTeamMap } = await import('../../analyzer/teams/load');
+    const { WarmContext } = await import('../../analyzer/model/warm');
+    const warm = new WarmContext(); // what the editor's worker keeps between runs
     const dir = mkdtempSync(join(tmpdir(), 'conway-teams-'));
     try {
       writeFileSync(join(dir, 'conway.yml'), EXAMPLE);
-      const first = loadTeamMap(dir);
-      expect(loadTeamMap(dir)).toBe(first);
+      const first = loadTeamMap(dir, undefined, warm);
+      expect(loadTeamMap(dir, undefined, warm)).toBe(first);
       writeFileSync(join(dir, 'conway.yml'), EXAMPLE.replace('name: Billing', 'name: Payments'));
-      const changed = loadTeamMap(dir);
+      const changed = loadTeamMap(dir, undefined, warm);
       expect(changed).not.toBe(first);
       expect(changed!.map.teams.find((t) => t.id === 'billing')!.name).toBe('Payments');
     } finally {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import { INFERRED_MEMBERSHIP } from '../../analyzer/report/format';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { ANN, BOB, CAT, makeRepo, type Person, type Repo } from '../fixtures/repo';
 
 const DAN: Person = { name: 'Dan Wu', email: 'dan@acme.io' };

@@ -63,6 +63,12 @@ describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'dashboard on the 
     expect(await p.locator('li.finding').count()).toBe(4);
     expect(await sent(p, 'filter')).toEqual([{ type: 'filter', cluster: 'commerce', team: null }]);
 
+    // The host sends the page's filter back with the next report (an update): the filter holds.
+    await p.evaluate((r) => window.postMessage({ type: 'report', report: r, folder: 'shop', filter: { cluster: 'commerce', team: null } }, '*'), report as unknown as Record<string, unknown>);
+    await p.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.filter((m) => m.type === 'rendered').length === 2);
+    expect(await p.locator('select[name=cluster]').inputValue()).toBe('commerce');
+    expect(await p.locator('table.autonomy tbody tr').count()).toBe(2);
+
     await p.locator('a.location', { hasText: HOSTILE_PATH }).first().click();
     expect(await sent(p, 'open')).toEqual([{ type: 'open', file: HOSTILE_PATH, line: 2 }]);
     expect(await p.locator('pre.codeowners').innerText()).toBe('/scripts/ @shop/platform');

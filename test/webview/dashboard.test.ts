@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
-import type { Report } from '../../analyzer/report/types';
+import type { Report } from '../../analyzer/contract/report';
 import { launchChromium } from '../fixtures/chromium';
 import { boundariesRepo } from '../fixtures/boundaries';
 import type { Repo } from '../fixtures/repo';

@@ -58,6 +58,15 @@ describe('isHostToWebview / isReport', () => {
     expect(isHostToWebview({ type: 'report-json', json: 42, folder: 'shop' })).toBe(false);
   });
 
+  it('accepts the filters the host sends back, and rejects malformed ones', () => {
+    const msg = (filter: unknown) => ({ type: 'report-json', json: '{}', folder: 'shop', filter });
+    expect(isHostToWebview(msg({ cluster: 'commerce', team: null }))).toBe(true);
+    expect(isHostToWebview(msg({ cluster: null, team: null }))).toBe(true);
+    expect(isHostToWebview(msg({ cluster: '', team: null }))).toBe(false);
+    expect(isHostToWebview(msg({ cluster: 1, team: null }))).toBe(false);
+    expect(isHostToWebview(msg('commerce'))).toBe(false);
+  });
+
   it('rejects a message without folder or with another type', () => {
     expect(isHostToWebview({ type: 'report', report: sampleReport() })).toBe(false);
     expect(isHostToWebview({ type: 'open', report: sampleReport(), folder: 'shop' })).toBe(false);

@@ -6,7 +6,7 @@
 //  - the other kinds: kind, file, target and teams.
 // Several violations may share a fingerprint; a baseline accepts them all.
 import { createHash } from 'node:crypto';
-import type { Violation } from '../../report/types';
+import type { Violation } from '../../contract/report';
 
 export type Draft = Omit<Violation, 'fingerprint'>;
 

@@ -3,15 +3,15 @@
 //                      reported when the repository has a CODEOWNERS file);
 //  ownership-drift     over the window the declared delivery team(s) made under driftShare of a
 //                      file's changes (≥ 3 changes) while one other delivery team made the
-//                      majority (issue 9: review groups neither own nor take over files here; a
+//                      majority (review groups neither own nor take over files here; a
 //                      message says when either team's membership was inferred from history).
 //                      Not for CODEOWNERS files or forge settings (`.github/`, `.gitlab/`):
 //                      who may approve those is a protection rule, not the busiest team.
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
-import { suggestLine, withCoOwners } from '../../codeowners/suggest-line';
+import { suggestLine, withCoOwners } from '../../model/suggest-line';
 import type { Problem } from '../../model/types';
-import { INFERRED_MEMBERSHIP } from '../../report/format';
-import { membershipOf } from '../../teams/derive';
+import { INFERRED_MEMBERSHIP } from '../../contract/report';
+import { membershipOf } from '../../model/owner-syntax';
 import type { MetricsInput, MetricsOptions } from '../input';
 import { primaryTeam, type Membership } from '../membership';
 import type { Draft } from './fingerprint';
@@ -64,7 +64,7 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
   return out;
 }
 
-/** Drift measured against guessed members says so (issue 9). */
+/** Drift measured against guessed members says so. */
 /** The team a person's changes count for in drift: their first team that is not a review group. */
 function deliveryTeam(members: Map<string, Membership>, person: string, reviewGroups: Set<string>): string {
   return members.get(person)?.teams.find((t) => !reviewGroups.has(t)) ?? primaryTeam(members, person);

@@ -4,7 +4,7 @@
 // cluster (`spec.children`), and one User per member. Names are made valid Backstage names
 // (letters, digits and `-_.`, at most 63 characters); the draft passes Backstage's validators.
 import { stringify } from 'yaml';
-import type { PersonRow, Report } from '../../report/types';
+import type { PersonRow, Report } from '../../contract/report';
 
 export function draftCatalog(r: Report, ownersOf: (team: string) => string[], declaredMembersOf: (team: string) => string[]): string {
   const people = new Map((r.people ?? []).map((p) => [p.id, p]));

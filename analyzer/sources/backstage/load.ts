@@ -3,11 +3,11 @@
 // inside the repository; URLs are not fetched), or `--catalog FILE` / `--catalog DIR` (every .yaml/.yml file under DIR — an
 // organization's catalog repository), which may lie outside the repository. Paths of files in
 // the repository are repository-relative, as rules and problems name them.
-import { readdirSync, statSync } from 'node:fs';
+import { filesUnder, userPathKind } from '../../collect/user-paths';
 import { isAbsolute, join, posix, relative } from 'node:path';
 import { findFilesNamed } from '../../collect/find-named';
 import { readRepoFile, readTextFile } from '../../collect/read-file';
-import { UserError } from '../../errors';
+import { UserError } from '../../contract/errors';
 import type { Problem } from '../../model/types';
 import { parseCatalogFile, type CatalogEntity } from './parse';
 
@@ -54,24 +54,12 @@ function locationTargets(entities: CatalogEntity[], file: string): string[] {
 
 function explicitFiles(root: string, given: string): string[] {
   const abs = isAbsolute(given) ? given : join(root, given);
-  let st;
-  try {
-    st = statSync(abs);
-  } catch {
-    throw new UserError(`--catalog ${given}: no such file or directory`);
-  }
-  if (!st.isDirectory()) return [abs];
-  const found = yamlUnder(abs);
+  const kind = userPathKind(abs);
+  if (!kind) throw new UserError(`--catalog ${given}: no such file or directory`);
+  if (kind === 'file') return [abs];
+  const found = filesUnder(abs, /\.ya?ml$/);
   if (!found.length) throw new UserError(`--catalog ${given}: no .yaml or .yml files in the directory`);
   return found;
-}
-
-function yamlUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') return yamlUnder(p);
-    return e.isFile() && /\.ya?ml$/.test(e.name) ? [p] : [];
-  }).sort();
 }
 
 function display(root: string, abs: string): string {

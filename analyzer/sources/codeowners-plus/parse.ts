@@ -7,7 +7,7 @@
 //  - `*` alone is the directory's fallback owner (`&*` / `?*` mean every file below: `**/*`);
 //  - a line with a pattern but no owner is skipped with a warning by Codeowners Plus: an error here.
 import type { Problem, Rule } from '../../model/types';
-import { checkOwner } from '../../codeowners/owner-syntax';
+import { checkOwner } from '../../model/owner-syntax';
 
 export type PlusKind = 'owner' | 'fallback' | 'and' | 'optional';
 

@@ -4,6 +4,8 @@ const vscode = require('vscode');
 const { execFileSync } = require('child_process');
 const { assert, waitFor, runTests } = require('./runner');
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 let api;
 const folder = (i) => vscode.workspace.workspaceFolders[i];
 
@@ -27,5 +29,29 @@ exports.run = () => runTests([
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(1).uri, 'core/index.ts'));
     await vscode.window.showTextDocument(doc);
     await waitFor('status text', () => api.status.item.text === '$(organization) Core');
+  }],
+  ['the dashboard switched to another folder gets that folder\'s updates, not the first one\'s', async () => {
+    const [first, second] = api.models.all();
+    await vscode.commands.executeCommand('conway.openDashboard', vscode.Uri.joinPath(folder(0).uri, 'core/index.ts'));
+    await waitFor('first render', () => api.dashboard() && api.dashboard().lastRendered, 30000);
+    const shownFirst = api.dashboard().lastRendered;
+    await vscode.commands.executeCommand('conway.openDashboard', vscode.Uri.joinPath(folder(1).uri, 'core/index.ts'));
+    await waitFor('the second folder rendered', () => api.dashboard().lastRendered !== shownFirst, 30000);
+    const shownSecond = api.dashboard().lastRendered;
+    first.loadOwnership(); // an update of the folder no longer shown: nothing to re-render
+    await sleep(1500);
+    assert(api.dashboard().lastRendered === shownSecond, 'the first folder\'s update re-rendered the dashboard');
+    second.loadOwnership(); // an update of the shown folder reaches the page
+    await waitFor('the second folder\'s update rendered', () => api.dashboard().lastRendered !== shownSecond, 30000);
+  }],
+  ['a folder added after start-up is analysed and its HEAD watched', async () => {
+    const dir = require('../.out/fixture.cjs').makeWorkspace();
+    assert(vscode.workspace.updateWorkspaceFolders(2, 0, { uri: vscode.Uri.file(dir), name: 'third' }), 'folder not added');
+    const third = await waitFor('a model for the third folder', () => api.models.all().find((m) => m.folder.name === 'third'), 30000);
+    await waitFor('the third folder analysed', () => third.report, 120000);
+    await sleep(500); // the HEAD watcher starts once the first analysis is in
+    execFileSync('git', ['-c', 'user.name=Cat Park', '-c', 'user.email=cat@acme.io', 'mv', 'web/page.ts', 'web/start.ts'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.name=Cat Park', '-c', 'user.email=cat@acme.io', 'commit', '-q', '-m', 'rename'], { cwd: dir });
+    await waitFor('the third folder updated after a commit', () => third.report.files.some((f) => f.path === 'web/start.ts'), 30000);
   }],
 ]);

@@ -1,8 +1,9 @@
-// The `conway review` JSON contract (issue 13). Like the report, it only grows: fields are
+// The `conway review` JSON contract, published as review.schema.json. Like the report, it only grows: fields are
 // added, never renamed. Paths are repository-relative with `/`, lines 1-based; teams are team
 // ids as in the team map (or the CODEOWNERS owner when no team lists it).
-import type { ChangeStatus } from '../collect/revision';
-import type { Violation } from '../report/types';
+import type { Violation } from './report';
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed';
 
 export type RuleRef = { line: number; pattern: string; section?: string; file?: string; kind?: 'and' | 'optional' } | null;
 
@@ -49,8 +50,11 @@ export interface AffectedTeam {
   via: { file: string; line: number; target: string; changed: string }[];
 }
 
+/** Moves when the review contract changes (review.schema.json; test/contract/schema.test.ts checks it). */
+export const REVIEW_SCHEMA_VERSION = 1;
+
 export interface Review {
-  schemaVersion: 1;
+  schemaVersion: typeof REVIEW_SCHEMA_VERSION;
   /** Commits (merge base and head); head is "index" or "worktree" for --staged / --working-tree. */
   base: string;
   head: string;

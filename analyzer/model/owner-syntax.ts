@@ -1,7 +1,7 @@
 // Which owner tokens GitHub and GitLab accept (docs: "@username, @org/team-name or an email").
 // GitHub user names: alphanumerics and single hyphens; team slugs also allow `_` and `.`.
 // GitLab adds nested groups (`@group/sub/subsub`) and roles (`@@maintainer`).
-import type { Flavor } from '../model/types';
+import type { Flavor, Team } from './types';
 
 const GITHUB_USER = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const GITHUB_TEAM = /^@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -22,4 +22,9 @@ export function checkOwner(owner: string, flavor: Flavor): string | null {
 /** `@org/team` (or a GitLab group path) as opposed to a person. */
 export function isTeamOwner(owner: string): boolean {
   return owner.startsWith('@') && owner.includes('/');
+}
+
+/** Declared: the team map lists the members (even none), or the owners are all persons; else inferred from history. */
+export function membershipOf(t: Team): 'declared' | 'inferred' {
+  return t.membersDeclared || t.members.length || (t.owners.length && !t.owners.some(isTeamOwner)) ? 'declared' : 'inferred';
 }

@@ -6,9 +6,9 @@
 import { lstatSync, readlinkSync } from 'node:fs';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { escapes, readRepoFile, readTextFile } from '../collect/read-file';
-import { UserError } from '../errors';
-import { jsonErrorPlace } from '../parse-errors';
-import type { Violation } from './types';
+import { UserError } from '../contract/errors';
+import { jsonErrorPlace } from '../contract/parse-errors';
+import type { Violation } from '../contract/report';
 
 export interface Baseline {
   version: 1;

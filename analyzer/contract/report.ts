@@ -1,7 +1,9 @@
-// The versioned report: the only thing reporters, the extension and the webview read.
-// Contract from issues 3 and 4 — keep these names; add fields, never rename. Ratios are in [0, 1],
-// scores in [0, 100]; a component without data is null, never 0. Months are `YYYY-MM`.
+// The versioned report: the only thing reporters, the extension and the webview read, published
+// as report.schema.json (scripts/contract-schema.mjs writes it from these types). Keep these
+// names; add fields, never rename. Ratios are in [0, 1], scores in [0, 100]; a component without
+// data is null, never 0. Months are `YYYY-MM`.
 
+/** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
 export const SCHEMA_VERSION = 1;
 
 export interface Autonomy {
@@ -50,16 +52,19 @@ export interface MemberRow {
   /** true when the membership was inferred from history (no team map lists the person). */
   inferred: boolean;
   changes: number;
-  /** Issue 9: the member's share of their own changes that went to this team's files (inferred members). */
+  /** the member's share of their own changes that went to this team's files (inferred members). */
   share?: number;
 }
 
-/** Issue 9: where a team's members come from. */
+/** where a team's members come from. */
 export type Membership = 'declared' | 'inferred';
-/** Issue 9: a review group approves others' code (listed beside other teams on most rules); a team delivers it. */
+
+/** Said wherever team numbers are shown for a team whose members were guessed from history. */
+export const INFERRED_MEMBERSHIP = 'membership inferred from history — run `conway init`';
+/** a review group approves others' code (listed beside other teams on most rules); a team delivers it. */
 export type TeamRole = 'team' | 'review-group';
 
-/** Issue 9: one person with every identity merged into it, and why. */
+/** one person with every identity merged into it, and why. */
 export interface PersonRow {
   id: string;
   names: string[];
@@ -71,9 +76,9 @@ export interface PersonRow {
   /** Why identities were merged: `mailmap`, `handle <h>`, `noreply <email>`, `same name <n>`, … */
   merged: { identity: string; reason: string }[];
   bot: boolean;
-  /** Issue 9: every (name, email) the person committed as, busiest first — what `conway people --mailmap` maps. */
+  /** every (name, email) the person committed as, busiest first — what `conway people --mailmap` maps. */
   identities?: { name: string; email: string; commits: number }[];
-  /** Issue 9: why an account named like a bot was kept as a person, e.g. `named like a bot, but 2 of 40 commits look automated`. */
+  /** why an account named like a bot was kept as a person, e.g. `named like a bot, but 2 of 40 commits look automated`. */
   botNote?: string;
 }
 
@@ -81,11 +86,11 @@ export interface TeamRow {
   id: string;
   name: string;
   cluster: string | null;
-  /** Issue 9 (optional until it lands): declared in the team map, or inferred from history. */
+  /** Declared in the team map, or inferred from history (always written; optional so the dashboard reads older reports). */
   membership?: Membership;
-  /** Issue 9 (optional until it lands). */
+  /** Always written; optional so the dashboard reads older reports. */
   role?: TeamRole;
-  /** Issue 9: for a review group, the share of the window's changes to owned files that needed its approval (touched its files). */
+  /** for a review group, the share of the window's changes to owned files that needed its approval (touched its files). */
   approvalShare?: number;
   members: MemberRow[];
   files: number;
@@ -192,7 +197,7 @@ export interface Violation {
   message: string;
   /** Stable across harmless edits (metrics/violations/fingerprint.ts): a cycle's teams; a deep import's file and target; never line numbers. */
   fingerprint: string;
-  /** Issue 10: id of the finding (group) this location belongs to. */
+  /** id of the finding (group) this location belongs to. */
   group?: string;
   /** team-cycle: the fewest, lightest team dependencies to cut (metrics/violations/cycle-cut.ts). */
   cut?: { from: string; to: string; edges: number; examples: { file: string; line: number }[] }[];
@@ -201,7 +206,7 @@ export interface Violation {
 }
 
 /**
- * Issue 10: a group of violations a lead reads as one finding — same kind, target and team pair;
+ * a group of violations a lead reads as one finding — same kind, target and team pair;
  * unowned files grouped by the highest directory whose source files are all unowned.
  */
 export interface Finding {
@@ -236,11 +241,11 @@ export interface InferredModule {
   /** team id → share of the community's files the team owns (unowned under `(unowned)`). */
   owners: Record<string, number>;
   suggestion: string | null;
-  /** Issue 10: every CODEOWNERS line of the suggestion, also when its text only summarises them. */
+  /** every CODEOWNERS line of the suggestion, also when its text only summarises them. */
   lines?: string[];
-  /** Issue 10: the files the suggestion moves between delivery teams, and the window's changes to them. */
+  /** the files the suggestion moves between delivery teams, and the window's changes to them. */
   moved?: { files: number; changes: number };
-  /** Issue 10: the suggestion's rank among the report's module suggestions (1 = first): by `moved.changes`, then `moved.files`. */
+  /** the suggestion's rank among the report's module suggestions (1 = first): by `moved.changes`, then `moved.files`. */
   rank?: number;
 }
 
@@ -268,7 +273,7 @@ export interface Report {
     until: string | null;
     commits: number;
     mode: 'numstat' | 'name-status';
-    /** Issue 10: first and last commit in the window (sha, ISO date), null when the window is empty. */
+    /** first and last commit in the window (sha, ISO date), null when the window is empty. */
     first?: { sha: string; date: string } | null;
     last?: { sha: string; date: string } | null;
   };
@@ -289,11 +294,11 @@ export interface Report {
     parseErrors: number;
   } | null;
   violations: Violation[];
-  /** Issue 10 (optional until it lands): violations grouped and ranked, rank 1 first. */
+  /** Violations grouped and ranked, rank 1 first (always written; optional so the dashboard reads older reports). */
   findings?: Finding[];
-  /** Issue 9 (optional until it lands): every person, identities merged, bots flagged. */
+  /** Every person, identities merged, bots flagged (always written; optional so the dashboard reads older reports). */
   people?: PersonRow[];
-  /** Inferred modules (Louvain communities), issue 4's `modules` contract. */
+  /** Inferred modules (Louvain communities on the file graph, docs/metrics.md). */
   modules: InferredModule[];
   suggestions: { codeowners: string[]; clusters: { teams: string[]; reason: string }[] };
   /** Packages this repository declares (package.json names: the root's and its workspaces'), with their owning teams. */

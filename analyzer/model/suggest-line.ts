@@ -1,4 +1,4 @@
-// CODEOWNERS lines Conway suggests, written so they apply as they are (issue 10): anchored to
+// CODEOWNERS lines Conway suggests, written so they apply as they are: anchored to
 // the root, a directory with a trailing `/` (owns everything below it on GitHub and GitLab),
 // and every character a forge would misread replaced. GitHub rejects `[ ]` (no character
 // ranges) and GitLab reads them as ranges, so they become `?`, which matches any one character

@@ -1,0 +1,66 @@
+// The joined model: ownership (CODEOWNERS + team map), history (commits) and structure (import
+// edges) as the one MetricsInput every metric reads. `conway analyze`, the editor's per-file
+// check and `conway review` build it here, so a file's delivery teams, public API and module are
+// the same answer everywhere (and violation fingerprints compare across them).
+import { ruleKey } from '../codeowners/parse';
+import type { WorkspacePackage } from '../imports/workspaces';
+import { makeScopeOf } from '../metrics/scope';
+import type { MetricsInput } from '../metrics/input';
+import type { Commit, ImportEdge, Rule } from '../model/types';
+import type { Ownership } from '../ownership';
+import { createModuleOf } from '../ownership/modules';
+import { buildDelivery } from './delivery';
+import { makeDeclaredTeamsOf } from './membership';
+import { buildPublicApi } from './public-api';
+
+export type Delivery = ReturnType<typeof buildDelivery>;
+
+export interface ModelSources {
+  ownership: Ownership;
+  /** Tracked files: review groups are told apart over all of them. */
+  files: string[];
+  commits: Commit[];
+  /** Import edges, or null when the import graph was not built. */
+  imports: ImportEdge[] | null;
+  packages: WorkspacePackage[];
+  /** Delivery teams already computed for this ownership and these files (the warm context keeps them). */
+  delivery?: Delivery;
+}
+
+export interface JoinedModel {
+  input: MetricsInput;
+  ruleOf(path: string): Rule | null;
+  /** Where a team's public API is declared, for violation messages. */
+  publicHint(team: string): string;
+  delivery: Delivery;
+}
+
+export function buildModel(src: ModelSources): JoinedModel {
+  const { ownership, files, commits } = src;
+  const who = ownership.who;
+  // Rules are keyed by file and line: Codeowners Plus spreads them over many files.
+  const rulesByKey = new Map((ownership.codeowners?.rules ?? []).map((r) => [ruleKey(r), r]));
+  const ruleOf = (p: string) => {
+    const r = who(p).rule;
+    return r ? rulesByKey.get(ruleKey(r)) ?? null : null;
+  };
+  const publicApi = buildPublicApi(ownership, { workspacePackages: src.packages }, ruleOf, files);
+  const teamsOf = (p: string) => who(p).teams;
+  const delivery = src.delivery ?? buildDelivery(ownership, files, teamsOf);
+  const input: MetricsInput = {
+    commits,
+    files,
+    teams: ownership.teamMap.teams,
+    clusters: ownership.teamMap.clusters,
+    teamsOf,
+    deliveryTeamsOf: delivery.deliveryTeamsOf,
+    reviewGroups: delivery.reviewGroups,
+    moduleOf: createModuleOf(ruleOf, src.packages.map((p) => p.dir)),
+    declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
+    imports: src.imports ?? [],
+    hasImports: src.imports !== null,
+    isPublicApi: publicApi.isPublicApi,
+    scopeOf: makeScopeOf(ownership.teamMap.testPaths),
+  };
+  return { input, ruleOf, publicHint: publicApi.hint, delivery };
+}
