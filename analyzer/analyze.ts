@@ -93,7 +93,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
     tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, cacheDir: importCache, signal: opts.signal, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
   ]);
   progress({ phase: 'metrics' });
-  const people = resolvePeople(ownership, history.commits);
+  const people = resolvePeople(ownership, history.commits, history.coAuthorNames);
   const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);

@@ -52,6 +52,8 @@ export interface PersonRow {
   identities?: { name: string; email: string; commits: number }[];
   /** Issue 9: why an account named like a bot was kept as a person, e.g. `named like a bot, but 2 of 40 commits look automated`. */
   botNote?: string;
+  /** Links Conway refused because they would join two people's full names, e.g. "`bob@acme.io` used by two names: Bob Stone (757 commits), Ann Lee (1) — kept apart". */
+  keptApart?: string[];
 }
 
 export interface TeamRow {
