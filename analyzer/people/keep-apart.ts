@@ -6,7 +6,9 @@
 //      carries at least NAME_SHARE of its commits — a name used once among 757 commits does not;
 //   2. two groups whose dominant full names (the two-word-or-longer name with most commits,
 //      names.ts) differ are never joined, whatever link offers itself (a shared handle, a
-//      one-word name, a co-author); the link is listed as a conflict instead.
+//      one-word name, a co-author) — unless one group's dominant name also carries NAME_SHARE
+//      of the other's commits (`Michał Gołębiowski` became `Michał Gołębiowski-Owczarek`);
+//      a refused link is listed as a conflict instead.
 // Groups are joined busiest identity first, so a name or handle node belongs to the person who
 // made most commits under it. One-word names (`tm`, `dev`) carry no full name: they join freely
 // but can never bridge two full names, because the group they join already has one.
@@ -56,7 +58,7 @@ export class GuardedUnion {
     if (a === b) return true;
     const da = this.dominant(a);
     const db = this.dominant(b);
-    if (da && db && da.key !== db.key) {
+    if (da && db && da.key !== db.key && !this.carries(b, da.key) && !this.carries(a, db.key)) {
       const text = `\`${evidence}\` would join two names: ${da.name} (${plural(da.commits)}), ${db.name} (${plural(db.commits)}) — kept apart`;
       this.conflicts.push({ ids: [id, this.someId.get(b)!], text });
       return false;
@@ -75,6 +77,14 @@ export class GuardedUnion {
       if (t.commits > 0 && (!best || t.commits > best.commits || (t.commits === best.commits && key < best.key))) best = { key, ...t };
     }
     return best;
+  }
+
+  /** Does the group use this full name on a real share (NAME_SHARE) of its commits? */
+  private carries(root: string, key: string): boolean {
+    const tallies = this.names.get(root);
+    const n = tallies?.get(key)?.commits ?? 0;
+    const total = [...(tallies?.values() ?? [])].reduce((s, t) => s + t.commits, 0);
+    return n > 0 && n >= NAME_SHARE * total;
   }
 
   /** The identity `id` in group `root`, when that group's dominant full name is `key`. */
@@ -97,9 +107,16 @@ export function fullNames(ident: Identity): Map<string, NameTally> {
   return out;
 }
 
-/** Does the pair's name speak for the identity (rule 1)? */
-export function speaks(ident: Identity, pairCommits: number, busiest: number): boolean {
-  return ident.commits === 0 || pairCommits === busiest || pairCommits >= NAME_SHARE * ident.commits;
+/** Which of the identity's names speak for it (rule 1)? Spellings of one name (`José`, `Jose`) count together. */
+export function speakingNames(ident: Identity): (name: string) => boolean {
+  const byName = new Map<string, number>();
+  const keyOf = (name: string) => nameKey(name) ?? name.trim().toLowerCase();
+  for (const [pair, n] of ident.pairs) byName.set(keyOf(pair.slice(0, pair.indexOf('\x1f'))), (byName.get(keyOf(pair.slice(0, pair.indexOf('\x1f')))) ?? 0) + n);
+  const busiest = Math.max(0, ...byName.values());
+  return (name) => {
+    const n = byName.get(keyOf(name)) ?? 0;
+    return ident.commits === 0 || n === busiest || n >= NAME_SHARE * ident.commits;
+  };
 }
 
 function addTallies(into: Map<string, NameTally> | undefined, from: Map<string, NameTally> | undefined): Map<string, NameTally> {

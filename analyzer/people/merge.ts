@@ -15,8 +15,8 @@
 import { noreplyHandle } from '../history/identity';
 import type { Commit } from '../model/types';
 import { dedupe, evidence, spelling, type Link } from './evidence';
-import { GuardedUnion, plural, speaks, type Conflict } from './keep-apart';
-import { nameKey } from './names';
+import { GuardedUnion, plural, speakingNames, type Conflict } from './keep-apart';
+import { nameKey, wordKey } from './names';
 
 export interface Identity {
   /** `name\x1femail` → commits with exactly this name and email. */
@@ -48,11 +48,12 @@ export interface IdentityMerge {
 export function mergeIdentities(commits: Commit[], knownHandles: Map<string, string>, coAuthorNames = new Map<string, Map<string, number>>()): IdentityMerge {
   const identities = collectIdentities(commits, coAuthorNames);
   const handles = withNoreplyHandles(identities, knownHandles);
+  const words = oneWordNames(identities);
   const union = new GuardedUnion(identities);
   const links = new Map<string, Link[]>();
   const busiestFirst = [...identities].sort(([a, x], [b, y]) => y.commits - x.commits || (a < b ? -1 : 1));
   for (const [id, ident] of busiestFirst) {
-    for (const l of linksOf(id, ident, handles)) {
+    for (const l of linksOf(id, ident, handles, words)) {
       if (union.join(id, l.to, l.reason)) (links.get(id) ?? links.set(id, []).get(id)!).push(l);
     }
   }
@@ -67,12 +68,12 @@ function minorityNames(identities: Map<string, Identity>, union: GuardedUnion): 
   for (const [id, ident] of identities) {
     const mine = union.dominant(union.find(id));
     if (!mine) continue;
-    const busiest = Math.max(...ident.pairs.values());
+    const speaks = speakingNames(ident);
     for (const [pair, n] of ident.pairs) {
       const [name, email] = pair.split('\x1f');
       const key = nameKey(name);
       // A name that spoke was joined or refused (and listed) already.
-      if (!key || key === mine.key || speaks(ident, n, busiest)) continue;
+      if (!key || key === mine.key || speaks(name)) continue;
       const other = union.holderOf(key, roots);
       if (other) out.push({ ids: [id, other], text: `\`${email}\` used by two names: ${mine.name} (${plural(mine.commits)}), ${name.trim()} (${n}) — kept apart` });
     }
@@ -110,17 +111,43 @@ function withNoreplyHandles(identities: Map<string, Identity>, known: Map<string
   return out;
 }
 
-/** The handle and name nodes an identity joins, with the evidence for each. */
-function linksOf(id: string, ident: Identity, known: Map<string, string>) {
+/** `Don Kirkby` → `dkirkby`, the handle many people pick; null for one-word names. */
+function initialAndSurname(name: string): string | null {
+  const words = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().split(/\s+/).filter((w) => /^\p{L}[\p{L}'-]+$/u.test(w));
+  return words.length >= 2 ? words[0][0] + words[words.length - 1] : null;
+}
+
+interface Words {
+  /** Every handle-like one-word git name (names.ts `wordKey`). */
+  oneWord: Set<string>;
+  /** `dkirkby` → the full name key of `Don Kirkby`; null when two full names share it (no evidence). */
+  initials: Map<string, string | null>;
+}
+
+function oneWordNames(identities: Map<string, Identity>): Words {
+  const oneWord = new Set<string>();
+  const initials = new Map<string, string | null>();
+  for (const ident of identities.values()) for (const pair of ident.pairs.keys()) {
+    const name = pair.slice(0, pair.indexOf('\x1f'));
+    const w = wordKey(name);
+    if (w) oneWord.add(w);
+    const key = nameKey(name);
+    const initial = initialAndSurname(name);
+    if (key && initial) initials.set(initial, initials.has(initial) && initials.get(initial) !== key ? null : key);
+  }
+  return { oneWord, initials };
+}
+
+/** The handle, name and word nodes an identity joins, with the evidence for each. */
+function linksOf(id: string, ident: Identity, known: Map<string, string>, words: Words) {
   const out: Link[] = [];
   const seen = new Set<string>();
   const add = (to: string, reason: string, identity: string) => {
     if (!seen.has(to)) seen.add(to), out.push({ to, reason, identity });
   };
   if (!ident.pairs.size && id.includes('@')) ident.pairs.set(`\x1f${id}`, 0); // a co-author whose trailer is unknown
-  const busiest = Math.max(...ident.pairs.values());
-  for (const [pair, n] of ident.pairs) {
-    const speak = speaks(ident, n, busiest);
+  const speaks = speakingNames(ident);
+  for (const pair of ident.pairs.keys()) {
     const [name, email] = pair.split('\x1f');
     const shown = `${name} <${email}>`;
     const mail = email.trim().toLowerCase();
@@ -129,8 +156,17 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>) {
     const oneWord = /^\S+$/.test(name.trim()) ? name.trim().toLowerCase() : '';
     if (noreply) add(`h:${noreply.toLowerCase()}`, `noreply ${email}`, shown);
     else if (local && known.has(local)) add(`h:${local}`, `handle @${known.get(local)} (email local part)`, shown);
-    if (!speak) continue;
+    else if (local && words.oneWord.has(local)) add(`w:${local}`, `email local part ${local} = a one-word git name`, shown);
+    const byInitial = local ? words.initials.get(local) : undefined;
+    if (byInitial) add(`n:${byInitial}`, `email local part ${local} = initial and surname of a full name`, shown);
+    if (!speaks(name)) continue;
     if (oneWord && known.has(oneWord)) add(`h:${oneWord}`, `handle @${known.get(oneWord)} (git name)`, shown);
+    const word = wordKey(name);
+    if (word && !known.has(word)) add(`w:${word}`, `same one-word name ${name.trim()}`, shown);
+    // `jakearchibald` is `Jake Archibald` written as one word.
+    if (word) add(`n:${word.replace(/[._-]/g, '')}`, `one-word name ${name.trim()} = a full name`, shown);
+    const initialOf = word ? words.initials.get(word) : undefined;
+    if (initialOf) add(`n:${initialOf}`, `one-word name ${name.trim()} = initial and surname of a full name`, shown);
     const key = nameKey(name);
     if (key) add(`n:${key}`, `same name ${name.trim()}`, shown);
   }

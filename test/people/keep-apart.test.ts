@@ -52,6 +52,38 @@ describe('identity merge: chained merges are refused', () => {
   });
 });
 
+describe('identity merge: handle-like words, initials and middle initials (as curated .mailmap files merge them)', () => {
+  it('the same handle-like one-word name, or a one-word name equal to an email local part, is one person', () => {
+    const p = personOf([...times(3, 'isaacs', 'i@izs.me'), ...times(1, 'isaacs', 'i@foohack.com'), ...times(2, 'step2yeung', 'syeung@corp.com'), ...times(2, 'Stephen Yeung', 'step2yeung@outlook.com')]);
+    expect(p('i@foohack.com')).toBe(p('i@izs.me'));
+    expect(p('syeung@corp.com')).toBe(p('step2yeung@outlook.com'));
+  });
+
+  it('placeholders and short one-word names are no evidence', () => {
+    const p = personOf([...times(1, 'unknown', 'a@one.io'), ...times(1, 'unknown', 'b@two.io'), ...times(1, 'dev', 'c@one.io'), ...times(1, 'dev', 'd@two.io')]);
+    expect(new Set(['a@one.io', 'b@two.io', 'c@one.io', 'd@two.io'].map(p)).size).toBe(4);
+  });
+
+  it('initial and surname (`afarkas`, `dkirkby@`) join the one full name they spell, never an ambiguous one', () => {
+    const p = personOf([...times(2, 'Alexander Farkas', 'a.farkas@mail.io'), ...times(3, 'afarkas', 'info@corrupt.io'), ...times(1, 'Don Kirkby', 'donkirkby@mail.io'), ...times(1, 'don', 'dkirkby@ubc.ca'), ...times(1, 'John Smith', 'john@a.io'), ...times(1, 'Jane Smith', 'jane@b.io'), ...times(1, 'jsmith', 'js@c.io')]);
+    expect(p('info@corrupt.io')).toBe(p('a.farkas@mail.io'));
+    expect(p('dkirkby@ubc.ca')).toBe(p('donkirkby@mail.io'));
+    expect(new Set(['john@a.io', 'jane@b.io', 'js@c.io'].map(p)).size).toBe(3);
+  });
+
+  it('a middle initial is ignored, a surname initial is not', () => {
+    const p = personOf([...times(2, 'Benjamin E. Coe', 'bencoe@gmail.com'), ...times(1, 'Benjamin Coe', 'ben@npmjs.com'), ...times(2, 'Anton M', 'am@one.io'), ...times(1, 'Anton M', 'am@two.io'), ...times(1, 'Anton', 'anton@three.io')]);
+    expect(p('ben@npmjs.com')).toBe(p('bencoe@gmail.com'));
+    expect(p('am@two.io')).toBe(p('am@one.io'));
+    expect(p('anton@three.io')).not.toBe(p('am@one.io'));
+  });
+
+  it('a renamed person (`Michał Gołębiowski` → `…-Owczarek`) still merges: the old name carries a real share of the group', () => {
+    const p = personOf([...times(5, 'Michał Gołębiowski-Owczarek', 'm.goleb@gmail.com'), ...times(4, 'Michał Gołębiowski', 'm.goleb@gmail.com'), ...times(1, 'Michał Z. Gołębiowski', 'michal@lab.ee')]);
+    expect(p('michal@lab.ee')).toBe(p('m.goleb@gmail.com'));
+  });
+});
+
 const ANN: Person = { name: 'Ann Lee', email: 'ann@acme.io' };
 const ANN_HOME: Person = { name: 'Ann Lee', email: 'ann@home.io' };
 const BOB: Person = { name: 'Bob Stone', email: 'bob@acme.io' };
