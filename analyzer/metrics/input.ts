@@ -43,6 +43,8 @@ export interface MetricsOptions {
   driftShare: number;
   /** Honest samples (metrics/sample-size.ts): an autonomy component from fewer commits, changes or import edges is null. */
   minSample: number;
+  /** Membership (metrics/membership.ts): a person is an inferred member of a team that received at least this share of their own changes. */
+  memberShare: number;
   /** Skip the inferred modules (Louvain communities and the CODEOWNERS lines they suggest): `conway
    *  check` reads only the violations, and community detection is a quarter of a warm run. */
   skipModules?: boolean;
@@ -56,4 +58,5 @@ export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
   islandShare: 0.95,
   driftShare: 1 / 3,
   minSample: 10,
+  memberShare: 0.25,
 };

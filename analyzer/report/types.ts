@@ -27,8 +27,12 @@ export interface MemberRow {
   /** true when the membership was inferred from history (no team map lists the person). */
   inferred: boolean;
   changes: number;
-  /** Issue 9: the member's share of their own changes that went to this team's files (inferred members). */
-  share?: number;
+  /** Inferred members: the share of the person's own changes in the window (commits up to --max-changeset files) that went to this team's files, */
+  ownShare?: number;
+  /** … how many changes that was, */
+  teamChanges?: number;
+  /** … and of how many own changes. */
+  ownChanges?: number;
 }
 
 /** Issue 9: where a team's members come from. */
