@@ -143,6 +143,7 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
     teamsOf,
     deliveryTeamsOf: delivery.deliveryTeamsOf,
     reviewGroups: delivery.reviewGroups,
+    alsoReviews: delivery.alsoReviews,
     moduleOf: createModuleOf(ruleOf, packageDirs),
     declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
     imports: graph?.edges ?? [],

@@ -19,6 +19,8 @@ export interface MetricsInput {
   deliveryTeamsOf(path: string): string[];
   /** Issue 9: teams detected or declared as review groups (teams/roles.ts). */
   reviewGroups: Set<string>;
+  /** Delivery teams also listed beside others as approvers (teams/sole.ts). */
+  alsoReviews?: Set<string>;
   /** Declared module of a path: directory of its CODEOWNERS rule, or its workspace package dir. */
   moduleOf(path: string): string;
   /** Declared team ids of a person id (from the team map); [] when the map does not list them. */

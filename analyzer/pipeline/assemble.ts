@@ -53,6 +53,7 @@ export function assembleReport(ctx: AssembleContext): Report {
       autonomy: a,
       afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
     };
+    if (input.alsoReviews?.has(t.id)) row.alsoReviews = true;
     return review ? asReviewGroup(row, ownedChanges) : row;
   });
   const teamNotes = shortfallNotes(short, 'teams', ctx.options.minSample);

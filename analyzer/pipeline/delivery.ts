@@ -1,17 +1,26 @@
-// Delivery teams (issue 9): a file's owning teams without the review groups (teams/roles.ts).
+// Delivery teams (issue 9): a file's owning teams without the review groups (teams/roles.ts),
+// and without the teams that also review (teams/sole.ts) where another team delivers the file.
 // Answers are memoized per path and are the very array teamsOf returned when no review group
 // owns the file, so per-array caches downstream (team-history.ts) keep working.
 import type { Ownership } from '../ownership';
-import { detectReviewGroups } from '../teams/roles';
+import { detectRoles } from '../teams/roles';
 
 export function buildDelivery(ownership: Ownership, files: string[], teamsOf: (p: string) => string[]) {
-  const reviewGroups = detectReviewGroups({ rules: ownership.codeowners?.rules ?? [], teams: ownership.teamMap.teams, teamsOfOwners: ownership.teamsOfOwners, files, teamsOf });
+  const { reviewGroups, alsoReviews } = detectRoles({
+    rules: ownership.codeowners?.rules ?? [], teams: ownership.teamMap.teams, teamsOfOwners: ownership.teamsOfOwners, files, teamsOf,
+    patternOf: (p) => ownership.who(p).rule?.pattern ?? null,
+  });
   const byTeams = new WeakMap<string[], string[]>();
   const deliveryTeamsOf = (p: string) => {
     const teams = teamsOf(p);
     let d = byTeams.get(teams);
-    if (!d) byTeams.set(teams, (d = teams.some((t) => reviewGroups.has(t)) ? teams.filter((t) => !reviewGroups.has(t)) : teams));
+    if (!d) byTeams.set(teams, (d = deliveringOf(teams)));
     return d;
   };
-  return { reviewGroups, deliveryTeamsOf: reviewGroups.size ? deliveryTeamsOf : teamsOf };
+  const deliveringOf = (teams: string[]) => {
+    const d = teams.some((t) => reviewGroups.has(t)) ? teams.filter((t) => !reviewGroups.has(t)) : teams;
+    const others = d.filter((t) => !alsoReviews.has(t));
+    return others.length && others.length < d.length ? others : d;
+  };
+  return { reviewGroups, alsoReviews, deliveryTeamsOf: reviewGroups.size || alsoReviews.size ? deliveryTeamsOf : teamsOf };
 }

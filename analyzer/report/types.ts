@@ -68,6 +68,8 @@ export interface TeamRow {
   membership?: Membership;
   /** Issue 9 (optional until it lands). */
   role?: TeamRole;
+  /** A delivery team (the only owner of a substantial part of the code) that is also listed beside other teams as an approver. */
+  alsoReviews?: boolean;
   /** Issue 9: for a review group, the share of the window's changes to owned files that needed its approval (touched its files). */
   approvalShare?: number;
   members: MemberRow[];
