@@ -18,6 +18,7 @@ import { loadOwnership, type Ownership, type OwnershipOptions } from './ownershi
 import { createModuleOf } from './ownership/modules';
 import { makeBotTest } from './history/bots';
 import { buildDelivery } from './pipeline/delivery';
+import { botHandles, botOwnerTeams } from './teams/bot-owners';
 import { makeDeclaredTeamsOf } from './pipeline/membership';
 import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
@@ -94,7 +95,8 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   ]);
   progress({ phase: 'metrics' });
   const people = resolvePeople(ownership, history.commits, history.coAuthorNames);
-  const { input, publicHint } = buildInput(ownership, files, history.commits, graph);
+  const botOwners = botOwnerTeams(ownership.teamMap.teams, botHandles(history.bots));
+  const { input, publicHint } = buildInput(ownership, files, history.commits, graph, botOwners);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });
@@ -127,14 +129,14 @@ function memoizeWho(ownership: Ownership): Ownership {
   };
 }
 
-function buildInput(ownership: Ownership, files: string[], commits: MetricsInput['commits'], graph: ImportGraphResult | null) {
+function buildInput(ownership: Ownership, files: string[], commits: MetricsInput['commits'], graph: ImportGraphResult | null, botOwners: Map<string, string>) {
   const who = ownership.who;
   const rulesByLine = new Map((ownership.codeowners?.rules ?? []).map((r) => [r.line, r]));
   const ruleOf = (p: string) => rulesByLine.get(who(p).rule?.line ?? -1) ?? null;
   const packageDirs = graph?.workspacePackages.map((p) => p.dir) ?? [];
   const publicApi = buildPublicApi(ownership, graph, ruleOf);
   const teamsOf = (p: string) => who(p).teams;
-  const delivery = buildDelivery(ownership, files, teamsOf);
+  const delivery = buildDelivery(ownership, files, teamsOf, new Set(botOwners.keys()));
   const input: MetricsInput = {
     commits,
     files,
@@ -144,6 +146,7 @@ function buildInput(ownership: Ownership, files: string[], commits: MetricsInput
     deliveryTeamsOf: delivery.deliveryTeamsOf,
     reviewGroups: delivery.reviewGroups,
     alsoReviews: delivery.alsoReviews,
+    botOwners,
     moduleOf: createModuleOf(ruleOf, packageDirs),
     declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
     imports: graph?.edges ?? [],

@@ -21,6 +21,8 @@ export interface MetricsInput {
   reviewGroups: Set<string>;
   /** Delivery teams also listed beside others as approvers (teams/sole.ts). */
   alsoReviews?: Set<string>;
+  /** Owners that are bot accounts (teams/bot-owners.ts), with why: role "bot", no score, no members. */
+  botOwners?: Map<string, string>;
   /** Declared module of a path: directory of its CODEOWNERS rule, or its workspace package dir. */
   moduleOf(path: string): string;
   /** Declared team ids of a person id (from the team map); [] when the map does not list them. */

@@ -54,6 +54,7 @@ export function assembleReport(ctx: AssembleContext): Report {
       afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
     };
     if (input.alsoReviews?.has(t.id)) row.alsoReviews = true;
+    if (input.botOwners?.has(t.id)) return asBotOwner(row);
     return review ? asReviewGroup(row, ownedChanges) : row;
   });
   const teamNotes = shortfallNotes(short, 'teams', ctx.options.minSample);
@@ -64,7 +65,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
     teams,
     clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
@@ -95,6 +96,20 @@ function asReviewGroup(row: TeamRow, ownedChanges: number): TeamRow {
   if (row.membership !== 'declared') row.alignment = null;
   row.autonomy = autonomy({ deliveryIndependence: null, ownershipIntegrity: integrity, dependencyIndependence: null });
   return row;
+}
+
+/** A bot account as owner approves for a tool: no members, no score, no coupling (it delivers nothing). */
+function asBotOwner(row: TeamRow): TeamRow {
+  row.role = 'bot';
+  row.members = [];
+  row.alignment = null;
+  row.autonomy = autonomy({ deliveryIndependence: null, ownershipIntegrity: null, dependencyIndependence: null });
+  return row;
+}
+
+/** What a lead must know: the CODEOWNERS hands approval to a bot. */
+export function botOwnerNotes(botOwners: Map<string, string> | undefined, codeowners: string | null): string[] {
+  return [...(botOwners ?? [])].map(([id, why]) => `${codeowners ?? 'CODEOWNERS'} delegates approval to a bot: ${id} (${why}); it is listed with role "bot", without score, members or coupling`);
 }
 
 /** Completes a file row in place: a spread copy of 10k+ rows costs tens of ms per update. */

@@ -5,10 +5,10 @@
 import type { Ownership } from '../ownership';
 import { detectRoles } from '../teams/roles';
 
-export function buildDelivery(ownership: Ownership, files: string[], teamsOf: (p: string) => string[]) {
+export function buildDelivery(ownership: Ownership, files: string[], teamsOf: (p: string) => string[], botTeams?: Set<string>) {
   const { reviewGroups, alsoReviews } = detectRoles({
     rules: ownership.codeowners?.rules ?? [], teams: ownership.teamMap.teams, teamsOfOwners: ownership.teamsOfOwners, files, teamsOf,
-    patternOf: (p) => ownership.who(p).rule?.pattern ?? null,
+    patternOf: (p) => ownership.who(p).rule?.pattern ?? null, botTeams,
   });
   const byTeams = new WeakMap<string[], string[]>();
   const deliveryTeamsOf = (p: string) => {

@@ -38,7 +38,7 @@ export interface MemberRow {
 /** Issue 9: where a team's members come from. */
 export type Membership = 'declared' | 'inferred';
 /** Issue 9: a review group approves others' code (listed beside other teams on most rules); a team delivers it. */
-export type TeamRole = 'team' | 'review-group';
+export type TeamRole = 'team' | 'review-group' | 'bot';
 
 /** Issue 9: one person with every identity merged into it, and why. */
 export interface PersonRow {

@@ -24,6 +24,8 @@ export interface RoleInput {
   teamsOf(path: string): string[];
   /** The deciding rule's pattern of a file (catch-all files are nobody's module); unknown: none is a catch-all. */
   patternOf?(path: string): string | null;
+  /** Bot owners (bot-owners.ts): never delivery teams, whatever else is detected. */
+  botTeams?: Set<string>;
 }
 
 export interface Roles {
@@ -47,7 +49,10 @@ export function detectRoles(input: RoleInput): Roles {
   }
   const owning = new Set(x.rules.flatMap((r) => x.teamsOfOwners(r.owners)));
   const declared = new Set(x.teams.filter((t) => t.role === 'review-group').map((t) => t.id));
-  return [...owning].every((t) => found.has(t)) ? { reviewGroups: declared, alsoReviews: new Set() } : { reviewGroups: found, alsoReviews };
+  const bots = input.botTeams ?? new Set<string>();
+  const roles = [...owning].every((t) => found.has(t) || bots.has(t)) ? { reviewGroups: declared, alsoReviews: new Set<string>() } : { reviewGroups: found, alsoReviews };
+  for (const t of bots) roles.reviewGroups.add(t), roles.alsoReviews.delete(t);
+  return roles;
 }
 
 /** Rule (a). */
