@@ -61,6 +61,16 @@ describe('inferred membership', () => {
   });
 });
 
+describe('drift and --max-changeset', () => {
+  it('sweeps by an sdk member across docs are no takeover of docs; let in by --max-changeset 35, they are', async () => {
+    const sweeps = Array.from({ length: 3 }, (_, i) => ({ author: GINA, message: 'Bump the toolchain', files: { 'docs/guide.md': `${i}`, ...files('sdk', 31, `${i}`) } }));
+    const repo = repoOf([...HISTORY, ...sweeps]);
+    const drift = (r: Report) => r.violations.filter((v) => v.kind === 'ownership-drift' && v.file === 'docs/guide.md').map((v) => [v.fromTeam, v.toTeam]);
+    expect(drift(await analyzeRepo(repo.dir, { cache: false, imports: false }))).toEqual([]);
+    expect(drift(await analyzeRepo(repo.dir, { cache: false, imports: false, metrics: { maxChangesetSize: 35 } }))).toEqual([['@acme/docs', '@acme/sdk']]);
+  });
+});
+
 describe('team change coupling and --max-changeset', () => {
   it('a sweep across two teams couples them only when --max-changeset lets it in', async () => {
     const sweeps = Array.from({ length: 6 }, (_, i) => ({ author: GINA, files: { ...files('docs', 20, `${i}`), ...files('web', 20, `${i}`) } }));
