@@ -1,4 +1,5 @@
 // Joins the metric results into the versioned Report (analyzer/report/types.ts).
+import { lostLineNotes } from '../history/lost-lines';
 import type { BotTest } from '../history/bots';
 import type { HistoryResult } from '../history/mine';
 import { peopleRows } from '../people/rows';
@@ -65,7 +66,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
     teams,
     clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
