@@ -122,20 +122,24 @@ interface Words {
   oneWord: Set<string>;
   /** `dkirkby` → the full name key of `Don Kirkby`; null when two full names share it (no evidence). */
   initials: Map<string, string | null>;
+  /** Every full-name key (names.ts `nameKey`). */
+  fullNames: Set<string>;
 }
 
 function oneWordNames(identities: Map<string, Identity>): Words {
   const oneWord = new Set<string>();
   const initials = new Map<string, string | null>();
+  const fullNames = new Set<string>();
   for (const ident of identities.values()) for (const pair of ident.pairs.keys()) {
     const name = pair.slice(0, pair.indexOf('\x1f'));
     const w = wordKey(name);
     if (w) oneWord.add(w);
     const key = nameKey(name);
     const initial = initialAndSurname(name);
+    if (key) fullNames.add(key);
     if (key && initial) initials.set(initial, initials.has(initial) && initials.get(initial) !== key ? null : key);
   }
-  return { oneWord, initials };
+  return { oneWord, initials, fullNames };
 }
 
 /** The handle, name and word nodes an identity joins, with the evidence for each. */
@@ -164,7 +168,8 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>, words:
     const word = wordKey(name);
     if (word && !known.has(word)) add(`w:${word}`, `same one-word name ${name.trim()}`, shown);
     // `jakearchibald` is `Jake Archibald` written as one word.
-    if (word) add(`n:${word.replace(/[._-]/g, '')}`, `one-word name ${name.trim()} = a full name`, shown);
+    const joined = word?.replace(/[._-]/g, '');
+    if (joined && words.fullNames.has(joined)) add(`n:${joined}`, `one-word name ${name.trim()} = a full name`, shown);
     const initialOf = word ? words.initials.get(word) : undefined;
     if (initialOf) add(`n:${initialOf}`, `one-word name ${name.trim()} = initial and surname of a full name`, shown);
     const key = nameKey(name);
