@@ -41,13 +41,18 @@ export function assembleReport(ctx: AssembleContext): Report {
   });
   const ownedChanges = countOwnedChanges(input);
   const short: Shortfalls = new Map();
+  const noMembers: string[] = [];
   const teams: TeamRow[] = input.teams.map((t) => {
     const g = hist.teams.get(t.id)!;
     const s = struct.perTeam.get(t.id)!;
     const review = input.reviewGroups.has(t.id);
-    const a = honestAutonomy({ id: t.id, ...g, dependency: s.dependency }, short, ctx.options.minSample);
+    const members = hist.memberRows(t.id);
+    // Inferred membership that found nobody: integrity would read 0 though nobody's work was measured.
+    const nobody = membershipOf(t) === 'inferred' && !members.length && !review && !input.botOwners?.has(t.id);
+    if (nobody) noMembers.push(t.id);
+    const a = honestAutonomy({ id: t.id, ...g, alignment: nobody ? null : g.alignment, dependency: s.dependency }, short, ctx.options.minSample);
     const row: TeamRow = {
-      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members: hist.memberRows(t.id),
+      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members,
       files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
       alignment: a.ownershipIntegrity, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
       knowledgeIslands: g.knowledgeIslands,
@@ -66,7 +71,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...noMemberNotes(noMembers, ctx.options), ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
     teams,
     clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
@@ -106,6 +111,13 @@ function asBotOwner(row: TeamRow): TeamRow {
   row.alignment = null;
   row.autonomy = autonomy({ deliveryIndependence: null, ownershipIntegrity: null, dependencyIndependence: null });
   return row;
+}
+
+/** Teams whose inferred membership found nobody: their integrity is "–", never 0. */
+function noMemberNotes(ids: string[], o: { memberShare: number; minSample: number }): string[] {
+  if (!ids.length) return [];
+  const list = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
+  return [`ownership integrity is "–" for ${ids.length} team${ids.length === 1 ? '' : 's'} with no inferred member (nobody made ${Math.round(100 * o.memberShare)}% of their own changes and ${o.minSample} changes to their files; --member-share, --min-sample): ${list} — list the members in a team map (\`conway init\`)`];
 }
 
 /** What a lead must know: the CODEOWNERS hands approval to a bot. */

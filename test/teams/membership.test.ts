@@ -36,6 +36,9 @@ describe('inferred membership', () => {
     expect(teamsOf(r, GINA.email)).toEqual(['@acme/sdk']);
     expect(team(r, '@acme/sdk').members).toEqual([expect.objectContaining({ person: 'gina@acme.io', inferred: true, ownShare: 1, teamChanges: 12, ownChanges: 12 })]);
     expect(team(r, '@acme/docs').members).toEqual([]);
+    // Nobody's work was measured: integrity "–" with a reason, never 0.
+    expect(team(r, '@acme/docs')).toMatchObject({ alignment: null, autonomy: { ownershipIntegrity: null } });
+    expect(r.notes.find((n) => n.startsWith('ownership integrity is "–" for 2 teams with no inferred member'))).toContain('@acme/docs, @acme/web');
   });
 
   it('the share is of the person\'s own changes, owned files or not: Hal (20%) is nobody\'s member; --member-share 0.2 makes him web', async () => {
