@@ -111,6 +111,16 @@ function withNoreplyHandles(identities: Map<string, Identity>, known: Map<string
   return out;
 }
 
+/** First words of the full names in the history (lowercased, accents removed). */
+function givenNames(identities: Map<string, Identity>): Set<string> {
+  const out = new Set<string>();
+  for (const ident of identities.values()) for (const pair of ident.pairs.keys()) {
+    const name = pair.slice(0, pair.indexOf('\x1f'));
+    if (nameKey(name)) out.add(name.trim().toLowerCase().split(/\s+/)[0]);
+  }
+  return out;
+}
+
 /** `Don Kirkby` → `dkirkby`, the handle many people pick; null for one-word names. */
 function initialAndSurname(name: string): string | null {
   const words = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().split(/\s+/).filter((w) => /^\p{L}[\p{L}'-]+$/u.test(w));
@@ -118,7 +128,7 @@ function initialAndSurname(name: string): string | null {
 }
 
 interface Words {
-  /** Every handle-like one-word git name (names.ts `wordKey`). */
+  /** Every handle-like one-word git name (names.ts `wordKey`) that is nobody's given name. */
   oneWord: Set<string>;
   /** `dkirkby` → the full name key of `Don Kirkby`; null when two full names share it (no evidence). */
   initials: Map<string, string | null>;
@@ -139,6 +149,8 @@ function oneWordNames(identities: Map<string, Identity>): Words {
     if (key) fullNames.add(key);
     if (key && initial) initials.set(initial, initials.has(initial) && initials.get(initial) !== key ? null : key);
   }
+  // `Matt` is Matt Silverlock's given name and Matt Carey's: a word some full name starts with is a given name, no handle.
+  for (const g of givenNames(identities)) oneWord.delete(g);
   return { oneWord, initials, fullNames };
 }
 
@@ -166,7 +178,7 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>, words:
     if (!speaks(name)) continue;
     if (oneWord && known.has(oneWord)) add(`h:${oneWord}`, `handle @${known.get(oneWord)} (git name)`, shown);
     const word = wordKey(name);
-    if (word && !known.has(word)) add(`w:${word}`, `same one-word name ${name.trim()}`, shown);
+    if (word && !known.has(word) && words.oneWord.has(word)) add(`w:${word}`, `same one-word name ${name.trim()}`, shown);
     // `jakearchibald` is `Jake Archibald` written as one word.
     const joined = word?.replace(/[._-]/g, '');
     if (joined && words.fullNames.has(joined)) add(`n:${joined}`, `one-word name ${name.trim()} = a full name`, shown);

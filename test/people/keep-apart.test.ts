@@ -59,6 +59,11 @@ describe('identity merge: handle-like words, initials and middle initials (as cu
     expect(p('syeung@corp.com')).toBe(p('step2yeung@outlook.com'));
   });
 
+  it('a one-word name that is some full name\'s given name is no handle: three Matts stay three people', () => {
+    const p = personOf([...times(3, 'Matt Silverlock', 'matt@eatsleep.net'), ...times(2, 'Matt', '7+mattzcarey@users.noreply.github.com'), ...times(2, 'Matt', 'malonso@corp.com')]);
+    expect(new Set(['matt@eatsleep.net', 'mattzcarey', 'malonso@corp.com'].map(p)).size).toBe(3);
+  });
+
   it('placeholders and short one-word names are no evidence', () => {
     const p = personOf([...times(1, 'unknown', 'a@one.io'), ...times(1, 'unknown', 'b@two.io'), ...times(1, 'dev', 'c@one.io'), ...times(1, 'dev', 'd@two.io')]);
     expect(new Set(['a@one.io', 'b@two.io', 'c@one.io', 'd@two.io'].map(p)).size).toBe(4);
