@@ -48,9 +48,11 @@ export function assembleReport(ctx: AssembleContext): Report {
     const review = input.reviewGroups.has(t.id);
     const members = hist.memberRows(t.id);
     // Inferred membership that found nobody: integrity would read 0 though nobody's work was measured.
+    // (Delivery independence counts members' commits: it is null too.) Too few changes stay a sample shortfall.
     const nobody = membershipOf(t) === 'inferred' && !members.length && !review && !input.botOwners?.has(t.id);
     if (nobody) noMembers.push(t.id);
-    const a = honestAutonomy({ id: t.id, ...g, alignment: nobody ? null : g.alignment, dependency: s.dependency }, short, ctx.options.minSample);
+    const unmeasured = nobody && g.changes >= ctx.options.minSample;
+    const a = honestAutonomy({ id: t.id, ...g, alignment: unmeasured ? null : g.alignment, dependency: s.dependency }, short, ctx.options.minSample);
     const row: TeamRow = {
       id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members,
       files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
@@ -113,11 +115,11 @@ function asBotOwner(row: TeamRow): TeamRow {
   return row;
 }
 
-/** Teams whose inferred membership found nobody: their integrity is "–", never 0. */
+/** Teams whose inferred membership found nobody: their integrity and delivery independence are "–", never 0. */
 function noMemberNotes(ids: string[], o: { memberShare: number; minSample: number }): string[] {
   if (!ids.length) return [];
   const list = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
-  return [`ownership integrity is "–" for ${ids.length} team${ids.length === 1 ? '' : 's'} with no inferred member (nobody made ${Math.round(100 * o.memberShare)}% of their own changes and ${o.minSample} changes to their files; --member-share, --min-sample): ${list} — list the members in a team map (\`conway init\`)`];
+  return [`delivery independence and ownership integrity are "–" for ${ids.length} team${ids.length === 1 ? '' : 's'} with no inferred member (nobody made ${Math.round(100 * o.memberShare)}% of their own changes and ${o.minSample} changes to their files; --member-share, --min-sample): ${list} — list the members in a team map (\`conway init\`)`];
 }
 
 /** What a lead must know: the CODEOWNERS hands approval to a bot. */

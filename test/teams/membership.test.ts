@@ -38,7 +38,7 @@ describe('inferred membership', () => {
     expect(team(r, '@acme/docs').members).toEqual([]);
     // Nobody's work was measured: integrity "–" with a reason, never 0.
     expect(team(r, '@acme/docs')).toMatchObject({ alignment: null, autonomy: { ownershipIntegrity: null } });
-    expect(r.notes.find((n) => n.startsWith('ownership integrity is "–" for 2 teams with no inferred member'))).toContain('@acme/docs, @acme/web');
+    expect(r.notes.find((n) => n.startsWith('delivery independence and ownership integrity are "–" for 2 teams with no inferred member'))).toContain('@acme/docs, @acme/web');
   });
 
   it('the share is of the person\'s own changes, owned files or not: Hal (20%) is nobody\'s member; --member-share 0.2 makes him web', async () => {
