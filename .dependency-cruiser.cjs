@@ -17,7 +17,7 @@ const ROOMS = {
   history: ['contract', 'model', 'collect'],
   imports: ['contract', 'model', 'collect', 'history'],
   people: ['contract', 'model', 'history', 'metrics'],
-  teams: ['contract', 'model', 'collect', 'codeowners', 'people'],
+  teams: ['contract', 'model', 'collect', 'codeowners', 'people', 'history'],
   ownership: ['contract', 'model', 'collect', 'codeowners', 'people', 'teams', 'sources'],
   init: ['contract', 'model'],
   // Rooms being added beside these: team interactions, ownership sources, organization merge, report history.

@@ -16,6 +16,7 @@ import { buildImportGraph, hasWarmImports } from './imports';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from './metrics/input';
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
 import { makeBotTest } from './history/bots';
+import { botHandles, botOwnerTeams } from './teams/bot-owners';
 import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildModel } from './pipeline/build-model';
@@ -95,8 +96,9 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
     tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, cacheDir: importCache, signal: opts.signal, warm: opts.warm, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
   ]);
   progress({ phase: 'metrics' });
-  const people = resolvePeople(ownership, history.commits);
-  const { input, publicHint } = buildModel({ ownership, files, commits: history.commits, imports: graph?.edges ?? null, packages: graph?.workspacePackages ?? [] });
+  const people = resolvePeople(ownership, history.commits, history.coAuthorNames);
+  const botOwners = botOwnerTeams(ownership.teamMap.teams, botHandles(history.bots));
+  const { input, publicHint } = buildModel({ ownership, files, commits: history.commits, imports: graph?.edges ?? null, packages: graph?.workspacePackages ?? [], botOwners });
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });

@@ -23,7 +23,7 @@ export function ownerItems(model: FolderModel, path: string): Item[] {
     const members = rows.get(view.delivery)?.members ?? [];
     items.push(sep(`Members of ${teamName(model, view.delivery)}`));
     if (!members.length) items.push({ label: '$(info) No members known', detail: 'The team map lists none, and no author made most of their changes in its files.' });
-    for (const m of members.slice(0, 30)) items.push({ label: `$(person) ${m.name}`, description: m.person, detail: m.inferred ? `inferred from history${m.share !== undefined ? `: ${Math.round(m.share * 100)}% of their changes` : ''}` : 'listed in the team map' });
+    for (const m of members.slice(0, 30)) items.push({ label: `$(person) ${m.name}`, description: m.person, detail: m.inferred ? `inferred from history${m.ownShare !== undefined ? `: ${Math.round(m.ownShare * 100)}% of their own changes` : ''}` : 'listed in the team map' });
   }
   if (view.others.length || view.reviewGroups.length) items.push(sep('Other owners'), ...view.others.map((t) => team(t, 'owner')), ...view.reviewGroups.map((t) => team(t, 'review group')));
   const co = model.ownership!.codeowners?.path ?? 'CODEOWNERS';

@@ -67,7 +67,7 @@ function membersNode(row: TeamRow): Node {
   if (!row.members.length) return { label: 'Members', description: `none${source}`, tooltip: 'The team map lists no members for this team, and no author made most of their changes in its files.' };
   return {
     label: 'Members', description: `${row.members.length}${source}`, contextValue: 'members',
-    children: () => row.members.map((p) => ({ label: p.name, description: `${p.person} · ${p.changes} changes${p.inferred ? ' · inferred' : ''}`, tooltip: p.inferred ? `inferred from history${p.share !== undefined ? `: ${pct(p.share)} of their changes are to this team's files` : ''}` : 'listed in the team map' })),
+    children: () => row.members.map((p) => ({ label: p.name, description: `${p.person} · ${p.changes} changes${p.inferred ? ' · inferred' : ''}`, tooltip: p.inferred ? `inferred from history${p.ownShare !== undefined ? `: ${pct(p.ownShare)} of their own changes are to this team's files` : ''}` : 'listed in the team map' })),
   };
 }
 

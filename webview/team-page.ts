@@ -56,7 +56,7 @@ function identities(m: MemberRow, p: PersonRow | undefined): string {
 
 function how(m: MemberRow): string {
   if (!m.inferred) return 'listed in the team map';
-  return m.share !== undefined ? `inferred: ${pct(m.share)} of their changes are to this team's files` : 'inferred from history';
+  return m.ownShare !== undefined ? `inferred: ${pct(m.ownShare)} of their own changes are to this team's files` : 'inferred from history';
 }
 
 function shared(r: Report, t: TeamRow): HTMLElement {

@@ -22,6 +22,7 @@ export const analysisOptions: Options = {
   'min-shared': { type: 'string' },
   'min-degree': { type: 'string' },
   'min-sample': { type: 'string' },
+  'member-share': { type: 'string' },
 };
 
 export const analysisHelp = [
@@ -40,13 +41,15 @@ export const analysisHelp = [
   '--no-cache          mine the whole history again instead of reusing the cache',
   '--max-changeset N   change coupling ignores commits touching more than N files (30)',
   '--min-revs N --min-shared N --min-degree N   change coupling thresholds (5, 5, 30)',
-  '--min-sample N      an autonomy component from fewer commits, changes or import edges is "–" (10)',
+  '--min-sample N      an autonomy component from fewer commits, changes or import edges is "–" (10);',
+  '                    an inferred member needs at least N changes to the team\'s files',
+  '--member-share X    inferred member: at least this share of the person\'s own changes (0.25)',
 ];
 
 export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   const fromCwd = (p: unknown) => (typeof p !== 'string' ? undefined : isAbsolute(p) ? p : resolve(cwd, p));
   const metrics: AnalyzeOptions['metrics'] = {};
-  const num = (flag: string, key: 'maxChangesetSize' | 'minRevs' | 'minShared' | 'minDegree' | 'minSample') => {
+  const num = (flag: string, key: 'maxChangesetSize' | 'minRevs' | 'minShared' | 'minDegree' | 'minSample' | 'memberShare') => {
     const v = values[flag];
     if (v === undefined) return;
     const n = Number(v);
@@ -58,6 +61,8 @@ export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   num('min-shared', 'minShared');
   num('min-degree', 'minDegree');
   num('min-sample', 'minSample');
+  num('member-share', 'memberShare');
+  if ((metrics.memberShare ?? 0) > 1) throw new UserError(`--member-share ${String(values['member-share'])}: expected a share between 0 and 1 (0.25 = 25%)`);
   return {
     flavor: readFlavor(values),
     codeowners: fromCwd(values.codeowners),

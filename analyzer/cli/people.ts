@@ -47,6 +47,7 @@ function formatPeople(people: PersonRow[]): string {
     if (p.handles.length) out.push(`  handles: ${p.handles.map((h) => `@${h}`).join(', ')}`);
     for (const m of p.merged) out.push(`  merged:  ${m.identity} — ${m.reason}`);
     if (p.botNote) out.push(`  kept as a person: ${p.botNote}`);
+    for (const k of p.keptApart ?? []) out.push(`  kept apart: ${k}`);
   }
   if (bots.length) {
     out.push('', 'Treated as bots (keep them with --include-bots; add patterns with --bots):');

@@ -52,8 +52,12 @@ export interface MemberRow {
   /** true when the membership was inferred from history (no team map lists the person). */
   inferred: boolean;
   changes: number;
-  /** the member's share of their own changes that went to this team's files (inferred members). */
-  share?: number;
+  /** Inferred members: the share of the person's own changes in the window (commits up to --max-changeset files) that went to this team's files, */
+  ownShare?: number;
+  /** … how many changes that was, */
+  teamChanges?: number;
+  /** … and of how many own changes. */
+  ownChanges?: number;
 }
 
 /** where a team's members come from. */
@@ -62,7 +66,7 @@ export type Membership = 'declared' | 'inferred';
 /** Said wherever team numbers are shown for a team whose members were guessed from history. */
 export const INFERRED_MEMBERSHIP = 'membership inferred from history — run `conway init`';
 /** a review group approves others' code (listed beside other teams on most rules); a team delivers it. */
-export type TeamRole = 'team' | 'review-group';
+export type TeamRole = 'team' | 'review-group' | 'bot';
 
 /** one person with every identity merged into it, and why. */
 export interface PersonRow {
@@ -80,6 +84,8 @@ export interface PersonRow {
   identities?: { name: string; email: string; commits: number }[];
   /** why an account named like a bot was kept as a person, e.g. `named like a bot, but 2 of 40 commits look automated`. */
   botNote?: string;
+  /** Links Conway refused because they would join two people's full names, e.g. "`bob@acme.io` used by two names: Bob Stone (757 commits), Ann Lee (1) — kept apart". */
+  keptApart?: string[];
 }
 
 export interface TeamRow {
@@ -90,6 +96,8 @@ export interface TeamRow {
   membership?: Membership;
   /** Always written; optional so the dashboard reads older reports. */
   role?: TeamRole;
+  /** A delivery team (the only owner of a substantial part of the code) that is also listed beside other teams as an approver. */
+  alsoReviews?: boolean;
   /** for a review group, the share of the window's changes to owned files that needed its approval (touched its files). */
   approvalShare?: number;
   members: MemberRow[];

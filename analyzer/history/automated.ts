@@ -4,7 +4,8 @@
 // hash the subject's template (digits, versions and hashes blanked). A 31-bit integer is a V8
 // Smi, stored in the object's slot like a boolean would be: no extra memory per commit.
 // Machine subjects are those dependency bots, release tools and CI sync jobs write:
-//   dependency bumps  `Bump x from 1 to 2`, `chore(deps): …`, `feat(deps): …`, `build(deps-dev): …`, `Update dependency …`
+//   dependency bumps  `Bump x from 1 to 2`, `chore(deps): …`, `feat(deps): …`, `build(deps-dev): …`, `Update dependency …`,
+//                     `chore: bump chromium in DEPS to 123.0.1`, `Roll v8 to 4f3a9c1` (a version or hash after `to`)
 //   releases          `Release v1.2.3`, `release: 8.1.0`, `chore(release): …`, `Version Packages`, `v1.2.3`, `[release] …`, `Publish`
 //   generated / sync  `Update …lockfile`, `[skip ci]`/`[ci skip]`, `Sync …`, `Auto-update …`,
 //                     `Apply automatic changes`, `Merge … into …`
@@ -12,6 +13,7 @@
 // (`snapshot 2024-01-01`, `snapshot 2024-01-02`, …) without any subject in memory.
 const MACHINE_SUBJECTS: RegExp[] = [
   /^bump\s+\S+.*\s+from\s+\S+\s+to\s+\S+/i,
+  /^(?:[a-z]+(?:\([^)]*\))?!?:\s*)?(?:bump|roll|upgrade|update)\s+\S.*\s+to\s+(?:v?\d+[.\d]*\b|[0-9a-f]{7,40}\b)/i,
   /^[a-z]+!?\((?:deps|deps-dev|dependencies|release)\)/i,
   /^update\s+(?:dependency|dependencies|deps|module)\b/i,
   /^(?:release|releasing|prepare release|publish(?:ed)?)\b:?\s*v?\d+\.\d+/i,

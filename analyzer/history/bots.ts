@@ -10,7 +10,9 @@
 // a name-matched account is a bot only when at least half of its commits in the mined history
 // have a machine subject, or at least 80% (and two or more) share one subject template
 // (automated.ts), so a person whose one-word git name is `abbot` stays a
-// person. `[bot]`, DEFAULT_BOTS and `--bots` patterns stay bots whatever their subjects.
+// person. `[bot]`, DEFAULT_BOTS, AI agents (agents.ts) and `--bots` patterns stay bots whatever
+// their subjects.
+import { isAgent } from './agents';
 import { accountKey, type AccountAutomation, type AutomationTally } from './automated';
 import { noreplyHandle } from './identity';
 
@@ -38,7 +40,7 @@ export function makeBotTest(extra: string[] = [], tally?: AutomationTally): BotT
     const n = name.trim().toLowerCase();
     const e = email.trim().toLowerCase();
     if (n.endsWith('[bot]') || e.split('@')[0].endsWith('[bot]')) return BOT;
-    if (needles.some((p) => n.includes(p) || e.includes(p))) return BOT;
+    if (needles.some((p) => n.includes(p) || e.includes(p)) || isAgent(e)) return BOT;
     if (!namedLikeBot(n, e)) return PERSON;
     return automationVerdict(tally?.get(accountKey(name, email)));
   };

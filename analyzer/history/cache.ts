@@ -16,7 +16,7 @@ import type { FileChange } from '../model/types';
 import type { WarmContext } from '../model/warm';
 import { NONE, type LogMode, type RawCommit } from './parseLog';
 
-const VERSION = 3; // 3: rows end with the commit's subject print (automated.ts)
+const VERSION = 4; // 3: rows end with the commit's subject print (automated.ts); 4: `bump … to N` subjects are machine-written
 
 export interface CacheEntry {
   head: string;

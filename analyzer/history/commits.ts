@@ -22,6 +22,10 @@ export interface ToCommitsOptions {
   headNames?: boolean;
   /** Told of every dropped bot commit, so the report can list who was treated as a bot. */
   onBot?: (name: string, email: string, changes: number) => void;
+  /** Told of every co-author trailer kept (its person id, name and email), so a co-author-only person has a name. */
+  onCoAuthor?: (person: string, name: string, email: string) => void;
+  /** Told of every trailer that is not `Name <email>` (ignored). */
+  onMalformed?: (value: string) => void;
 }
 
 export function toCommits(raw: RawCommit[], opts: ToCommitsOptions): Commit[] {
@@ -55,14 +59,19 @@ function toCommit(c: RawCommit, opts: ToCommitsOptions): Commit {
   };
 }
 
-/** Distinct co-author person ids, without bots and without the author. */
+/** Distinct co-author person ids, without bots, malformed trailers and the author. */
 function resolveCoAuthors(trailers: string[], author: string, opts: ToCommitsOptions): string[] {
   if (trailers.length === 0) return NONE;
   const people = new Set<string>();
   for (const t of trailers) {
-    const { name, email } = parseTrailerIdentity(t);
-    if (!opts.includeBots && opts.isBot(name, email)) continue;
-    const person = opts.resolve(name, email);
+    const id = parseTrailerIdentity(t);
+    if (!id) {
+      opts.onMalformed?.(t);
+      continue;
+    }
+    if (!opts.includeBots && opts.isBot(id.name, id.email)) continue;
+    const person = opts.resolve(id.name, id.email);
+    opts.onCoAuthor?.(person, id.name, id.email);
     if (person && person !== author) people.add(person);
   }
   return people.size ? [...people] : NONE;

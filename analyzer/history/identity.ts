@@ -4,7 +4,10 @@
 //   2. a GitHub noreply address `123+handle@users.noreply.github.com` or
 //      `handle@users.noreply.github.com` → `handle`;
 //   3. otherwise the lowercased email (the lowercased name when the email is empty).
-// Co-authored-by trailers (`Name <email>`) resolve the same way.
+// Co-authored-by trailers resolve the same way once parsed as git writes an identity,
+// `Name <email>` (the name may be empty, the address needs an `@`): anything else — `Name
+// email`, a bare name, `<>` — is malformed and ignored (commits.ts counts it in a note), never a
+// person whose email is `name email`.
 
 export interface Member {
   person: string;
@@ -37,10 +40,12 @@ export function makeResolver(members: Member[] = []): Resolve {
   };
 }
 
-/** Splits a trailer value `Name <email>` (email optional). */
-export function parseTrailerIdentity(value: string): Identity {
-  const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value.trim());
-  return m ? { name: m[1].trim(), email: m[2].trim() } : { name: value.trim(), email: '' };
+const TRAILER_IDENTITY = /^([^<>]*?)\s*<([^<>\s]+@[^<>\s]+)>$/;
+
+/** Splits a trailer value `Name <email>`; null when it is not one (malformed). */
+export function parseTrailerIdentity(value: string): Identity | null {
+  const m = TRAILER_IDENTITY.exec(value.trim());
+  return m ? { name: m[1].trim(), email: m[2] } : null;
 }
 
 function indexAliases(members: Member[]): Map<string, string> {

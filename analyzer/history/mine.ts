@@ -66,6 +66,8 @@ export interface HistoryResult {
   bots: DroppedBot[];
   /** Automated/total commits per account over every mined commit (cached and new): who is a bot by name *and* behaviour. */
   automation: AutomationTally;
+  /** Co-author person id → `name\x1femail` → trailers: the names co-author trailers give (people/merge.ts). */
+  coAuthorNames: Map<string, Map<string, number>>;
 }
 
 export interface DroppedBot {
@@ -83,11 +85,13 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
   const { head, shallow } = opts.state ?? (await headAndShallow(root));
   const wanted: LogMode = opts.fast ? 'name-status' : 'numstat';
   const notes = shallow ? [SHALLOW_NOTE] : [];
-  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [], automation: new Map() };
+  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [], automation: new Map(), coAuthorNames: new Map() };
   const raw = await mineWithCache(root, head, wanted, opts);
   const bots = new Map<string, DroppedBot>();
   // Per account, before any commit is dropped: the cache entry holds cached and new commits alike.
   const automation = tallyAutomation(raw.entry.commits);
+  const coAuthorNames = new Map<string, Map<string, number>>();
+  const malformed: string[] = [];
   const commits = toCommits(raw.entry.commits, {
     resolve: makeResolver(opts.members),
     isBot: makeBotTest(opts.bots, automation),
@@ -99,8 +103,11 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
     // Renamed here, not by the caller: no commit is held both as git named it and renamed.
     headNames: opts.headNames,
     onBot: (name, email, changes) => tallyBot(bots, name, email, changes),
+    onCoAuthor: (person, name, email) => tallyCoAuthor(coAuthorNames, person, name, email),
+    onMalformed: (value) => malformed.push(value),
   });
-  return { head, commits, shallow, notes: [...notes, ...raw.entry.notes], mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined, bots: [...bots.values()], automation };
+  const allNotes = [...notes, ...raw.entry.notes, ...malformedNote(malformed)];
+  return { head, commits, shallow, notes: allNotes, mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined, bots: [...bots.values()], automation, coAuthorNames };
 }
 
 function tallyBot(bots: Map<string, DroppedBot>, name: string, email: string, changes: number): void {
@@ -108,6 +115,19 @@ function tallyBot(bots: Map<string, DroppedBot>, name: string, email: string, ch
   const b = bots.get(key) ?? bots.set(key, { name, email, commits: 0, changes: 0 }).get(key)!;
   b.commits++;
   b.changes += changes;
+}
+
+function tallyCoAuthor(names: Map<string, Map<string, number>>, person: string, name: string, email: string): void {
+  const pairs = names.get(person) ?? names.set(person, new Map()).get(person)!;
+  const key = `${name}\x1f${email}`;
+  pairs.set(key, (pairs.get(key) ?? 0) + 1);
+}
+
+/** Trailers git would not read as an identity: said, never made into people. */
+function malformedNote(values: string[]): string[] {
+  if (!values.length) return [];
+  const shown = [...new Set(values)].slice(0, 3).map((v) => `\`${v}\``).join(', ');
+  return [`${values.length} Co-authored-by trailer${values.length === 1 ? '' : 's'} ignored: not \`Name <email>\` (${shown})`];
 }
 
 async function mineWithCache(root: string, head: string, wanted: LogMode, opts: MineOptions) {

@@ -1,14 +1,17 @@
 // Which paths count as code changes: `--include` / `--exclude` globs
 // (minimatch, dot:true, matched against repository-relative paths) on top of default excludes
 // for lockfiles, generated, vendored and built files — changes there say nothing about who
-// owns the code. `defaultExcludes` replaces the list (pass [] to keep everything).
+// owns the code — and process paths (teams/process-paths.ts: changesets, release notes, version
+// manifests). `defaultExcludes` replaces the list (pass [] to keep everything).
 import { Minimatch } from 'minimatch';
+import { PROCESS_PATHS } from '../model/process-paths';
 
 export const DEFAULT_EXCLUDES = [
   '**/package-lock.json', '**/npm-shrinkwrap.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/bun.lockb', '**/bun.lock',
   '**/Cargo.lock', '**/Gemfile.lock', '**/poetry.lock', '**/composer.lock', '**/go.sum', '**/*.lock',
   '**/node_modules/**', '**/vendor/**', '**/third_party/**', '**/dist/**', '**/coverage/**',
   '**/*.min.js', '**/*.min.css', '**/*.map', '**/__generated__/**', '**/*.generated.*', '**/*.snap',
+  ...PROCESS_PATHS,
 ];
 
 /** Lockfiles and minified files marked `-diff` through core.attributesFile: git skips their line diff. */

@@ -37,8 +37,8 @@ export function draftTeamMap(m: DraftModel): string {
 function header(r: Report): string[] {
   return [
     `# conway.yml drafted by \`conway init\` from ${r.repo.codeowners ?? 'no CODEOWNERS'} and ${r.window.commits} commits${r.window.since ? ` since ${r.window.since}` : ''}.`,
-    '# Review before committing: members were inferred from history (changes in the window, and the',
-    "# share of the person's changes that went to the team's files); dependsOn lists today's imports,",
+    "# Review before committing: members were inferred from history (a person's own changes in the",
+    "# window, and how many went to the team's files); dependsOn lists today's imports,",
     '# so `conway check` starts green and flags new cross-team dependencies.',
   ];
 }
@@ -60,8 +60,7 @@ function memberLines(t: TeamRow, m: DraftModel, people: Map<string, PersonRow>):
   const lines = ['    members:'];
   for (const d of declared) lines.push(`      - ${q(d)}  # declared`);
   for (const x of inferred) {
-    const share = x.share === undefined ? '' : `, ${Math.round(100 * x.share)}% to this team's files`;
-    lines.push(`      - ${q(alias(x.person, people.get(x.person)))}  # ${x.name}: ${x.changes} changes${share}`);
+    lines.push(`      - ${q(alias(x.person, people.get(x.person)))}  # ${x.name}: ${inferredWhy(x)}`);
   }
   return lines;
 }
@@ -93,4 +92,10 @@ function clusterLines(r: Report): string[] {
   const lines = r.clusters.map((c) => `  ${q(c.id)}: [${c.teams.map(q).join(', ')}]`);
   r.suggestions.clusters.forEach((c, i) => lines.push(`  ${q(`cluster-${i + 1}`)}: [${c.teams.map(q).join(', ')}]  # suggested: ${c.reason}`));
   return lines;
+}
+
+/** `27 of their 736 changes (3.7%) to this team's files`: the share of the person's own work. */
+function inferredWhy(x: { changes: number; ownShare?: number; teamChanges?: number; ownChanges?: number }): string {
+  if (x.ownShare === undefined || x.teamChanges === undefined || x.ownChanges === undefined) return `${x.changes} changes`;
+  return `${x.teamChanges} of their ${x.ownChanges} changes (${Math.round(1000 * x.ownShare) / 10}%) to this team's files`;
 }

@@ -104,13 +104,15 @@ function collectEvidence(input: MetricsInput, sets: ChangeSets, kept: Map<number
   });
 }
 
-export function teamCoupling(input: MetricsInput): TeamCoupling[] {
+/** Like file coupling, commits touching more than maxChangesetSize files (releases, sweeps) are ignored, for revs too. */
+export function teamCoupling(input: MetricsInput, maxChangesetSize = Infinity): TeamCoupling[] {
   const revs = new Map<string, number>();
   const pairs = new Map<string, Pair>();
   const teams: string[] = [];
   const sets: string[][] = [];
   const coupled = new Set<string>();
   for (const c of input.commits) {
+    if (c.files.length > maxChangesetSize) continue;
     teams.length = 0; // the commit's distinct teams and team sets: a handful, so lists beat Sets
     sets.length = 0;
     for (const f of c.files) {

@@ -19,7 +19,7 @@ export interface GroupRow extends GroupHistory {
 }
 
 export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions) {
-  const members = resolveMembership(input);
+  const members = resolveMembership(input, undefined, opts);
   const stats = collectFileStats(input);
   const files = input.files.map((path) => fileRow(input, stats.get(path), path, members, opts));
   const groups = new Map<string, string[]>([...input.teams.map((t) => [`team:${t.id}`, [t.id]] as [string, string[]]), ...input.clusters.map((c) => [`cluster:${c.id}`, c.teams] as [string, string[]])]);
@@ -36,7 +36,7 @@ export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions)
     teams: new Map(input.teams.map((t) => [t.id, group(`team:${t.id}`, [t.id])])),
     clusters: new Map(input.clusters.map((c) => [c.id, group(`cluster:${c.id}`, c.teams)])),
     declaredModules: declaredModules(files, stats, members),
-    coupling: { files: fileCoupling(input, opts), teams: teamCoupling(input) },
+    coupling: { files: fileCoupling(input, opts), teams: teamCoupling(input, opts.maxChangesetSize) },
     memberRows: memberRows(input, members),
     changesOf: (file: string) => stats.get(file)?.byAuthor,
   };
@@ -96,7 +96,7 @@ function memberRows(input: MetricsInput, members: Map<string, Membership>): (tea
 function memberRow(person: string, name: string, changes: number, m: Membership, teamId: string): MemberRow {
   const share = m.shares.get(teamId);
   const row: MemberRow = { person, name, inferred: !m.declared.includes(teamId), changes };
-  if (share !== undefined && row.inferred) row.share = Math.round(share * 1000) / 1000;
+  if (share !== undefined && row.inferred) Object.assign(row, { ownShare: Math.round(share.share * 1000) / 1000, teamChanges: share.changes, ownChanges: m.counted });
   return row;
 }
 

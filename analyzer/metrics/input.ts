@@ -20,6 +20,10 @@ export interface MetricsInput {
   deliveryTeamsOf(path: string): string[];
   /** Teams detected or declared as review groups (teams/roles.ts). */
   reviewGroups: Set<string>;
+  /** Delivery teams also listed beside others as approvers (teams/sole.ts). */
+  alsoReviews?: Set<string>;
+  /** Owners that are bot accounts (teams/bot-owners.ts), with why: role "bot", no score, no members. */
+  botOwners?: Map<string, string>;
   /** Declared module of a path: directory of its CODEOWNERS rule, or its workspace package dir. */
   moduleOf(path: string): string;
   /** Declared team ids of a person id (from the team map); [] when the map does not list them. */
@@ -46,6 +50,8 @@ export interface MetricsOptions {
   driftShare: number;
   /** Honest samples (metrics/sample-size.ts): an autonomy component from fewer commits, changes or import edges is null. */
   minSample: number;
+  /** Membership (metrics/membership.ts): a person is an inferred member of a team that received at least this share of their own changes. */
+  memberShare: number;
   /** Skip the inferred modules (Louvain communities and the CODEOWNERS lines they suggest): `conway
    *  check` reads only the violations, and community detection is a quarter of a warm run. */
   skipModules?: boolean;
@@ -59,4 +65,5 @@ export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
   islandShare: 0.95,
   driftShare: 1 / 3,
   minSample: 10,
+  memberShare: 0.25,
 };

@@ -109,7 +109,7 @@ function addCounts(s: Sums, authors: Set<string>, c: GroupCounts | undefined, ch
 
 function mergeMember(members: Map<string, MemberRow>, m: MemberRow): void {
   const cur = members.get(m.person);
-  if (!cur) members.set(m.person, { ...m, share: undefined });
+  if (!cur) members.set(m.person, { ...m, ownShare: undefined, teamChanges: undefined, ownChanges: undefined });
   else {
     cur.changes += m.changes;
     cur.inferred &&= m.inferred;

@@ -6,20 +6,21 @@
 //      (case-insensitive) — so the handles a team map drafted by `conway init` names merge the
 //      same identities as the history alone did;
 //   2. a full name of at least two words, ignoring case, accents and spaces (names.ts).
-// Each link is kept as evidence. A merged person's id is their handle when one is known (so
+// Links are weighted by commits and never join two dominant full names (keep-apart.ts): such
+// links are listed as conflicts instead. A co-author who never committed joins the person with
+// the same name or handle; their name comes from the trailers. Each link is kept as evidence.
+// A merged person's id is their handle when one is known (so
 // CODEOWNERS `@user` and team-map `@user` find them), else their busiest identity's id.
 // Cost: one Map lookup per commit plus work per distinct identity.
 import { noreplyHandle } from '../history/identity';
 import type { Commit } from '../model/types';
 import { dedupe, evidence, spelling, type Link } from './evidence';
-import { nameKey } from './names';
+import { GuardedUnion, plural, speakingNames, type Conflict } from './keep-apart';
+import type { Identity } from './identity';
+import { nameKey, wordKey } from './names';
+import { oneWordNames, type Words } from './words';
 
-export interface Identity {
-  /** `name\x1femail` → commits with exactly this name and email. */
-  pairs: Map<string, number>;
-  commits: number;
-  changes: number;
-}
+export type { Identity } from './identity';
 
 export interface MergedPerson {
   id: string;
@@ -27,6 +28,8 @@ export interface MergedPerson {
   ids: string[];
   handles: string[];
   merged: { identity: string; reason: string }[];
+  /** Links refused because they would join two people's full names (keep-apart.ts). */
+  keptApart: string[];
 }
 
 export interface IdentityMerge {
@@ -35,30 +38,47 @@ export interface IdentityMerge {
   identities: Map<string, Identity>;
 }
 
-/** knownHandles: handle key → spelling (CODEOWNERS and team map). */
-export function mergeIdentities(commits: Commit[], knownHandles: Map<string, string>): IdentityMerge {
-  const identities = collectIdentities(commits);
+/**
+ * knownHandles: handle key → spelling (CODEOWNERS and team map); coAuthorNames: person id →
+ * `name\x1femail` → trailers (history/mine.ts), the names of people who only co-authored.
+ */
+export function mergeIdentities(commits: Commit[], knownHandles: Map<string, string>, coAuthorNames = new Map<string, Map<string, number>>()): IdentityMerge {
+  const identities = collectIdentities(commits, coAuthorNames);
   const handles = withNoreplyHandles(identities, knownHandles);
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let r = k;
-    while (parent.has(r)) r = parent.get(r)!;
-    if (r !== k) parent.set(k, r);
-    return r;
-  };
+  const words = oneWordNames(identities);
+  const union = new GuardedUnion(identities);
   const links = new Map<string, Link[]>();
-  for (const [id, ident] of identities) {
-    for (const l of linksOf(id, ident, handles)) {
-      const a = find(id);
-      const b = find(l.to);
-      if (a !== b) parent.set(a, b);
-      (links.get(id) ?? links.set(id, []).get(id)!).push(l);
+  const busiestFirst = [...identities].sort(([a, x], [b, y]) => y.commits - x.commits || (a < b ? -1 : 1));
+  for (const [id, ident] of busiestFirst) {
+    for (const l of linksOf(id, ident, handles, words)) {
+      if (union.join(id, l.to, l.reason)) (links.get(id) ?? links.set(id, []).get(id)!).push(l);
     }
   }
-  return group(identities, links, find, knownHandles);
+  const conflicts = [...union.conflicts, ...minorityNames(identities, union)];
+  return group(identities, links, (k) => union.find(k), knownHandles, conflicts);
 }
 
-function collectIdentities(commits: Commit[]): Map<string, Identity> {
+/** A name used on a few of an identity's commits that is another person's dominant name: `email` used by two names. */
+function minorityNames(identities: Map<string, Identity>, union: GuardedUnion): Conflict[] {
+  const roots = new Set([...identities.keys()].map((id) => union.find(id)));
+  const out: Conflict[] = [];
+  for (const [id, ident] of identities) {
+    const mine = union.dominant(union.find(id));
+    if (!mine) continue;
+    const speaks = speakingNames(ident);
+    for (const [pair, n] of ident.pairs) {
+      const [name, email] = pair.split('\x1f');
+      const key = nameKey(name);
+      // A name that spoke was joined or refused (and listed) already.
+      if (!key || key === mine.key || speaks(name)) continue;
+      const other = union.holderOf(key, roots);
+      if (other) out.push({ ids: [id, other], text: `\`${email}\` used by two names: ${mine.name} (${plural(mine.commits)}), ${name.trim()} (${n}) — kept apart` });
+    }
+  }
+  return out;
+}
+
+function collectIdentities(commits: Commit[], coAuthorNames: Map<string, Map<string, number>>): Map<string, Identity> {
   const out = new Map<string, Identity>();
   const get = (id: string) => out.get(id) ?? out.set(id, { pairs: new Map(), commits: 0, changes: 0 }).get(id)!;
   for (const c of commits) {
@@ -68,6 +88,10 @@ function collectIdentities(commits: Commit[]): Map<string, Identity> {
     i.commits++;
     i.changes += c.files.length;
     for (const co of c.coAuthors) get(co);
+  }
+  // A co-author who never committed: the names and addresses their trailers give, with 0 commits.
+  for (const [id, ident] of out) {
+    if (ident.commits === 0) for (const pair of coAuthorNames.get(id)?.keys() ?? []) ident.pairs.set(pair, 0);
   }
   return out;
 }
@@ -84,14 +108,15 @@ function withNoreplyHandles(identities: Map<string, Identity>, known: Map<string
   return out;
 }
 
-/** The handle and name nodes an identity joins, with the evidence for each. */
-function linksOf(id: string, ident: Identity, known: Map<string, string>) {
+/** The handle, name and word nodes an identity joins, with the evidence for each. */
+function linksOf(id: string, ident: Identity, known: Map<string, string>, words: Words) {
   const out: Link[] = [];
   const seen = new Set<string>();
   const add = (to: string, reason: string, identity: string) => {
     if (!seen.has(to)) seen.add(to), out.push({ to, reason, identity });
   };
-  if (!ident.pairs.size && id.includes('@')) ident.pairs.set(`\x1f${id}`, 0); // a co-author only
+  if (!ident.pairs.size && id.includes('@')) ident.pairs.set(`\x1f${id}`, 0); // a co-author whose trailer is unknown
+  const speaks = speakingNames(ident);
   for (const pair of ident.pairs.keys()) {
     const [name, email] = pair.split('\x1f');
     const shown = `${name} <${email}>`;
@@ -101,14 +126,25 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>) {
     const oneWord = /^\S+$/.test(name.trim()) ? name.trim().toLowerCase() : '';
     if (noreply) add(`h:${noreply.toLowerCase()}`, `noreply ${email}`, shown);
     else if (local && known.has(local)) add(`h:${local}`, `handle @${known.get(local)} (email local part)`, shown);
+    else if (local && words.oneWord.has(local)) add(`w:${local}`, `email local part ${local} = a one-word git name`, shown);
+    const byInitial = local ? words.initials.get(local) : undefined;
+    if (byInitial) add(`n:${byInitial}`, `email local part ${local} = initial and surname of a full name`, shown);
+    if (!speaks(name)) continue;
     if (oneWord && known.has(oneWord)) add(`h:${oneWord}`, `handle @${known.get(oneWord)} (git name)`, shown);
+    const word = wordKey(name);
+    if (word && !known.has(word) && words.oneWord.has(word)) add(`w:${word}`, `same one-word name ${name.trim()}`, shown);
+    // `jakearchibald` is `Jake Archibald` written as one word.
+    const joined = word?.replace(/[._-]/g, '');
+    if (joined && words.fullNames.has(joined)) add(`n:${joined}`, `one-word name ${name.trim()} = a full name`, shown);
+    const initialOf = word ? words.initials.get(word) : undefined;
+    if (initialOf) add(`n:${initialOf}`, `one-word name ${name.trim()} = initial and surname of a full name`, shown);
     const key = nameKey(name);
     if (key) add(`n:${key}`, `same name ${name.trim()}`, shown);
   }
   return out;
 }
 
-function group(identities: Map<string, Identity>, links: Map<string, Link[]>, find: (k: string) => string, known: Map<string, string>): IdentityMerge {
+function group(identities: Map<string, Identity>, links: Map<string, Link[]>, find: (k: string) => string, known: Map<string, string>, conflicts: Conflict[]): IdentityMerge {
   const byRoot = new Map<string, string[]>();
   for (const id of identities.keys()) (byRoot.get(find(id)) ?? byRoot.set(find(id), []).get(find(id))!).push(id);
   const personOf = new Map<string, string>();
@@ -121,7 +157,13 @@ function group(identities: Map<string, Identity>, links: Map<string, Link[]>, fi
     for (const id of ids) personOf.set(id, person);
     const prev = people.get(person);
     if (prev) prev.ids.push(...ids), prev.merged.push(...merged);
-    else people.set(person, { id: person, ids, handles: handles.map((h) => known.get(h) ?? spelling(h, handleLinks)), merged: dedupe(merged) });
+    else people.set(person, { id: person, ids, handles: handles.map((h) => known.get(h) ?? spelling(h, handleLinks)), merged: dedupe(merged), keptApart: [] });
+  }
+  for (const c of conflicts) {
+    for (const id of c.ids) {
+      const p = people.get(personOf.get(id) ?? id);
+      if (p && !p.keptApart.includes(c.text)) p.keptApart.push(c.text);
+    }
   }
   return { personOf: (id) => personOf.get(id) ?? id, people, identities };
 }

@@ -36,6 +36,7 @@ export function peopleRows(x: PeopleRowsInput): PersonRow[] {
     };
     const kept = split.map(([n, e]) => x.isBot.keptReason(n, e)).find((r) => r !== null);
     if (kept && !row.bot) row.botNote = kept;
+    if (p.keptApart.length) row.keptApart = p.keptApart;
     return row;
   });
   return [...rows, ...x.bots.map(botRow)].sort((a, b) => b.changes - a.changes || (a.id < b.id ? -1 : 1));

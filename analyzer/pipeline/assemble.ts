@@ -1,6 +1,7 @@
 // Joins the metric results into the versioned Report (analyzer/contract/report.ts).
 import { ownershipCoverage } from '../metrics/coverage';
 import { isCatchAll } from './public-api';
+import { lostLineNotes } from '../history/lost-lines';
 import type { BotTest } from '../history/bots';
 import type { HistoryResult } from '../history/mine';
 import { peopleRows } from '../people/rows';
@@ -49,13 +50,20 @@ export function assembleReport(ctx: AssembleContext): Report {
   });
   const ownedChanges = countOwnedChanges(input);
   const short: Shortfalls = new Map();
+  const noMembers: string[] = [];
   const teams: TeamRow[] = input.teams.map((t) => {
     const g = hist.teams.get(t.id)!;
     const s = struct.perTeam.get(t.id)!;
     const review = input.reviewGroups.has(t.id);
-    const a = honestAutonomy({ id: t.id, ...g, dependency: s.dependency }, short, ctx.options.minSample);
+    const members = hist.memberRows(t.id);
+    // Inferred membership that found nobody: integrity would read 0 though nobody's work was measured.
+    // (Delivery independence counts members' commits: it is null too.) Too few changes stay a sample shortfall.
+    const nobody = membershipOf(t) === 'inferred' && !members.length && !review && !input.botOwners?.has(t.id);
+    if (nobody) noMembers.push(t.id);
+    const unmeasured = nobody && g.changes >= ctx.options.minSample;
+    const a = honestAutonomy({ id: t.id, ...g, alignment: unmeasured ? null : g.alignment, dependency: s.dependency }, short, ctx.options.minSample);
     const row: TeamRow = {
-      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members: hist.memberRows(t.id),
+      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members,
       files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
       alignment: a.ownershipIntegrity, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
       knowledgeIslands: g.knowledgeIslands,
@@ -63,6 +71,8 @@ export function assembleReport(ctx: AssembleContext): Report {
       afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
       counts: withDependency(g.counts, s.dependency),
     };
+    if (input.alsoReviews?.has(t.id)) row.alsoReviews = true;
+    if (input.botOwners?.has(t.id)) return asBotOwner(row);
     return review ? asReviewGroup(row, ownedChanges) : row;
   });
   const teamNotes = shortfallNotes(short, 'teams', ctx.options.minSample);
@@ -78,7 +88,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
     coverage: ownershipCoverage({ files: input.files, commits: input.commits, ownershipOf: (p) => ownershipKind(ownership.who(p)) }),
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...teamNotes, ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...noMemberNotes(noMembers, ctx.options), ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
     teams,
     clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
@@ -113,6 +123,27 @@ function asReviewGroup(row: TeamRow, ownedChanges: number): TeamRow {
   if (row.membership !== 'declared') row.alignment = null;
   row.autonomy = autonomy({ deliveryIndependence: null, ownershipIntegrity: integrity, dependencyIndependence: null });
   return row;
+}
+
+/** A bot account as owner approves for a tool: no members, no score, no coupling (it delivers nothing). */
+function asBotOwner(row: TeamRow): TeamRow {
+  row.role = 'bot';
+  row.members = [];
+  row.alignment = null;
+  row.autonomy = autonomy({ deliveryIndependence: null, ownershipIntegrity: null, dependencyIndependence: null });
+  return row;
+}
+
+/** Teams whose inferred membership found nobody: their integrity and delivery independence are "–", never 0. */
+function noMemberNotes(ids: string[], o: { memberShare: number; minSample: number }): string[] {
+  if (!ids.length) return [];
+  const list = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
+  return [`delivery independence and ownership integrity are "–" for ${ids.length} team${ids.length === 1 ? '' : 's'} with no inferred member (nobody made ${Math.round(100 * o.memberShare)}% of their own changes and ${o.minSample} changes to their files; --member-share, --min-sample): ${list} — list the members in a team map (\`conway init\`)`];
+}
+
+/** What a lead must know: the CODEOWNERS hands approval to a bot. */
+export function botOwnerNotes(botOwners: Map<string, string> | undefined, codeowners: string | null): string[] {
+  return [...(botOwners ?? [])].map(([id, why]) => `${codeowners ?? 'CODEOWNERS'} delegates approval to a bot: ${id} (${why}); it is listed with role "bot", without score, members or coupling`);
 }
 
 /** Completes a file row in place: a spread copy of 10k+ rows costs tens of ms per update. */

@@ -23,6 +23,8 @@ export interface ModelSources {
   /** Import edges, or null when the import graph was not built. */
   imports: ImportEdge[] | null;
   packages: WorkspacePackage[];
+  /** Owner teams that are bot accounts (teams/bot-owners.ts): no score, no members, no coupling. */
+  botOwners?: Map<string, string>;
   /** Delivery teams already computed for this ownership and these files (the warm context keeps them). */
   delivery?: Delivery;
 }
@@ -46,7 +48,8 @@ export function buildModel(src: ModelSources): JoinedModel {
   };
   const publicApi = buildPublicApi(ownership, { workspacePackages: src.packages }, ruleOf, files);
   const teamsOf = (p: string) => who(p).teams;
-  const delivery = src.delivery ?? buildDelivery(ownership, files, teamsOf);
+  const botOwners = src.botOwners ?? new Map<string, string>();
+  const delivery = src.delivery ?? buildDelivery(ownership, files, teamsOf, new Set(botOwners.keys()));
   const input: MetricsInput = {
     commits,
     files,
@@ -55,6 +58,8 @@ export function buildModel(src: ModelSources): JoinedModel {
     teamsOf,
     deliveryTeamsOf: delivery.deliveryTeamsOf,
     reviewGroups: delivery.reviewGroups,
+    alsoReviews: delivery.alsoReviews,
+    botOwners,
     moduleOf: createModuleOf(ruleOf, src.packages.map((p) => p.dir)),
     declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
     imports: src.imports ?? [],

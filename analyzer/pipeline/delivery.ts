@@ -6,18 +6,26 @@
 // include every `&` group's is the owner of those files, not a pool beside them.
 import { ruleKey } from '../codeowners/parse';
 import type { Ownership } from '../ownership';
-import { detectReviewGroups } from '../teams/roles';
+import { detectRoles } from '../teams/roles';
 
-export function buildDelivery(ownership: Ownership, files: string[], teamsOf: (p: string) => string[]) {
-  const reviewGroups = detectReviewGroups({ rules: ownership.codeowners?.rules ?? [], teams: ownership.teamMap.teams, teamsOfOwners: ownership.teamsOfOwners, files, teamsOf: roleTeamsOf(ownership, teamsOf) });
+export function buildDelivery(ownership: Ownership, files: string[], teamsOf: (p: string) => string[], botTeams?: Set<string>) {
+  const { reviewGroups, alsoReviews } = detectRoles({
+    rules: ownership.codeowners?.rules ?? [], teams: ownership.teamMap.teams, teamsOfOwners: ownership.teamsOfOwners, files, teamsOf: roleTeamsOf(ownership, teamsOf),
+    patternOf: (p) => ownership.who(p).rule?.pattern ?? null, botTeams,
+  });
   const byTeams = new WeakMap<string[], string[]>();
   const deliveryTeamsOf = (p: string) => {
     const teams = teamsOf(p);
     let d = byTeams.get(teams);
-    if (!d) byTeams.set(teams, (d = teams.some((t) => reviewGroups.has(t)) ? teams.filter((t) => !reviewGroups.has(t)) : teams));
+    if (!d) byTeams.set(teams, (d = deliveringOf(teams)));
     return d;
   };
-  return { reviewGroups, deliveryTeamsOf: reviewGroups.size ? deliveryTeamsOf : teamsOf };
+  const deliveringOf = (teams: string[]) => {
+    const d = teams.some((t) => reviewGroups.has(t)) ? teams.filter((t) => !reviewGroups.has(t)) : teams;
+    const others = d.filter((t) => !alsoReviews.has(t));
+    return others.length && others.length < d.length ? others : d;
+  };
+  return { reviewGroups, alsoReviews, deliveryTeamsOf: reviewGroups.size || alsoReviews.size ? deliveryTeamsOf : teamsOf };
 }
 
 function roleTeamsOf(ownership: Ownership, teamsOf: (p: string) => string[]): (p: string) => string[] {

@@ -13,8 +13,8 @@ export interface People {
   mailmap: MailmapEntry[];
 }
 
-export function resolvePeople(ownership: Ownership, commits: Commit[]): People {
-  const merge = mergeIdentities(commits, knownHandles(ownership));
+export function resolvePeople(ownership: Ownership, commits: Commit[], coAuthorNames?: Map<string, Map<string, number>>): People {
+  const merge = mergeIdentities(commits, knownHandles(ownership), coAuthorNames);
   applyMerge(commits, merge);
   return { merge, mailmap: readMailmap(ownership.root) };
 }

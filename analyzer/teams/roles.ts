@@ -7,25 +7,42 @@
 //       of them (GitLab sections: a reviewers section whose rules cover everyone's files);
 // or the team map says `role: review-group` (`role: team` overrides detection). When every team
 // would be a review group, none is (there is nothing else to deliver the code).
+// A detected group that is also the only delivery owner of a substantial part of the code
+// (sole.ts) delivers: it is a team that also reviews (`alsoReviews`), not a review group.
+// Roles are judged without process paths (process-paths.ts): a pool listed on `.changeset/`
+// neither gains nor loses a role by it.
 // A file's delivery teams are its owning teams that are not review groups (delivery.ts).
-import type { Rule, Team } from '../model/types';
+import { isProcessPath, isProcessRule } from '../model/process-paths';
+import { soleDeliveryOwners } from './sole';
 
-export interface RoleInput {
-  rules: Rule[];
-  teams: Team[];
-  teamsOfOwners(owners: string[]): string[];
-  files: string[];
-  teamsOf(path: string): string[];
+import type { RoleInput } from './role-input';
+export type { RoleInput } from './role-input';
+
+export interface Roles {
+  reviewGroups: Set<string>;
+  /** Delivery teams that are also listed beside others as approvers. */
+  alsoReviews: Set<string>;
 }
 
 export function detectReviewGroups(x: RoleInput): Set<string> {
+  return detectRoles(x).reviewGroups;
+}
+
+export function detectRoles(input: RoleInput): Roles {
+  const x = { ...input, rules: input.rules.filter((r) => !isProcessRule(r.pattern)), files: input.files.filter((p) => !isProcessPath(p)) };
   const found = new Set([...listedBeside(x), ...supersets(x)]);
+  const alsoReviews = soleDeliveryOwners(x, found);
+  for (const t of alsoReviews) found.delete(t);
   for (const t of x.teams) {
-    if (t.role === 'review-group') found.add(t.id);
+    if (t.role === 'review-group') found.add(t.id), alsoReviews.delete(t.id);
     if (t.role === 'team') found.delete(t.id);
   }
   const owning = new Set(x.rules.flatMap((r) => x.teamsOfOwners(r.owners)));
-  return [...owning].every((t) => found.has(t)) ? new Set(x.teams.filter((t) => t.role === 'review-group').map((t) => t.id)) : found;
+  const declared = new Set(x.teams.filter((t) => t.role === 'review-group').map((t) => t.id));
+  const bots = input.botTeams ?? new Set<string>();
+  const roles = [...owning].every((t) => found.has(t) || bots.has(t)) ? { reviewGroups: declared, alsoReviews: new Set<string>() } : { reviewGroups: found, alsoReviews };
+  for (const t of bots) roles.reviewGroups.add(t), roles.alsoReviews.delete(t);
+  return roles;
 }
 
 /** Rule (a). */

@@ -34,7 +34,8 @@ beforeAll(async () => {
     ...[1, 2, 3].map((n) => ({ author: ANN, date: `2024-05-0${n + 1}T10:00:00Z`, files: { 'src/loose/a.ts': `export const y = ${n};\n`, 'src/owned/x.ts': `import { y } from '../loose/a';\nexport const x = y + ${n};\n` } })),
     { author: BOB, date: '2024-05-06T10:00:00Z', files: { 'lib/l.ts': 'export const l = 2;\n' } },
   ]);
-  r = await analyzeRepo(repo.dir, { cache: false });
+  // minSample 1: ann's 4 changes to a's files (of her 14) make her a's member in this tiny history.
+  r = await analyzeRepo(repo.dir, { cache: false, metrics: { minSample: 1 } });
 });
 afterAll(() => repo.cleanup());
 
@@ -71,7 +72,7 @@ describe('suggestions apply as they are', () => {
   });
 
   it('the same holds in the GitLab flavour', async () => {
-    const g = await analyzeRepo(repo.dir, { cache: false, flavor: 'gitlab' });
+    const g = await analyzeRepo(repo.dir, { cache: false, flavor: 'gitlab', metrics: { minSample: 1 } });
     const lines = [...g.suggestions.codeowners, ...g.findings!.filter((f) => isRuleFix(f) && f.suggestion).flatMap((f) => f.suggestion!.split('\n'))];
     appendFileSync(join(repo.dir, 'CODEOWNERS'), lines.join('\n') + '\n');
     try {

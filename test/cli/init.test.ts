@@ -36,8 +36,9 @@ beforeAll(async () => {
     { author: CAT, files: { 'api/handler.ts': "import { u } from '@acme/lib';\nexport const h = u + 1;\n", 'lib/src/util.ts': 'export const u = 2;\n' } },
     { author: { name: 'Cat Park', email: '9+cat-gh@users.noreply.github.com' }, files: { 'packages/auth/login.ts': 'export const login = 2;\n' } },
   ]);
-  before = await analyzeRepo(repo.dir, { cache: false });
-  const out = await cli(['init', '--repo', repo.dir]);
+  // minSample 1: a tiny history, where every member has a handful of changes.
+  before = await analyzeRepo(repo.dir, { cache: false, metrics: { minSample: 1 } });
+  const out = await cli(['init', '--repo', repo.dir, '--min-sample', '1']);
   expect(out.code).toBe(0);
   draft = out.stdout;
 });
@@ -46,7 +47,8 @@ afterAll(() => repo.cleanup());
 describe('conway init', () => {
   it('drafts teams from CODEOWNERS with inferred members (changes and share), review groups marked, dependsOn and publicApi from today', () => {
     expect(draft).toContain('  "@acme/reviewers":\n    owners: ["@acme/reviewers"]\n    role: review-group');
-    expect(draft).toMatch(/"@acme\/web":\n {4}owners: \["@acme\/web"\]\n {4}members:\n {6}- "ann@acme.io" {2}# Ann Lee: 8 changes, 17% to this team's files\n {6}- "bob@acme.io" {2}# Bob Stone: 2 changes, 100% to this team's files\n {4}dependsOn: \["@acme\/api", "@acme\/lib"\]/);
+    // Ann made 1 of her 8 changes to web's files (12.5%): not a member; Bob made both of his there.
+    expect(draft).toMatch(/"@acme\/web":\n {4}owners: \["@acme\/web"\]\n {4}members:\n {6}- "bob@acme.io" {2}# Bob Stone: 2 of their 2 changes \(100%\) to this team's files\n {4}dependsOn: \["@acme\/api", "@acme\/lib"\]/);
     expect(draft).toContain('  "@ann-gh+@cat-gh":\n    name: "packages/auth"\n    owners: ["@ann-gh", "@cat-gh"]\n    members:\n      - "@ann-gh"  # declared\n      - "@cat-gh"  # declared');
     expect(draft).toMatch(/"@acme\/lib":[\s\S]*publicApi:\n {6}- "lib\/src\/index.ts"/);
   });
@@ -83,10 +85,10 @@ describe('conway init', () => {
 
   it('--write FILE writes the draft and refuses to overwrite', async () => {
     const dir = tempDir();
-    const written = await cli(['init', '--repo', repo.dir, '--write', 'conway.yml'], dir);
+    const written = await cli(['init', '--repo', repo.dir, '--min-sample', '1', '--write', 'conway.yml'], dir);
     expect(written.code).toBe(0);
     expect(readFileSync(join(dir, 'conway.yml'), 'utf8')).toBe(draft);
-    const again = await cli(['init', '--repo', repo.dir, '--write', 'conway.yml'], dir);
+    const again = await cli(['init', '--repo', repo.dir, '--min-sample', '1', '--write', 'conway.yml'], dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('conway.yml already exists: conway init never overwrites a file');
     expect(existsSync(join(repo.dir, 'conway.yml'))).toBe(false);

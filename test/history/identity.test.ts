@@ -19,9 +19,10 @@ describe('identity', () => {
     expect(resolve('No Mail', '')).toBe('no mail');
   });
 
-  it('splits trailer values', () => {
+  it('splits trailer values as git writes an identity, and rejects what is not one', () => {
     expect(parseTrailerIdentity('Bob Stone <bob@acme.io>')).toEqual({ name: 'Bob Stone', email: 'bob@acme.io' });
-    expect(parseTrailerIdentity('just a name')).toEqual({ name: 'just a name', email: '' });
+    expect(parseTrailerIdentity('  <bob@acme.io> ')).toEqual({ name: '', email: 'bob@acme.io' });
+    for (const bad of ['just a name', 'Bob Stone bob@acme.io', 'Bob <>', 'Bob <not an email>', 'Bob <a@b> <c@d>']) expect(parseTrailerIdentity(bad)).toBeNull();
   });
 
   it('recognises bots by [bot] suffix, known names and extra patterns', () => {

@@ -12,7 +12,7 @@ describe('membership', () => {
   it('declared from the team map, otherwise inferred from the most-changed team', () => {
     expect(m.members.get('ann')).toMatchObject({ teams: ['a'], inferred: false, declared: ['a'] });
     expect(m.members.get('cat')).toMatchObject({ teams: ['b'], inferred: true, declared: [] }); // cat changed only b's z.ts
-    expect(m.memberRows('b').map((r) => [r.person, r.inferred, r.share])).toEqual([['bob', false, undefined], ['cat', true, 1]]);
+    expect(m.memberRows('b').map((r) => [r.person, r.inferred, r.ownShare])).toEqual([['bob', false, undefined], ['cat', true, 1]]);
   });
 });
 

@@ -135,7 +135,7 @@ describe('conway people', () => {
   });
 
   it('lists every person with evidence, and who was treated as a bot', async () => {
-    const out = await cli(['people', '--repo', repo.dir]);
+    const out = await cli(['people', '--repo', repo.dir, '--min-sample', '1']);
     expect(out.stdout).toContain('ann-gh  5 commits, 6 changes  teams: @acme/web');
     expect(out.stdout).toContain('  merged:  Trent Mick <trentm@elastic.co> — handle @trentm (email local part)');
     expect(out.stdout).toMatch(/Treated as bots[^\n]*\n  release-bot <release@acme.io>  1 commit, 2 changes/);

@@ -136,30 +136,30 @@ describe('inferred membership', () => {
       // Dan: 10 changes to api, 3 to web/d.ts (23% of his, 3 of web's 16) → api only; Dan alone changes web/d.ts: drift.
       ...Array.from({ length: 5 }, (): [Person, string[]] => [DAN, ['api/a.ts', 'api/b.ts']]),
       ...Array.from({ length: 3 }, (): [Person, string[]] => [DAN, ['web/d.ts']]),
-      // Kim, ui's lead: every one of ui's 4 changes, yet only 4 of her 24 (17%); 20 to api.
+      // Kim: every one of ui's 4 changes, yet only 4 of her 24 (17%); 20 to api → api only.
       ...Array.from({ length: 4 }, (): [Person, string[]] => [KIM, ['ui/x.ts']]),
       ...Array.from({ length: 10 }, (): [Person, string[]] => [KIM, ['api/a.ts', 'api/b.ts']]),
     ]);
   });
 
-  it('puts a person in every team that received at least 25% of their changes, with the share', () => {
+  it('puts a person in every team that received at least 25% of their own changes, with the share and the counts', () => {
     const cat = (id: string) => team(r, id).members.find((m) => m.person === 'cat@acme.io');
-    expect(cat('@acme/web')).toMatchObject({ inferred: true, share: 0.6 });
-    expect(cat('@acme/api')).toMatchObject({ inferred: true, share: 0.4 });
+    expect(cat('@acme/web')).toMatchObject({ inferred: true, ownShare: 0.6, teamChanges: 3, ownChanges: 5 });
+    expect(cat('@acme/api')).toMatchObject({ inferred: true, ownShare: 0.4, teamChanges: 2, ownChanges: 5 });
     expect(team(r, '@acme/web').members.map((m) => m.person)).not.toContain('dan@acme.io');
     expect(r.people!.find((p) => p.id === 'cat@acme.io')!.teams).toEqual(['@acme/web', '@acme/api']);
     expect(r.teams.map((t) => t.membership)).toEqual(['inferred', 'inferred', 'inferred']);
   });
 
-  it('and in every team whose changes they made at least 25% of: a lead who works elsewhere too', () => {
-    expect(team(r, '@acme/ui').members).toEqual([expect.objectContaining({ person: 'kim@acme.io', inferred: true, share: 0.167 })]);
-    expect(team(r, '@acme/ui').alignment).toBe(1);
-    expect(r.people!.find((p) => p.id === 'kim@acme.io')!.teams).toEqual(['@acme/api', '@acme/ui']);
+  it('membership follows the person\'s own work: making all of a team\'s changes, but 17% of one\'s own, is not membership', () => {
+    expect(team(r, '@acme/ui').members).toEqual([]);
+    expect(r.people!.find((p) => p.id === 'kim@acme.io')!.teams).toEqual(['@acme/api']);
   });
 
   it('drift measured against inferred members says so', () => {
     const drift = r.violations.filter((v) => v.kind === 'ownership-drift');
-    expect(drift.map((v) => [v.file, v.fromTeam, v.toTeam])).toEqual([['web/d.ts', '@acme/web', '@acme/api']]);
+    // ui/x.ts: all its changes are Kim's, and Kim works for api (ui is 17% of her work).
+    expect(drift.map((v) => [v.file, v.fromTeam, v.toTeam])).toEqual([['ui/x.ts', '@acme/ui', '@acme/api'], ['web/d.ts', '@acme/web', '@acme/api']]);
     expect(drift[0].message).toContain(`(${INFERRED_MEMBERSHIP})`);
   });
 });

@@ -5,6 +5,8 @@
 //                      file's changes (≥ 3 changes) while one other delivery team made the
 //                      majority (review groups neither own nor take over files here; a
 //                      message says when either team's membership was inferred from history).
+//                      Commits touching more than maxChangesetSize files (sweeps, releases)
+//                      count for nothing: a platform-wide upgrade is nobody's takeover.
 //                      Not for CODEOWNERS files or forge settings (`.github/`, `.gitlab/`):
 //                      who may approve those is a protection rule, not the busiest team.
 //  invalid-codeowners  a CODEOWNERS line GitHub would reject (from the parser's errors).
@@ -31,11 +33,12 @@ export function unowned(files: string[], hasRule: (p: string) => boolean, codeow
   }));
 }
 
-/** changesOf(file): each author's changes to the file in the window (the per-file aggregates). */
+/** changesOf(file): each author's changes to the file in the window (the per-file aggregates), recounted without sweeping commits when there are any. */
 /** ownersOf(file): the owners its current rule lists; teamOwners(team): the CODEOWNERS owners that mean the team. */
-export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, owners: { ownerOf: (team: string) => string; ownersOf: (file: string) => string[]; teamOwners: (team: string) => string[] }, changesOf: (file: string) => Map<string, { changes: number }> | undefined): Draft[] {
+export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, owners: { ownerOf: (team: string) => string; ownersOf: (file: string) => string[]; teamOwners: (team: string) => string[] }, allChangesOf: (file: string) => Map<string, { changes: number }> | undefined): Draft[] {
   const { ownerOf } = owners;
   const inferredTeams = new Set(input.teams.filter((t) => membershipOf(t) === 'inferred').map((t) => t.id));
+  const changesOf = input.commits.some((c) => c.files.length > opts.maxChangesetSize) ? withoutSweeps(input, opts.maxChangesetSize) : allChangesOf;
   const out: Draft[] = [];
   for (const file of input.files) {
     const declared = input.deliveryTeamsOf(file);
@@ -62,6 +65,21 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
     });
   }
   return out;
+}
+
+/** Per file, each author's changes in commits of at most `max` files. */
+function withoutSweeps(input: MetricsInput, max: number): (file: string) => Map<string, { changes: number }> | undefined {
+  const byFile = new Map<string, Map<string, { changes: number }>>();
+  for (const c of input.commits) {
+    if (c.files.length > max) continue;
+    for (const f of c.files) {
+      const m = byFile.get(f.path) ?? byFile.set(f.path, new Map()).get(f.path)!;
+      const e = m.get(c.author);
+      if (e) e.changes++;
+      else m.set(c.author, { changes: 1 });
+    }
+  }
+  return (file) => byFile.get(file);
 }
 
 /** Drift measured against guessed members says so. */
