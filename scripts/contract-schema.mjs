@@ -31,6 +31,13 @@ function describe(node) {
   return text ? { description: text } : {};
 }
 
+/** An interface's members with those of the interfaces it extends (a closed object lists them all). */
+function membersOf(d, decls) {
+  const bases = (d.heritageClauses ?? []).flatMap((h) => h.types.map((t) => decls.types.get(t.expression.getText())));
+  if (bases.some((b) => !b || !ts.isInterfaceDeclaration(b))) throw new Error(`unsupported extends in ${d.name.text}: extend interfaces of analyzer/contract/`);
+  return [...bases.flatMap((b) => membersOf(b, decls)), ...d.members];
+}
+
 function objectOf(members, decls) {
   const properties = {};
   const required = [];
@@ -94,7 +101,7 @@ export function contractSchema(which) {
     const name = pending.pop();
     if (definitions[name]) continue;
     const d = decls.types.get(name);
-    const body = ts.isInterfaceDeclaration(d) ? objectOf(d.members, decls) : schemaOf(d.type, decls);
+    const body = ts.isInterfaceDeclaration(d) ? objectOf(membersOf(d, decls), decls) : schemaOf(d.type, decls);
     definitions[name] = { ...describe(d), ...body };
     for (const m of JSON.stringify(body).matchAll(/#\/definitions\/(\w+)/g)) pending.push(m[1]);
   }

@@ -41,7 +41,7 @@ const coupling = shape({
 });
 
 const report = shape({
-  schemaVersion: (x) => x === SCHEMA_VERSION,
+  schemaVersion: (x) => typeof x === 'number' && Number.isInteger(x) && x >= 1 && x <= SCHEMA_VERSION, // versions only add optional fields
   window: shape({ commits: num }),
   notes: arrayOf(str),
   teams: arrayOf(team),

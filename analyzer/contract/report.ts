@@ -4,7 +4,15 @@
 // data is null, never 0. Months are `YYYY-MM`.
 
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** A team dependency to cut to break a team cycle: how many import edges it has, with example locations. */
+export interface CycleCut {
+  from: string;
+  to: string;
+  edges: number;
+  examples: { file: string; line: number }[];
+}
 
 export interface Autonomy {
   /** Mean of the non-null components, ×100; null when every component is null. */
@@ -31,6 +39,12 @@ export interface TeamTrendPoint {
  * The counts behind a team's or cluster's ratios, so `conway merge` recomputes every ratio of
  * several repositories from sums instead of averaging them (docs/metrics.md "Merged reports").
  */
+/** A cluster's counts: its teams' summed counters with its changes and commits. */
+export interface ClusterCounts extends GroupCounts {
+  changes: number;
+  commits: number;
+}
+
 export interface GroupCounts {
   /** Changes to owned files made by members (alignment = aligned / changes). */
   aligned: number;
@@ -128,7 +142,7 @@ export interface ClusterRow {
   id: string;
   teams: string[];
   autonomy: Autonomy;
-  counts?: GroupCounts & { changes: number; commits: number };
+  counts?: ClusterCounts;
 }
 
 export interface FileRow {
@@ -208,7 +222,7 @@ export interface Violation {
   /** id of the finding (group) this location belongs to. */
   group?: string;
   /** team-cycle: the fewest, lightest team dependencies to cut (metrics/violations/cycle-cut.ts). */
-  cut?: { from: string; to: string; edges: number; examples: { file: string; line: number }[] }[];
+  cut?: CycleCut[];
   /** Test or production code (metrics/scope.ts): the importing file, the unowned or drifting file; a cycle is test when only test imports close it. */
   scope?: 'production' | 'test';
 }
@@ -228,7 +242,7 @@ export interface Finding {
   /** The file, directory or team the finding is about. */
   target: string | null;
   /** team-cycle: the team dependencies to cut, as on the violation. */
-  cut?: Violation['cut'];
+  cut?: CycleCut[];
   /** production when any location is production code; production findings rank first. */
   scope?: 'production' | 'test';
   /** Number of locations (violations) in the group. */

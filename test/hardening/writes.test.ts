@@ -32,7 +32,7 @@ describe('--out', () => {
     const r = await cli(['analyze', '--repo', repo.dir, '--no-cache', '--out', join(dir, 'link.json')]);
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).schemaVersion).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
   });
 

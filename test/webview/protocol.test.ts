@@ -52,7 +52,7 @@ describe('isHostToWebview / isReport', () => {
     const ok = { type: 'report-json' as const, json: JSON.stringify(sampleReport()), folder: 'shop' };
     expect(isHostToWebview(ok)).toBe(true);
     expect(reportOf(ok)).toEqual(sampleReport());
-    const bad = { ...sampleReport(), schemaVersion: 2 };
+    const bad = { ...sampleReport(), schemaVersion: 99 };
     expect(reportOf({ type: 'report-json', json: JSON.stringify(bad), folder: 'shop' })).toBeUndefined();
     expect(reportOf({ type: 'report-json', json: '{not json', folder: 'shop' })).toBeUndefined();
     expect(isHostToWebview({ type: 'report-json', json: 42, folder: 'shop' })).toBe(false);
@@ -73,7 +73,7 @@ describe('isHostToWebview / isReport', () => {
   });
 
   const broken: [string, (r: ReturnType<typeof sampleReport>) => void][] = [
-    ['another schema version', (r) => void ((r as { schemaVersion: number }).schemaVersion = 2)],
+    ['another schema version', (r) => void ((r as { schemaVersion: number }).schemaVersion = 99)],
     ['a team name that is not a string', (r) => void ((r.teams[0] as { name: unknown }).name = { toString: 1 })],
     ['a score that is a string', (r) => void ((r.teams[1].autonomy as { score: unknown }).score = '64')],
     ['a NaN ratio', (r) => void (r.clusters[0].autonomy.ownershipIntegrity = NaN)],
