@@ -37,7 +37,8 @@ export function makeReviewGroupWorkspace(): string {
         '.vscode/settings.json': JSON.stringify({ 'conway.history.since': '' }),
       },
     },
-    { author: BOB, date: '2024-01-02T10:00:00Z', files: { 'secrets/vault.ts': 'export const vault = 2;\n' } },
+    // Bob maintains the secrets: enough changes of his own (10, the minimum sample) to be inferred a member.
+    ...Array.from({ length: 10 }, (_, i) => ({ author: BOB, date: `2024-01-02T${String(10 + i).padStart(2, '0')}:00:00Z`, files: { 'secrets/vault.ts': `export const vault = ${i + 2};\n` } })),
     { author: CAT, date: '2024-01-03T10:00:00Z', files: { 'web/app.ts': "import { vault } from '../secrets/vault';\nexport const app = vault + 1;\n" } },
   ]);
   return repo.dir;
