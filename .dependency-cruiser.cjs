@@ -66,7 +66,7 @@ module.exports = {
       to: {},
     },
     {
-      name: 'io-only-in-collect-and-cli',
+      name: 'io-only-where-designed',
       comment: 'only collect/, cli/, org-merge/ and store/ touch the file system or start processes; other rooms go through collect/',
       severity: 'error',
       // org-merge streams the user's report files through temp files (bounded memory) and store/

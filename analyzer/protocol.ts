@@ -3,7 +3,7 @@
 // reads workspace code, so the extension host never blocks on an analysis.
 import type { AnalyzeOptions } from './analyze';
 import type { ImportEdge } from './model/types';
-import { SCHEMA_VERSION, type Report, type Violation } from './contract/report';
+import { isReadableVersion, type Report, type Violation } from './contract/report';
 import type { Review } from './contract/review';
 
 export type WorkerOptions = Omit<AnalyzeOptions, 'signal' | 'onProgress' | 'now' | 'warm' | 'onModel'>;
@@ -39,16 +39,11 @@ export function isToWorker(x: unknown): x is ToWorker {
 export function isFromWorker(x: unknown): x is FromWorker {
   if (!isObj(x) || !isId(x.id)) return false;
   switch (x.type) {
-    case 'report': return isObj(x.report) && readableVersion((x.report as { schemaVersion?: unknown }).schemaVersion);
+    case 'report': return isObj(x.report) && isReadableVersion((x.report as { schemaVersion?: unknown }).schemaVersion);
     case 'imports': return Array.isArray(x.edges) && Array.isArray(x.violations);
     case 'review': return isObj(x.review) && Array.isArray((x.review as { approvals?: unknown }).approvals) && Array.isArray((x.review as { files?: unknown }).files);
     case 'progress': return isStr(x.phase);
     case 'error': return isStr(x.message);
     default: return false;
   }
-}
-
-/** Versions only add optional fields, so every version up to this build's is readable. */
-function readableVersion(v: unknown): boolean {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= SCHEMA_VERSION;
 }

@@ -2,7 +2,7 @@
 // reads, with its type. A message from the host or a report embedded in a page is data from
 // elsewhere; a malformed one is ignored instead of half-rendered (or crashing mid-render).
 // Written as tiny combinators rather than a JSON-schema library: the browser bundle stays small.
-import { SCHEMA_VERSION, type Report } from '../analyzer/contract/report';
+import { isReadableVersion, type Report } from '../analyzer/contract/report';
 
 type Check = (x: unknown) => boolean;
 
@@ -41,7 +41,7 @@ const coupling = shape({
 });
 
 const report = shape({
-  schemaVersion: (x) => typeof x === 'number' && Number.isInteger(x) && x >= 1 && x <= SCHEMA_VERSION, // versions only add optional fields
+  schemaVersion: isReadableVersion,
   window: shape({ commits: num }),
   notes: arrayOf(str),
   teams: arrayOf(team),

@@ -51,7 +51,7 @@ export const checkCommand: Command = {
     const options = toAnalyzeOptions(values, io.cwd);
     // The gate reads violations only: no module inference (community detection) on the CI path.
     const report = filterScope(await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io), scope);
-    if (scope) io.stderr(`note: ${escapeControls(report.notes.at(-1) ?? "")}\n`);
+    if (scope) io.stderr(`note: ${escapeControls(report.notes.at(-1) ?? '')}\n`);
     io.stderr(`${windowText(report)}\n${coverageText(report) ? `${coverageText(report)}\n` : ''}`);
     return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined, gateHistory: Boolean(values['gate-history']) }, io);
   },

@@ -6,6 +6,11 @@
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
 export const SCHEMA_VERSION = 2;
 
+/** Versions only add optional fields, so a reader accepts every version up to its own. */
+export function isReadableVersion(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= SCHEMA_VERSION;
+}
+
 /** A team dependency to cut to break a team cycle: how many import edges it has, with example locations. */
 export interface CycleCut {
   from: string;

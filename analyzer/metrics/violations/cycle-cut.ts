@@ -5,15 +5,12 @@
 // sinks and sources, else the team with the most outgoing minus incoming imports — cuts the arcs
 // that point backwards in the order, then every cut arc that can go back without closing a cycle
 // is put back, heaviest first, so no arc in the cut is superfluous.
+import type { CycleCut } from '../../contract/report';
+
 export const EXACT_ARCS = 16;
 
-export interface Arc {
-  from: string;
-  to: string;
-  /** Import edges from `from`'s files to `to`'s files. */
-  edges: number;
-  examples: { file: string; line: number }[];
-}
+/** A team dependency: import edges from `from`'s files to `to`'s files, with example locations. */
+export type Arc = CycleCut;
 
 export function cycleCut(arcs: Arc[]): Arc[] {
   return arcs.length <= EXACT_ARCS ? exactCut(arcs) : greedyCut(arcs);
