@@ -1,12 +1,16 @@
 // What every metric reads: the joined model (docs/architecture.md). Built once by the analyze
 // pipeline from the ownership engine, the mined history and the import graph; metrics are pure
 // functions `(input, options) => rows` over it and never touch git or the file system.
+import type { ChangeSet } from '../model/change-set';
 import type { Cluster, Commit, ImportEdge, Team } from '../model/types';
 import type { Scope } from './scope';
 
 export interface MetricsInput {
   /** Mined commits, newest first, bots already excluded, paths already following renames to HEAD. */
   commits: Commit[];
+  /** The commits grouped into changes (pull requests, merges; model/change-set.ts), newest first.
+   *  Absent: every commit is its own change. Read through metrics/change-sets.ts `changeSetsOf`. */
+  changeSets?: ChangeSet[];
   /** Files tracked at HEAD (repository-relative). */
   files: string[];
   teams: Team[];
