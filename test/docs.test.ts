@@ -16,10 +16,13 @@ const mdIn = (dir: string) =>
     .map((f) => `${dir}/${f}`);
 const PAGES = ['README.md', ...mdIn('docs'), ...mdIn('bench')];
 
-/** The text outside fenced code blocks and inline code: links there are examples, not links. */
+/** The text outside code blocks, inline code and HTML comments: links there are examples, not links. */
 function prose(md: string): string {
   const blank = (block: string) => block.replace(/[^\n]/g, ''); // keep the line numbers
-  return md.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank).replace(/`[^`\n]*`/g, '``');
+  return md
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/`[^`\n]*`/g, '``');
 }
 
 /** GitHub's heading ids: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
