@@ -4,7 +4,7 @@
 // noreply addresses) who mostly change their own team's files; cross-team commits between
 // neighbouring teams of a cluster; occasional renames, co-authored commits, lockfile updates
 // and dependabot commits. Writes .github/CODEOWNERS (one rule per team dir) and conway.yml
-// (teams, members, 4 clusters; format of issue 2).
+// (teams, members, 4 clusters; the conway.yml format of docs/cli.md).
 // CLI: node bench/genrepo.mjs [commits] [files] [teams]  → prints the repository path.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// History mining bench (issue 3, "Speed"): on a generated repository (bench/genrepo.mjs),
+// History mining bench (speed): on a generated repository (bench/genrepo.mjs),
 // time plain `git log --numstat --no-merges` against mineHistory (cache off) in the same run,
 // print the ratio and peak RSS; the same for --fast against `git log --name-status -M`; and a
 // re-run from a warm cache (bench/.repos/.cache).

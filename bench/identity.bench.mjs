@@ -13,7 +13,7 @@
 //   - precision = |C ∩ T| / |C|, over pairs whose two units the .mailmap names (on any line):
 //     those are the pairs the maintainers decided — merged or kept apart;
 //   - recall = |C ∩ T| / |T| over every unit pair.
-// Prints one Markdown table row per repository (README, "People" section).
+// Prints one Markdown table row per repository (docs/inputs.md, "People").
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';

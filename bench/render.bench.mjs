@@ -1,4 +1,4 @@
-// Render bench (issue 12): the generated 200-team, 40-cluster, 10,000-violation report drawn by
+// Render bench (organisation scale): the generated 200-team, 40-cluster, 10,000-violation report drawn by
 // the dashboard in headless Chromium (playwright-core, Debian's /usr/bin/chromium), target ≤ 1 s
 // to first paint, the graph layout included. Two hosts:
 //  - HTML report: from navigation start (the 12 MB page read and parsed, the embedded report

@@ -1,4 +1,4 @@
-// CI's path (issue 13): `conway check`, `conway analyze` and `conway review` as CI runs them —
+// CI's path: `conway check`, `conway analyze` and `conway review` as CI runs them —
 // the built CLI in its own process — with an empty cache (cold) and with the cache a previous run
 // left (warm), on a 10k-file, 15k-commit repository (bench/genrepo.mjs) given an import graph
 // (one commit: an index.ts per team re-exporting its first module, a sibling import in every

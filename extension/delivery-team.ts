@@ -1,4 +1,4 @@
-// A file's delivery team (README.md, "People: identities and bots"): of the teams that own
+// A file's delivery team (docs/inputs.md, "Team map", roles): of the teams that own
 // it, the most specific one that is not a review group. Review groups are approver pools listed
 // beside product teams on most rules (`* @org/js-approvers` then `/secrets/ @org/js-approvers
 // @org/secrets-team`): the developer asks the product team, not the pool. A team's role comes from

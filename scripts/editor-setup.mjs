@@ -1,5 +1,5 @@
 // Installs the real editor for the extension tests, once, into the git-ignored .vscode-test/
-// (README.md, "Tests"): Node 24 from the `node` npm package, then the VS Code server
+// (docs/architecture.md, "Tests"): Node 24 from the `node` npm package, then the VS Code server
 // shipped in `code-server`, built with Node 24 first on PATH. Idempotent: a second run is instant.
 // Nothing is downloaded from outside the npm registry (native modules build from source).
 import { execFileSync } from 'node:child_process';

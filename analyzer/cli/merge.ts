@@ -1,5 +1,5 @@
-// `conway merge REPORT.json…` — one organization report from per-repository reports (README
-// "Many repositories"): teams joined across repositories, ratios recomputed from summed counts,
+// `conway merge REPORT.json…` — one organization report from per-repository reports (docs/cli.md,
+// `conway merge`): teams joined across repositories, ratios recomputed from summed counts,
 // package dependencies between repositories, bounded memory (analyzer/org-merge).
 import { resolve } from 'node:path';
 import { UserError } from '../contract/errors';

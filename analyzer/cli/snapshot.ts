@@ -1,5 +1,5 @@
 // `conway snapshot --db FILE.duckdb REPORT.json…` and `conway trend --db FILE` — the history of
-// reports in DuckDB (analyzer/store; schema in README "History in a database").
+// reports in DuckDB (analyzer/store; schema in docs/cli.md, `conway snapshot`).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../contract/errors';

@@ -1,5 +1,5 @@
 // Reads the input files Conway needs (CODEOWNERS, conway.yml, configs, sources) under the rules
-// of the security model (README.md, "Security"). Never writes.
+// of the security model (docs/security.md). Never writes.
 //  - regular files only: opened non-blocking, so a FIFO never hangs the open, then refused by
 //    fstat like a device or a socket (`/dev/zero` would otherwise be read forever);
 //  - a size cap on the regular file's size (devices, which report size 0 and never end, are refused);

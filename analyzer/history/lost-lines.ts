@@ -1,5 +1,5 @@
 // Line counts git did not give. `git log --numstat` runs with core.bigFileThreshold=256k (it
-// halves the mining time, PERF-NOTES.md): a text file larger than that is diffed as binary and
+// halves the mining time: docs/architecture.md, "Performance"): a text file larger than that is diffed as binary and
 // its changes come without line counts (`-\t-`), so its lines added and churn would read 0 on
 // exactly the biggest hotspots. Rather than a silent 0, the report names those files.
 import type { Commit } from '../model/types';

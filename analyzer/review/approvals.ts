@@ -6,7 +6,7 @@
 //  - GitLab: every section that matches a file requires approval from the owners of that
 //    section's deciding rule, `[Section][N]` N approvals (default 1); `^[Section]` is optional.
 // A deleted file is matched at its path (its owners' code is removed). A renamed file is matched
-// at both paths: code leaves the old path's owners and arrives at the new path's (README: why).
+// at both paths: code leaves the old path's owners and arrives at the new path's (docs/cli.md, `conway review`: why).
 import type { Change } from '../collect/revision';
 import type { Rule } from '../model/types';
 import { ruleKey } from '../codeowners/parse';

@@ -1,7 +1,7 @@
 // The history database (`conway snapshot`, `conway trend`): DuckDB tables, versioned, one row
 // per (snapshot, team | cluster | repository). A snapshot is one report: its repository, commit
 // and window identify it, so taking the same report again replaces it (idempotent). Ratios are
-// stored with the counts behind them, so sums over repositories recompute them (README "History").
+// stored with the counts behind them, so sums over repositories recompute them (docs/metrics.md, "History database").
 // Version 1. A later version adds columns or tables with `alter table … add column`, never renames.
 export const STORE_VERSION = 1;
 

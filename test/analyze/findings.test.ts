@@ -1,4 +1,4 @@
-// Issue 10 on built repositories: unowned files grouped by the highest all-unowned directory
+// Findings on built repositories: unowned files grouped by the highest all-unowned directory
 // with the one CODEOWNERS line that owns them; findings ranked by the window's changes; every
 // CODEOWNERS suggestion of the report, appended to the CODEOWNERS file, passes `conway validate`
 // and owns what it names (unusual names: Next.js `[[...slug]]`, spaces, `#`).

@@ -1,4 +1,4 @@
-// Issue 10, "what counts as a violation", on test/fixtures/monorepo.ts: every package.json entry
+// What counts as a violation, on test/fixtures/monorepo.ts: every package.json entry
 // is public API (exports subpaths, conditions, nested conditions, patterns, typesVersions), a
 // root preset owned only by the catch-all rule is shared, drift is not proposed for CODEOWNERS
 // or .github files, and a tsconfig `extends` naming a workspace package is followed.

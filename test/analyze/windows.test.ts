@@ -1,4 +1,4 @@
-// Issue 10, honest windows: the default window is the 12 months before HEAD's commit date (an
+// Honest windows: the default window is the 12 months before HEAD's commit date (an
 // inactive repository still shows its last year), `--since all` reads everything, an empty or
 // tiny window gives "–" with a reason — never a perfect 100 — and a date word git would skip is
 // an error naming it.

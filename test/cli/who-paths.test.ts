@@ -1,4 +1,4 @@
-// Issue 10: `conway who` reads paths as every CLI does — relative to the current directory
+// `conway who` reads paths as every CLI does — relative to the current directory
 // (`x`, `./x`, `../x` from a subdirectory), or from the repository root when run from outside it
 // with --repo; a directory gets the rule that owns the files under it; an untracked path is
 // answered as GitHub would match it, with a warning.

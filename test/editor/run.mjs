@@ -1,4 +1,4 @@
-// Runs the extension's integration tests inside a real VS Code (README.md, "Tests"):
+// Runs the extension's integration tests inside a real VS Code (docs/architecture.md, "Tests"):
 // the VS Code server from `code-server` under Node 24, driven by headless Debian Chromium through
 // playwright-core. The in-editor suites (suite/*.js) run in the real extension host; VS Code
 // reports their exit code back to the page. Two runs: a trusted workspace and an untrusted one.

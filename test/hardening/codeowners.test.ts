@@ -1,4 +1,4 @@
-// Issue 11, CODEOWNERS from a hostile repository: matching is linear in pattern × path (no
+// CODEOWNERS from a hostile repository (docs/security.md): matching is linear in pattern × path (no
 // backtracking blow-up), odd bytes (a BOM, a newline in a path) do not change the answer, a
 // backwards GitLab range is a validate error, and duplicate owners are one owner.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 11, "Commands and files from the repository" and "Denial of service": Conway reads only
+// Commands and files from the repository, and denial of service (docs/security.md): Conway reads only
 // regular files inside the repository, with size caps, and says what it skipped.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';

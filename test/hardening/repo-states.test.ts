@@ -70,7 +70,7 @@ describe('arguments read exactly as given', () => {
     expect(JSON.parse(out.stdout).files[0]).toMatchObject({ path: 'dir/back\\slash/f.ts', owners: ['@acme/right'] });
   });
 
-  it('a source file over 1 MB is skipped with the note README promises', async () => {
+  it('a source file over 1 MB is skipped with the note docs/security.md promises', async () => {
     const r = repoOf([{ files: { 'big.ts': `export const x = '${'x'.repeat(1024 * 1024)}';\n`, 'a.ts': "import './big';\n" } }]);
     const out = await cli(['analyze', '--repo', r.dir, '--no-cache']);
     expect(out.code).toBe(0);

@@ -1,4 +1,4 @@
-// Issue 11, "Writes where none belong": --out and --update-baseline write through links and
+// Writes where none belong (docs/security.md): --out and --update-baseline write through links and
 // devices and rename only over regular files; the cache never lands in the repository and
 // --no-cache never touches it; a failed write leaves no temp file and exits 2.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';

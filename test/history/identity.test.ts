@@ -35,7 +35,7 @@ describe('identity', () => {
     expect(isBot('Ann Lee', 'ann@acme.io')).toBe(false);
   });
 
-  it('recognises accounts named like bots without [bot] (issue 9), and not people whose surname ends in "bot"', () => {
+  it('recognises accounts named like bots without [bot], and not people whose surname ends in "bot"', () => {
     const isBot = makeBotTest();
     expect(isBot('getsentry-bot', 'bot@sentry.io')).toBe(true);
     expect(isBot('aws-amplify-bot', 'aws@amazon.com')).toBe(true);

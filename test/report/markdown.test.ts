@@ -74,7 +74,7 @@ describe('Markdown reporter', () => {
   });
 });
 
-describe('Markdown reporter: membership and roles (issue 9)', () => {
+describe('Markdown reporter: membership and roles', () => {
   const r = sampleReport();
   r.teams[0].membership = 'inferred';
   r.teams[1].membership = 'declared';

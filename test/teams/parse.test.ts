@@ -25,7 +25,7 @@ describe('parseTeamMap', () => {
     expect(p.map.clusters).toEqual([{ id: 'money', teams: ['billing', 'core'] }]);
   });
 
-  it('reads a role and rejects an unknown one with its line (issue 9)', () => {
+  it('reads a role and rejects an unknown one with its line', () => {
     const ok = parseTeamMap(EXAMPLE.replace('    owners: ["@acme/core", "@lead-person"]', '    owners: ["@acme/core"]\n    role: review-group'), 'conway.yml');
     expect(ok.errors).toEqual([]);
     expect(ok.map.teams[1].role).toBe('review-group');

@@ -1,4 +1,4 @@
-// Issue 9, "Teams and membership", on real repositories built in temp dirs: review groups
+// Teams and membership on real repositories built in temp dirs: review groups
 // (a catch-all approvers team beside every product team; a reviewers pool on every line),
 // delivery teams, joint ownership, person owners listed together, multi-team inferred
 // membership, and drift that says its membership was inferred.

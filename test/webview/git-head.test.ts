@@ -1,4 +1,4 @@
-// Issue 11, "Denial of service" for the editor: it follows HEAD by reading .git files itself
+// Denial of service for the editor (docs/security.md): it follows HEAD by reading .git files itself
 // (extension/git-head.ts, no git process). Those files are read like every repository file: a
 // FIFO, a huge file or a link out of .git answers "HEAD unknown" at once instead of hanging or
 // bloating the editor. (In test/webview/ with the other editor-side tests that need no vscode.)

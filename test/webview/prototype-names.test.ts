@@ -1,4 +1,4 @@
-// Issue 11, "Ids and paths named like Object.prototype members", in the browser: a report whose
+// Ids and paths named like Object.prototype members, in the browser: a report whose
 // team, cluster, file and person ids are `constructor`, `toString`, `__proto__`, `hasOwnProperty`,
 // `valueOf` renders in the dashboard (VS Code mode) and in the HTML report without a page error,
 // and shows those names as text. Two reports: the real analysis of test/fixtures/prototype-repo.ts

@@ -1,4 +1,4 @@
-// The catalog joined to the other sources (README "Backstage catalog"):
+// The catalog joined to the other sources (docs/inputs.md, "Backstage catalog"):
 //  - teams: conway.yml's teams first; a catalog Group whose id conway.yml already has
 //    (case-insensitively) is left to conway.yml; clusters likewise;
 //  - ownership: by default the catalog's rules apply where CODEOWNERS is silent — they go before

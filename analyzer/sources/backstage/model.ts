@@ -1,4 +1,4 @@
-// Catalog entities → Conway's teams, clusters and ownership rules (README "Backstage catalog"):
+// Catalog entities → Conway's teams, clusters and ownership rules (docs/inputs.md, "Backstage catalog"):
 //  - a Group is a team: id its metadata.name, name its profile.displayName (or title), members
 //    its spec.members' Users — each by profile.email, `@login` from `github.com/user-login`,
 //    its name and display name (the aliases conway.yml members accept); declared membership;

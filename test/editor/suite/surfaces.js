@@ -39,7 +39,7 @@ exports.run = () => runTests([
       throw new Error(`status: ${api.status.item.text}`);
     });
   }],
-  ['with roles in the report (issue 9), review groups are named as such', async () => {
+  ['with roles in the report, review groups are named as such', async () => {
     const m = api.models.all()[0];
     for (const t of m.report.teams) if (/approvers|reviewers/.test(t.id)) t.role = 'review-group';
     m.report = { ...m.report };
