@@ -1,15 +1,17 @@
 // The edges to cut in a team cycle: the fewest team dependencies, then the lightest (fewest
 // imports), whose removal leaves the teams without a cycle — a minimum feedback arc set (NP-hard,
-// Karp 1972). The arcs left after a minimum cut order the teams; conversely every order's
-// backward arcs are a cut: so the minimum is the best order, found exactly by dynamic
-// programming over the sets of teams placed first (Held–Karp style, 2^n · n steps) for up to
-// EXACT_TEAMS teams — a 12-team cycle of 63 dependencies is 4,096 sets. Beyond that, the weighted
+// Karp 1972). Exact over subsets of arcs by size for up to EXACT_ARCS arcs. Past that, for up to
+// EXACT_TEAMS teams: the arcs left after a minimum cut order the teams, and every order's
+// backward arcs are a cut, so the minimum is the best order, found exactly by dynamic
+// programming over the sets of teams placed first (Held–Karp style, 2^n · n steps) — a 12-team
+// cycle of 63 dependencies is 4,096 sets. Beyond that, the weighted
 // ordering heuristic of Eades, Lin & Smyth (1993) — peel sinks and sources, else the team with
 // the most outgoing minus incoming imports — cuts the arcs that point backwards in the order,
 // then every cut arc that can go back without closing a cycle is put back, heaviest first, so no
 // arc in the cut is superfluous.
 import type { CycleCut } from '../../contract/report';
 
+export const EXACT_ARCS = 16;
 export const EXACT_TEAMS = 16;
 
 /** A team dependency: import edges from `from`'s files to `to`'s files, with example locations. */
@@ -18,16 +20,37 @@ export type Arc = CycleCut;
 /** The cut, lightest first (the cheapest to remove leads). */
 export function cycleCut(arcs: Arc[]): Arc[] {
   const teams = [...new Set(arcs.flatMap((a) => [a.from, a.to]))].sort();
-  return (teams.length <= EXACT_TEAMS ? exactCut(arcs, teams) : greedyCut(arcs)).sort(
-    (x, y) => x.edges - y.edges || key(x).localeCompare(key(y)),
-  );
+  const cut =
+    arcs.length <= EXACT_ARCS ? subsetCut(arcs) : teams.length <= EXACT_TEAMS ? orderCut(arcs, teams) : greedyCut(arcs);
+  return cut.sort((x, y) => x.edges - y.edges || key(x).localeCompare(key(y)));
+}
+
+/** A few arcs: every subset by size, the first lightest in arc order (ties go to the earliest arcs). */
+function subsetCut(arcs: Arc[]): Arc[] {
+  for (let k = 1; k <= arcs.length; k++) {
+    let best: Arc[] | null = null;
+    let bestWeight = Infinity;
+    for (const subset of combinations(arcs.length, k)) {
+      const weight = subset.reduce((n, i) => n + arcs[i].edges, 0);
+      if (weight >= bestWeight) continue;
+      const cut = new Set(subset);
+      if (isAcyclic(arcs.filter((_, i) => !cut.has(i)))) [best, bestWeight] = [subset.map((i) => arcs[i]), weight];
+    }
+    if (best) return best;
+  }
+  return [];
+}
+
+function* combinations(n: number, k: number, from = 0, acc: number[] = []): Generator<number[]> {
+  if (acc.length === k) return yield [...acc];
+  for (let i = from; i <= n - (k - acc.length); i++) yield* combinations(n, k, i + 1, [...acc, i]);
 }
 
 /**
  * best[S]: the cheapest way to order the teams of set S first — cost (arcs, then imports) of the
  * arcs pointing backwards inside S. Placing team v after S adds v's arcs into S.
  */
-function exactCut(arcs: Arc[], teams: string[]): Arc[] {
+export function orderCut(arcs: Arc[], teams: string[]): Arc[] {
   const n = teams.length;
   const at = new Map(teams.map((t, i) => [t, i]));
   const out: { to: number; edges: number }[][] = teams.map(() => []);
