@@ -5,8 +5,9 @@
 // line goes before the first of them ("insert before line M"). Each unowned file goes to the
 // highest directory that can take one line:
 //  - not the root (a catch-all is nobody's module) unless no tracked file has a rule;
-//  - one team — the one that made most of the window's changes — for every unowned file with
-//    history below it, so the fewest lines never hand one team's files to another.
+//  - one team — the one that made most of the window's changes — for every unit of unowned
+//    files with history below it (a unit: the highest directory no rule reaches, or a file
+//    alone), so the fewest lines do not hand a unit one team works on to another team.
 // Both conditions hold for every subdirectory of a directory that meets them, so the highest
 // directories are disjoint and their number is the fewest. Files of any language count: the
 // line owns them all, and placed before the rules of every matched file it changes no owner.
@@ -35,6 +36,8 @@ export interface UnownedDirsInput {
   ruleLineOf(path: string): number | null;
   /** The team that made most of the window's changes to the file, or null. */
   mainTeamOf(path: string): string | null;
+  /** The window's changes to the file. */
+  changesOf(path: string): number;
   ownersOf(path: string): string[];
   /** Owners of the team that made most of the window's changes to these files, or null. */
   historyOwners(files: string[]): string[] | null;
@@ -71,22 +74,41 @@ export function unownedDirs(x: UnownedDirsInput): UnownedDirs {
   return { dirOf, describe };
 }
 
-/** Per directory: the first line of a rule deciding a file below it, and the one team (or MIXED) of its unmatched files' history. */
+/**
+ * Per directory: the first line of a rule deciding a file below it, and the one team (or MIXED)
+ * that made most of the window's changes to each unit of unmatched files below it — a unit is
+ * the highest directory with no matched file (or a file alone): one shared directory's unit is
+ * judged as a whole, so a team's odd commit to one file of it does not split it.
+ */
 function dirStats(x: UnownedDirsInput) {
   const firstRule = new Map<string, number>();
-  const team = new Map<string, string>();
+  const unmatched: string[] = [];
   for (const f of x.files) {
     const line = x.ruleLineOf(f);
-    const t = line === null ? x.mainTeamOf(f) : null;
+    if (line === null) {
+      unmatched.push(f);
+      continue;
+    }
     for (const d of ancestors(f)) {
-      if (line !== null) {
-        const seen = firstRule.get(d);
-        if (seen === undefined || line < seen) firstRule.set(d, line);
-      } else if (t !== null) {
-        const seen = team.get(d);
-        if (seen === undefined) team.set(d, t);
-        else if (seen !== t) team.set(d, MIXED);
-      }
+      const seen = firstRule.get(d);
+      if (seen === undefined || line < seen) firstRule.set(d, line);
+    }
+  }
+  const byUnit = new Map<string, Map<string, number>>();
+  for (const f of unmatched) {
+    const t = x.mainTeamOf(f);
+    if (t === null) continue;
+    const unit = ancestors(f).find((d) => !firstRule.has(d)) ?? f;
+    const counts = byUnit.get(unit) ?? byUnit.set(unit, new Map()).get(unit)!;
+    counts.set(t, (counts.get(t) ?? 0) + Math.max(1, x.changesOf(f)));
+  }
+  const team = new Map<string, string>();
+  for (const [unit, counts] of byUnit) {
+    const t = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    for (const d of [...ancestors(unit), unit]) {
+      const seen = team.get(d);
+      if (seen === undefined) team.set(d, t);
+      else if (seen !== t) team.set(d, MIXED);
     }
   }
   return { firstRule, team };

@@ -35,6 +35,7 @@ export function findingsOf(
     isSource: (p) => SOURCE_EXTENSIONS.test(p),
     ruleLineOf: (p) => ownership.who(p).rule?.line ?? null,
     mainTeamOf: (p) => byPath.get(p)?.mainTeam ?? null,
+    changesOf: (p) => byPath.get(p)?.changes ?? 0,
     ownersOf: (p) => ownership.who(p).owners,
     historyOwners,
     codeowners: {
