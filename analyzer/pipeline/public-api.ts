@@ -24,6 +24,11 @@ import { makeScopeOf } from '../metrics/scope';
 const INDEX = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const MANIFEST = /(^|\/)package\.json$/;
 
+/** A package manifest: public to everyone, whatever a team's publicApi lists. */
+export function isPackageManifest(path: string): boolean {
+  return MANIFEST.test(path);
+}
+
 /** `files`: the tracked files, where the hint looks for existing `index.*` files (none given: no index hints). */
 export function buildPublicApi(
   ownership: Ownership,
