@@ -13,6 +13,7 @@
 // line owns them all, and placed before the rules of every matched file it changes no owner.
 // GitLab unions the owners of every section that matches, so there a line must not cover a
 // matched file at all: only directories whose files are all unmatched take one (at the end).
+// Codeowners Plus spreads rules over one `.codeowners` file per directory: the same, no placement.
 // The owner proposed is the team that made most of the window's changes to the files, else
 // the most common owner of the source files next to the directory (its parent's owned files).
 import type { Placement } from '../contract/report';
@@ -45,6 +46,8 @@ export interface UnownedDirsInput {
   codeowners: { path: string; ruleLines: number[] };
   /** GitLab: owners are the union over sections, so a line may cover no matched file. */
   unionOfSections: boolean;
+  /** Codeowners Plus: rules live in one `.codeowners` file per directory, so a line number in one file says nothing; no placement. */
+  rulesInManyFiles?: boolean;
 }
 
 const MIXED = '\0mixed';
@@ -55,7 +58,7 @@ export function unownedDirs(x: UnownedDirsInput): UnownedDirs {
   const takesLine = (d: string) => {
     const { firstRule, team } = of();
     if (team.get(d) === MIXED) return false;
-    return (d !== '' && !x.unionOfSections) || !firstRule.has(d);
+    return (d !== '' && !x.unionOfSections && !x.rulesInManyFiles) || !firstRule.has(d);
   };
   const dirOf = (file: string) => ancestors(file).find(takesLine) ?? file;
   const describe = (dir: string, files: string[]) => {
@@ -68,7 +71,7 @@ export function unownedDirs(x: UnownedDirsInput): UnownedDirs {
       title,
       target: isDir ? dir || '.' : dir,
       line,
-      placement: line ? placementOf(x, isDir ? of().firstRule.get(dir) : undefined) : null,
+      placement: line && !x.rulesInManyFiles ? placementOf(x, isDir ? of().firstRule.get(dir) : undefined) : null,
     };
   };
   return { dirOf, describe };

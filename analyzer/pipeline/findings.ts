@@ -43,6 +43,7 @@ export function findingsOf(
       ruleLines: [...new Set(rules.map((r) => r.line))].sort((a, b) => a - b),
     },
     unionOfSections: ownership.flavor === 'gitlab',
+    rulesInManyFiles: ownership.codeowners?.source === 'codeowners-plus',
   });
   const perDir = countByDirectory(input.files);
   // Drift hands files to `owner` and keeps the co-owners (review groups) their rules list: files
