@@ -7,8 +7,9 @@ import { join } from 'node:path';
 
 const SKIP = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
-/** Repository-relative paths (with `/`) of regular files named `name`, sorted. */
-export function findFilesNamed(root: string, name: string): string[] {
+/** Repository-relative paths (with `/`) of regular files named `name` (or any of `names`: one walk), sorted. */
+export function findFilesNamed(root: string, name: string | readonly string[]): string[] {
+  const wanted = new Set(typeof name === 'string' ? [name] : name);
   const out: string[] = [];
   const walk = (rel: string) => {
     let entries;
@@ -20,7 +21,7 @@ export function findFilesNamed(root: string, name: string): string[] {
     for (const e of entries) {
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory() && !SKIP.has(e.name)) walk(path);
-      else if (e.isFile() && e.name === name) out.push(path);
+      else if (e.isFile() && wanted.has(e.name)) out.push(path);
     }
   };
   walk('');

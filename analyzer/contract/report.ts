@@ -4,7 +4,7 @@
 // data is null, never 0. Months are `YYYY-MM`.
 
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Versions only add optional fields, so a reader accepts every version up to its own. */
 export function isReadableVersion(v: unknown): boolean {
@@ -207,12 +207,7 @@ export interface StaticCoupling {
 }
 
 export type ViolationKind =
-  | 'deep-import'
-  | 'forbidden-dependency'
-  | 'team-cycle'
-  | 'unowned'
-  | 'ownership-drift'
-  | 'invalid-codeowners';
+  'deep-import' | 'forbidden-dependency' | 'team-cycle' | 'unowned' | 'ownership-drift' | 'invalid-codeowners';
 
 export interface Violation {
   kind: ViolationKind;
@@ -260,6 +255,15 @@ export interface Finding {
   examples: { file: string; line: number }[];
   /** What would fix it, when one line does (e.g. the CODEOWNERS line that would own a directory). */
   suggestion: string | null;
+  /** unowned: where the suggested line goes (CODEOWNERS is last-match-wins: before the rules it must not override). */
+  placement?: Placement;
+}
+
+/** Where a suggested CODEOWNERS line is inserted: right before `beforeLine` (after the rule on `afterLine`), or after `afterLine` when `beforeLine` is null (at the end). Lines are 1-based lines of `file`; both null: the file has no rules. */
+export interface Placement {
+  file: string;
+  afterLine: number | null;
+  beforeLine: number | null;
 }
 
 export interface InferredModule {
@@ -294,7 +298,14 @@ export interface Coverage {
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   generatedAt: string;
-  repo: { root: string; head: string | null; branch: string | null; codeowners: string | null; teamMap: string | null; shallow: boolean };
+  repo: {
+    root: string;
+    head: string | null;
+    branch: string | null;
+    codeowners: string | null;
+    teamMap: string | null;
+    shallow: boolean;
+  };
   window: {
     since: string | null;
     until: string | null;

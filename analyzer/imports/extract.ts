@@ -9,10 +9,11 @@
 //   reference  /// <reference path="…" /> and types="…"
 // Regex literals and template literals are rescanned as the TS parser would, so quotes inside
 // them do not derail the scan. A stray quote in JSX text can hide imports on that line only.
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from './ts-lib';
 import type { ImportKind } from '../model/types';
 
-const K = ts.SyntaxKind;
+let K: typeof ts.SyntaxKind; // set at the first extraction (ts-lib.ts)
 
 export interface RawImport {
   specifier: string;
@@ -27,6 +28,7 @@ interface Tok {
 }
 
 export function extractImports(text: string, jsx: boolean): RawImport[] {
+  K ??= typescript().SyntaxKind;
   const toks = tokenize(text, jsx);
   const lines = lineStarts(text);
   const out: RawImport[] = [];
@@ -68,7 +70,8 @@ function readImport(toks: Tok[], i: number, add: (t: Tok, k: ImportKind) => void
     return i + 1;
   }
   if (next.k === K.DotToken) return i + 1; // import.meta
-  const isType = next.k === K.TypeKeyword && toks[i + 2] && ![K.FromKeyword, K.EqualsToken, K.CommaToken].includes(toks[i + 2].k);
+  const isType =
+    next.k === K.TypeKeyword && toks[i + 2] && ![K.FromKeyword, K.EqualsToken, K.CommaToken].includes(toks[i + 2].k);
   for (let j = i + 1; j < toks.length && j < i + 400; j++) {
     const t = toks[j];
     if (t.k === K.FromKeyword && isString(toks[j + 1])) {
@@ -106,19 +109,44 @@ function readExport(toks: Tok[], i: number, add: (t: Tok, k: ImportKind) => void
   return j - 1;
 }
 
-const NO_REGEX_AFTER = new Set<ts.SyntaxKind>([
-  K.Identifier, K.NumericLiteral, K.BigIntLiteral, K.StringLiteral, K.NoSubstitutionTemplateLiteral, K.TemplateTail,
-  K.RegularExpressionLiteral, K.CloseParenToken, K.CloseBracketToken, K.CloseBraceToken, K.PlusPlusToken, K.MinusMinusToken,
-  K.ThisKeyword, K.SuperKeyword, K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.PrivateIdentifier,
-]);
+let noRegexAfter: Set<ts.SyntaxKind> | undefined;
+const NO_REGEX_AFTER_OF = () =>
+  new Set<ts.SyntaxKind>([
+    K.Identifier,
+    K.NumericLiteral,
+    K.BigIntLiteral,
+    K.StringLiteral,
+    K.NoSubstitutionTemplateLiteral,
+    K.TemplateTail,
+    K.RegularExpressionLiteral,
+    K.CloseParenToken,
+    K.CloseBracketToken,
+    K.CloseBraceToken,
+    K.PlusPlusToken,
+    K.MinusMinusToken,
+    K.ThisKeyword,
+    K.SuperKeyword,
+    K.TrueKeyword,
+    K.FalseKeyword,
+    K.NullKeyword,
+    K.PrivateIdentifier,
+  ]);
 
 function tokenize(text: string, jsx: boolean): Tok[] {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, jsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, text);
+  const lib = typescript();
+  const NO_REGEX_AFTER = (noRegexAfter ??= NO_REGEX_AFTER_OF());
+  const scanner = lib.createScanner(
+    lib.ScriptTarget.Latest,
+    true,
+    jsx ? lib.LanguageVariant.JSX : lib.LanguageVariant.Standard,
+    text,
+  );
   const toks: Tok[] = [];
   const templates: number[] = []; // open-brace depth inside each `${` of a template
   let prev: ts.SyntaxKind | undefined;
   for (let k = scanner.scan(); k !== K.EndOfFileToken; k = scanner.scan()) {
-    if ((k === K.SlashToken || k === K.SlashEqualsToken) && (prev === undefined || !NO_REGEX_AFTER.has(prev))) k = scanner.reScanSlashToken();
+    if ((k === K.SlashToken || k === K.SlashEqualsToken) && (prev === undefined || !NO_REGEX_AFTER.has(prev)))
+      k = scanner.reScanSlashToken();
     if (k === K.TemplateHead) templates.push(0);
     else if (k === K.OpenBraceToken && templates.length) templates[templates.length - 1]++;
     else if (k === K.CloseBraceToken && templates.length) {
@@ -138,7 +166,12 @@ const REFERENCE = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+(path|types)[ \t]*=[ \t]*[
 function references(text: string, lines: number[]): RawImport[] {
   const out: RawImport[] = [];
   if (!text.includes('///')) return out;
-  for (const m of text.matchAll(REFERENCE)) out.push({ specifier: m[1] === 'path' ? toRelative(m[2]) : m[2], line: lineOf(lines, m.index!), kind: 'reference' });
+  for (const m of text.matchAll(REFERENCE))
+    out.push({
+      specifier: m[1] === 'path' ? toRelative(m[2]) : m[2],
+      line: lineOf(lines, m.index!),
+      kind: 'reference',
+    });
   return out;
 }
 

@@ -9,7 +9,8 @@
 // `types` for `require('../..')`), the runtime file beside it, or the package's `main`, is the target.
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from './ts-lib';
 import { probe } from './probe';
 import type { createConfigIndex } from './tsconfig';
 import { exportTarget, packageName, toSource, type WorkspacePackage } from './workspaces';
@@ -19,7 +20,13 @@ const BUILTINS = new Set(builtinModules);
 export type Resolve = (from: string, specifier: string) => string | null;
 
 /** readRel: a tracked file's text (inside the repository, regular, size-capped), or null. */
-export function createResolver(root: string, files: Set<string>, configs: ReturnType<typeof createConfigIndex>, packages: WorkspacePackage[], readRel: (rel: string) => string | null): Resolve {
+export function createResolver(
+  root: string,
+  files: Set<string>,
+  configs: ReturnType<typeof createConfigIndex>,
+  packages: WorkspacePackage[],
+  readRel: (rel: string) => string | null,
+): Resolve {
   const dirs = directoriesOf(files);
   const rel = (abs: string) => relative(root, abs).split('\\').join('/');
   const host: ts.ModuleResolutionHost = {
@@ -35,9 +42,12 @@ export function createResolver(root: string, files: Set<string>, configs: Return
     const pkg = isBare(specifier) ? workspaceTarget(byName, specifier, files) : undefined;
     if (pkg !== undefined) return pkg;
     const config = configs.forFile(from);
-    const r = ts.resolveModuleName(specifier, join(root, from), config.options, host, config.cache);
+    const r = typescript().resolveModuleName(specifier, join(root, from), config.options, host, config.cache);
     const hit = r.resolvedModule?.resolvedFileName;
-    if (hit && !r.resolvedModule!.isExternalLibraryImport) return RUNTIME_IMPORTER.test(from) && DECLARATION.test(hit) ? runtimeFile(rel(hit), from, specifier, files, readRel) : rel(hit);
+    if (hit && !r.resolvedModule!.isExternalLibraryImport)
+      return RUNTIME_IMPORTER.test(from) && DECLARATION.test(hit)
+        ? runtimeFile(rel(hit), from, specifier, files, readRel)
+        : rel(hit);
     if (!isBare(specifier) || config.aliasPrefixes.some((a) => a && specifier.startsWith(a))) return null;
     return `npm:${packageName(specifier)}`;
   };
@@ -47,11 +57,20 @@ const RUNTIME_IMPORTER = /\.(c|m)?jsx?$/;
 const DECLARATION = /\.d\.[mc]?ts$/;
 
 /** What Node loads where TypeScript found a declaration: the runtime sibling, else the package's main, else the declaration. */
-function runtimeFile(declaration: string, from: string, specifier: string, files: Set<string>, readRel: (rel: string) => string | null): string {
+function runtimeFile(
+  declaration: string,
+  from: string,
+  specifier: string,
+  files: Set<string>,
+  readRel: (rel: string) => string | null,
+): string {
   const base = declaration.replace(DECLARATION, '');
   for (const ext of ['.js', '.cjs', '.mjs', '.jsx']) if (files.has(base + ext)) return base + ext;
   if (!isBare(specifier)) {
-    const dir = join(from, '..', specifier).split('\\').join('/').replace(/^\.\/?|\/$/g, '');
+    const dir = join(from, '..', specifier)
+      .split('\\')
+      .join('/')
+      .replace(/^\.\/?|\/$/g, '');
     const pkgFile = dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`;
     const text = files.has(pkgFile) ? readRel(pkgFile) : null;
     const main = text ? safeMain(text) : null;
@@ -74,7 +93,11 @@ function joinDir(dir: string, rel: string): string {
   return dir ? `${dir}/${rel}` : rel;
 }
 
-function workspaceTarget(byName: Map<string, WorkspacePackage>, specifier: string, files: Set<string>): string | null | undefined {
+function workspaceTarget(
+  byName: Map<string, WorkspacePackage>,
+  specifier: string,
+  files: Set<string>,
+): string | null | undefined {
   const name = packageName(specifier);
   const pkg = byName.get(name);
   if (!pkg) return undefined;

@@ -10,7 +10,8 @@
 // regular, at most 1 MB — an `extends` to /dev/zero or ~/secrets is skipped with a note — and an
 // `extends` chain stops after MAX_EXTENDS configs (a 3,000-deep chain overflowed the stack).
 import { join } from 'node:path';
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from './ts-lib';
 import { MissingExtends } from './config-notes';
 import { pathExists } from '../collect/file-stats';
 import { readRepoFile } from '../collect/read-file';
@@ -26,12 +27,25 @@ export interface ResolverConfig {
   aliasPrefixes: string[];
 }
 
-const DEFAULTS: ts.CompilerOptions = {
-  allowJs: true, jsx: ts.JsxEmit.Preserve, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-  resolveJsonModule: true, target: ts.ScriptTarget.ESNext,
-};
+function defaults(): ts.CompilerOptions {
+  const lib = typescript();
+  return {
+    allowJs: true,
+    jsx: lib.JsxEmit.Preserve,
+    module: lib.ModuleKind.ESNext,
+    moduleResolution: lib.ModuleResolutionKind.Bundler,
+    resolveJsonModule: true,
+    target: lib.ScriptTarget.ESNext,
+  };
+}
 
-export function createConfigIndex(root: string, files: Set<string>, notes: string[], packages: WorkspacePackage[] = [], read?: (rel: string) => string | null) {
+export function createConfigIndex(
+  root: string,
+  files: Set<string>,
+  notes: string[],
+  packages: WorkspacePackage[] = [],
+  read?: (rel: string) => string | null,
+) {
   const extendsTo = workspaceExtends(root, files, packages);
   const missing = new MissingExtends(); // grouped: dozens of example apps extend the same uninstalled preset
   const byDir = new Map<string, ResolverConfig>();
@@ -39,7 +53,11 @@ export function createConfigIndex(root: string, files: Set<string>, notes: strin
   const load = (rel: string | null): ResolverConfig => {
     const key = rel ?? '';
     let c = byPath.get(key);
-    if (!c) byPath.set(key, (c = rel ? parseConfig(root, rel, { notes, missing }, extendsTo, read) : makeConfig(null, DEFAULTS, root)));
+    if (!c)
+      byPath.set(
+        key,
+        (c = rel ? parseConfig(root, rel, { notes, missing }, extendsTo, read) : makeConfig(null, defaults(), root)),
+      );
     return c;
   };
   const forDir = (dir: string): ResolverConfig => {
@@ -60,20 +78,39 @@ export function createConfigIndex(root: string, files: Set<string>, notes: strin
 const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_EXTENDS = 32;
 
-function parseConfig(root: string, rel: string, { notes, missing }: { notes: string[]; missing: MissingExtends }, extendsTo: (spec: string) => string | null, revision?: (rel: string) => string | null): ResolverConfig {
+function parseConfig(
+  root: string,
+  rel: string,
+  { notes, missing }: { notes: string[]; missing: MissingExtends },
+  extendsTo: (spec: string) => string | null,
+  revision?: (rel: string) => string | null,
+): ResolverConfig {
   const abs = join(root, rel);
   const read = configReader(root, rel, notes, extendsTo, revision);
-  const json = ts.readConfigFile(abs, read);
+  const json = typescript().readConfigFile(abs, read);
   if (json.error) {
-    notes.push(`${rel}: could not be read (${ts.flattenDiagnosticMessageText(json.error.messageText, ' ')}); its directory uses default resolution`);
-    return makeConfig(rel, DEFAULTS, root);
+    notes.push(
+      `${rel}: could not be read (${typescript().flattenDiagnosticMessageText(json.error.messageText, ' ')}); its directory uses default resolution`,
+    );
+    return makeConfig(rel, defaults(), root);
   }
-  const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: true, readDirectory: () => [], fileExists: (p) => read.exists(p), readFile: read };
-  const parsed = ts.parseJsonConfigFileContent(json.config, host, abs.slice(0, abs.lastIndexOf('/')), undefined, abs);
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: true,
+    readDirectory: () => [],
+    fileExists: (p) => read.exists(p),
+    readFile: read,
+  };
+  const parsed = typescript().parseJsonConfigFileContent(
+    json.config,
+    host,
+    abs.slice(0, abs.lastIndexOf('/')),
+    undefined,
+    abs,
+  );
   // 18003 "no inputs found" is expected: we list no files, we only want the options.
   const failed = parsed.errors.find((e) => e.code !== 18003);
   if (failed) {
-    const text = ts.flattenDiagnosticMessageText(failed.messageText, ' ');
+    const text = typescript().flattenDiagnosticMessageText(failed.messageText, ' ');
     const note = `${rel}: ${text} — continuing with the options that could be read`;
     if (!missing.add(rel, (json.config as { extends?: unknown } | undefined)?.extends, text, note)) notes.push(note);
   }
@@ -81,17 +118,30 @@ function parseConfig(root: string, rel: string, { notes, missing }: { notes: str
 }
 
 function makeConfig(path: string | null, options: ts.CompilerOptions, root: string): ResolverConfig {
-  if (options.moduleResolution === undefined || options.moduleResolution === ts.ModuleResolutionKind.Classic) {
-    options = { ...options, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext };
+  if (
+    options.moduleResolution === undefined ||
+    options.moduleResolution === typescript().ModuleResolutionKind.Classic
+  ) {
+    options = {
+      ...options,
+      moduleResolution: typescript().ModuleResolutionKind.Bundler,
+      module: typescript().ModuleKind.ESNext,
+    };
   }
-  const cache = ts.createModuleResolutionCache(root, (s) => s, options);
+  const cache = typescript().createModuleResolutionCache(root, (s) => s, options);
   const aliasPrefixes = Object.keys(options.paths ?? {}).map((k) => k.replace(/\*.*$/, ''));
   return { path, options, cache, aliasPrefixes };
 }
 
 /** TypeScript's file reads for one config and its `extends` chain, under the repository's rules. */
 /** `revision`: a revision's reader of repository paths (`conway review`), instead of the disk inside the repository. */
-function configReader(root: string, rel: string, notes: string[], extendsTo: (spec: string) => string | null, revision?: (rel: string) => string | null): ((p: string) => string | undefined) & { exists(p: string): boolean } {
+function configReader(
+  root: string,
+  rel: string,
+  notes: string[],
+  extendsTo: (spec: string) => string | null,
+  revision?: (rel: string) => string | null,
+): ((p: string) => string | undefined) & { exists(p: string): boolean } {
   let reads = 0;
   const note = (n: string) => void (notes.includes(n) || notes.push(n));
   const prefix = root.endsWith('/') ? root : `${root}/`;
@@ -105,11 +155,16 @@ function configReader(root: string, rel: string, notes: string[], extendsTo: (sp
     if (given !== undefined) return given === null ? undefined : rewriteExtends(p, given, extendsTo);
     const r = readRepoFile(root, p, MAX_CONFIG_BYTES, true);
     if (r.kind === 'text') return rewriteExtends(p, r.text, extendsTo);
-    if (r.kind === 'outside') note(`${rel}: extends ${p}${r.target === p ? '' : ` (a link to ${r.target})`}, outside the repository — not read`);
+    if (r.kind === 'outside')
+      note(
+        `${rel}: extends ${p}${r.target === p ? '' : ` (a link to ${r.target})`}, outside the repository — not read`,
+      );
     else if (r.kind === 'too-large') note(`${rel}: extends ${p}, over 1 MB — not read`);
     else if (r.kind === 'unreadable') note(`${rel}: extends ${p}: ${r.message} — not read`);
     return undefined;
   };
   // Existence is answered truly, so a refused `extends` is read (and refused with its reason) rather than reported missing.
-  return Object.assign(read, { exists: (p: string) => (revision && p.startsWith(prefix) ? fromRevision(p) !== null : pathExists(p)) });
+  return Object.assign(read, {
+    exists: (p: string) => (revision && p.startsWith(prefix) ? fromRevision(p) !== null : pathExists(p)),
+  });
 }

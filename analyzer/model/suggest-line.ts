@@ -31,3 +31,26 @@ function escapeSegment(s: string): string {
   const generalised = s.replace(/[[\]\\]/g, '?').replace(/\*{3,}/g, '**');
   return generalised.replace(/[ \t#]/g, (c) => `\\${c}`);
 }
+
+/**
+ * CODEOWNERS text with `line` inserted where `at` says: right before line `beforeLine`, else after
+ * line `afterLine`, else at the end. What a lead does by hand, and what the tests do to check that
+ * a suggested line owns exactly what it says.
+ */
+export function insertAt(
+  text: string,
+  at: { afterLine: number | null; beforeLine: number | null },
+  line: string,
+): string {
+  const lines = text.split('\n');
+  const index =
+    at.beforeLine !== null
+      ? at.beforeLine - 1
+      : at.afterLine !== null
+        ? at.afterLine
+        : lines[lines.length - 1] === ''
+          ? lines.length - 1
+          : lines.length;
+  lines.splice(index, 0, line);
+  return lines.join('\n');
+}

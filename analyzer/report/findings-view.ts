@@ -1,7 +1,7 @@
 // What every text surface says first: whose report it is (repository and branch),
 // over which window, and the findings in rank order — the same words in Markdown, HTML and
 // `conway check`, so a lead reading one recognises the others.
-import type { Finding, Report, Violation } from '../contract/report';
+import type { Finding, Placement, Report, Violation } from '../contract/report';
 
 /** Findings shown on a surface before it says "showing N of M". */
 export const FINDINGS_SHOWN = 50;
@@ -16,7 +16,11 @@ export function actFirstFindings(findings: Finding[]): Finding[] {
 
 /** `Conway report — payload (main)`: the repository's directory name and the branch. */
 export function reportTitle(r: Report): string {
-  const name = r.repo.root.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || r.repo.root;
+  const name =
+    r.repo.root
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() || r.repo.root;
   return `Conway report — ${name}${r.repo.branch ? ` (${r.repo.branch})` : r.repo.head ? ` (${r.repo.head.slice(0, 10)})` : ''}`;
 }
 
@@ -25,7 +29,10 @@ export function windowText(r: Report): string {
   const w = r.window;
   const range = `${w.since ?? 'the first commit'} → ${w.until ?? 'HEAD'}`;
   if (!w.commits) return `Window ${range}: no commits in it — every history-based number is "–".`;
-  const ends = w.first && w.last ? `, from ${w.first.sha.slice(0, 10)} (${w.first.date.slice(0, 10)}) to ${w.last.sha.slice(0, 10)} (${w.last.date.slice(0, 10)})` : '';
+  const ends =
+    w.first && w.last
+      ? `, from ${w.first.sha.slice(0, 10)} (${w.first.date.slice(0, 10)}) to ${w.last.sha.slice(0, 10)} (${w.last.date.slice(0, 10)})`
+      : '';
   return `Window ${range}: ${w.commits} commit${w.commits === 1 ? '' : 's'}${ends}.`;
 }
 
@@ -46,8 +53,17 @@ export function findingsOf(r: Report): Finding[] {
 
 function single(v: Violation, rank: number): Finding {
   return {
-    id: v.fingerprint, kind: v.kind, title: `${v.file}:${v.line}: ${v.message}`, fromTeam: v.fromTeam, toTeam: v.toTeam, target: v.target,
-    count: 1, changes: 0, rank, examples: [{ file: v.file, line: v.line }], suggestion: null,
+    id: v.fingerprint,
+    kind: v.kind,
+    title: `${v.file}:${v.line}: ${v.message}`,
+    fromTeam: v.fromTeam,
+    toTeam: v.toTeam,
+    target: v.target,
+    count: 1,
+    changes: 0,
+    rank,
+    examples: [{ file: v.file, line: v.line }],
+    suggestion: null,
   };
 }
 
@@ -60,6 +76,14 @@ export function byKind(findings: Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const f of findings) (out.get(f.kind) ?? out.set(f.kind, []).get(f.kind)!).push(f);
   return out;
+}
+
+/** Where a suggested CODEOWNERS line goes, in words: CODEOWNERS is last-match-wins, so "at the end" is not always right. */
+export function placementText(p: Placement | undefined): string | null {
+  if (!p) return null;
+  if (p.beforeLine !== null)
+    return `insert before line ${p.beforeLine} of ${p.file}${p.afterLine !== null ? ` (after line ${p.afterLine})` : ' (before its first rule)'}`;
+  return p.afterLine !== null ? `add after line ${p.afterLine} of ${p.file} (its last rule)` : `add to ${p.file}`;
 }
 
 /** Whether a finding's suggestion is CODEOWNERS lines (else it is advice in words). */

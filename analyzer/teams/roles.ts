@@ -29,19 +29,25 @@ export function detectReviewGroups(x: RoleInput): Set<string> {
 }
 
 export function detectRoles(input: RoleInput): Roles {
-  const x = { ...input, rules: input.rules.filter((r) => !isProcessRule(r.pattern)), files: input.files.filter((p) => !isProcessPath(p)) };
+  const x = {
+    ...input,
+    rules: input.rules.filter((r) => !isProcessRule(r.pattern)),
+    files: input.files.filter((p) => !isProcessPath(p)),
+  };
   const found = new Set([...listedBeside(x), ...supersets(x)]);
   const alsoReviews = soleDeliveryOwners(x, found);
   for (const t of alsoReviews) found.delete(t);
   for (const t of x.teams) {
-    if (t.role === 'review-group') found.add(t.id), alsoReviews.delete(t.id);
+    if (t.role === 'review-group') (found.add(t.id), alsoReviews.delete(t.id));
     if (t.role === 'team') found.delete(t.id);
   }
   const owning = new Set(x.rules.flatMap((r) => x.teamsOfOwners(r.owners)));
   const declared = new Set(x.teams.filter((t) => t.role === 'review-group').map((t) => t.id));
   const bots = input.botTeams ?? new Set<string>();
-  const roles = [...owning].every((t) => found.has(t) || bots.has(t)) ? { reviewGroups: declared, alsoReviews: new Set<string>() } : { reviewGroups: found, alsoReviews };
-  for (const t of bots) roles.reviewGroups.add(t), roles.alsoReviews.delete(t);
+  const roles = [...owning].every((t) => found.has(t) || bots.has(t))
+    ? { reviewGroups: declared, alsoReviews: new Set<string>() }
+    : { reviewGroups: found, alsoReviews };
+  for (const t of bots) (roles.reviewGroups.add(t), roles.alsoReviews.delete(t));
   return roles;
 }
 
@@ -60,25 +66,37 @@ function listedBeside(x: RoleInput): string[] {
       for (const u of teams) if (u !== t) p.add(u);
     }
   }
-  return [...beside].filter(([t, n]) => 2 * n > rules.get(t)! && [...partners.get(t)!].every((u) => rules.get(u)! < rules.get(t)!)).map(([t]) => t);
+  return [...beside]
+    .filter(([t, n]) => 2 * n > rules.get(t)! && [...partners.get(t)!].every((u) => rules.get(u)! < rules.get(t)!))
+    .map(([t]) => t);
 }
 
 /** Rule (b), from the files at HEAD: T ⊋ U when every file of U is T's and T has more. */
 function supersets(x: RoleInput): string[] {
-  const files = new Map<string, number>();
-  const both = new Map<string, Map<string, number>>();
+  // Files counted per distinct owning-team set first: a 20-team rule over 3,000 files is one set, not 3,000 × 20².
+  const sets = new Map<string, { teams: string[]; n: number }>();
   for (const p of x.files) {
     const teams = x.teamsOf(p);
+    const key = teams.join('\0');
+    const s = sets.get(key);
+    if (s) s.n++;
+    else sets.set(key, { teams, n: 1 });
+  }
+  const files = new Map<string, number>();
+  const both = new Map<string, Map<string, number>>();
+  for (const { teams, n } of sets.values()) {
     for (const t of teams) {
-      files.set(t, (files.get(t) ?? 0) + 1);
+      files.set(t, (files.get(t) ?? 0) + n);
       if (teams.length < 2) continue;
       const row = both.get(t) ?? both.set(t, new Map()).get(t)!;
-      for (const u of teams) if (u !== t) row.set(u, (row.get(u) ?? 0) + 1);
+      for (const u of teams) if (u !== t) row.set(u, (row.get(u) ?? 0) + n);
     }
   }
   const others = files.size - 1;
-  return [...both].filter(([t, row]) => {
-    const inside = [...row].filter(([u, n]) => n === files.get(u) && files.get(t)! > n).length;
-    return inside >= 2 && 2 * inside > others;
-  }).map(([t]) => t);
+  return [...both]
+    .filter(([t, row]) => {
+      const inside = [...row].filter(([u, n]) => n === files.get(u) && files.get(t)! > n).length;
+      return inside >= 2 && 2 * inside > others;
+    })
+    .map(([t]) => t);
 }

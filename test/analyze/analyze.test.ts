@@ -18,7 +18,7 @@ afterAll(() => repo.cleanup());
 
 describe('analyze: report frame', () => {
   it('describes the repository and window', () => {
-    expect(r.schemaVersion).toBe(2);
+    expect(r.schemaVersion).toBe(3);
     expect(r.repo).toMatchObject({ branch: 'main', codeowners: 'CODEOWNERS', teamMap: 'conway.yml', shallow: false });
     // The default window: the 12 months before HEAD's commit date (2024-02-…).
     const [first, last] = [repo.git('rev-list', '--max-parents=0', 'HEAD').trim(), repo.git('rev-parse', 'HEAD').trim()];

@@ -10,6 +10,7 @@ import { cli } from '../fixtures/cli';
 import { cliBundle, shell } from '../fixtures/cli-process';
 import type { Repo } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
+import { SCHEMA_VERSION } from '../../analyzer/contract/report';
 
 const { tempDir } = scratch('conway-writes-');
 let repo: Repo;
@@ -32,7 +33,7 @@ describe('--out', () => {
     const r = await cli(['analyze', '--repo', repo.dir, '--no-cache', '--out', join(dir, 'link.json')]);
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
     expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
   });
 

@@ -22,7 +22,7 @@ export interface Catalog {
 
 /** The catalog, or null when there is none (an explicit --catalog must exist). */
 export function loadCatalog(root: string, given?: string): Catalog | null {
-  const files = given ? explicitFiles(root, given) : CATALOG_FILES.flatMap((n) => findFilesNamed(root, n)).sort();
+  const files = given ? explicitFiles(root, given) : findFilesNamed(root, CATALOG_FILES);
   if (!files.length) return null;
   const out: Catalog = { files: [], entities: [], errors: [] };
   const queue = files.map((f) => (given ? { abs: f, name: display(root, f) } : { abs: join(root, f), name: f }));
@@ -31,11 +31,17 @@ export function loadCatalog(root: string, given?: string): Catalog | null {
     const { abs, name } = queue[i];
     const r = given ? readTextFile(abs, MAX_BYTES) : readRepoFile(root, name, MAX_BYTES, true);
     if (r.kind !== 'text') {
-      out.errors.push({ file: name, line: 0, message: `cannot read the catalog file (${r.kind}): its entities are not used` });
+      out.errors.push({
+        file: name,
+        line: 0,
+        message: `cannot read the catalog file (${r.kind}): its entities are not used`,
+      });
       continue;
     }
     const parsed = parseCatalogFile(r.text, name);
-    if (!given) for (const t of locationTargets(parsed.entities, name)) if (!seen.has(t) && seen.add(t)) queue.push({ abs: join(root, t), name: t });
+    if (!given)
+      for (const t of locationTargets(parsed.entities, name))
+        if (!seen.has(t) && seen.add(t)) queue.push({ abs: join(root, t), name: t });
     out.files.push(name);
     out.entities.push(...parsed.entities);
     out.errors.push(...parsed.errors);
@@ -46,7 +52,9 @@ export function loadCatalog(root: string, given?: string): Catalog | null {
 /** Relative `spec.target` / `spec.targets` of Location entities, as repository paths (none that leave it). */
 function locationTargets(entities: CatalogEntity[], file: string): string[] {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-  return entities.filter((e) => e.kind.toLowerCase() === 'location').flatMap((e) => [e.spec.target, ...(Array.isArray(e.spec.targets) ? e.spec.targets : [])])
+  return entities
+    .filter((e) => e.kind.toLowerCase() === 'location')
+    .flatMap((e) => [e.spec.target, ...(Array.isArray(e.spec.targets) ? e.spec.targets : [])])
     .filter((t): t is string => typeof t === 'string' && !/^[a-z]+:/i.test(t))
     .map((t) => posix.normalize(posix.join(dir, t)))
     .filter((t) => !t.startsWith('..') && !posix.isAbsolute(t));
