@@ -5,7 +5,7 @@ import { LogParser, parseLog, type RawCommit } from '../../analyzer/history/pars
 // Hand-written in the exact layout `git log -z --numstat --format=LOG_FORMAT` produces
 // (checked against git 2.39 output with od -c).
 const H = (sha: string, name: string, email: string, date: number, trailers = '', subject = 'Fix the parser') =>
-  `\x1e${sha}\x1f${name}\x1f${email}\x1f${date}\x1f${trailers}\x1f${subject}\0`;
+  `\x1e${sha}\x1f${name}\x1f${email}\x1f${date}\x1f${trailers}\x1f\x1f${subject}\0`;
 const SHA1 = 'a'.repeat(40);
 const SHA2 = 'b'.repeat(40);
 const SHA3 = 'c'.repeat(40);

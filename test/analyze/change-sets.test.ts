@@ -1,0 +1,106 @@
+// Change sets end to end on test/fixtures/merge-prs.ts; every expected number is worked out by
+// hand from the fixture's story (its header comment).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeRepo } from '../../analyzer/analyze';
+import type { Report } from '../../analyzer/contract/report';
+import { mergePrsRepo, type MergePrsRepo } from '../fixtures/merge-prs';
+
+let repo: MergePrsRepo;
+let auto: Report;
+let byCommit: Report;
+const opts = { cache: false, now: () => new Date('2024-04-01T00:00:00Z'), metrics: { minSample: 0 } };
+const shared = (r: Report) => r.coupling.teams.map((c) => [c.a, c.b, c.sharedCommits]);
+
+beforeAll(async () => {
+  repo = mergePrsRepo();
+  auto = await analyzeRepo(repo.dir, opts);
+  byCommit = await analyzeRepo(repo.dir, { ...opts, changeSets: 'commit' });
+});
+afterAll(() => repo.cleanup());
+
+describe('change sets: merged pull requests', () => {
+  it('commit by commit the two teams share 1 commit; change by change they share 4 (PRs #1–#3 and squash #9)', () => {
+    expect(shared(byCommit)).toEqual([['api', 'web', 1]]);
+    expect(shared(auto)).toEqual([['api', 'web', 4]]);
+    // Evidence names the changes: the three merge commits and the squash PR.
+    expect(auto.coupling.teams[0].commits.sort()).toEqual(
+      ['#9', repo.merges.get(1)!, repo.merges.get(2)!, repo.merges.get(3)!].sort(),
+    );
+  });
+
+  it('summarises the grouping: 12 commits → 5 merged branches, 1 squash PR, 1 single commit', () => {
+    expect(auto.changeSets).toEqual({
+      mode: 'auto',
+      commits: 12,
+      changeSets: 7,
+      byKind: { pr: 1, merge: 5, commit: 1 },
+      multiCommit: 5,
+      prs: null,
+    });
+    expect(byCommit.changeSets).toMatchObject({ mode: 'commit', commits: 12, changeSets: 12 });
+    expect(auto.notes).toContain(
+      'change sets: 12 commits grouped into 7 changes (1 pull request, 5 merged branches, 1 single commit); change coupling and shared commits count changes (--change-sets commit: one per commit)',
+    );
+  });
+
+  it("the squash commit's Reviewed-by trailer makes Ann a reviewer: 2 people", () => {
+    const all = auto.crossing!.find((r) => r.scope.kind === 'all' && r.period === null)!;
+    // cross: #1 #2 #3 (ann + bob) and #9 (bob, reviewed by ann): 2 people each.
+    expect(all.cross.people).toBe(2);
+  });
+});
+
+describe('crossing: cross-team changes take longer', () => {
+  it('whole repository: cross 4 (timed 5, 7, 9 h → median 7), single 2 (2, 4 h → 3); small band ratio 7 / 3', () => {
+    const all = auto.crossing!.find((r) => r.scope.kind === 'all' && r.period === null)!;
+    expect(all.single).toEqual({ n: 2, medianHours: 3, people: 1 });
+    expect(all.cross).toEqual({ n: 4, medianHours: 7, people: 2 });
+    expect(all.ratio).toBe(2.33);
+    expect(all.crossShare).toBe(0.667);
+    expect(all.bands.map((b) => b.band)).toEqual(['small']);
+    // git-hours: every cross-team commit opens a session (2 h each: ann ×3, bob ×3, bob's #9) = 14 h.
+    expect(all.effort).toMatchObject({ hours: 14, engineerDays: 1.8, estimate: true });
+    expect(all.cost).toBeUndefined();
+  });
+
+  it('per team: api never changes alone (share 1, no ratio); web is the whole story', () => {
+    const api = auto.crossing!.find((r) => r.scope.id === 'api' && r.period === null)!;
+    expect([api.single.n, api.cross.n, api.ratio, api.crossShare]).toEqual([0, 4, null, 1]);
+    const web = auto.crossing!.find((r) => r.scope.id === 'web' && r.period === null)!;
+    expect([web.single.n, web.cross.n, web.ratio]).toEqual([2, 4, 2.33]);
+  });
+
+  it('per quarter: every change merged in 2024-Q1', () => {
+    expect(auto.crossing!.filter((r) => r.scope.kind === 'all').map((r) => [r.period, r.single.n, r.cross.n])).toEqual([
+      [null, 2, 4],
+      ['2024-Q1', 2, 4],
+    ]);
+  });
+
+  it('commit mode has no elapsed times: lone commits say nothing of when their work started', () => {
+    const all = byCommit.crossing!.find((r) => r.scope.kind === 'all' && r.period === null)!;
+    expect([all.single.n, all.cross.n, all.single.medianHours, all.cross.medianHours, all.ratio]).toEqual([
+      10,
+      1,
+      null,
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('crossing: money only when conway.yml asks', () => {
+  it('cost: 800 EUR per engineer day → 14 h / 8 × 800 = 1400 EUR on the cluster and repository rows, never on a team', async () => {
+    const priced = mergePrsRepo({ cost: true });
+    try {
+      const r = await analyzeRepo(priced.dir, opts);
+      const cluster = r.crossing!.find(
+        (x) => x.scope.kind === 'cluster' && x.scope.id === 'product' && x.period === null,
+      )!;
+      expect(cluster.cost).toEqual({ amount: 1400, currency: 'EUR', perEngineerDay: 800, estimate: true });
+      expect(r.crossing!.filter((x) => x.scope.kind === 'team').every((x) => x.cost === undefined)).toBe(true);
+    } finally {
+      priced.cleanup();
+    }
+  });
+});
