@@ -1,5 +1,8 @@
 // Change sets end to end on test/fixtures/merge-prs.ts; every expected number is worked out by
 // hand from the fixture's story (its header comment).
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
@@ -101,6 +104,57 @@ describe('crossing: money only when conway.yml asks', () => {
       expect(r.crossing!.filter((x) => x.scope.kind === 'team').every((x) => x.cost === undefined)).toBe(true);
     } finally {
       priced.cleanup();
+    }
+  });
+});
+
+describe('--prs: a gh export matched by merge commit', () => {
+  it("opened = createdAt, merged = mergedAt, reviewers = reviews' authors mapped to people", async () => {
+    const sets = new Map<string, { reviewers: string[]; opened: number; kind: string }>();
+    const r = await analyzeRepo(repo.dir, {
+      ...opts,
+      prs: join(__dirname, '..', 'fixtures', 'prs', 'gh-merge-prs.json'),
+      onModel: ({ input }) => input.changeSets!.forEach((s) => sets.set(s.id, s)),
+    });
+    // 7 exported, #7 is not in this repository.
+    expect(r.changeSets).toMatchObject({
+      changeSets: 7,
+      byKind: { pr: 6, merge: 0, commit: 1 },
+      prs: { source: 'github', exported: 7, matched: 6 },
+    });
+    // bobstone opened #9 (bob's commit): his login is learned; carol-k wrote no commit: her login stays.
+    expect(sets.get('#4')!.reviewers).toEqual(['bob@acme.io']);
+    expect(sets.get('#2')!.reviewers).toEqual(['carol-k']);
+    expect(sets.get('#9')!.reviewers).toEqual(['ann@acme.io']); // the trailer and the review: one person
+    const all = r.crossing!.find((x) => x.scope.kind === 'all' && x.period === null)!;
+    // cross #1 6 h, #2 7 h, #3 9 h, #9 13 h → median 8; people 2, 3, 2, 2 → 2.
+    expect(all.cross).toEqual({ n: 4, medianHours: 8, people: 2 });
+    // single #4 2 h (ann + bob reviewing), #5 4 h (ann) → median 3; people 2, 1 → 1.5.
+    expect(all.single).toEqual({ n: 2, medianHours: 3, people: 1.5 });
+    expect(all.ratio).toBe(2.67);
+  });
+
+  it('--change-sets commit ignores nothing silently: the CLI refuses --prs with it', async () => {
+    const { toAnalyzeOptions } = await import('../../analyzer/cli/analysis-options');
+    expect(() => toAnalyzeOptions({ 'change-sets': 'commit', prs: 'prs.json' }, '/')).toThrow(
+      /--prs needs --change-sets auto/,
+    );
+    expect(() => toAnalyzeOptions({ 'change-sets': 'pr' }, '/')).toThrow(/--change-sets pr: expected auto/);
+  });
+});
+
+describe('change sets from the cache', () => {
+  it('a warm run (history and merges read from the cache) groups and times exactly as a cold one', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'conway-change-sets-cache-'));
+    try {
+      const cold = await analyzeRepo(repo.dir, { ...opts, cache: true, cacheDir });
+      const warm = await analyzeRepo(repo.dir, { ...opts, cache: true, cacheDir });
+      expect(warm.changeSets).toEqual(auto.changeSets);
+      expect(warm.crossing).toEqual(auto.crossing);
+      expect(cold.crossing).toEqual(auto.crossing);
+      expect(readdirSync(join(cacheDir, 'history')).length).toBe(2); // the commits and the merge groups
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 });
