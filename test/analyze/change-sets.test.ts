@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
+import { pct } from '../../analyzer/report/format';
+import { renderHtml } from '../../analyzer/report/html';
+import { renderMarkdown } from '../../analyzer/report/markdown';
 import { mergePrsRepo, type MergePrsRepo } from '../fixtures/merge-prs';
 
 let repo: MergePrsRepo;
@@ -156,5 +159,16 @@ describe('change sets from the cache', () => {
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Crossing boundaries in the Markdown and HTML reports', () => {
+  it('one row per scope with the numbers above; money only with cost', () => {
+    const md = renderMarkdown(auto);
+    expect(md).toContain('## Crossing boundaries');
+    const row = md.split('\n').find((l) => l.startsWith('| whole repository |'));
+    expect(row).toBe(`| whole repository | 6 | 4 (${pct(0.667)}) | 3 → 7 | 2.33× | 1 → 2 | 14 h ≈ 1.8 engineer days |`);
+    expect(md).not.toContain('cost (estimate)');
+    expect(renderHtml(auto)).toContain('<h2>Crossing boundaries</h2>');
   });
 });
