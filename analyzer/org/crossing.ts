@@ -9,6 +9,7 @@
 //            (merge commit, or a PR of several commits); a lone or squash commit has no elapsed
 //            time (git does not say when its work started);
 //   people   authors + reviewers, distinct.
+// A median elapsed time from fewer than minSample timed change sets is null, like every honest sample.
 // Per scope (each delivery team: change sets touching its files; each cluster: touching any of
 // its teams; the repository) and per period (the period the change set merged in) and the
 // whole window: count, median elapsed hours and median people on each side; ratio = the size
@@ -39,6 +40,8 @@ export interface CrossingOptions {
   period: PeriodKind | null;
   /** Change sets touching more files are left out (docs/metrics.md); default 30. */
   maxChangesetSize?: number;
+  /** A median from fewer timed change sets is null (metrics/sample-size.ts's honest samples); default 10. */
+  minSample?: number;
   /** conway.yml `cost`: money on cluster and repository rows. */
   cost?: { perEngineerDay: number; currency: string };
 }
@@ -55,6 +58,7 @@ interface Item {
 
 export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRow[] {
   const max = opts.maxChangesetSize ?? 30;
+  const min = opts.minSample ?? 10;
   const hoursOf = effortHours(input.commits);
   const items: Item[] = [];
   for (const set of changeSetsOf(input)) {
@@ -91,7 +95,7 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
   for (const scope of scopes) {
     const mine = items.filter((i) => scope.has(i.teams));
     const withCost = scope.kind !== 'team' ? opts.cost : undefined;
-    rows.push(row(scope, null, mine, withCost));
+    rows.push(row(scope, null, mine, withCost, min));
     for (const p of periods)
       rows.push(
         row(
@@ -99,6 +103,7 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
           p,
           mine.filter((i) => i.period === p),
           withCost,
+          min,
         ),
       );
   }
@@ -134,7 +139,9 @@ function row(
   period: string | null,
   items: Item[],
   cost: CrossingOptions['cost'],
+  min: number,
 ): CrossingRow {
+  const side = (list: Item[]) => sideOf(list, min);
   const cross = items.filter((i) => i.teams.length > 1);
   const single = items.filter((i) => i.teams.length === 1);
   const bands: CrossingBand[] = BANDS.map((b, k) => {
@@ -171,11 +178,11 @@ function row(
   return out;
 }
 
-function side(items: Item[]): CrossingSide {
+function sideOf(items: Item[], min: number): CrossingSide {
   const timed = items.flatMap((i) => (i.hours === null ? [] : [i.hours]));
   return {
     n: items.length,
-    medianHours: timed.length ? round(median(timed), 1) : null,
+    medianHours: timed.length && timed.length >= min ? round(median(timed), 1) : null,
     people: items.length ? median(items.map((i) => i.people)) : null,
   };
 }

@@ -122,7 +122,7 @@ function changeSetNotes(s: ChangeSetSummary | undefined): string[] {
 /** Change sets and the cost of crossing a boundary (org/crossing.ts); nothing when the caller grouped nothing. */
 function teamwork(ctx: AssembleContext): Pick<Report, 'changeSets' | 'crossing'> {
   if (!ctx.changeSets) return {};
-  const rows = crossing(ctx.input, { period: ctx.period ?? 'quarter', maxChangesetSize: ctx.options.maxChangesetSize, cost: ctx.ownership.teamMap.cost });
+  const rows = crossing(ctx.input, { period: ctx.period ?? 'quarter', maxChangesetSize: ctx.options.maxChangesetSize, minSample: ctx.options.minSample, cost: ctx.ownership.teamMap.cost });
   return { changeSets: ctx.changeSets, crossing: rows };
 }
 

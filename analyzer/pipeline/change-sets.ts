@@ -1,9 +1,13 @@
 // Commits → change sets (model/change-set.ts), `--change-sets auto` (docs/metrics.md, "Change sets"):
-//   1. a pull request from the `--prs` export whose merge commit is a mined commit (squash) or a
-//      first-parent merge (its branch commits);
-//   2. else a first-parent merge with the commits it brought in (history/merges.ts);
-//   3. else a squash commit named `… (#123)`: the pull request #123, one commit;
-//   4. else the commit alone.
+//   1. a pull request from the `--prs` export whose merge commit is this commit (squash);
+//   2. else a squash commit named `… (#123)`: the pull request #123 — even when a merge brought it
+//      in: a release branch that merges main in brings dozens of already-merged pull requests,
+//      which stay one change each (seen on firebase-js-sdk, whose `Merge main into release`
+//      merges carry up to 29 squashed PRs);
+//   3. else the export's pull request whose merge commit is the first-parent merge that brought
+//      this commit in;
+//   4. else that merge, with the other commits it brought in (history/merges.ts);
+//   5. else the commit alone.
 // Reviewers are the commits' Reviewed-by / Approved-by / Acked-by trailers plus, for an exported
 // pull request, its reviews' authors (logins resolved by loginResolver below).
 import type { ChangeSet, ChangeSetKind } from '../model/change-set';
@@ -70,21 +74,17 @@ export function groupChangeSets(
 ): Grouping {
   const mergeBySha = new Map(merges.map((m) => [m.sha, m]));
   const prByCommit = new Map((prs?.prs ?? []).filter((p) => p.mergeCommit).map((p) => [p.mergeCommit!, p]));
+  // A squash commit the export lists under another oid (a rebased or cherry-picked copy) still names its number.
+  const prByNumber = new Map((prs?.prs ?? []).map((p) => [p.number, p]));
   const drafts = new Map<string, Draft>();
   for (const c of commits) {
-    const merge = c.mergedBy ? mergeBySha.get(c.mergedBy) : undefined;
-    const pr = prByCommit.get(c.sha) ?? (merge ? prByCommit.get(merge.sha) : undefined);
-    const key = pr ? `#${pr.number}` : merge ? merge.sha : c.pr ? `#${c.pr}` : c.sha;
+    const own = prByCommit.get(c.sha);
+    const merge = own || c.pr ? undefined : c.mergedBy ? mergeBySha.get(c.mergedBy) : undefined;
+    const pr = own ?? (merge ? prByCommit.get(merge.sha) : undefined) ?? (c.pr ? prByNumber.get(c.pr) : undefined);
+    const key = pr ? `#${pr.number}` : c.pr ? `#${c.pr}` : merge ? merge.sha : c.sha;
     const d = drafts.get(key);
     if (d) d.commits.push(c);
-    else
-      drafts.set(key, {
-        id: key,
-        kind: pr || (!merge && c.pr) ? 'pr' : merge ? 'merge' : 'commit',
-        commits: [c],
-        pr,
-        merge,
-      });
+    else drafts.set(key, { id: key, kind: pr || c.pr ? 'pr' : merge ? 'merge' : 'commit', commits: [c], pr, merge });
   }
   const login = loginResolver([...drafts.values()], personOf);
   const changeSets = [...drafts.values()].map((d) => toChangeSet(d, login));
