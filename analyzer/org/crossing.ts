@@ -1,8 +1,10 @@
 // The cost of crossing a team boundary (docs/metrics.md, "The cost of crossing a boundary";
 // Herbsleb & Mockus 2003 found distributed work items took about 2.5× as long).
 // Each change set (metrics/change-sets.ts) gets:
-//   teams    its delivery teams: the union over its files (review groups never count);
-//            cross-team when ≥ 2, single-team when 1, left out when 0 (unowned files only);
+//   teams    its delivery teams: the union over its files (review groups never count); left
+//            out when none (unowned files only); cross-team when two of its files share no
+//            delivery team (team coupling's rule: a change inside jointly owned files, or
+//            between files of one team, stays inside), else single-team;
 //   band     by files: small 1–3, medium 4–10, large 11+; change sets over maxChangesetSize files
 //            (releases, sweeps) are left out, as for change coupling;
 //   elapsed  opened → merged in hours, only for a pull request from --prs or a merged branch
@@ -49,6 +51,7 @@ export interface CrossingOptions {
 interface Item {
   set: ChangeSet;
   teams: string[];
+  cross: boolean;
   band: number;
   hours: number | null;
   people: number;
@@ -64,7 +67,12 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
   for (const set of changeSetsOf(input)) {
     if (set.files.length === 0 || set.files.length > max) continue;
     const teams: string[] = [];
-    for (const f of set.files) for (const t of input.deliveryTeamsOf(f)) if (!teams.includes(t)) teams.push(t);
+    const owners: string[][] = []; // the distinct delivery-team sets of its files: a handful
+    for (const f of set.files) {
+      const d = input.deliveryTeamsOf(f);
+      if (d.length && !owners.includes(d)) owners.push(d);
+      for (const t of d) if (!teams.includes(t)) teams.push(t);
+    }
     if (!teams.length) continue;
     const people = new Set([...set.authors, ...set.reviewers]).size;
     let effort = 0;
@@ -72,6 +80,7 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
     items.push({
       set,
       teams,
+      cross: crosses(owners),
       band: BANDS.findIndex((b) => set.files.length <= b.max),
       hours: elapsedHours(set),
       people,
@@ -110,6 +119,13 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
   return rows;
 }
 
+/** Two of the files share no delivery team (as team coupling says): a change inside jointly owned files stays inside. */
+function crosses(owners: string[][]): boolean {
+  for (let i = 0; i < owners.length; i++)
+    for (let j = i + 1; j < owners.length; j++) if (!owners[i].some((t) => owners[j].includes(t))) return true;
+  return false;
+}
+
 /** Hours from opened to merged; null for a change git cannot time (a lone or squash commit). */
 export function elapsedHours(set: ChangeSet): number | null {
   if (set.kind === 'commit' || (set.commits.length === 1 && set.opened === set.merged)) return null;
@@ -142,8 +158,8 @@ function row(
   min: number,
 ): CrossingRow {
   const side = (list: Item[]) => sideOf(list, min);
-  const cross = items.filter((i) => i.teams.length > 1);
-  const single = items.filter((i) => i.teams.length === 1);
+  const cross = items.filter((i) => i.cross);
+  const single = items.filter((i) => !i.cross);
   const bands: CrossingBand[] = BANDS.map((b, k) => {
     const s = side(single.filter((i) => i.band === k));
     const c = side(cross.filter((i) => i.band === k));

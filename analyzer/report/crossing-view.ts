@@ -58,7 +58,13 @@ export function crossingView(r: Report): CrossingView | null {
     teams.length > CROSSING_TEAMS_SHOWN
       ? ` ${teams.length - CROSSING_TEAMS_SHOWN} more teams and every period are in the JSON report (\`crossing\`).`
       : ' Every period is in the JSON report (`crossing`).';
-  const footnote = `A change crosses when its files belong to 2+ delivery teams. Hours: opened → merged, known only for pull requests and merged branches (a lone commit is not timed). The ratio compares cross-team with single-team changes of the same size (1–3, 4–10, 11+ files). Effort is an estimate (git-hours sessions: commits under 2 h apart are one session, a session's first commit counts 2 h; 8 h a day)${hasCost ? ', priced with conway.yml cost' : ''}. ${grouped}${more}`;
+  // Squash-merged pull requests carry no start time: say what gives one instead of a column of dashes.
+  const untimed = whole.every((x) => x.single.medianHours === null && x.cross.medianHours === null);
+  const hint =
+    untimed && !cs?.prs
+      ? ' No change here has enough timed changes: squash-merged pull requests are timed only with `--prs` (a `gh pr list` export, docs/cli.md).'
+      : '';
+  const footnote = `A change crosses when two of its files share no delivery team. Hours: opened → merged, known only for pull requests and merged branches (a lone commit is not timed). The ratio compares cross-team with single-team changes of the same size (1–3, 4–10, 11+ files). Effort is an estimate (git-hours sessions: commits under 2 h apart are one session, a session's first commit counts 2 h; 8 h a day)${hasCost ? ', priced with conway.yml cost' : ''}. ${grouped}${hint}${more}`;
   return { rows, footnote };
 }
 

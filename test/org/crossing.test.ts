@@ -87,4 +87,16 @@ describe('crossing: honest samples', () => {
       ['d', 2],
     ]);
   });
+  it('a change inside jointly owned files stays inside, like team coupling; files that share no team cross', () => {
+    const joint = (path: string) => (path.startsWith('shared/') ? ['web', 'api'] : [path.split('/')[0]]);
+    const cs = [
+      commit('j1', 'ann', 0, ['shared/x.ts']),
+      commit('j2', 'ann', 1 * H, ['shared/x.ts', 'web/y.ts']),
+      commit('j3', 'ann', 2 * H, ['api/z.ts', 'web/y.ts']),
+    ];
+    const all = crossing({ ...input(cs), deliveryTeamsOf: joint }, { period: null }).find(
+      (r) => r.scope.kind === 'all',
+    )!;
+    expect([all.single.n, all.cross.n]).toEqual([2, 1]);
+  });
 });
