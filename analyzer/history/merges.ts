@@ -9,7 +9,8 @@
 //   3. walk the mainline oldest → newest keeping `seen` = everything reachable from the previous
 //      mainline commit: a merge M brings in what its other parents reach that is not yet seen,
 //      exactly `git rev-list M^1..M^2` (and ^3… for an octopus), each commit counted once.
-// Cached by HEAD (and window) beside the history cache: an unchanged HEAD costs no git call.
+// Cached by HEAD (and window) beside the history cache when there are merges: an unchanged HEAD
+// costs no git call.
 import { realPath } from '../collect/file-stats';
 import { readLines, writeLinesAtomic } from '../collect/cache-stream';
 import { isRegularFile } from '../collect/file-stats';
@@ -49,7 +50,8 @@ export async function mineMerges(root: string, head: string, opts: MergeOptions)
   const cached = file ? await readMergeCache(file, head) : null;
   if (cached) return cached;
   const groups = await computeMerges(root, head, opts);
-  if (file) await writeLinesAtomic(file, mergeLines(head, groups)).catch(() => undefined); // an unwritable cache only costs a re-run
+  // Without merges the one git call is the whole cost: nothing worth a cache file.
+  if (file && groups.merges.length) await writeLinesAtomic(file, mergeLines(head, groups)).catch(() => undefined); // an unwritable cache only costs a re-run
   return groups;
 }
 

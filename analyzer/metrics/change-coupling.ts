@@ -9,8 +9,8 @@
 // owned file, or between files of one team, is internal); every pair with ≥ 1 shared commit.
 // Both keep up to 20 shared commits (newest first) as evidence.
 // A "commit" here is a change set (metrics/change-sets.ts): a pull request or a merged branch
-// counts once, with the union of its commits' files, so its evidence is the change set's id
-// (`#123` or the merge sha); maxChangesetSize is files per change set.
+// counts once, with the union of its commits' files; its evidence is a commit `git show` can
+// open (evidenceSha); maxChangesetSize is files per change set.
 import type { FileCoupling, TeamCoupling } from '../contract/report';
 import type { ChangeSet } from '../model/change-set';
 import { changeSetsOf } from './change-sets';
@@ -39,7 +39,8 @@ export function fileCoupling(input: MetricsInput, opts: MetricsOptions): FileCou
   const shared = new Map<number, number>();
   forEachSet(sets, (ids, from, to) => {
     for (let i = from; i < to; i++) revs[ids[i]]++;
-    for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) shared.set(ids[i] * n + ids[j], (shared.get(ids[i] * n + ids[j]) ?? 0) + 1);
+    for (let i = from; i < to; i++)
+      for (let j = i + 1; j < to; j++) shared.set(ids[i] * n + ids[j], (shared.get(ids[i] * n + ids[j]) ?? 0) + 1);
   });
   const kept = new Map<number, FileCoupling>();
   for (const [key, count] of shared) {
@@ -95,7 +96,8 @@ function sortUnique(ids: Int32Array, from: number, to: number): number {
 }
 
 function forEachSet(sets: ChangeSets, f: (ids: Int32Array, from: number, to: number, commit: number) => void): void {
-  for (let c = 0; c + 1 < sets.start.length; c++) if (sets.start[c + 1] > sets.start[c]) f(sets.ids, sets.start[c], sets.start[c + 1], c);
+  for (let c = 0; c + 1 < sets.start.length; c++)
+    if (sets.start[c + 1] > sets.start[c]) f(sets.ids, sets.start[c], sets.start[c + 1], c);
 }
 
 function collectEvidence(changes: ChangeSet[], sets: ChangeSets, kept: Map<number, FileCoupling>): void {
@@ -104,7 +106,7 @@ function collectEvidence(changes: ChangeSet[], sets: ChangeSets, kept: Map<numbe
     for (let i = from; i < to; i++) {
       for (let j = i + 1; j < to; j++) {
         const row = kept.get(ids[i] * n + ids[j]);
-        if (row && row.commits.length < EVIDENCE) row.commits.push(changes[c].id);
+        if (row && row.commits.length < EVIDENCE) row.commits.push(evidenceSha(changes[c]));
       }
     }
   });
@@ -129,15 +131,30 @@ export function teamCoupling(input: MetricsInput, maxChangesetSize = Infinity): 
     for (const t of teams) revs.set(t, (revs.get(t) ?? 0) + 1);
     if (teams.length < 2) continue;
     coupled.clear();
-    for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) crossPairs(sets[i], sets[j], coupled);
-    for (const key of coupled) addShared(pairs, key, c.id);
+    for (let i = 0; i < sets.length; i++)
+      for (let j = i + 1; j < sets.length; j++) crossPairs(sets[i], sets[j], coupled);
+    for (const key of coupled) addShared(pairs, key, evidenceSha(c));
   }
   return [...pairs]
     .map(([key, p]) => {
       const [a, b] = key.split('\0');
-      return { a, b, sharedCommits: p.shared, degree: couplingDegree(p.shared, revs.get(a)!, revs.get(b)!), commits: p.commits, revsA: revs.get(a)!, revsB: revs.get(b)! };
+      return {
+        a,
+        b,
+        sharedCommits: p.shared,
+        degree: couplingDegree(p.shared, revs.get(a)!, revs.get(b)!),
+        commits: p.commits,
+        revsA: revs.get(a)!,
+        revsB: revs.get(b)!,
+      };
     })
     .sort((x, y) => y.sharedCommits - x.sharedCommits || y.degree - x.degree || byPair(x, y));
+}
+
+/** The commit that stands for a change set: the merge commit of a merged branch, else its (squash) commit. */
+export function evidenceSha(c: ChangeSet): string {
+  if (c.kind === 'merge') return c.id;
+  return c.commits.length === 1 ? c.commits[0].sha : (c.commits[0].mergedBy ?? c.commits[0].sha);
 }
 
 /** Ties broken by the pair's names, not by the order commits came in (cache and git differ). */
