@@ -6,7 +6,7 @@ import type { TeamMap } from '../model/types';
 
 type Err = (n: Node | null | undefined, message: string) => void;
 
-const EXAMPLE = 'e.g.\ncost:\n  perEngineerDay: 800\n  currency: EUR';
+const EXAMPLE = 'e.g. `cost: { perEngineerDay: 800, currency: EUR }`';
 
 export function readCost(node: Node | undefined, err: Err): TeamMap['cost'] {
   if (node === undefined) return undefined;

@@ -17,10 +17,16 @@ describe('team map: cost', () => {
   it('a price that is not a positive number, a missing currency and an unknown key are located', () => {
     const p = map('cost:\n  perEngineerDay: "800 EUR"\n  curency: EUR\n');
     expect(p.map.cost).toBeUndefined();
-    expect(p.errors.map((e) => [e.line, e.message.split('\n')[0]])).toEqual([
+    expect(p.errors.map((e) => [e.line, e.message])).toEqual([
       [5, "unknown key in cost 'curency' (allowed: perEngineerDay, currency)"],
-      [4, 'cost.perEngineerDay must be a positive number (the price of one engineer day), e.g.'],
-      [4, 'cost.currency must be a currency code such as EUR or USD, e.g.'],
+      [
+        4,
+        'cost.perEngineerDay must be a positive number (the price of one engineer day), e.g. `cost: { perEngineerDay: 800, currency: EUR }`',
+      ],
+      [
+        4,
+        'cost.currency must be a currency code such as EUR or USD, e.g. `cost: { perEngineerDay: 800, currency: EUR }`',
+      ],
     ]);
   });
   it('not a mapping', () => {
