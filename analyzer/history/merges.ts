@@ -17,6 +17,7 @@ import { isRegularFile } from '../collect/file-stats';
 import { streamGit } from '../collect/git';
 import { cacheFile } from './cache';
 import { gitDate } from './window';
+import type { WarmContext } from '../model/warm';
 
 export interface MergeCommit {
   sha: string;
@@ -38,12 +39,23 @@ export interface MergeOptions {
   /** null: no cache (--no-cache or no cache directory). */
   cacheDir: string | null;
   signal?: AbortSignal;
+  /** A long-lived process (the editor's worker) keeps the last answer: a save without a new commit costs no git call. */
+  warm?: WarmContext;
 }
 
 const VERSION = 1;
 const GITHUB_MERGE = /^Merge pull request #(\d{1,9}) /;
 
 export async function mineMerges(root: string, head: string, opts: MergeOptions): Promise<MergeGroups> {
+  const key = JSON.stringify([head, opts.since, opts.until]);
+  const kept = opts.warm?.slot(root, 'merge-groups', () => ({ key: '', groups: null as MergeGroups | null }));
+  if (kept?.groups && kept.key === key) return kept.groups;
+  const groups = await mergesOf(root, head, opts);
+  if (kept) Object.assign(kept, { key, groups });
+  return groups;
+}
+
+async function mergesOf(root: string, head: string, opts: MergeOptions): Promise<MergeGroups> {
   const file = opts.cacheDir
     ? cacheFile(opts.cacheDir, realPath(root), ['merges', VERSION, opts.since, opts.until])
     : null;

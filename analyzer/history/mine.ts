@@ -92,7 +92,7 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
   const notes = shallow ? [SHALLOW_NOTE] : [];
   if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [], automation: new Map(), coAuthorNames: new Map(), merges: [] };
   // The merge pass is a separate, cheap git walk: it runs while the log is mined.
-  const mergesRun = opts.merges && !opts.firstParent ? mineMerges(root, head, { since: opts.since, until: opts.until, cacheDir: mergeCacheDir(opts), signal: opts.signal }) : null;
+  const mergesRun = opts.merges && !opts.firstParent ? mineMerges(root, head, { since: opts.since, until: opts.until, cacheDir: mergeCacheDir(opts), signal: opts.signal, warm: opts.warm }) : null;
   mergesRun?.catch(() => undefined); // awaited below
   const raw = await mineWithCache(root, head, wanted, opts);
   const bots = new Map<string, DroppedBot>();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bringIns, mineMerges } from '../../analyzer/history/merges';
+import { WarmContext } from '../../analyzer/model/warm';
 import { ANN, BOB, gitEnv, makeRepo, type Repo } from '../fixtures/repo';
 
 let repo: Repo;
@@ -84,6 +85,17 @@ describe('merges: each commit to the first-parent merge that brought it in', () 
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a long-lived process keeps the answer for its HEAD: no git call, no cache file', async () => {
+    const warm = new WarmContext();
+    const first = await mineMerges(repo.dir, head, { cacheDir: null, warm });
+    renameSync(join(repo.dir, '.git'), join(repo.dir, '.git-away'));
+    try {
+      expect(await mineMerges(repo.dir, head, { cacheDir: null, warm })).toBe(first);
+    } finally {
+      renameSync(join(repo.dir, '.git-away'), join(repo.dir, '.git'));
     }
   });
 
