@@ -25,6 +25,9 @@ import { packageFacts } from './org-merge/package-facts';
 import { readRepoFile } from './collect/read-file';
 import { UserError } from './contract/errors';
 import type { WarmContext } from './model/warm';
+import { loadPullRequests } from './sources/pull-requests';
+import { changeSetsFor, type ChangeSetMode } from './pipeline/change-sets';
+import type { PeriodKind } from './org/period';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
 export { userEmail } from './collect/git';
@@ -58,6 +61,12 @@ export interface AnalyzeOptions extends OwnershipOptions {
   now?: () => Date;
   /** A long-lived process's state (model/warm.ts), kept per repository root between runs; a one-shot run passes none. */
   warm?: WarmContext;
+  /** `auto` (default): commits grouped into pull requests, merged branches and squash commits; `commit`: one change per commit. */
+  changeSets?: ChangeSetMode;
+  /** `--prs FILE`: a `gh pr list` / `glab mr list` JSON export (absolute path), read by sources/pull-requests.ts. */
+  prs?: string;
+  /** Periods of the crossing rows (and the scorecard); default quarter. */
+  period?: PeriodKind;
 }
 
 export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): Promise<Report> {
@@ -81,7 +90,10 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
     rootKnown: true, state, since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
     fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true, warm: opts.warm,
     onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
+    merges: (opts.changeSets ?? 'auto') === 'auto',
   });
+  // A bad export stops the run before any work is shown: read it first.
+  const prs = opts.prs && (opts.changeSets ?? 'auto') === 'auto' ? loadPullRequests(opts.prs, opts.prs) : null;
   // Both are awaited below; until then a failure must not count as unhandled.
   filesRun.catch(() => undefined);
   historyRun.catch(() => undefined);
@@ -99,10 +111,12 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   const people = resolvePeople(ownership, history.commits, history.coAuthorNames);
   const botOwners = botOwnerTeams(ownership.teamMap.teams, botHandles(history.bots));
   const { input, publicHint } = buildModel({ ownership, files, commits: history.commits, imports: graph?.edges ?? null, packages: graph?.workspacePackages ?? [], botOwners });
+  const grouping = changeSetsFor(opts.changeSets ?? 'auto', history, prs, people);
+  input.changeSets = grouping.changeSets;
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });
-  const report = assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))() });
+  const report = assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))(), changeSets: grouping.summary, period: opts.period ?? 'quarter' });
   return Object.assign(report, packageFacts({ graph, rootName: rootPackageName(root), teamsOf: input.deliveryTeamsOf }));
 }
 

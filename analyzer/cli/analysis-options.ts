@@ -23,6 +23,8 @@ export const analysisOptions: Options = {
   'min-degree': { type: 'string' },
   'min-sample': { type: 'string' },
   'member-share': { type: 'string' },
+  'change-sets': { type: 'string' },
+  prs: { type: 'string' },
 };
 
 export const analysisHelp = [
@@ -44,6 +46,10 @@ export const analysisHelp = [
   '--min-sample N      an autonomy component from fewer commits, changes or import edges is "–" (10);',
   '                    an inferred member needs at least N changes to the team\'s files',
   '--member-share X    inferred member: at least this share of the person\'s own changes (0.25)',
+  '--change-sets MODE  auto (default): a pull request, a merged branch or a squash commit is one change',
+  '                    for coupling, shared commits and crossing; commit: every commit is one change',
+  '--prs FILE          merged pull requests exported by `gh pr list --json …` or `glab mr list -F json`',
+  '                    (docs/cli.md): their opened/merged times and reviewers; Conway never calls the API',
 ];
 
 export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
@@ -62,6 +68,9 @@ export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   num('min-degree', 'minDegree');
   num('min-sample', 'minSample');
   num('member-share', 'memberShare');
+  const mode = values['change-sets'] ?? 'auto';
+  if (mode !== 'auto' && mode !== 'commit') throw new UserError(`--change-sets ${String(mode)}: expected auto (pull requests, merged branches and squash commits are one change each) or commit (every commit is one change)`);
+  if (values.prs !== undefined && mode === 'commit') throw new UserError('--prs needs --change-sets auto: with --change-sets commit every commit is its own change and the export would be ignored');
   if ((metrics.memberShare ?? 0) > 1) throw new UserError(`--member-share ${String(values['member-share'])}: expected a share between 0 and 1 (0.25 = 25%)`);
   return {
     flavor: readFlavor(values),
@@ -80,5 +89,7 @@ export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
     imports: !values['no-imports'],
     cache: !values['no-cache'],
     metrics,
+    changeSets: mode,
+    prs: fromCwd(values.prs),
   };
 }

@@ -2,6 +2,7 @@
 // as report.schema.json (scripts/contract-schema.mjs writes it from these types). Keep these
 // names; add fields, never rename. Ratios are in [0, 1], scores in [0, 100]; a component without
 // data is null, never 0. Months are `YYYY-MM`.
+import type { ChangeSetSummary, CrossingRow } from './teamwork-crossing';
 
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
 export const SCHEMA_VERSION = 3;
@@ -345,6 +346,10 @@ export interface Report {
   externalImports?: { package: string; file: string; line: number; teams: string[] }[];
   /** Merged reports (`conway merge`): the repositories joined, and package dependencies between them. */
   org?: OrgSection;
+  /** How commits were grouped into change sets (pull requests, merges, commits; docs/metrics.md "Change sets"). */
+  changeSets?: ChangeSetSummary;
+  /** Cross-team vs single-team change sets per team, cluster and the repository, per period and the window (org/crossing.ts). */
+  crossing?: CrossingRow[];
 }
 
 export interface OrgRepository {

@@ -16,7 +16,7 @@ import type { FileChange } from '../model/types';
 import type { WarmContext } from '../model/warm';
 import { NONE, type LogMode, type RawCommit } from './parseLog';
 
-const VERSION = 4; // 3: rows end with the commit's subject print (automated.ts); 4: `bump … to N` subjects are machine-written
+const VERSION = 5; // 3: rows end with the commit's subject print (automated.ts); 4: `bump … to N` subjects are machine-written; 5: review trailers and the squash PR number (change sets)
 
 export interface CacheEntry {
   head: string;
@@ -124,19 +124,23 @@ function* linesOf(entry: CacheEntry): Iterable<string> {
   for (const c of entry.commits) yield JSON.stringify(encodeCommit(c)) + '\n';
 }
 
-type Row = [string, string, string, number, string[], (string | number | null)[][], number];
+/** The last two columns (review trailers, squash PR number; 0 = none) are written only when a commit has them. */
+type Row = [string, string, string, number, string[], (string | number | null)[][], number, string[]?, number?];
 
 function encodeCommit(c: RawCommit): Row {
   const files = c.files.map((f) => (f.oldPath === undefined ? [f.path, f.added, f.deleted] : [f.path, f.added, f.deleted, f.oldPath]));
-  return [c.sha, c.name, c.email, c.date, c.coAuthors, files, c.subject];
+  const row: Row = [c.sha, c.name, c.email, c.date, c.coAuthors, files, c.subject];
+  if (c.reviewers || c.pr) row.push(c.reviewers ?? [], c.pr ?? 0);
+  return row;
 }
 
 /** Paths and names repeat across commits: one shared string each keeps a big cache small. */
 function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
-  if (!Array.isArray(row) || row.length !== 7) throw new Error('bad row');
-  const [sha, name, email, date, coAuthors, files, subject] = row;
+  if (!Array.isArray(row) || (row.length !== 7 && row.length !== 9)) throw new Error('bad row');
+  const [sha, name, email, date, coAuthors, files, subject, reviewers, pr] = row;
+  if (row.length === 9 && (!Array.isArray(reviewers) || !reviewers.every(isStr) || !Number.isInteger(pr) || (pr as number) < 0)) throw new Error('bad row');
   if (!isStr(sha) || !isStr(name) || !isStr(email) || typeof date !== 'number' || !Array.isArray(coAuthors) || !coAuthors.every(isStr) || !Array.isArray(files) || !Number.isInteger(subject) || subject < 0 || subject > 0x7fffffff) throw new Error('bad row');
-  return {
+  const commit: RawCommit = {
     sha,
     name: intern(name),
     email: intern(email),
@@ -145,6 +149,9 @@ function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
     files: files.length ? files.map((f) => decodeFile(f, intern)) : NONE,
     subject,
   };
+  if (reviewers?.length) commit.reviewers = reviewers.map(intern);
+  if (pr) commit.pr = pr;
+  return commit;
 }
 
 function decodeFile(f: (string | number | null)[], intern: (s: string) => string): FileChange {

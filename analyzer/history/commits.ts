@@ -48,7 +48,7 @@ export function toCommits(raw: RawCommit[], opts: ToCommitsOptions): Commit[] {
 
 function toCommit(c: RawCommit, opts: ToCommitsOptions): Commit {
   const author = opts.resolve(c.name, c.email);
-  return {
+  const commit: Commit = {
     sha: c.sha,
     author,
     authorName: c.name,
@@ -57,6 +57,13 @@ function toCommit(c: RawCommit, opts: ToCommitsOptions): Commit {
     coAuthors: resolveCoAuthors(c.coAuthors, author, opts),
     files: c.files.every((f) => opts.keepPath(f.path)) ? c.files : c.files.filter((f) => opts.keepPath(f.path)),
   };
+  if (c.reviewers) {
+    // Reviewers resolve like co-authors (same identity rules, bots dropped), but a person can review their own commit's trailer only by mistake: dropped too.
+    const reviewers = resolveCoAuthors(c.reviewers, author, { ...opts, onCoAuthor: undefined, onMalformed: undefined });
+    if (reviewers.length) commit.reviewers = reviewers;
+  }
+  if (c.pr) commit.pr = c.pr;
+  return commit;
 }
 
 /** Distinct co-author person ids, without bots, malformed trailers and the author. */

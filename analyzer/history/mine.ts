@@ -22,6 +22,7 @@ import { mailmapKey } from './mailmap-key';
 import { listShas, runLog, type LogRun } from './logRun';
 import type { LogMode, RawCommit } from './parseLog';
 import { makePathFilter } from './paths';
+import { mineMerges, type MergeCommit } from './merges';
 
 export interface MineOptions {
   since?: string;
@@ -52,6 +53,8 @@ export interface MineOptions {
   state?: { head: string | null; shallow: boolean; parents?: string[] };
   /** A long-lived process's state (model/warm.ts): cache entries and path filters kept between runs. */
   warm?: WarmContext;
+  /** Also find which first-parent merge brought each commit in (merges.ts; `--change-sets auto`). */
+  merges?: boolean;
 }
 
 export interface HistoryResult {
@@ -68,6 +71,8 @@ export interface HistoryResult {
   automation: AutomationTally;
   /** Co-author person id → `name\x1femail` → trailers: the names co-author trailers give (people/merge.ts). */
   coAuthorNames: Map<string, Map<string, number>>;
+  /** The window's first-parent merges (with `merges`); each commit they brought in has `mergedBy`. */
+  merges: MergeCommit[];
 }
 
 export interface DroppedBot {
@@ -85,7 +90,10 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
   const { head, shallow } = opts.state ?? (await headAndShallow(root));
   const wanted: LogMode = opts.fast ? 'name-status' : 'numstat';
   const notes = shallow ? [SHALLOW_NOTE] : [];
-  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [], automation: new Map(), coAuthorNames: new Map() };
+  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [], automation: new Map(), coAuthorNames: new Map(), merges: [] };
+  // The merge pass is a separate, cheap git walk: it runs while the log is mined.
+  const mergesRun = opts.merges && !opts.firstParent ? mineMerges(root, head, { since: opts.since, until: opts.until, cacheDir: mergeCacheDir(opts), signal: opts.signal, warm: opts.warm }) : null;
+  mergesRun?.catch(() => undefined); // awaited below
   const raw = await mineWithCache(root, head, wanted, opts);
   const bots = new Map<string, DroppedBot>();
   // Per account, before any commit is dropped: the cache entry holds cached and new commits alike.
@@ -107,7 +115,20 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
     onMalformed: (value) => malformed.push(value),
   });
   const allNotes = [...notes, ...raw.entry.notes, ...malformedNote(malformed)];
-  return { head, commits, shallow, notes: allNotes, mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined, bots: [...bots.values()], automation, coAuthorNames };
+  const groups = mergesRun ? await mergesRun : null;
+  if (groups?.mergedBy.size) {
+    for (const c of commits) {
+      const m = groups.mergedBy.get(c.sha);
+      if (m) c.mergedBy = m;
+    }
+  }
+  return { head, commits, shallow, notes: allNotes, mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined, bots: [...bots.values()], automation, coAuthorNames, merges: groups?.merges ?? [] };
+}
+
+/** The merge groups are cached beside the history, under the same rules (no cache for relative dates). */
+function mergeCacheDir(opts: MineOptions): string | null {
+  const dir = opts.cache === false ? null : (opts.cacheDir ?? defaultCacheDir());
+  return dir !== null && isAbsoluteDate(opts.since) && isAbsoluteDate(opts.until) ? dir : null;
 }
 
 function tallyBot(bots: Map<string, DroppedBot>, name: string, email: string, changes: number): void {

@@ -1,7 +1,7 @@
 // Pure, incremental parser for the output of (see analyzer/history/mine.ts for the full command):
 //   git log --use-mailmap -M -z --numstat|--name-status --format=LOG_FORMAT
 // With -z every field ends in NUL, so paths with spaces, quotes, tabs or newlines are verbatim.
-// Layout per commit: `\x1e<sha>\x1f<name>\x1f<email>\x1f<unix date>\x1f<trailers>\x1f<subject>\0`, then
+// Layout per commit: `\x1e<sha>\x1f<name>\x1f<email>\x1f<unix date>\x1f<co-authors>\x1f<reviewers>\x1f<subject>\0`, then
 // (after one `\n`) one entry per file:
 //   numstat      `<added>\t<deleted>\t<path>\0`, a rename `<added>\t<deleted>\t\0<old>\0<new>\0`,
 //                binary files `-\t-\t…` (→ null);
@@ -12,7 +12,12 @@
 import type { FileChange } from '../model/types';
 import { subjectPrint } from './automated';
 
-export const LOG_FORMAT = '%x1e%H%x1f%aN%x1f%aE%x1f%at%x1f%(trailers:key=Co-authored-by,valueonly,separator=%x1d)%x1f%s';
+export const LOG_FORMAT =
+  '%x1e%H%x1f%aN%x1f%aE%x1f%at%x1f%(trailers:key=Co-authored-by,valueonly,separator=%x1d)' +
+  '%x1f%(trailers:key=Reviewed-by,key=Approved-by,key=Acked-by,valueonly,separator=%x1d)%x1f%s';
+
+/** A squash-merged pull request's subject ends in ` (#123)` (GitHub's default squash title). */
+const SQUASH_PR = /\(#(\d{1,9})\)\s*$/;
 
 export type LogMode = 'numstat' | 'name-status';
 
@@ -28,6 +33,10 @@ export interface RawCommit {
   /** Values of Co-authored-by trailers, e.g. `Bob <bob@acme.io>`. */
   coAuthors: string[];
   files: FileChange[];
+  /** Values of Reviewed-by / Approved-by / Acked-by trailers; absent when there are none. */
+  reviewers?: string[];
+  /** The pull request number of a squash commit (`… (#123)`); absent otherwise. */
+  pr?: number;
   /** The subject's print (automated.ts): machine-written bit + template hash; the subject itself is not kept. */
   subject: number;
 }
@@ -68,16 +77,21 @@ export class LogParser {
   private readHeader(token: string): void {
     this.flush();
     // Defaults: a truncated header (a killed git, a broken pipe) yields empty fields, not a crash.
-    const [sha = '', name = '', email = '', date = '', trailers = '', ...subject] = token.slice(1).split('\x1f');
-    this.commit = {
+    const [sha = '', name = '', email = '', date = '', trailers = '', reviews = '', ...rest] = token.slice(1).split('\x1f');
+    const subject = rest.join('\x1f');
+    const commit: RawCommit = {
       sha: copy(sha),
       name: this.intern(name),
       email: this.intern(email),
       date: Number(date),
       coAuthors: trailers ? trailers.split('\x1d').map((t) => this.intern(t.trim())).filter(Boolean) : NONE,
       files: [],
-      subject: subjectPrint(subject.join('\x1f')),
+      subject: subjectPrint(subject),
     };
+    if (reviews) commit.reviewers = reviews.split('\x1d').map((t) => this.intern(t.trim())).filter(Boolean);
+    const pr = SQUASH_PR.exec(subject);
+    if (pr) commit.pr = Number(pr[1]);
+    this.commit = commit;
   }
 
   private readNumstat(token: string): void {

@@ -70,6 +70,8 @@ export interface TeamMap {
   clusters: Cluster[];
   /** Extra globs of test code (conway.yml `testPaths`), beside the conventions of metrics/scope.ts. */
   testPaths?: string[];
+  /** conway.yml `cost`: the price of an engineer day, so effort estimates are also shown in money. */
+  cost?: { perEngineerDay: number; currency: string };
 }
 
 export interface FileChange {
@@ -92,6 +94,12 @@ export interface Commit {
   /** Resolved identities from Co-authored-by trailers. */
   coAuthors: string[];
   files: FileChange[];
+  /** Resolved identities from Reviewed-by / Approved-by / Acked-by trailers; absent when none. */
+  reviewers?: string[];
+  /** The pull request a squash commit names (`… (#123)`); absent otherwise. */
+  pr?: number;
+  /** The first-parent merge commit that brought this commit in (history/merges.ts); absent otherwise. */
+  mergedBy?: string;
 }
 
 export type ImportKind = 'static' | 'type' | 'reexport' | 'dynamic' | 'require' | 'reference';

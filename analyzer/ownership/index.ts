@@ -87,7 +87,7 @@ export function buildOwnership(
 ): Ownership {
   const declared = parsedMap?.map.teams ?? [];
   const implicit = implicitTeams(codeowners?.rules ?? [], declared);
-  const teamMap: TeamMap = { path: parsedMap?.map.path ?? null, teams: [...declared, ...implicit], clusters: parsedMap?.map.clusters ?? [], ...(parsedMap?.map.testPaths ? { testPaths: parsedMap.map.testPaths } : {}) };
+  const teamMap: TeamMap = { path: parsedMap?.map.path ?? null, teams: [...declared, ...implicit], clusters: parsedMap?.map.clusters ?? [], ...(parsedMap?.map.testPaths ? { testPaths: parsedMap.map.testPaths } : {}), ...(parsedMap?.map.cost ? { cost: parsedMap.map.cost } : {}) };
   const byOwner = indexOwners(teamMap.teams);
   const byId = new Map(teamMap.teams.map((t) => [t.id, t]));
   const matcher: OwnerMatcher | null = codeowners ? matcherFor(codeowners) : null;

@@ -181,6 +181,7 @@ function pickId(ids: string[], handles: string[], identities: Map<string, Identi
 export function applyMerge(commits: Commit[], merge: IdentityMerge): void {
   for (const c of commits) {
     c.author = merge.personOf(c.author);
+    if (c.reviewers) c.reviewers = [...new Set(c.reviewers.map(merge.personOf))].filter((p) => p !== c.author);
     if (!c.coAuthors.length) continue;
     const co = [...new Set(c.coAuthors.map(merge.personOf))].filter((p) => p !== c.author);
     if (co.length !== c.coAuthors.length || co.some((p, i) => p !== c.coAuthors[i])) c.coAuthors = co;

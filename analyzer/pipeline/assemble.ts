@@ -17,6 +17,9 @@ import type { Ownership } from '../ownership';
 import { SCHEMA_VERSION, type FileRow, type GroupCounts, type Report, type TeamRow } from '../contract/report';
 import type { GroupHistory } from '../metrics/team-history';
 import { findingsOf } from './findings';
+import type { ChangeSetSummary } from '../contract/teamwork-crossing';
+import { crossing } from '../org/crossing';
+import type { PeriodKind } from '../org/period';
 
 export interface AssembleContext {
   root: string;
@@ -32,6 +35,10 @@ export interface AssembleContext {
   since: string | null;
   until: string | null;
   now: Date;
+  /** How the commits were grouped (pipeline/change-sets.ts); absent: no summary, no crossing rows. */
+  changeSets?: ChangeSetSummary;
+  /** Periods of the crossing rows. */
+  period?: PeriodKind;
 }
 
 /** Owned by a rule with owners; by a catch-all rule only; or by no rule (an owner-less rule makes files unowned). */
@@ -88,7 +95,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
     coverage: ownershipCoverage({ files: input.files, commits: input.commits, ownershipOf: (p) => ownershipKind(ownership.who(p)) }),
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...noMemberNotes(noMembers, ctx.options), ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes],
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...noMemberNotes(noMembers, ctx.options), ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes, ...changeSetNotes(ctx.changeSets)],
     teams,
     clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
@@ -100,7 +107,23 @@ export function assembleReport(ctx: AssembleContext): Report {
     modules: struct.modules,
     suggestions: struct.suggestions,
     people: peopleRows({ merge: ctx.people.merge, mailmap: ctx.people.mailmap, members: hist.members, bots: ctx.history.bots, isBot: ctx.isBot }),
+    ...teamwork(ctx),
   };
+}
+
+/** What the change sets are, so a reader knows what "shared commits" counted. */
+function changeSetNotes(s: ChangeSetSummary | undefined): string[] {
+  if (!s || s.mode === 'commit' || s.changeSets === s.commits) return [];
+  const kinds = [s.byKind.pr && `${s.byKind.pr} pull request${s.byKind.pr === 1 ? '' : 's'}`, s.byKind.merge && `${s.byKind.merge} merged branch${s.byKind.merge === 1 ? '' : 'es'}`, s.byKind.commit && `${s.byKind.commit} single commit${s.byKind.commit === 1 ? '' : 's'}`].filter(Boolean);
+  const prs = s.prs ? `; ${s.prs.matched} of ${s.prs.exported} pull requests in ${s.prs.file} matched a commit` : '';
+  return [`change sets: ${s.commits} commits grouped into ${s.changeSets} changes (${kinds.join(', ')})${prs}; change coupling and shared commits count changes (--change-sets commit: one per commit)`];
+}
+
+/** Change sets and the cost of crossing a boundary (org/crossing.ts); nothing when the caller grouped nothing. */
+function teamwork(ctx: AssembleContext): Pick<Report, 'changeSets' | 'crossing'> {
+  if (!ctx.changeSets) return {};
+  const rows = crossing(ctx.input, { period: ctx.period ?? 'quarter', maxChangesetSize: ctx.options.maxChangesetSize, minSample: ctx.options.minSample, cost: ctx.ownership.teamMap.cost });
+  return { changeSets: ctx.changeSets, crossing: rows };
 }
 
 function withDependency(c: GroupHistory['counts'], dep: { ok: number; total: number } | null): GroupCounts {

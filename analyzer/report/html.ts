@@ -18,6 +18,7 @@ import {
   windowText,
 } from './findings-view';
 import { suggestionsView } from './suggestions-view';
+import { crossingHeader, crossingView } from './crossing-view';
 import type { Finding, Report } from '../contract/report';
 
 // The static page (what shows without scripts, and paints first) stays small at 200 teams.
@@ -57,6 +58,7 @@ ${autonomyTable(r)}
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
 ${matrix(r)}
+${crossingHtml(r)}
 <h2>Findings (${findings.length}, ${r.violations.length} locations)</h2>
 ${findingsTable(findings)}
 ${suggestions(r)}
@@ -70,6 +72,14 @@ ${large ? `<noscript>${body}</noscript>` : ''}
 ${dash?.scripts ?? ''}
 </body></html>
 `;
+}
+
+function crossingHtml(r: Report): string {
+  const view = crossingView(r);
+  if (!view) return '';
+  const head = crossingHeader(view).map((c) => `<th>${h(c)}</th>`).join('');
+  const rows = view.rows.map((cells) => `<tr>${cells.map((c, i) => (i === 0 ? `<td>${h(c)}</td>` : `<td style="text-align:right">${h(c)}</td>`)).join('')}</tr>`).join('');
+  return `<h2>Crossing boundaries</h2><table class="crossing"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table><p class="muted">${h(view.footnote)}</p>`;
 }
 
 function autonomyTable(r: Report): string {

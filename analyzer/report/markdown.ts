@@ -15,6 +15,7 @@ import {
   windowText,
 } from './findings-view';
 import { suggestionsView } from './suggestions-view';
+import { crossingHeader, crossingView } from './crossing-view';
 import type { Finding, Report } from '../contract/report';
 
 export function renderMarkdown(r: Report): string {
@@ -62,6 +63,7 @@ export function renderMarkdown(r: Report): string {
     "_¹ changes in the window to the team's files, including files since deleted or renamed away. Score: mean of the components with data, ×100. Delivery independence: of its members' commits that touch delivered code (owners that are not review groups), the share whose such files all belong to the team. Ownership integrity: share of changes to its code made by its members. Dependency independence: of the imports from its code to owned files, the share that stay inside or use another team's public API. Definitions and sources: docs/metrics.md in the Conway repository. \"–\": no data in the window, or too few to mean anything (the Notes say which and why)._",
   );
   coupling(r, out);
+  crossingSection(r, out);
   findingsSection(findings, r.violations.length, out);
   suggestions(r, out);
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));
@@ -130,6 +132,15 @@ function coupling(r: Report, out: string[]): void {
     .sort((x, y) => y.shared + y.ab + y.ba - (x.shared + x.ab + x.ba))
     .slice(0, 15);
   for (const x of rows) out.push(`| ${esc(x.a)} ↔ ${esc(x.b)} | ${x.shared} | ${x.degree}% | ${x.ab} | ${x.ba} |`);
+}
+
+function crossingSection(r: Report, out: string[]): void {
+  const view = crossingView(r);
+  if (!view) return;
+  const header = crossingHeader(view);
+  out.push('', '## Crossing boundaries', '', `| ${header.join(' | ')} |`, `| --- | ${header.slice(1).map(() => '---:').join(' | ')} |`);
+  for (const cells of view.rows) out.push(`| ${cells.map(esc).join(' | ')} |`);
+  out.push('', `_${esc(view.footnote)}_`);
 }
 
 function actFirst(findings: Finding[], out: string[]): void {

@@ -6,12 +6,14 @@
 // clusters:
 //   <id>: [team ids]
 // testPaths: [globs]   (extra test-code paths beside the conventions of metrics/scope.ts)
+// cost: { perEngineerDay, currency }   (money for the cross-team effort estimate, teams/cost.ts)
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlErrorKind } from '../contract/parse-errors';
 import type { Problem, Team, TeamMap } from '../model/types';
 import { didYouMean } from './did-you-mean';
+import { readCost } from './cost';
 
-const TOP_KEYS = ['teams', 'clusters', 'testPaths'] as const;
+const TOP_KEYS = ['teams', 'clusters', 'testPaths', 'cost'] as const;
 const TEAM_KEYS = ['name', 'owners', 'members', 'dependsOn', 'publicApi', 'role'] as const;
 const ROLES = ['team', 'review-group'] as const;
 const LIST_KEYS = ['owners', 'members', 'dependsOn', 'publicApi'] as const;
@@ -54,6 +56,8 @@ export function parseTeamMap(text: string, file: string): ParsedTeamMap {
   readClusters(root.get('clusters', true) as Node | undefined, out, err);
   const testPaths = readStringList(root.get('testPaths', true) as Node | undefined, 'testPaths', err);
   if (testPaths) out.map.testPaths = testPaths;
+  const cost = readCost(root.get('cost', true) as Node | undefined, err);
+  if (cost) out.map.cost = cost;
   checkReferences(root, out, err);
   return out;
 }

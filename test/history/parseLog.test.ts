@@ -5,20 +5,27 @@ import { LogParser, parseLog, type RawCommit } from '../../analyzer/history/pars
 // Hand-written in the exact layout `git log -z --numstat --format=LOG_FORMAT` produces
 // (checked against git 2.39 output with od -c).
 const H = (sha: string, name: string, email: string, date: number, trailers = '', subject = 'Fix the parser') =>
-  `\x1e${sha}\x1f${name}\x1f${email}\x1f${date}\x1f${trailers}\x1f${subject}\0`;
+  `\x1e${sha}\x1f${name}\x1f${email}\x1f${date}\x1f${trailers}\x1f\x1f${subject}\0`;
 const SHA1 = 'a'.repeat(40);
 const SHA2 = 'b'.repeat(40);
 const SHA3 = 'c'.repeat(40);
 
 const numstat =
   H(SHA1, 'Ann Lee', 'ann@acme.io', 1700000000, 'Bob <bob@acme.io>\x1dCat Park <cat@acme.io>') +
-  '\n3\t1\tsrc/a b.ts\0' + '-\t-\timg/logo.png\0' + '2\t0\t\0old "q".ts\0new\nline.ts\0' +
+  '\n3\t1\tsrc/a b.ts\0' +
+  '-\t-\timg/logo.png\0' +
+  '2\t0\t\0old "q".ts\0new\nline.ts\0' +
   H(SHA2, 'Bob Stone', 'bob@acme.io', 1700000100, '', 'chore(deps): bump x from 1.0.0 to 1.1.0') + // empty commit: next header follows directly
-  H(SHA3, 'Cat Park', 'cat@acme.io', 1700000200) + '\n10\t0\ttab\there.ts\0';
+  H(SHA3, 'Cat Park', 'cat@acme.io', 1700000200) +
+  '\n10\t0\ttab\there.ts\0';
 
 const expected: RawCommit[] = [
   {
-    sha: SHA1, name: 'Ann Lee', email: 'ann@acme.io', date: 1700000000, coAuthors: ['Bob <bob@acme.io>', 'Cat Park <cat@acme.io>'],
+    sha: SHA1,
+    name: 'Ann Lee',
+    email: 'ann@acme.io',
+    date: 1700000000,
+    coAuthors: ['Bob <bob@acme.io>', 'Cat Park <cat@acme.io>'],
     files: [
       { path: 'src/a b.ts', added: 3, deleted: 1 },
       { path: 'img/logo.png', added: null, deleted: null },
@@ -26,8 +33,24 @@ const expected: RawCommit[] = [
     ],
     subject: subjectPrint('Fix the parser'),
   },
-  { sha: SHA2, name: 'Bob Stone', email: 'bob@acme.io', date: 1700000100, coAuthors: [], files: [], subject: subjectPrint('chore(deps): bump x from 1.0.0 to 1.1.0') },
-  { sha: SHA3, name: 'Cat Park', email: 'cat@acme.io', date: 1700000200, coAuthors: [], files: [{ path: 'tab\there.ts', added: 10, deleted: 0 }], subject: subjectPrint('Fix the parser') },
+  {
+    sha: SHA2,
+    name: 'Bob Stone',
+    email: 'bob@acme.io',
+    date: 1700000100,
+    coAuthors: [],
+    files: [],
+    subject: subjectPrint('chore(deps): bump x from 1.0.0 to 1.1.0'),
+  },
+  {
+    sha: SHA3,
+    name: 'Cat Park',
+    email: 'cat@acme.io',
+    date: 1700000200,
+    coAuthors: [],
+    files: [{ path: 'tab\there.ts', added: 10, deleted: 0 }],
+    subject: subjectPrint('Fix the parser'),
+  },
 ];
 
 describe('parseLog', () => {
@@ -65,6 +88,15 @@ describe('parseLog', () => {
     expect(c.files).toEqual([{ path: 'x.ts', oldPath: '\x1eweird', added: 1, deleted: 0 }]);
   });
 
+  it('reads review trailers (Reviewed-by, Approved-by, Acked-by) and the squash PR number `(#N)`', () => {
+    const text = `\x1e${SHA1}\x1fAnn Lee\x1fann@acme.io\x1f1700000000\x1f\x1fBob <bob@acme.io>\x1dCat Park <cat@acme.io>\x1fFix totals (#42)\0`;
+    const [c] = parseLog(text, 'numstat');
+    expect([c.reviewers, c.pr, c.coAuthors]).toEqual([['Bob <bob@acme.io>', 'Cat Park <cat@acme.io>'], 42, []]);
+    // Neither field is set on a plain commit (the cache row stays 7 columns); `#42` without parentheses is no PR.
+    const [plain] = parseLog(H(SHA2, 'Bob', 'bob@acme.io', 1, '', 'Fix #42 again'), 'numstat');
+    expect(['reviewers' in plain, 'pr' in plain]).toEqual([false, false]);
+  });
+
   it('returns nothing for empty output', () => {
     expect(parseLog('', 'numstat')).toEqual([]);
   });
@@ -76,7 +108,12 @@ describe('toCommits', () => {
     const { makeResolver } = await import('../../analyzer/history/identity');
     const { makeBotTest } = await import('../../analyzer/history/bots');
     const { makePathFilter } = await import('../../analyzer/history/paths');
-    const opts = { resolve: makeResolver(), isBot: makeBotTest(), includeBots: false, keepPath: makePathFilter({ exclude: ['img/**'] }) };
+    const opts = {
+      resolve: makeResolver(),
+      isBot: makeBotTest(),
+      includeBots: false,
+      keepPath: makePathFilter({ exclude: ['img/**'] }),
+    };
     const kept = parseLog(numstat, 'numstat');
     const consumed = parseLog(numstat, 'numstat');
     const commits = toCommits(consumed, { ...opts, consume: true });

@@ -67,7 +67,7 @@ describe('parseTeamMap', () => {
   it('reports wrong types and unknown top-level keys', () => {
     const p = parseTeamMap('team:\n  a: {}\n', 'conway.yml');
     expect(p.errors.map((e) => e.message)).toEqual([
-      "unknown top-level key 'team' — did you mean 'teams'? (allowed: teams, clusters, testPaths)",
+      "unknown top-level key 'team' — did you mean 'teams'? (allowed: teams, clusters, testPaths, cost)",
       expect.stringMatching(/^missing `teams:`/),
     ]);
   });

@@ -1,0 +1,221 @@
+// The cost of crossing a team boundary (docs/metrics.md, "The cost of crossing a boundary";
+// Herbsleb & Mockus 2003 found distributed work items took about 2.5× as long).
+// Each change set (metrics/change-sets.ts) gets:
+//   teams    its delivery teams: the union over its files (review groups never count); left
+//            out when none (unowned files only); cross-team when two of its files share no
+//            delivery team (team coupling's rule: a change inside jointly owned files, or
+//            between files of one team, stays inside), else single-team;
+//   band     by files: small 1–3, medium 4–10, large 11+; change sets over maxChangesetSize files
+//            (releases, sweeps) are left out, as for change coupling;
+//   elapsed  opened → merged in hours, only for a pull request from --prs or a merged branch
+//            (merge commit, or a PR of several commits); a lone or squash commit has no elapsed
+//            time (git does not say when its work started);
+//   people   authors + reviewers, distinct.
+// A median elapsed time from fewer than minSample timed change sets is null, like every honest sample.
+// Per scope (each delivery team: change sets touching its files; each cluster: touching any of
+// its teams; the repository) and per period (the period the change set merged in) and the
+// whole window: count, median elapsed hours and median people on each side; ratio = the size
+// bands' cross/single median ratios weighted by the band's cross-team count, so large cross-team
+// changes are never compared with small single-team ones; crossShare = cross / (single + cross).
+// Effort is an ESTIMATE, git-hours style (see effortHours below).
+import type { CrossingBand, CrossingRow, CrossingSide } from '../contract/teamwork-crossing';
+import { changeSetsOf } from '../metrics/change-sets';
+import type { MetricsInput } from '../metrics/input';
+import type { ChangeSet } from '../model/change-set';
+import type { Commit } from '../model/types';
+import { periodOf, type PeriodKind } from './period';
+
+/** git-hours (kimmobrunfeldt/git-hours) defaults: commits less than 2 h apart are one session, a session's first commit counts 2 h. */
+export const SESSION_GAP_HOURS = 2;
+export const FIRST_COMMIT_HOURS = 2;
+export const HOURS_PER_DAY = 8;
+export const EFFORT_METHOD = `estimate, git-hours style: one person's commits less than ${SESSION_GAP_HOURS} h apart are one session; each commit adds the time since that person's previous commit in its session, a session's first commit adds ${FIRST_COMMIT_HOURS} h; ${HOURS_PER_DAY} h = 1 engineer day`;
+
+export const BANDS = [
+  { band: 'small', max: 3 },
+  { band: 'medium', max: 10 },
+  { band: 'large', max: Infinity },
+] as const;
+
+export interface CrossingOptions {
+  /** Also a row per period of this kind; null: the whole window only. */
+  period: PeriodKind | null;
+  /** Change sets touching more files are left out (docs/metrics.md); default 30. */
+  maxChangesetSize?: number;
+  /** A median from fewer timed change sets is null (metrics/sample-size.ts's honest samples); default 10. */
+  minSample?: number;
+  /** conway.yml `cost`: money on cluster and repository rows. */
+  cost?: { perEngineerDay: number; currency: string };
+}
+
+interface Item {
+  set: ChangeSet;
+  teams: string[];
+  cross: boolean;
+  band: number;
+  hours: number | null;
+  people: number;
+  effort: number;
+  period: string | null;
+}
+
+export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRow[] {
+  const max = opts.maxChangesetSize ?? 30;
+  const min = opts.minSample ?? 10;
+  const hoursOf = effortHours(input.commits);
+  const items: Item[] = [];
+  for (const set of changeSetsOf(input)) {
+    if (set.files.length === 0 || set.files.length > max) continue;
+    const teams: string[] = [];
+    const owners: string[][] = []; // the distinct delivery-team sets of its files: a handful
+    for (const f of set.files) {
+      const d = input.deliveryTeamsOf(f);
+      if (d.length && !owners.includes(d)) owners.push(d);
+      for (const t of d) if (!teams.includes(t)) teams.push(t);
+    }
+    if (!teams.length) continue;
+    const people = new Set([...set.authors, ...set.reviewers]).size;
+    let effort = 0;
+    for (const c of set.commits) effort += hoursOf.get(c.sha) ?? 0;
+    items.push({
+      set,
+      teams,
+      cross: crosses(owners),
+      band: BANDS.findIndex((b) => set.files.length <= b.max),
+      hours: elapsedHours(set),
+      people,
+      effort,
+      period: opts.period ? periodOf(set.merged, opts.period) : null,
+    });
+  }
+  const scopes: { kind: CrossingRow['scope']['kind']; id: string | null; has: (teams: string[]) => boolean }[] = [
+    { kind: 'all', id: null, has: () => true },
+    ...input.clusters.map((c) => ({
+      kind: 'cluster' as const,
+      id: c.id,
+      has: (teams: string[]) => teams.some((t) => c.teams.includes(t)),
+    })),
+    ...input.teams
+      .filter((t) => !input.reviewGroups.has(t.id))
+      .map((t) => ({ kind: 'team' as const, id: t.id, has: (teams: string[]) => teams.includes(t.id) })),
+  ];
+  const periods = opts.period ? [...new Set(items.map((i) => i.period!))].sort() : [];
+  const rows: CrossingRow[] = [];
+  for (const scope of scopes) {
+    const mine = items.filter((i) => scope.has(i.teams));
+    const withCost = scope.kind !== 'team' ? opts.cost : undefined;
+    rows.push(row(scope, null, mine, withCost, min));
+    for (const p of periods)
+      rows.push(
+        row(
+          scope,
+          p,
+          mine.filter((i) => i.period === p),
+          withCost,
+          min,
+        ),
+      );
+  }
+  return rows;
+}
+
+/** Two of the files share no delivery team (as team coupling says): a change inside jointly owned files stays inside. */
+function crosses(owners: string[][]): boolean {
+  for (let i = 0; i < owners.length; i++)
+    for (let j = i + 1; j < owners.length; j++) if (!owners[i].some((t) => owners[j].includes(t))) return true;
+  return false;
+}
+
+/** Hours from opened to merged; null for a change git cannot time (a lone or squash commit). */
+export function elapsedHours(set: ChangeSet): number | null {
+  if (set.kind === 'commit' || (set.commits.length === 1 && set.opened === set.merged)) return null;
+  return Math.max(0, set.merged - set.opened) / 3600;
+}
+
+/**
+ * git-hours per commit: sort each person's commits by date; a commit less than SESSION_GAP_HOURS
+ * after the person's previous one adds the gap, otherwise (a session's first) FIRST_COMMIT_HOURS.
+ */
+export function effortHours(commits: Commit[]): Map<string, number> {
+  const byAuthor = new Map<string, Commit[]>();
+  for (const c of commits) (byAuthor.get(c.author) ?? byAuthor.set(c.author, []).get(c.author)!).push(c);
+  const out = new Map<string, number>();
+  for (const list of byAuthor.values()) {
+    list.sort((a, b) => a.date - b.date);
+    list.forEach((c, i) => {
+      const gap = i === 0 ? Infinity : (c.date - list[i - 1].date) / 3600;
+      out.set(c.sha, gap < SESSION_GAP_HOURS ? gap : FIRST_COMMIT_HOURS);
+    });
+  }
+  return out;
+}
+
+function row(
+  scope: { kind: CrossingRow['scope']['kind']; id: string | null },
+  period: string | null,
+  items: Item[],
+  cost: CrossingOptions['cost'],
+  min: number,
+): CrossingRow {
+  const side = (list: Item[]) => sideOf(list, min);
+  const cross = items.filter((i) => i.cross);
+  const single = items.filter((i) => !i.cross);
+  const bands: CrossingBand[] = BANDS.map((b, k) => {
+    const s = side(single.filter((i) => i.band === k));
+    const c = side(cross.filter((i) => i.band === k));
+    const r = ratioOf(c, s);
+    return { band: b.band, single: s, cross: c, ratio: r === null ? null : round(r, 2) };
+  }).filter((b) => b.single.n + b.cross.n > 0);
+  let weighted = 0;
+  let weight = 0;
+  for (const b of bands) if (b.ratio !== null) ((weighted += b.ratio * b.cross.n), (weight += b.cross.n));
+  const hours = round(
+    cross.reduce((sum, i) => sum + i.effort, 0),
+    1,
+  );
+  const engineerDays = round(hours / HOURS_PER_DAY, 1);
+  const out: CrossingRow = {
+    scope: { kind: scope.kind, id: scope.id },
+    period,
+    single: side(single),
+    cross: side(cross),
+    ratio: weight ? round(weighted / weight, 2) : null,
+    crossShare: items.length ? round(cross.length / items.length, 3) : null,
+    bands,
+    effort: { hours, engineerDays, method: EFFORT_METHOD, estimate: true },
+  };
+  if (cost)
+    out.cost = {
+      amount: Math.round((hours / HOURS_PER_DAY) * cost.perEngineerDay),
+      currency: cost.currency,
+      perEngineerDay: cost.perEngineerDay,
+      estimate: true,
+    };
+  return out;
+}
+
+function sideOf(items: Item[], min: number): CrossingSide {
+  const timed = items.flatMap((i) => (i.hours === null ? [] : [i.hours]));
+  return {
+    n: items.length,
+    medianHours: timed.length && timed.length >= min ? round(median(timed), 1) : null,
+    people: items.length ? median(items.map((i) => i.people)) : null,
+  };
+}
+
+function ratioOf(cross: CrossingSide, single: CrossingSide): number | null {
+  return cross.medianHours !== null && single.medianHours !== null && single.medianHours > 0
+    ? cross.medianHours / single.medianHours
+    : null;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
