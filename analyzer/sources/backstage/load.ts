@@ -22,20 +22,54 @@ export interface Catalog {
 
 /** The catalog, or null when there is none (an explicit --catalog must exist). */
 export function loadCatalog(root: string, given?: string): Catalog | null {
-  const files = given ? explicitFiles(root, given) : CATALOG_FILES.flatMap((n) => findFilesNamed(root, n)).sort();
+  if (given) {
+    const files = explicitFiles(root, given);
+    return readCatalog(
+      files.map((f) => display(root, f)),
+      false,
+      (name) => readTextFile(isAbsolute(name) ? name : join(root, name), MAX_BYTES),
+    );
+  }
+  return readCatalog(CATALOG_FILES.flatMap((n) => findFilesNamed(root, n)).sort(), true, (name) =>
+    readRepoFile(root, name, MAX_BYTES, true),
+  );
+}
+
+/**
+ * The catalog of one revision of the repository (`review` reads each side's): its tracked
+ * catalog-info files, and the Location targets they list, through the side's reader.
+ */
+export function catalogAt(tracked: string[], read: (path: string) => string | null): Catalog | null {
+  const files = tracked.filter((p) => CATALOG_FILES.includes(p.slice(p.lastIndexOf('/') + 1))).sort();
+  return readCatalog(files, true, (name) => {
+    const text = read(name);
+    return text === null ? { kind: 'missing' } : { kind: 'text', text };
+  });
+}
+
+/** The catalog files named, in order, with the Location targets of repository files followed. */
+function readCatalog(
+  files: string[],
+  follow: boolean,
+  read: (name: string) => { kind: 'text'; text: string } | { kind: string },
+): Catalog | null {
   if (!files.length) return null;
   const out: Catalog = { files: [], entities: [], errors: [] };
-  const queue = files.map((f) => (given ? { abs: f, name: display(root, f) } : { abs: join(root, f), name: f }));
-  const seen = new Set(queue.map((q) => q.name));
+  const queue = [...files];
+  const seen = new Set(queue);
   for (let i = 0; i < queue.length; i++) {
-    const { abs, name } = queue[i];
-    const r = given ? readTextFile(abs, MAX_BYTES) : readRepoFile(root, name, MAX_BYTES, true);
-    if (r.kind !== 'text') {
-      out.errors.push({ file: name, line: 0, message: `cannot read the catalog file (${r.kind}): its entities are not used` });
+    const name = queue[i];
+    const r = read(name);
+    if (!('text' in r)) {
+      out.errors.push({
+        file: name,
+        line: 0,
+        message: `cannot read the catalog file (${r.kind}): its entities are not used`,
+      });
       continue;
     }
     const parsed = parseCatalogFile(r.text, name);
-    if (!given) for (const t of locationTargets(parsed.entities, name)) if (!seen.has(t) && seen.add(t)) queue.push({ abs: join(root, t), name: t });
+    if (follow) for (const t of locationTargets(parsed.entities, name)) if (!seen.has(t) && seen.add(t)) queue.push(t);
     out.files.push(name);
     out.entities.push(...parsed.entities);
     out.errors.push(...parsed.errors);
@@ -46,7 +80,9 @@ export function loadCatalog(root: string, given?: string): Catalog | null {
 /** Relative `spec.target` / `spec.targets` of Location entities, as repository paths (none that leave it). */
 function locationTargets(entities: CatalogEntity[], file: string): string[] {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-  return entities.filter((e) => e.kind.toLowerCase() === 'location').flatMap((e) => [e.spec.target, ...(Array.isArray(e.spec.targets) ? e.spec.targets : [])])
+  return entities
+    .filter((e) => e.kind.toLowerCase() === 'location')
+    .flatMap((e) => [e.spec.target, ...(Array.isArray(e.spec.targets) ? e.spec.targets : [])])
     .filter((t): t is string => typeof t === 'string' && !/^[a-z]+:/i.test(t))
     .map((t) => posix.normalize(posix.join(dir, t)))
     .filter((t) => !t.startsWith('..') && !posix.isAbsolute(t));
