@@ -6,7 +6,7 @@ import { UserError } from '../contract/errors';
 import { readReport } from '../org-merge/read';
 import { openDb } from '../store/db';
 import { takeSnapshot } from '../store/snapshot';
-import { readTrend, type TrendRow } from '../store/trend';
+import { groupsLike, readTrend, type TrendRow } from '../store/trend';
 import { EXIT, type Command, type Values } from './command';
 import { pct, score } from '../report/format';
 
@@ -79,6 +79,18 @@ export const trendCommand: Command = {
         cluster: values.cluster as string | undefined,
         period,
       });
+      const wanted = (values.team ?? values.cluster) as string | undefined;
+      if (!rows.length && wanted !== undefined) {
+        // A typo or a short name (`confirmations` for `@MetaMask/confirmations`): say which ids there are.
+        const kind = values.cluster !== undefined ? 'cluster' : 'team';
+        const { ids, total, near } = await groupsLike(db, wanted, kind === 'cluster');
+        const more = !near && ids.length < total ? ', …' : '';
+        throw new UserError(
+          total
+            ? `--${kind} ${wanted}: no ${kind} with that id in ${values.db as string} (${total} ${kind}s) — ${near ? 'did you mean' : 'its ids are like'} ${ids.join(', ')}${more}`
+            : `--${kind} ${wanted}: ${values.db as string} holds no ${kind}s${kind === 'cluster' ? " (clusters come from conway.yml or the catalog's parent groups)" : ''}`,
+        );
+      }
       io.stdout(values.json ? JSON.stringify(rows, null, 2) + '\n' : formatTrend(rows));
     } finally {
       db.close();

@@ -64,3 +64,17 @@ export async function readTrend(
     };
   });
 }
+
+/** The team (or cluster) ids the database holds, closest to `wanted` first: what to suggest for a typo. */
+export async function groupsLike(
+  db: Db,
+  wanted: string,
+  cluster: boolean,
+): Promise<{ ids: string[]; total: number; near: boolean }> {
+  const [table, col] = cluster ? ['cluster_metrics', 'cluster'] : ['team_metrics', 'team'];
+  const all = (await db.rows(`select distinct ${col} as id from ${table} order by 1`)).map((r) => String(r.id));
+  const w = wanted.toLowerCase().replace(/^@/, '');
+  const tail = (id: string) => id.toLowerCase().slice(id.lastIndexOf('/') + 1);
+  const near = all.filter((id) => id.toLowerCase().includes(w) || w.includes(tail(id)));
+  return { ids: (near.length ? near : all).slice(0, 8), total: all.length, near: near.length > 0 };
+}

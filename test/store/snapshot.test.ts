@@ -87,6 +87,15 @@ describe('snapshot database', () => {
     await cli(['merge', q2, '--out', org]);
     expect((await cli(['snapshot', '--db', db, org])).stdout).toMatch(/^added org\|/);
     expect(JSON.parse((await cli(['trend', '--db', db, '--team', 'design', '--json'])).stdout)).toEqual(rows);
+    // a short or mistyped id is an input error that names the ids there are, not an empty table
+    expect(await cli(['trend', '--db', db, '--team', 'desig'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no team with that id in'),
+    });
+    expect((await cli(['trend', '--db', db, '--team', 'desig'])).stderr).toMatch(/\(2 teams\) — did you mean design\n/);
+    expect((await cli(['trend', '--db', db, '--cluster', 'money'])).stderr).toMatch(
+      /holds no clusters \(clusters come from conway\.yml/,
+    );
     expect(await cli(['trend', '--db', join(dir, 'none.duckdb')])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('no such database'),
