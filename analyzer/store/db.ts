@@ -18,7 +18,8 @@ export interface Db {
 
 export type OpenMode = 'create' | 'write' | 'read-only';
 
-export async function openDb(path: string, how: OpenMode): Promise<Db> {
+/** `label`: how the user named the file, for errors (`--db` on the CLI, `conway.snapshotDb` in the editor). */
+export async function openDb(path: string, how: OpenMode, label = '--db'): Promise<Db> {
   let duckdb: typeof import('@duckdb/node-api');
   try {
     // require, not import(): the CLI runs from V8's code cache, where dynamic import has no loader.
@@ -26,7 +27,7 @@ export async function openDb(path: string, how: OpenMode): Promise<Db> {
     duckdb = require('@duckdb/node-api') as typeof import('@duckdb/node-api');
   } catch (e) {
     throw new UserError(
-      `--db ${path}: DuckDB (the npm package @duckdb/node-api) is not installed next to Conway: ${(e as Error).message.split('\n')[0]} — run \`npm install @duckdb/node-api\``,
+      `${label} ${path}: DuckDB (the npm package @duckdb/node-api) is not installed next to Conway: ${(e as Error).message.split('\n')[0]} — run \`npm install @duckdb/node-api\``,
     );
   }
   let instance: import('@duckdb/node-api').DuckDBInstance;
@@ -35,7 +36,7 @@ export async function openDb(path: string, how: OpenMode): Promise<Db> {
     instance = await duckdb.DuckDBInstance.create(path, how === 'read-only' ? { access_mode: 'READ_ONLY' } : undefined);
     conn = await instance.connect();
   } catch (e) {
-    throw new UserError(`--db ${path}: cannot open the DuckDB database: ${(e as Error).message.split('\n')[0]}`);
+    throw new UserError(`${label} ${path}: cannot open the DuckDB database: ${(e as Error).message.split('\n')[0]}`);
   }
   const db: Db = {
     version: 0,
@@ -52,7 +53,7 @@ export async function openDb(path: string, how: OpenMode): Promise<Db> {
     if (Number(known[0].n) === 0) {
       if (how !== 'create')
         throw new UserError(
-          `--db ${path}: not a Conway history database (no conway_schema table) — create it with \`conway snapshot --db ${path} REPORT.json\``,
+          `${label} ${path}: not a Conway history database (no conway_schema table) — create it with \`conway snapshot --db ${path} REPORT.json\``,
         );
       for (const sql of SCHEMA) await db.run(sql);
       await db.run('insert into conway_schema values ($1)', [1]);
@@ -60,7 +61,7 @@ export async function openDb(path: string, how: OpenMode): Promise<Db> {
     db.version = Number((await db.rows('select max(version) as v from conway_schema'))[0].v);
     if (db.version > STORE_VERSION)
       throw new UserError(
-        `--db ${path}: schema version ${db.version} is newer than this Conway's (${STORE_VERSION}) — upgrade Conway`,
+        `${label} ${path}: schema version ${db.version} is newer than this Conway's (${STORE_VERSION}) — upgrade Conway`,
       );
     if (how !== 'read-only') {
       for (let v = db.version + 1; v <= STORE_VERSION; v++) {

@@ -76,7 +76,7 @@ export async function teamSeriesOf(path: string, repository: string): Promise<Sn
     throw new UserError(
       `conway.snapshotDb: ${path} does not exist — take a snapshot first: \`conway analyze --out report.json && conway snapshot --db ${path} report.json\``,
     );
-  const db = await openDb(path, 'read-only');
+  const db = await openDb(path, 'read-only', 'conway.snapshotDb');
   try {
     return await readTeamSeries(db, path, repository);
   } finally {

@@ -2,6 +2,7 @@
 // autonomy, coupling and findings snapshot by snapshot, opened read-only. A database written by
 // the first schema (no coupling or findings columns) is read as it is, and brought up to date by
 // the next `conway snapshot`.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../analyzer/store/db';
@@ -111,6 +112,12 @@ describe('team series for the dashboard', () => {
     const dir = tempDir();
     await expect(teamSeriesOf(join(dir, 'none.duckdb'), 'shop')).rejects.toThrow(
       /none\.duckdb does not exist — take a snapshot first: `conway analyze --out report.json && conway snapshot --db /,
+    );
+    // a file that is not a DuckDB database is named by the setting, not by a CLI option
+    const notDb = join(dir, 'notes.duckdb');
+    writeFileSync(notDb, 'not a database\n');
+    await expect(teamSeriesOf(notDb, 'shop')).rejects.toThrow(
+      /^conway\.snapshotDb \S+notes\.duckdb: cannot open the DuckDB database: /,
     );
     const db = join(dir, 'history.duckdb');
     const repo = await twoSnapshots(dir, db);
