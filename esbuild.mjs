@@ -28,17 +28,26 @@ const builds = [
   // DuckDB (`conway snapshot`, `trend`) is a native module: loaded from node_modules, never bundled.
   { ...node, entryPoints: { conway: 'analyzer/cli/main.ts' }, outdir: 'dist', external: ['@duckdb/node-api'] },
   { ...node, entryPoints: { cli: 'analyzer/cli/start.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entryPoints: { worker: 'analyzer/worker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { worker: 'analyzer/worker.ts' }, outdir: 'dist', external: ['@duckdb/node-api'] },
   { ...node, entryPoints: { extension: 'extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   {
-    bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
-    logLevel: 'warning', entryPoints: { dashboard: 'webview/main.ts' }, outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: { dashboard: 'webview/main.ts' },
+    outdir: 'dist/webview',
   },
 ];
 // A missing entry point is a broken checkout or a renamed file: say which, never build less in silence.
 const missing = builds.flatMap((b) => Object.values(b.entryPoints)).filter((f) => !existsSync(f));
 if (missing.length) {
-  console.error(`esbuild.mjs: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')} — fix the path in esbuild.mjs`);
+  console.error(
+    `esbuild.mjs: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')} — fix the path in esbuild.mjs`,
+  );
   process.exit(1);
 }
 
@@ -46,7 +55,8 @@ if (missing.length) {
 function copyWebviewAssets() {
   mkdirSync('dist/webview', { recursive: true });
   copyFileSync('webview/dashboard.css', 'dist/webview/dashboard.css');
-  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
+  for (const f of ['codicon.css', 'codicon.ttf'])
+    copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
 }
 copyWebviewAssets();
 

@@ -3,6 +3,7 @@
 // between requests, per repository root: the history cache entries, the import index (so the
 // imports of a file saved in the editor are re-resolved without re-reading the repository), the
 // tracked files and the ownership hovers use.
+import { basename } from 'node:path';
 import { analyzeRepo } from './analyze';
 import { listTrackedFiles } from './collect/tracked-files';
 import { warmImportIndex } from './imports';
@@ -11,6 +12,7 @@ import { loadOwnership, type Ownership } from './ownership';
 import { fileImportViolations, type KeptDelivery } from './pipeline/file-check';
 import { isToWorker, type FromWorker, type ToWorker, type WorkerOptions } from './protocol';
 import { reviewChange } from './review';
+import { teamSeriesOf } from './store/series';
 
 const warm = new WarmContext();
 const running = new Map<number, AbortController>();
@@ -26,7 +28,8 @@ function trackedFilesOf(root: string): Promise<string[]> {
 function ownershipFor(root: string, options: WorkerOptions): Ownership {
   const key = JSON.stringify([options.flavor, options.codeowners, options.teams]);
   const kept = warm.slot(root, 'worker-ownership', () => ({ key: '', ownership: null as Ownership | null }));
-  if (kept.key !== key || !kept.ownership) Object.assign(kept, { key, ownership: loadOwnership(root, { ...options, warm }) });
+  if (kept.key !== key || !kept.ownership)
+    Object.assign(kept, { key, ownership: loadOwnership(root, { ...options, warm }) });
   return kept.ownership!;
 }
 
@@ -42,15 +45,32 @@ async function handle(msg: ToWorker): Promise<void> {
     if (msg.type === 'analyze') {
       warm.forget(msg.root, 'worker-tracked'); // files may have changed with HEAD
       warm.forget(msg.root, 'worker-ownership');
-      const report = await analyzeRepo(msg.root, { ...msg.options, warm, signal: ctrl.signal, onProgress: (p) => send({ id: msg.id, type: 'progress', ...p }) });
+      const report = await analyzeRepo(msg.root, {
+        ...msg.options,
+        warm,
+        signal: ctrl.signal,
+        onProgress: (p) => send({ id: msg.id, type: 'progress', ...p }),
+      });
       send({ id: msg.id, type: 'report', report });
       // The report lists every tracked file: hovers need no `git ls-files` of their own.
       const files = Promise.resolve(report.files.map((f) => f.path));
       warm.slot(msg.root, 'worker-tracked', () => files);
     } else if (msg.type === 'review') {
       const { flavor, codeowners, teams, exclude, cacheDir } = msg.options;
-      const review = await reviewChange(msg.root, { mode: msg.mode, flavor, codeowners, teams, exclude, cacheDir, signal: ctrl.signal, warm });
+      const review = await reviewChange(msg.root, {
+        mode: msg.mode,
+        flavor,
+        codeowners,
+        teams,
+        exclude,
+        cacheDir,
+        signal: ctrl.signal,
+        warm,
+      });
       send({ id: msg.id, type: 'review', review });
+    } else if (msg.type === 'snapshot-trend') {
+      // The folder's snapshots: `conway snapshot` names a repository by its directory, as here.
+      send({ id: msg.id, type: 'snapshot-trend', trend: await teamSeriesOf(msg.db, basename(msg.root)) });
     } else {
       const files = await trackedFilesOf(msg.root);
       const idx = warmImportIndex(msg.root, files, msg.options.exclude ?? [], warm);

@@ -33,7 +33,7 @@ function report(n) {
   const deps = Array.from({ length: 10 }, () => `@org/repo-${r(REPORTS)}-pkg`);
   const externalImports = Array.from({ length: 2000 }, (_, i) => ({ package: deps[i % deps.length], file: files[i].path, line: 1, teams: [ids[i % ids.length]] }));
   return {
-    schemaVersion: 1, generatedAt: '2025-06-30T00:00:00.000Z', repo: { root: `/ci/repo-${n}`, head: n.toString(16).padStart(40, '0'), branch: 'main', codeowners: '.github/CODEOWNERS', teamMap: null, shallow: false },
+    schemaVersion: 2, generatedAt: '2025-06-30T00:00:00.000Z', repo: { root: `/ci/repo-${n}`, head: n.toString(16).padStart(40, '0'), branch: 'main', codeowners: '.github/CODEOWNERS', teamMap: null, shallow: false },
     window: { since: '2024-06-30', until: null, commits: 2000, mode: 'numstat', first: null, last: { sha: 'x', date: '2025-06-29T00:00:00.000Z' } },
     notes: [], teams, clusters: [{ id: 'cluster-1', teams: ids.slice(0, 3), autonomy: { score: 70, deliveryIndependence: 0.6, ownershipIntegrity: 0.7, dependencyIndependence: 0.75 }, counts: { ...teams[0].counts, changes: 60, commits: 25 } }],
     files, declaredModules: [], coupling: { files: [], teams: [{ a: ids[0], b: ids[1], sharedCommits: 5, degree: 20, commits: [], revsA: 25, revsB: 25 }], static: [{ from: ids[0], to: ids[1], edges: 3, examples: [] }] },

@@ -17,7 +17,12 @@ import { OwnerStatus } from './status';
 import { TeamsTree, ViolationsTree } from './trees';
 import { WorkerClient } from './worker-client';
 
-const SOURCES = [{ language: 'typescript' }, { language: 'typescriptreact' }, { language: 'javascript' }, { language: 'javascriptreact' }];
+const SOURCES = [
+  { language: 'typescript' },
+  { language: 'typescriptreact' },
+  { language: 'javascript' },
+  { language: 'javascriptreact' },
+];
 const OWNERSHIP_FILES = /(^|\/)(CODEOWNERS|conway\.ya?ml)$/;
 
 export function activate(ctx: vscode.ExtensionContext) {
@@ -52,12 +57,17 @@ export function activate(ctx: vscode.ExtensionContext) {
   const analyzeAll = () => analyzeWithProgress(models, log);
 
   ctx.subscriptions.push(
-    log, status, diagnostics, ...(worker ? [{ dispose: () => worker.dispose() }] : []),
+    log,
+    status,
+    diagnostics,
+    ...(worker ? [{ dispose: () => worker.dispose() }] : []),
     vscode.window.registerFileDecorationProvider(decorations),
     vscode.window.registerTreeDataProvider('conway.teams', teams),
     vscode.window.registerTreeDataProvider('conway.violations', violations),
     vscode.languages.registerHoverProvider(SOURCES, new ImportHover(models)),
-    vscode.languages.registerCodeActionsProvider(SOURCES, new ConwayActions(models), { providedCodeActionKinds: ConwayActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(SOURCES, new ConwayActions(models), {
+      providedCodeActionKinds: ConwayActions.kinds,
+    }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel) {
         const m = models.all()[0];
@@ -68,17 +78,29 @@ export function activate(ctx: vscode.ExtensionContext) {
     vscode.workspace.onDidOpenTextDocument(() => diagnostics.refresh()),
     vscode.workspace.onDidCloseTextDocument(() => diagnostics.refresh()),
     vscode.workspace.onDidSaveTextDocument((doc) => onSave(models, doc, log)),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('conway') && models.all().forEach((m) => m.loadOwnership())),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('conway')) models.all().forEach((m) => m.loadOwnership());
+      if (e.affectsConfiguration('conway.snapshotDb')) models.all().forEach((m) => void m.loadSnapshotTrend());
+    }),
     vscode.workspace.onDidChangeWorkspaceFolders((e) => {
       // A folder added after start-up is analysed and watched like the first ones.
       for (const f of e.added) {
         const m = addFolder(f);
-        if (worker) void analyzeWithProgress(new Models([m]), log).then(() => models.byFolder.get(f.uri.toString()) === m && startFolder(m));
+        if (worker)
+          void analyzeWithProgress(new Models([m]), log).then(
+            () => models.byFolder.get(f.uri.toString()) === m && startFolder(m),
+          );
       }
-      for (const f of e.removed) models.byFolder.get(f.uri.toString())?.dispose(), models.byFolder.delete(f.uri.toString());
+      for (const f of e.removed)
+        (models.byFolder.get(f.uri.toString())?.dispose(), models.byFolder.delete(f.uri.toString()));
       refresh();
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.window.showInformationMessage('Conway: reload the window to enable history, imports and scores.', 'Reload').then((r) => r && vscode.commands.executeCommand('workbench.action.reloadWindow'))),
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () =>
+        void vscode.window
+          .showInformationMessage('Conway: reload the window to enable history, imports and scores.', 'Reload')
+          .then((r) => r && vscode.commands.executeCommand('workbench.action.reloadWindow')),
+    ),
   );
   registerCommands(ctx, models, diagnostics, analyzeAll);
   const review = registerReview(ctx, models);
@@ -91,21 +113,34 @@ export function activate(ctx: vscode.ExtensionContext) {
       review.schedule(0);
     }, 0);
   }
-  return { models, status, diagnostics, teams, violations, review, activationMs, dashboard: () => Dashboard.current, restricted: !worker };
+  return {
+    models,
+    status,
+    diagnostics,
+    teams,
+    violations,
+    review,
+    activationMs,
+    dashboard: () => Dashboard.current,
+    restricted: !worker,
+  };
 }
 
 async function analyzeWithProgress(models: Models, log: vscode.OutputChannel): Promise<void> {
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Conway', cancellable: true }, async (progress, token) => {
-    for (const m of models.all()) {
-      progress.report({ message: `analysing ${m.folder.name}…` });
-      try {
-        await m.analyze((phase) => progress.report({ message: `${m.folder.name}: ${phase}` }), token);
-      } catch (e) {
-        log.appendLine(`[${m.folder.name}] analysis failed: ${(e as Error).message}`);
-        void vscode.window.showWarningMessage(`Conway: analysis of ${m.folder.name} failed: ${(e as Error).message}`);
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Conway', cancellable: true },
+    async (progress, token) => {
+      for (const m of models.all()) {
+        progress.report({ message: `analysing ${m.folder.name}…` });
+        try {
+          await m.analyze((phase) => progress.report({ message: `${m.folder.name}: ${phase}` }), token);
+        } catch (e) {
+          log.appendLine(`[${m.folder.name}] analysis failed: ${(e as Error).message}`);
+          void vscode.window.showWarningMessage(`Conway: analysis of ${m.folder.name} failed: ${(e as Error).message}`);
+        }
       }
-    }
-  });
+    },
+  );
 }
 
 function onSave(models: Models, doc: vscode.TextDocument, log: vscode.OutputChannel): void {

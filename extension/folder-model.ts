@@ -11,7 +11,8 @@ import { userEmail } from '../analyzer/analyze';
 import type { FileRow, Report, Violation } from '../analyzer/contract/report';
 import type { Review } from '../analyzer/contract/review';
 import { readHead } from './git-head';
-import { analysisOptions, ownershipOptions } from './settings';
+import type { SnapshotTrend } from '../analyzer/contract/snapshot-trend';
+import { analysisOptions, ownershipOptions, snapshotDbPath } from './settings';
 import type { WorkerClient } from './worker-client';
 
 const IMPORT_KINDS = new Set(['deep-import', 'forbidden-dependency']);
@@ -20,16 +21,26 @@ export class FolderModel implements vscode.Disposable {
   ownership: Ownership | undefined;
   ownershipError: string | undefined;
   report: Report | undefined;
+  /** The folder's team series from the snapshot database (`conway.snapshotDb`), or why there is none. */
+  snapshotTrend: SnapshotTrend | undefined;
+  snapshotTrendError: string | undefined;
   head: string | null = null;
   userTeams: string[] = [];
   private files = new Map<string, FileRow>();
   private readonly rechecked = new Map<string, Violation[]>();
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
+  /** The snapshot series changed (its own event: the dashboard sends it without the report again). */
+  private readonly trendEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTrend = this.trendEmitter.event;
   private watcher: FSWatcher | undefined;
   private analyzing: Promise<void> | undefined;
 
-  constructor(readonly folder: vscode.WorkspaceFolder, private readonly worker: WorkerClient | null, private readonly log: vscode.OutputChannel) {
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly worker: WorkerClient | null,
+    private readonly log: vscode.OutputChannel,
+  ) {
     this.loadOwnership();
   }
 
@@ -66,21 +77,60 @@ export class FolderModel implements vscode.Disposable {
 
   private async runAnalysis(progress?: (phase: string) => void, token?: vscode.CancellationToken): Promise<void> {
     const started = Date.now();
-    const msg = await this.worker!.request({ type: 'analyze', root: this.root, options: analysisOptions(this.folder) }, (p) => progress?.(p.phase), token);
+    const msg = await this.worker!.request(
+      { type: 'analyze', root: this.root, options: analysisOptions(this.folder) },
+      (p) => progress?.(p.phase),
+      token,
+    );
     if (msg.type !== 'report') return;
     this.report = msg.report;
     this.head = msg.report.repo.head;
     this.files = new Map(msg.report.files.map((f) => [f.path, f]));
     this.rechecked.clear();
-    this.log.appendLine(`[${this.folder.name}] analysed ${msg.report.window.commits} commits, ${msg.report.files.length} files in ${Date.now() - started} ms`);
+    this.log.appendLine(
+      `[${this.folder.name}] analysed ${msg.report.window.commits} commits, ${msg.report.files.length} files in ${Date.now() - started} ms`,
+    );
     this.emitter.fire();
+    await this.loadSnapshotTrend();
+  }
+
+  /** Reads the trend views' series from `conway.snapshotDb` in the worker (after each analysis, and when the setting changes). */
+  async loadSnapshotTrend(): Promise<void> {
+    const db = snapshotDbPath(this.folder);
+    if (!this.worker || !db) {
+      if (this.snapshotTrend || this.snapshotTrendError) this.setTrend(undefined, undefined);
+      return;
+    }
+    try {
+      const msg = await this.worker.request({ type: 'snapshot-trend', root: this.root, db });
+      if (msg.type !== 'snapshot-trend') return;
+      this.log.appendLine(
+        `[${this.folder.name}] ${msg.trend.snapshots.length} snapshots of ${msg.trend.repository} in ${db}`,
+      );
+      this.setTrend(msg.trend, undefined);
+    } catch (e) {
+      this.log.appendLine(`[${this.folder.name}] ${(e as Error).message}`);
+      this.setTrend(undefined, (e as Error).message);
+    }
+  }
+
+  private setTrend(trend: SnapshotTrend | undefined, error: string | undefined): void {
+    this.snapshotTrend = trend;
+    this.snapshotTrendError = error;
+    this.trendEmitter.fire();
   }
 
   /** Re-resolves one saved source file's imports and re-checks them (no full analysis). */
   async recheck(doc: vscode.TextDocument): Promise<void> {
     const path = this.rel(doc.uri);
     if (!this.worker || !path || !/\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(path)) return;
-    const msg = await this.worker.request({ type: 'imports', root: this.root, file: path, text: doc.getText(), options: analysisOptions(this.folder) });
+    const msg = await this.worker.request({
+      type: 'imports',
+      root: this.root,
+      file: path,
+      text: doc.getText(),
+      options: analysisOptions(this.folder),
+    });
     if (msg.type !== 'imports') return;
     this.rechecked.set(path, msg.violations);
     this.emitter.fire();
@@ -89,7 +139,12 @@ export class FolderModel implements vscode.Disposable {
   /** `conway review` of the working tree (staged, unstaged and untracked changes) against HEAD, in the worker. */
   async review(): Promise<Review | null> {
     if (!this.worker) return null;
-    const msg = await this.worker.request({ type: 'review', root: this.root, mode: 'working-tree', options: analysisOptions(this.folder) });
+    const msg = await this.worker.request({
+      type: 'review',
+      root: this.root,
+      mode: 'working-tree',
+      options: analysisOptions(this.folder),
+    });
     return msg.type === 'review' ? msg.review : null;
   }
 
@@ -97,7 +152,13 @@ export class FolderModel implements vscode.Disposable {
   async imports(doc: vscode.TextDocument) {
     const path = this.rel(doc.uri);
     if (!this.worker || !path) return null;
-    const msg = await this.worker.request({ type: 'imports', root: this.root, file: path, text: doc.getText(), options: analysisOptions(this.folder) });
+    const msg = await this.worker.request({
+      type: 'imports',
+      root: this.root,
+      file: path,
+      text: doc.getText(),
+      options: analysisOptions(this.folder),
+    });
     return msg.type === 'imports' ? msg : null;
   }
 
@@ -142,12 +203,15 @@ export class FolderModel implements vscode.Disposable {
     if (!this.worker || !this.ownership) return;
     // Through the analyzer's git runner: the hook environment and the repository's config are neutralised there.
     const email = (await userEmail(this.root)).toLowerCase();
-    this.userTeams = email ? this.ownership.teamMap.teams.filter((t) => t.members.some((m) => m.toLowerCase() === email)).map((t) => t.id) : [];
+    this.userTeams = email
+      ? this.ownership.teamMap.teams.filter((t) => t.members.some((m) => m.toLowerCase() === email)).map((t) => t.id)
+      : [];
     this.emitter.fire();
   }
 
   dispose(): void {
     this.watcher?.close();
     this.emitter.dispose();
+    this.trendEmitter.dispose();
   }
 }

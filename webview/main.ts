@@ -6,9 +6,10 @@
 //    #conway-report-gzip), validate it, render; nothing is posted.
 // Either way `data-rendered` on <body> says which graph renderer drew (for tests and humans).
 import type { Report } from '../analyzer/contract/report';
-import { renderDashboard } from './dashboard';
+import { renderDashboard, type DashboardHandle } from './dashboard';
 import { hostLinks, pageLinks } from './links';
-import { isHostToWebview, reportOf, type DashboardFilter, type WebviewToHost } from './protocol';
+import { isHostToWebview, isTrendToWebview, reportOf, type DashboardFilter, type WebviewToHost } from './protocol';
+import type { TrendState } from './snapshot-trend';
 import { isReport } from './report-guard';
 
 interface VsCodeApi {
@@ -22,14 +23,21 @@ const root = document.getElementById('app')!;
 const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 const post = (m: WebviewToHost) => vscode?.postMessage(m);
 let current: Report | undefined;
+/** The snapshot series (VS Code only): kept across reports, drawn into each new dashboard. */
+let trend: TrendState = null;
+let dashboard: DashboardHandle | undefined;
 
 function show(report: Report, filter?: DashboardFilter): void {
   current = report;
   performance.mark('conway-report-ready');
-  renderDashboard(root, report, {
+  dashboard = renderDashboard(root, report, {
     initial: filter,
+    trend,
+    trendRendered: vscode ? (info) => post({ type: 'trend-rendered', ...info }) : undefined,
     // In VS Code the host opens a location; in a page it is a relative link to the file.
-    link: vscode ? hostLinks((file, line) => post({ type: 'open', file, line: Math.max(1, line) })) : pageLinks(location.href, report.repo.root),
+    link: vscode
+      ? hostLinks((file, line) => post({ type: 'open', file, line: Math.max(1, line) }))
+      : pageLinks(location.href, report.repo.root),
     rendered: (info) => {
       performance.mark('conway-rendered');
       document.body.dataset.rendered = info.graph;
@@ -41,6 +49,10 @@ function show(report: Report, filter?: DashboardFilter): void {
 
 function startInVsCode(api: VsCodeApi): void {
   window.addEventListener('message', (e) => {
+    if (isTrendToWebview(e.data)) {
+      trend = { trend: e.data.trend, error: e.data.error };
+      return dashboard?.setTrend(trend);
+    }
     if (!isHostToWebview(e.data)) return;
     const report = reportOf(e.data);
     if (!report) return;
@@ -82,7 +94,10 @@ async function embeddedReport(): Promise<unknown> {
 
 // VS Code switches the theme by changing the body's class: redraw so the graph's WebGL labels,
 // which take their colour when drawn, follow it.
-new MutationObserver(() => current && show(current)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => current && show(current)).observe(document.body, {
+  attributes: true,
+  attributeFilter: ['class'],
+});
 
 if (vscode) startInVsCode(vscode);
 else void startStandalone();

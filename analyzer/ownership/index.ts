@@ -10,7 +10,7 @@ import { handleKey } from '../people/names';
 import { implicitTeams } from '../teams/derive';
 import { loadTeamMap } from '../teams/load';
 import { pickCodeowners } from '../sources/codeowners-plus/pick';
-import { applyCatalog, type OwnershipSource } from '../sources/backstage/apply';
+import { applyCatalog, type OwnershipSource, type TeamMapInput } from '../sources/backstage/apply';
 import { loadCatalog, type Catalog } from '../sources/backstage/load';
 import { UserError } from '../contract/errors';
 
@@ -71,12 +71,28 @@ export function loadOwnership(repoDir: string, opts: OwnershipOptions = {}): Own
   const codeowners = pickCodeowners(repoDir, { flavor, path: opts.codeowners });
   const parsedMap = loadTeamMap(repoDir, opts.teams, opts.warm);
   const catalog = loadCatalog(repoDir, opts.catalog);
-  if (!catalog) {
-    if (opts.ownership === 'catalog') throw new UserError('--ownership catalog: no Backstage catalog found (no catalog-info.yaml in the repository) — pass --catalog FILE|DIR');
-    return buildOwnership(repoDir, flavor, codeowners, parsedMap);
-  }
-  const joined = applyCatalog(catalog, codeowners, parsedMap, opts.ownership ?? 'codeowners');
-  return { ...buildOwnership(repoDir, flavor, joined.codeowners, joined.teamMap), catalog };
+  if (!catalog && opts.ownership === 'catalog')
+    throw new UserError(
+      '--ownership catalog: no Backstage catalog found (no catalog-info.yaml in the repository) — pass --catalog FILE|DIR',
+    );
+  return withCatalog(repoDir, flavor, codeowners, parsedMap, catalog, opts.ownership);
+}
+
+/**
+ * CODEOWNERS and the team map joined with a Backstage catalog (when there is one): the one join
+ * every surface uses — `analyze` on the work tree, `review` on each side of a change.
+ */
+export function withCatalog(
+  root: string,
+  flavor: Flavor,
+  codeowners: ParsedCodeowners | null,
+  parsedMap: TeamMapInput | null,
+  catalog: Catalog | null,
+  source: OwnershipSource = 'codeowners',
+): Ownership {
+  if (!catalog) return buildOwnership(root, flavor, source === 'catalog' ? null : codeowners, parsedMap);
+  const joined = applyCatalog(catalog, codeowners, parsedMap, source);
+  return { ...buildOwnership(root, flavor, joined.codeowners, joined.teamMap), catalog };
 }
 
 export function buildOwnership(
@@ -87,12 +103,21 @@ export function buildOwnership(
 ): Ownership {
   const declared = parsedMap?.map.teams ?? [];
   const implicit = implicitTeams(codeowners?.rules ?? [], declared);
-  const teamMap: TeamMap = { path: parsedMap?.map.path ?? null, teams: [...declared, ...implicit], clusters: parsedMap?.map.clusters ?? [], ...(parsedMap?.map.testPaths ? { testPaths: parsedMap.map.testPaths } : {}), ...(parsedMap?.map.cost ? { cost: parsedMap.map.cost } : {}) };
+  const teamMap: TeamMap = {
+    path: parsedMap?.map.path ?? null,
+    teams: [...declared, ...implicit],
+    clusters: parsedMap?.map.clusters ?? [],
+    ...(parsedMap?.map.testPaths ? { testPaths: parsedMap.map.testPaths } : {}),
+    ...(parsedMap?.map.cost ? { cost: parsedMap.map.cost } : {}),
+  };
   const byOwner = indexOwners(teamMap.teams);
   const byId = new Map(teamMap.teams.map((t) => [t.id, t]));
   const matcher: OwnerMatcher | null = codeowners ? matcherFor(codeowners) : null;
   // GitHub handles and team slugs are case-insensitive: `@Org/Team` and `@org/team` are one team.
-  const teamsOfOwners = (owners: string[]) => (owners.length === 1 ? byOwner.get(handleKey(owners[0])) ?? owners : [...new Set(owners.flatMap((o) => byOwner.get(handleKey(o)) ?? [o]))]);
+  const teamsOfOwners = (owners: string[]) =>
+    owners.length === 1
+      ? (byOwner.get(handleKey(owners[0])) ?? owners)
+      : [...new Set(owners.flatMap((o) => byOwner.get(handleKey(o)) ?? [o]))];
   return {
     root,
     flavor,
@@ -105,9 +130,18 @@ export function buildOwnership(
     team: (id) => byId.get(id),
     who(path) {
       const m = matcher?.match(path) ?? { owners: [], rule: null };
-      const out: WhoResult = { path, owners: m.owners, teams: teamsOfOwners(m.owners), rule: m.rule && describeRule(m.rule) };
+      const out: WhoResult = {
+        path,
+        owners: m.owners,
+        teams: teamsOfOwners(m.owners),
+        rule: m.rule && describeRule(m.rule),
+      };
       if (m.sectionRules) out.sectionRules = m.sectionRules.map(describeRule);
-      if (m.optionalRules) out.optional = { owners: [...new Set(m.optionalRules.flatMap((r) => r.owners))], rules: m.optionalRules.map(describeRule) };
+      if (m.optionalRules)
+        out.optional = {
+          owners: [...new Set(m.optionalRules.flatMap((r) => r.owners))],
+          rules: m.optionalRules.map(describeRule),
+        };
       return out;
     },
   };
@@ -115,7 +149,8 @@ export function buildOwnership(
 
 function indexOwners(teams: Team[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const t of teams) for (const o of t.owners) map.set(handleKey(o), [...new Set([...(map.get(handleKey(o)) ?? []), t.id])]);
+  for (const t of teams)
+    for (const o of t.owners) map.set(handleKey(o), [...new Set([...(map.get(handleKey(o)) ?? []), t.id])]);
   return map;
 }
 

@@ -18,7 +18,9 @@ import { invalidCodeowners, unowned } from '../metrics/violations/ownership';
 import { makeScopeOf, withScopes } from '../metrics/scope';
 import { scopedCycles } from '../metrics/violations/team-cycle';
 import type { Flavor, ImportEdge, Rule } from '../model/types';
-import { buildOwnership, type Ownership, type WhoResult } from '../ownership';
+import { withCatalog, type Ownership, type WhoResult } from '../ownership';
+import type { OwnershipSource } from '../sources/backstage/apply';
+import { catalogAt, loadCatalog } from '../sources/backstage/load';
 import { buildModel } from '../pipeline/build-model';
 import type { Violation } from '../contract/report';
 import { loadTeamMap, TEAM_MAP_FILE } from '../teams/load';
@@ -30,6 +32,10 @@ export interface SideInputs {
   /** Explicit --codeowners / --teams files (absolute): then used for both sides as given. */
   codeowners?: string;
   teams?: string;
+  /** Explicit --catalog file or directory: used for both sides as given (else each side's catalog-info files). */
+  catalog?: string;
+  /** --ownership catalog: file ownership from the catalog alone. */
+  ownership?: OwnershipSource;
   exclude?: string[];
 }
 
@@ -49,14 +55,26 @@ export interface SideModel {
 }
 
 /** `teamMaps`: parsed team maps by text, shared by the two sides of one review (YAML parsing is the costly part). */
-export function buildSideModel(root: string, side: Side, disk: ImportGraphResult, inputs: SideInputs, teamMaps = new Map<string, ParsedTeamMap>()): SideModel {
+export function buildSideModel(
+  root: string,
+  side: Side,
+  disk: ImportGraphResult,
+  inputs: SideInputs,
+  teamMaps = new Map<string, ParsedTeamMap>(),
+): SideModel {
   const ownership = sideOwnership(root, side, inputs, teamMaps);
   const memo = new Map<string, WhoResult>();
   const who = (p: string) => memo.get(p) ?? memo.set(p, ownership.who(p)).get(p)!;
   const index = createImportIndex(root, side.tracked, inputs.exclude, side.read);
   const edges = sideEdges(side, disk, index);
   // The model analyze builds: coupling, independence and violations are about delivery teams.
-  const model = buildModel({ ownership: { ...ownership, who }, files: side.tracked, commits: [], imports: edges, packages: index.packages });
+  const model = buildModel({
+    ownership: { ...ownership, who },
+    files: side.tracked,
+    commits: [],
+    imports: edges,
+    packages: index.packages,
+  });
   const { ruleOf, delivery } = model;
   const teamEdges = ownedEdges(model.input);
   const publicMemo = new Map<string, boolean>();
@@ -64,15 +82,32 @@ export function buildSideModel(root: string, side: Side, disk: ImportGraphResult
   const teams = new Map(ownership.teamMap.teams.map((t) => [t.id, t]));
   const codeowners = ownership.codeowners;
   const scopeOf = makeScopeOf(ownership.teamMap.testPaths);
-  const violations = fingerprint(withScopes([
-    ...deepImports(teamEdges, isPublicApi, model.publicHint),
-    ...forbiddenDependencies(teamEdges, teams),
-    ...scopedCycles(teamEdges, scopeOf),
-    ...(codeowners ? unowned(side.tracked, (p) => who(p).rule !== null, codeowners.path) : []),
-    ...invalidCodeowners(codeowners?.errors ?? []),
-  ], scopeOf));
+  const violations = fingerprint(
+    withScopes(
+      [
+        ...deepImports(teamEdges, isPublicApi, model.publicHint),
+        ...forbiddenDependencies(teamEdges, teams),
+        ...scopedCycles(teamEdges, scopeOf),
+        ...(codeowners ? unowned(side.tracked, (p) => who(p).rule !== null, codeowners.path) : []),
+        ...invalidCodeowners(codeowners?.errors ?? []),
+      ],
+      scopeOf,
+    ),
+  );
   const independence = (team: string) => dependencyIndependence(teamEdges, new Set([team]), isPublicApi);
-  return { side, ownership, who, deliveryTeamsOf: delivery.deliveryTeamsOf, reviewGroups: delivery.reviewGroups, ruleOf, edges, teamEdges, isPublicApi, violations, independence };
+  return {
+    side,
+    ownership,
+    who,
+    deliveryTeamsOf: delivery.deliveryTeamsOf,
+    reviewGroups: delivery.reviewGroups,
+    ruleOf,
+    edges,
+    teamEdges,
+    isPublicApi,
+    violations,
+    independence,
+  };
 }
 
 function sideEdges(side: Side, disk: ImportGraphResult, index: ReturnType<typeof createImportIndex>): ImportEdge[] {
@@ -92,10 +127,19 @@ function sideEdges(side: Side, disk: ImportGraphResult, index: ReturnType<typeof
 }
 
 function sideOwnership(root: string, side: Side, inputs: SideInputs, teamMaps: Map<string, ParsedTeamMap>): Ownership {
-  const codeowners = inputs.codeowners ? loadCodeowners(root, { flavor: inputs.flavor, path: inputs.codeowners }) : readCodeowners(side, inputs.flavor);
+  const codeowners = inputs.codeowners
+    ? loadCodeowners(root, { flavor: inputs.flavor, path: inputs.codeowners })
+    : readCodeowners(side, inputs.flavor);
   const teamText = inputs.teams ? null : side.read(TEAM_MAP_FILE);
-  const teamMap = inputs.teams ? loadTeamMap(root, inputs.teams) : teamText === null ? null : parseOnce(teamText, teamMaps);
-  return buildOwnership(root, inputs.flavor, codeowners, teamMap);
+  const teamMap = inputs.teams
+    ? loadTeamMap(root, inputs.teams)
+    : teamText === null
+      ? null
+      : parseOnce(teamText, teamMaps);
+  // The catalog as it is on this side, like CODEOWNERS: a change that edits a component's owner
+  // in catalog-info.yaml is approved by the owner the base names, never by the one it writes.
+  const catalog = inputs.catalog ? loadCatalog(root, inputs.catalog) : catalogAt(side.tracked, side.read);
+  return withCatalog(root, inputs.flavor, codeowners, teamMap, catalog, inputs.ownership);
 }
 
 function parseOnce(text: string, parsed: Map<string, ParsedTeamMap>): ParsedTeamMap {
@@ -107,7 +151,10 @@ function parseOnce(text: string, parsed: Map<string, ParsedTeamMap>): ParsedTeam
 /** The side's CODEOWNERS, found where the forge looks (first found wins). */
 function readCodeowners(side: Side, flavor: Flavor): ParsedCodeowners | null {
   if (side.trackedSet.has(PLUS_FILE) || side.trackedSet.has(PLUS_CONFIG)) {
-    return parseCodeownersPlus(side.tracked.filter((p) => p === PLUS_FILE || p.endsWith(`/${PLUS_FILE}`)), (p) => side.read(p));
+    return parseCodeownersPlus(
+      side.tracked.filter((p) => p === PLUS_FILE || p.endsWith(`/${PLUS_FILE}`)),
+      (p) => side.read(p),
+    );
   }
   for (const path of CODEOWNERS_LOCATIONS[flavor]) {
     const text = side.read(path);

@@ -9,9 +9,14 @@ import { listTrackedFiles } from '../collect/tracked-files';
 import { CODEOWNERS_LOCATIONS } from '../codeowners/load';
 import { CONFIG_FILE, SOURCE_EXTENSIONS } from '../imports';
 import { TEAM_MAP_FILE } from '../teams/load';
+import { CATALOG_FILES } from '../sources/backstage/load';
+import { PLUS_CONFIG, PLUS_FILE } from '../sources/codeowners-plus/load';
 
 const MAX_BYTES = 3 * 1024 * 1024;
-const INPUTS = new Set([...CODEOWNERS_LOCATIONS.github, ...CODEOWNERS_LOCATIONS.gitlab, TEAM_MAP_FILE]);
+const INPUTS = new Set([...CODEOWNERS_LOCATIONS.github, ...CODEOWNERS_LOCATIONS.gitlab, TEAM_MAP_FILE, PLUS_CONFIG]);
+/** Read wherever they are: Codeowners Plus files and catalog files (a catalog's Location targets are any YAML file). */
+const INPUT_NAMES = new Set([PLUS_FILE, ...CATALOG_FILES]);
+const YAML = /\.ya?ml$/;
 
 export interface Side {
   /** The commit, or null for the index / the work tree. */
@@ -23,9 +28,15 @@ export interface Side {
   read(path: string): string | null;
 }
 
-/** Whether Conway ever reads this file's content (sources, resolver configs, CODEOWNERS, the team map). */
+/** Whether Conway ever reads this file's content (sources, resolver configs, CODEOWNERS, .codeowners, the team map, the catalog). */
 function isInput(path: string): boolean {
-  return SOURCE_EXTENSIONS.test(path) || CONFIG_FILE.test(path) || INPUTS.has(path);
+  return (
+    SOURCE_EXTENSIONS.test(path) ||
+    CONFIG_FILE.test(path) ||
+    INPUTS.has(path) ||
+    INPUT_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) ||
+    YAML.test(path)
+  );
 }
 
 export async function sideAtCommit(root: string, commit: string): Promise<Side> {
@@ -41,14 +52,30 @@ export async function sideAtIndex(root: string): Promise<Side> {
 
 /** The work tree: tracked files still on disk, plus untracked files that are not ignored. */
 export async function sideAtWorktree(root: string): Promise<Side> {
-  const [tracked, changed, untracked] = await Promise.all([listTrackedFiles(root), diffChanges(root, [], false), listUntracked(root)]);
+  const [tracked, changed, untracked] = await Promise.all([
+    listTrackedFiles(root),
+    diffChanges(root, [], false),
+    listUntracked(root),
+  ]);
   const gone = new Set(changed.filter((c) => c.status === 'deleted').map((c) => c.path));
   const files = [...new Set([...tracked.filter((f) => !gone.has(f)), ...untracked])].sort();
   const set = new Set(files);
-  return { commit: null, tracked: files, trackedSet: set, differs: new Set(untracked), read: (p) => (set.has(p) ? readDisk(root, p) : null) };
+  return {
+    commit: null,
+    tracked: files,
+    trackedSet: set,
+    differs: new Set(untracked),
+    read: (p) => (set.has(p) ? readDisk(root, p) : null),
+  };
 }
 
-async function withBlobs(root: string, commit: string | null, tracked: string[], differs: Set<string>, spec: (p: string) => string): Promise<Side> {
+async function withBlobs(
+  root: string,
+  commit: string | null,
+  tracked: string[],
+  differs: Set<string>,
+  spec: (p: string) => string,
+): Promise<Side> {
   const set = new Set(tracked);
   const wanted = [...differs].filter((p) => set.has(p) && isInput(p));
   const blobs = await readBlobs(root, wanted.map(spec));

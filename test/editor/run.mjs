@@ -28,9 +28,23 @@ async function freePort() {
 
 async function fixtures() {
   const file = join(root, 'test/editor/.out/fixture.cjs');
-  await esbuild.build({ entryPoints: [join(root, 'test/editor/fixture.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join(root, 'test/editor/fixture.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: file,
+    logLevel: 'warning',
+  });
   // The generated organisation-scale reports, for the suites to load in the extension host.
-  await esbuild.build({ entryPoints: [join(root, 'test/fixtures/scale-report.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(root, 'test/editor/.out/scale-report.cjs'), logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join(root, 'test/fixtures/scale-report.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: join(root, 'test/editor/.out/scale-report.cjs'),
+    logLevel: 'warning',
+  });
   return createRequire(import.meta.url)(file);
 }
 
@@ -40,14 +54,35 @@ async function makeWorkspace() {
 
 async function startServer(port, trusted) {
   const tmp = mkdtempSync(join(tmpdir(), 'conway-vscode-'));
-  const args = [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--user-data-dir', join(tmp, 'user'), '--server-data-dir', join(tmp, 'server'), '--extensions-dir', join(tmp, 'ext')];
+  const args = [
+    SERVER_MAIN,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-telemetry',
+    '--user-data-dir',
+    join(tmp, 'user'),
+    '--server-data-dir',
+    join(tmp, 'server'),
+    '--extensions-dir',
+    join(tmp, 'ext'),
+  ];
   if (trusted) args.push('--disable-workspace-trust');
   const server = spawn(NODE24, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', () => undefined);
   server.stderr.on('data', () => undefined);
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) return server;
+    if (
+      await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      return server;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('the VS Code server did not start');
@@ -56,7 +91,19 @@ async function startServer(port, trusted) {
 async function runSuite(name, suite, trusted, workspace, query = `folder=${encodeURIComponent(workspace)}`) {
   const port = await freePort();
   const server = await startServer(port, trusted);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const stats = { passed: 0, failed: 0 };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -65,19 +112,39 @@ async function runSuite(name, suite, trusted, workspace, query = `folder=${encod
     const shots = [];
     await page.exposeFunction('codeAutomationExit', (code) => done(code));
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
-      const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const line = (Array.isArray(args) ? args : [args])
+        .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+        .join(' ');
       if (!line.includes('[conway-test]')) return;
       const text = line.slice(line.indexOf('[conway-test]') + 14);
       console.log(`  ${text}`);
+      // SCROLL <css>: bring an element of a webview (an iframe of the workbench) into view for the next screenshot.
+      const scroll = /^SCROLL (.+)$/.exec(text);
+      if (scroll) shots.push(scrollTo(page, scroll[1]));
       const shot = /^SCREENSHOT (\S+)/.exec(text);
-      if (shot) shots.push(page.screenshot({ path: join(out, `${shot[1]}.png`) }).catch((e) => console.log(`  screenshot failed: ${e.message}`)));
+      if (shot)
+        shots.push(
+          page
+            .screenshot({ path: join(out, `${shot[1]}.png`) })
+            .catch((e) => console.log(`  screenshot failed: ${e.message}`)),
+        );
       const m = /^(\d+) passed, (\d+) failed$/.exec(text);
       if (m) [stats.passed, stats.failed] = [Number(m[1]), Number(m[2])];
     });
-    page.on('console', (m) => m.type() === 'error' && /conway|dashboard|webview/i.test(m.text()) && console.log(`  [page error] ${m.text().slice(0, 300)}`));
+    page.on(
+      'console',
+      (m) =>
+        m.type() === 'error' &&
+        /conway|dashboard|webview/i.test(m.text()) &&
+        console.log(`  [page error] ${m.text().slice(0, 300)}`),
+    );
     page.on('pageerror', (e) => console.log(`  [page exception] ${e.message.slice(0, 300)}`));
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(join(root, 'test/editor/suite', suite))], ['skipWelcome', 'true']];
+    const payload = [
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(join(root, 'test/editor/suite', suite))],
+      ['skipWelcome', 'true'],
+    ];
     console.log(`${name}: VS Code server on port ${port}, workspace ${workspace}`);
     await page.goto(`http://127.0.0.1:${port}/?${query}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 240_000))]);
@@ -98,24 +165,47 @@ async function runSuite(name, suite, trusted, workspace, query = `folder=${encod
   return stats;
 }
 
+async function scrollTo(page, css) {
+  for (const frame of page.frames()) {
+    const found = await frame.$(css).catch(() => null);
+    if (found) return found.scrollIntoViewIfNeeded().catch(() => undefined);
+  }
+  console.log(`  scroll: nothing matches ${css}`);
+}
+
 /** Two fixture repositories as one multi-root workspace. */
 async function makeMultiRoot() {
   const [a, b] = [await makeWorkspace(), await makeWorkspace()];
   const file = join(mkdtempSync(join(tmpdir(), 'conway-multiroot-')), 'two.code-workspace');
-  writeFileSync(file, JSON.stringify({ folders: [{ path: a, name: 'first' }, { path: b, name: 'second' }], settings: { 'conway.history.since': '' } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      folders: [
+        { path: a, name: 'first' },
+        { path: b, name: 'second' },
+      ],
+      settings: { 'conway.history.since': '' },
+    }),
+  );
   return file;
 }
 
 const total = { passed: 0, failed: 0 };
 const runs = [
   ['trusted', 'trusted.js', true, async () => [await makeWorkspace()]],
-  ['untrusted', 'untrusted.js', false, async () => [await makeWorkspace()]],
+  ['untrusted', 'untrusted.js', false, async () => [(await fixtures()).makeSnapshotWorkspace()]],
+  ['snapshots', 'snapshots.js', true, async () => [(await fixtures()).makeSnapshotWorkspace()]],
   ['surfaces', 'surfaces.js', true, async () => [(await fixtures()).makeReviewGroupWorkspace()]],
   ['review', 'review.js', true, async () => [await makeWorkspace()]],
-  ['multi-root', 'multiroot.js', true, async () => {
-    const ws = await makeMultiRoot();
-    return [ws, `workspace=${encodeURIComponent(ws)}`];
-  }],
+  [
+    'multi-root',
+    'multiroot.js',
+    true,
+    async () => {
+      const ws = await makeMultiRoot();
+      return [ws, `workspace=${encodeURIComponent(ws)}`];
+    },
+  ],
 ];
 const only = process.argv.slice(2);
 for (const [name, suite, trusted, make] of runs.filter(([name]) => !only.length || only.includes(name))) {

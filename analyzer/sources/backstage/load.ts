@@ -22,15 +22,45 @@ export interface Catalog {
 
 /** The catalog, or null when there is none (an explicit --catalog must exist). */
 export function loadCatalog(root: string, given?: string): Catalog | null {
-  const files = given ? explicitFiles(root, given) : findFilesNamed(root, CATALOG_FILES);
+  if (given) {
+    const files = explicitFiles(root, given);
+    return readCatalog(
+      files.map((f) => display(root, f)),
+      false,
+      (name) => readTextFile(isAbsolute(name) ? name : join(root, name), MAX_BYTES),
+    );
+  }
+  return readCatalog(findFilesNamed(root, CATALOG_FILES).sort(), true, (name) =>
+    readRepoFile(root, name, MAX_BYTES, true),
+  );
+}
+
+/**
+ * The catalog of one revision of the repository (`review` reads each side's): its tracked
+ * catalog-info files, and the Location targets they list, through the side's reader.
+ */
+export function catalogAt(tracked: string[], read: (path: string) => string | null): Catalog | null {
+  const files = tracked.filter((p) => CATALOG_FILES.includes(p.slice(p.lastIndexOf('/') + 1))).sort();
+  return readCatalog(files, true, (name) => {
+    const text = read(name);
+    return text === null ? { kind: 'missing' } : { kind: 'text', text };
+  });
+}
+
+/** The catalog files named, in order, with the Location targets of repository files followed. */
+function readCatalog(
+  files: string[],
+  follow: boolean,
+  read: (name: string) => { kind: 'text'; text: string } | { kind: string },
+): Catalog | null {
   if (!files.length) return null;
   const out: Catalog = { files: [], entities: [], errors: [] };
-  const queue = files.map((f) => (given ? { abs: f, name: display(root, f) } : { abs: join(root, f), name: f }));
-  const seen = new Set(queue.map((q) => q.name));
+  const queue = [...files];
+  const seen = new Set(queue);
   for (let i = 0; i < queue.length; i++) {
-    const { abs, name } = queue[i];
-    const r = given ? readTextFile(abs, MAX_BYTES) : readRepoFile(root, name, MAX_BYTES, true);
-    if (r.kind !== 'text') {
+    const name = queue[i];
+    const r = read(name);
+    if (!('text' in r)) {
       out.errors.push({
         file: name,
         line: 0,
@@ -39,9 +69,7 @@ export function loadCatalog(root: string, given?: string): Catalog | null {
       continue;
     }
     const parsed = parseCatalogFile(r.text, name);
-    if (!given)
-      for (const t of locationTargets(parsed.entities, name))
-        if (!seen.has(t) && seen.add(t)) queue.push({ abs: join(root, t), name: t });
+    if (follow) for (const t of locationTargets(parsed.entities, name)) if (!seen.has(t) && seen.add(t)) queue.push(t);
     out.files.push(name);
     out.entities.push(...parsed.entities);
     out.errors.push(...parsed.errors);
