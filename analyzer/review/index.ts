@@ -17,6 +17,7 @@ import { mineHistory } from '../history/mine';
 import { defaultSince } from '../history/window';
 import { buildImportGraph, hasWarmImports } from '../imports';
 import { approvalSet } from './approval-set';
+import { botApprovalNotes } from './bot-notes';
 import { fileRows, requiredApprovals } from './approvals';
 import { affectedTeams, edgeChanges, independenceChanges, violationChanges } from './impact';
 import { suggestReviewers } from './reviewers';
@@ -59,16 +60,43 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
   const state = await readRepoState(repoDir);
   const root = state.root;
   if (state.head === null) throw new UserError(`${root} has no commits yet: there is no change to review`);
-  const inputs: SideInputs = { flavor: opts.flavor ?? 'github', codeowners: opts.codeowners, teams: opts.teams, exclude: opts.exclude };
+  const inputs: SideInputs = {
+    flavor: opts.flavor ?? 'github',
+    codeowners: opts.codeowners,
+    teams: opts.teams,
+    exclude: opts.exclude,
+  };
   const target = await resolveTarget(root, state.head, opts);
   const [baseDate, headDate] = await commitDates(root, [target.base, target.headCommit]);
   // The window `conway analyze` and `check` use by default (12 months before HEAD), so the three
   // share one history cache and a review after a check mines nothing.
-  const historyRun = mineHistory(root, { rootKnown: true, state, headNames: true, since: defaultSince(headDate), cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, warm: opts.warm });
+  const historyRun = mineHistory(root, {
+    rootKnown: true,
+    state,
+    headNames: true,
+    since: defaultSince(headDate),
+    cache: opts.cache,
+    cacheDir: opts.cacheDir,
+    signal: opts.signal,
+    warm: opts.warm,
+  });
   historyRun.catch(() => undefined);
-  const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() ?? undefined : undefined;
-  const index = await listTrackedIndex(root, { modified: hasWarmImports(root, importCache, opts.warm), signal: opts.signal });
-  const [disk, baseSide, headSide] = await Promise.all([buildImportGraph(root, { exclude: opts.exclude, index, cacheDir: importCache, signal: opts.signal, warm: opts.warm }), sideAtCommit(root, target.base), target.headSide()]);
+  const importCache = opts.cache !== false ? (opts.cacheDir ?? defaultCacheDir() ?? undefined) : undefined;
+  const index = await listTrackedIndex(root, {
+    modified: hasWarmImports(root, importCache, opts.warm),
+    signal: opts.signal,
+  });
+  const [disk, baseSide, headSide] = await Promise.all([
+    buildImportGraph(root, {
+      exclude: opts.exclude,
+      index,
+      cacheDir: importCache,
+      signal: opts.signal,
+      warm: opts.warm,
+    }),
+    sideAtCommit(root, target.base),
+    target.headSide(),
+  ]);
   // Both sides usually carry the same conway.yml: parsed once per text for this review.
   const teamMaps = new Map<string, ParsedTeamMap>();
   const base = buildSideModel(root, baseSide, disk, inputs, teamMaps);
@@ -91,24 +119,60 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
     edges: edgeChanges(base, head),
     violations: violationChanges(base, head),
     independence: independenceChanges(changes, base, head),
-    reviewers: suggestReviewers({ commits: history.commits, renames, own, since: baseDate - (opts.recentDays ?? 365) * 86_400 }, approvals, base),
-    notes: [...history.notes, ...(base.ownership.codeowners ? [] : [`no CODEOWNERS file at the base (${target.base.slice(0, 12)}): no approvals are required`])],
+    reviewers: suggestReviewers(
+      { commits: history.commits, renames, own, since: baseDate - (opts.recentDays ?? 365) * 86_400 },
+      approvals,
+      base,
+    ),
+    notes: [
+      ...history.notes,
+      ...botApprovalNotes(base, approvals, history.bots, inputs.flavor),
+      ...(base.ownership.codeowners
+        ? []
+        : [`no CODEOWNERS file at the base (${target.base.slice(0, 12)}): no approvals are required`]),
+    ],
   };
 }
 
 async function resolveTarget(root: string, current: string, opts: ReviewOptions): Promise<Target> {
   const mode = opts.mode ?? 'refs';
-  const headRef = mode === 'refs' ? opts.head ?? 'HEAD' : 'HEAD';
+  const headRef = mode === 'refs' ? (opts.head ?? 'HEAD') : 'HEAD';
   const headCommit = headRef === 'HEAD' ? current : await resolveCommit(root, headRef, '--head');
   const baseRef = opts.base ?? (mode === 'refs' ? await defaultBaseRef(root) : null);
-  const base = baseRef === null ? headCommit : await mergeBase(root, await resolveCommit(root, baseRef, '--base'), headCommit);
-  if (mode === 'staged') return { base, baseRef, head: 'index', headRef: 'index', headCommit: current, changes: await diffChanges(root, ['--cached', base]), headSide: () => sideAtIndex(root) };
+  const base =
+    baseRef === null ? headCommit : await mergeBase(root, await resolveCommit(root, baseRef, '--base'), headCommit);
+  if (mode === 'staged')
+    return {
+      base,
+      baseRef,
+      head: 'index',
+      headRef: 'index',
+      headCommit: current,
+      changes: await diffChanges(root, ['--cached', base]),
+      headSide: () => sideAtIndex(root),
+    };
   if (mode === 'working-tree') {
     const [tracked, untracked] = await Promise.all([diffChanges(root, [base]), listUntracked(root)]);
     const changes = [...tracked, ...untracked.map((path) => ({ path, status: 'added' as const }))];
-    return { base, baseRef, head: 'worktree', headRef: 'worktree', headCommit: current, changes, headSide: () => sideAtWorktree(root) };
+    return {
+      base,
+      baseRef,
+      head: 'worktree',
+      headRef: 'worktree',
+      headCommit: current,
+      changes,
+      headSide: () => sideAtWorktree(root),
+    };
   }
-  return { base, baseRef, head: headCommit, headRef, headCommit: current, changes: await diffChanges(root, [base, headCommit]), headSide: () => sideAtCommit(root, headCommit) };
+  return {
+    base,
+    baseRef,
+    head: headCommit,
+    headRef,
+    headCommit: current,
+    changes: await diffChanges(root, [base, headCommit]),
+    headSide: () => sideAtCommit(root, headCommit),
+  };
 }
 
 /** Committer dates (Unix seconds) of the given commits, in order (git shows a commit named twice once). */
