@@ -3,10 +3,19 @@
 // sparklines, team × team coupling matrix (imports and shared commits), violations, suggestions —
 // which the inlined interactive dashboard (html-dashboard.ts: sigma graph, filters, matrix
 // toggle) replaces when scripts run. Without a built dashboard the page is the static content only.
-import { INFERRED_MEMBERSHIP, pct, score } from './format';
+import { INFERRED_MEMBERSHIP, memberLabel, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
-import { actFirstFindings, coverageText, FINDINGS_SHOWN, findingsOf, isRuleFix, reportTitle, showing, windowText } from './findings-view';
+import {
+  actFirstFindings,
+  coverageText,
+  FINDINGS_SHOWN,
+  findingsOf,
+  isRuleFix,
+  reportTitle,
+  showing,
+  windowText,
+} from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import type { Finding, Report } from '../contract/report';
 
@@ -34,8 +43,12 @@ export function renderHtml(r: Report): string {
 <p class="window">${h(windowText(r))}</p>${coverageText(r) ? `<p class="coverage">${h(coverageText(r)!)}</p>` : ''}
 ${actFirst(findings)}
 <h2>Team graph</h2>
-${r.teams.length <= STATIC_GRAPH_MAX ? `<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
-${teamGraphSvg(r)}` : `<p class="muted">${r.teams.length} teams: the interactive graph needs scripts enabled.</p>`}
+${
+  r.teams.length <= STATIC_GRAPH_MAX
+    ? `<p class="muted">Node size: files owned. Edge width: import edges + shared commits. ${clusters.map((c) => `<span class="swatch" style="background:${clusterColor(clusters, c)}"></span>${h(c)}`).join(' ')}</p>
+${teamGraphSvg(r)}`
+    : `<p class="muted">${r.teams.length} teams: the interactive graph needs scripts enabled.</p>`
+}
 <h2>Autonomy</h2>
 ${membershipNotes(r)}
 ${autonomyTable(r)}
@@ -59,16 +72,30 @@ ${dash?.scripts ?? ''}
 }
 
 function autonomyTable(r: Report): string {
-  const rows = [...r.teams].sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1)).map((t) => `<tr data-team="${h(t.id)}"><td>${h(t.name)}${teamMarks(t)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(t.members.slice(0, 3).map((m) => m.name).join(', '))}</td></tr>`);
-  const clusterRows = r.clusters.map((c) => `<tr><td><i>cluster ${h(c.id)}</i></td><td>${h(c.teams.join(', '))}</td><td><b>${score(c.autonomy.score)}</b></td><td>${pct(c.autonomy.deliveryIndependence)}</td><td>${pct(c.autonomy.ownershipIntegrity)}</td><td>${pct(c.autonomy.dependencyIndependence)}</td><td></td><td></td><td></td><td></td></tr>`);
+  const rows = [...r.teams]
+    .sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1))
+    .map(
+      (t) =>
+        `<tr data-team="${h(t.id)}"><td>${h(t.name)}${teamMarks(t)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(t.members.slice(0, 3).map(memberLabel).join(', '))}</td></tr>`,
+    );
+  const clusterRows = r.clusters.map(
+    (c) =>
+      `<tr><td><i>cluster ${h(c.id)}</i></td><td>${h(c.teams.join(', '))}</td><td><b>${score(c.autonomy.score)}</b></td><td>${pct(c.autonomy.deliveryIndependence)}</td><td>${pct(c.autonomy.ownershipIntegrity)}</td><td>${pct(c.autonomy.dependencyIndependence)}</td><td></td><td></td><td></td><td></td></tr>`,
+  );
   return `<table class="autonomy"><thead><tr><th>team</th><th>cluster</th><th>score</th><th>delivery independence</th><th>ownership integrity</th><th>dependency independence</th><th>files</th><th title="changes in the window to the team's files, including files since deleted or renamed away">changes¹</th><th>truck factor</th><th>top members</th></tr></thead><tbody>${rows.join('')}${clusterRows.join('')}</tbody></table>`;
 }
 
 /** Which team numbers rest on guessed members, and which teams are review groups. */
 function membershipNotes(r: Report): string {
-  const inferred = r.teams.some((t) => t.membership === 'inferred') ? `<p class="muted">Teams marked * : ${h(INFERRED_MEMBERSHIP)}.</p>` : '';
-  const groups = r.teams.filter((t) => t.role === 'review-group').map((t) => `${h(t.name)} (${pct(t.approvalShare)} of changes)`);
-  const review = groups.length ? `<p class="muted">Review groups (approve other teams' code; not anyone's coupling partner): ${groups.join(', ')}.</p>` : '';
+  const inferred = r.teams.some((t) => t.membership === 'inferred')
+    ? `<p class="muted">Teams marked * : ${h(INFERRED_MEMBERSHIP)}.</p>`
+    : '';
+  const groups = r.teams
+    .filter((t) => t.role === 'review-group')
+    .map((t) => `${h(t.name)} (${pct(t.approvalShare)} of changes)`);
+  const review = groups.length
+    ? `<p class="muted">Review groups (approve other teams' code; not anyone's coupling partner): ${groups.join(', ')}.</p>`
+    : '';
   return inferred + review;
 }
 
@@ -80,18 +107,31 @@ function matrix(r: Report): string {
   const weight = new Map<string, number>();
   for (const s of r.coupling.static) for (const t of [s.from, s.to]) weight.set(t, (weight.get(t) ?? 0) + s.edges);
   for (const c of r.coupling.teams) for (const t of [c.a, c.b]) weight.set(t, (weight.get(t) ?? 0) + c.sharedCommits);
-  const ids = r.teams.map((t) => t.id).sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0)).slice(0, STATIC_MATRIX_MAX);
+  const ids = r.teams
+    .map((t) => t.id)
+    .sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))
+    .slice(0, STATIC_MATRIX_MAX);
   const imports = (a: string, b: string) => r.coupling.static.find((s) => s.from === a && s.to === b)?.edges ?? 0;
-  const shared = (a: string, b: string) => r.coupling.teams.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.sharedCommits ?? 0;
+  const shared = (a: string, b: string) =>
+    r.coupling.teams.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.sharedCommits ?? 0;
   const head = `<tr><th></th>${ids.map((id) => `<th>${h(id)}</th>`).join('')}</tr>`;
-  const body = ids.map((a) => `<tr><th>${h(a)}</th>${ids.map((b) => (a === b ? '<td class="muted">·</td>' : `<td>${imports(a, b)} / ${shared(a, b)}</td>`)).join('')}</tr>`);
-  const cut = r.teams.length > ids.length ? `<p class="muted">The ${ids.length} most coupled of ${r.teams.length} teams.</p>` : '';
+  const body = ids.map(
+    (a) =>
+      `<tr><th>${h(a)}</th>${ids.map((b) => (a === b ? '<td class="muted">·</td>' : `<td>${imports(a, b)} / ${shared(a, b)}</td>`)).join('')}</tr>`,
+  );
+  const cut =
+    r.teams.length > ids.length
+      ? `<p class="muted">The ${ids.length} most coupled of ${r.teams.length} teams.</p>`
+      : '';
   return `${cut}<table class="matrix">${head}${body.join('')}</table>`;
 }
 
 function actFirst(findings: Finding[]): string {
   if (!findings.length) return '';
-  const items = actFirstFindings(findings).map((f) => `<li><b>${h(f.kind)}</b> ${h(f.title)} <span class="muted">— ${f.changes} changes in the window</span>${f.suggestion ? `<br>${fixHtml(f)}` : ''}</li>`);
+  const items = actFirstFindings(findings).map(
+    (f) =>
+      `<li><b>${h(f.kind)}</b> ${h(f.title)} <span class="muted">— ${f.changes} changes in the window</span>${f.suggestion ? `<br>${fixHtml(f)}` : ''}</li>`,
+  );
   return `<h2>Where to act first</h2><ol class="act-first">${items.join('')}</ol>`;
 }
 
@@ -99,14 +139,27 @@ function actFirst(findings: Finding[]): string {
 function findingsTable(findings: Finding[]): string {
   if (!findings.length) return '<p>None.</p>';
   const limit = FINDINGS_SHOWN * 4;
-  const rows = findings.slice(0, limit).map((f) => `<tr data-group="${h(f.id)}"><td>${f.rank}</td><td>${h(f.kind)}</td><td>${h(f.title)}<br><span class="muted">${f.examples.map((e) => fileLink(e.file, e.line)).join(' ')}${f.count > f.examples.length ? ' …' : ''}</span></td><td>${f.count}</td><td>${f.changes}</td><td style="text-align:left">${fixHtml(f)}</td></tr>`);
-  const more = findings.length > limit ? `<p class="muted">${h(showing(limit, findings.length))} findings, by rank: the rest are in the JSON report (<code>findings</code>, and <code>violations[].group</code> for every location).</p>` : '';
+  const rows = findings
+    .slice(0, limit)
+    .map(
+      (f) =>
+        `<tr data-group="${h(f.id)}"><td>${f.rank}</td><td>${h(f.kind)}</td><td>${h(f.title)}<br><span class="muted">${f.examples.map((e) => fileLink(e.file, e.line)).join(' ')}${f.count > f.examples.length ? ' …' : ''}</span></td><td>${f.count}</td><td>${f.changes}</td><td style="text-align:left">${fixHtml(f)}</td></tr>`,
+    );
+  const more =
+    findings.length > limit
+      ? `<p class="muted">${h(showing(limit, findings.length))} findings, by rank: the rest are in the JSON report (<code>findings</code>, and <code>violations[].group</code> for every location).</p>`
+      : '';
   return `${more}<table class="violations"><thead><tr><th>#</th><th>kind</th><th>finding</th><th>locations</th><th>changes</th><th>what to do</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
 }
 
 function fixHtml(f: Finding): string {
   if (!f.suggestion) return '';
-  return isRuleFix(f) ? f.suggestion.split('\n').map((l) => `<code>${h(l)}</code>`).join('<br>') : h(f.suggestion);
+  return isRuleFix(f)
+    ? f.suggestion
+        .split('\n')
+        .map((l) => `<code>${h(l)}</code>`)
+        .join('<br>')
+    : h(f.suggestion);
 }
 
 /** A relative link to the file (the report sits beside the checkout, or is served from it). */
@@ -117,8 +170,14 @@ function fileLink(file: string, line: number): string {
 function suggestions(r: Report): string {
   const v = suggestionsView(r);
   if (!v) return '';
-  const items = [...v.modules.map((m) => m.suggestion!), ...(v.modulesCut ? [`… ${v.modulesCut}`] : []), ...v.clusters.map((c) => `cluster ${c.teams.join(' + ')}: ${c.reason}`)];
-  const lines = v.codeowners.length ? `<p>CODEOWNERS lines to consider:</p><pre class="suggested-codeowners">${h(v.codeowners.join('\n'))}</pre>` : '';
+  const items = [
+    ...v.modules.map((m) => m.suggestion!),
+    ...(v.modulesCut ? [`… ${v.modulesCut}`] : []),
+    ...v.clusters.map((c) => `cluster ${c.teams.join(' + ')}: ${c.reason}`),
+  ];
+  const lines = v.codeowners.length
+    ? `<p>CODEOWNERS lines to consider:</p><pre class="suggested-codeowners">${h(v.codeowners.join('\n'))}</pre>`
+    : '';
   const cut = v.codeownersCut ? `<p class="muted">${h(v.codeownersCut)}</p>` : '';
   return `<h2>Suggestions</h2>${items.length ? `<ul class="suggestions">${items.map((s) => `<li>${h(s)}</li>`).join('')}</ul>` : ''}${lines}${cut}`;
 }
