@@ -187,7 +187,7 @@ describe('git log parser', () => {
 describe('cache reader', () => {
   const dir = mkdtempSync(join(tmpdir(), 'conway-fuzz-cache-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const header = JSON.stringify({ v: 4, head: 'a'.repeat(40), mode: 'numstat', notes: [], count: 2 });
+  const header = JSON.stringify({ v: 5, head: 'a'.repeat(40), mode: 'numstat', notes: [], count: 2 });
   const rows = [JSON.stringify(['b'.repeat(40), 'Ann', 'a@x.io', 1, [], [['a.ts', 1, 0]], 6]), JSON.stringify(['c'.repeat(40), 'Bob', 'b@x.io', 2, ['C <c@x.io>'], [['b.ts', null, null, 'a.ts']], 13])];
   const valid = [header, ...rows, ''].join('\n');
 
