@@ -8,17 +8,34 @@ import { nameKey, wordKey } from './names';
 /** First words of the full names in the history (lowercased, accents removed). */
 function givenNames(identities: Map<string, Identity>): Set<string> {
   const out = new Set<string>();
-  for (const ident of identities.values()) for (const pair of ident.pairs.keys()) {
-    const name = pair.slice(0, pair.indexOf('\x1f'));
-    if (nameKey(name)) out.add(name.trim().toLowerCase().split(/\s+/)[0]);
-  }
+  for (const ident of identities.values())
+    for (const pair of ident.pairs.keys()) {
+      const name = pair.slice(0, pair.indexOf('\x1f'));
+      if (nameKey(name)) out.add(name.trim().toLowerCase().split(/\s+/)[0]);
+    }
   return out;
 }
 
 /** `Don Kirkby` → `dkirkby`, the handle many people pick; null for one-word names. */
 function initialAndSurname(name: string): string | null {
-  const words = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().split(/\s+/).filter((w) => /^\p{L}[\p{L}'-]+$/u.test(w));
+  const words = nameWords(name);
   return words.length >= 2 ? words[0][0] + words[words.length - 1] : null;
+}
+
+function nameWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /^\p{L}[\p{L}'-]+$/u.test(w));
+}
+
+/** The handles a full name spells: `Daniel Roe` → `danielroe`, `droe` (separators dropped); none for one-word names. */
+export function handleSpellings(name: string): string[] {
+  const words = nameWords(name).map((w) => w.replace(/[^\p{L}]/gu, ''));
+  return words.length >= 2 ? [words.join(''), words[0][0] + words[words.length - 1]] : [];
 }
 
 export interface Words {
@@ -34,17 +51,17 @@ export function oneWordNames(identities: Map<string, Identity>): Words {
   const oneWord = new Set<string>();
   const initials = new Map<string, string | null>();
   const fullNames = new Set<string>();
-  for (const ident of identities.values()) for (const pair of ident.pairs.keys()) {
-    const name = pair.slice(0, pair.indexOf('\x1f'));
-    const w = wordKey(name);
-    if (w) oneWord.add(w);
-    const key = nameKey(name);
-    const initial = initialAndSurname(name);
-    if (key) fullNames.add(key);
-    if (key && initial) initials.set(initial, initials.has(initial) && initials.get(initial) !== key ? null : key);
-  }
+  for (const ident of identities.values())
+    for (const pair of ident.pairs.keys()) {
+      const name = pair.slice(0, pair.indexOf('\x1f'));
+      const w = wordKey(name);
+      if (w) oneWord.add(w);
+      const key = nameKey(name);
+      const initial = initialAndSurname(name);
+      if (key) fullNames.add(key);
+      if (key && initial) initials.set(initial, initials.has(initial) && initials.get(initial) !== key ? null : key);
+    }
   // `Matt` is Matt Silverlock's given name and Matt Carey's: a word some full name starts with is a given name, no handle.
   for (const g of givenNames(identities)) oneWord.delete(g);
   return { oneWord, initials, fullNames };
 }
-

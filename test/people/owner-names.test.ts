@@ -45,4 +45,21 @@ describe('person owners matched through the whole history', () => {
     expect(team(r, '@AlessGr').members).toEqual([]);
     expect(r.notes.some((n) => n.includes('person owner @AlessGr'))).toBe(false);
   });
+
+  it('an owner that never used a noreply address is the one person whose name the handle spells', async () => {
+    const DANIEL: Person = { name: 'Daniel Roe', email: 'daniel@roe.dev' };
+    const DORA: Person = { name: 'Dora Roe', email: 'dora@roe.dev' };
+    const repo = repoOf([
+      { author: DANIEL, date: day(0), files: { CODEOWNERS: '* @danielroe\n/docs/ @droe\n' } },
+      ...Array.from({ length: 12 }, (_, i) => ({ author: DANIEL, date: day(1 + i), files: { 'src/a.ts': `${i}` } })),
+      ...Array.from({ length: 12 }, (_, i) => ({ author: DORA, date: day(20 + i), files: { 'docs/a.md': `${i}` } })),
+    ]);
+    const r = await analyzeRepo(repo.dir, { cache: false, imports: false });
+    expect(team(r, '@danielroe').members.map((m) => [m.name, m.inferred])).toEqual([['Daniel Roe', false]]);
+    expect(r.notes).toContain(
+      'CODEOWNERS person owner @danielroe has no identity in the window under that handle: matched to Daniel Roe, the only person in the window whose name the handle spells',
+    );
+    // `droe` is spelled by Daniel Roe and Dora Roe alike: no evidence, no member.
+    expect(team(r, '@droe').members).toEqual([]);
+  });
 });
