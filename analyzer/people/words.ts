@@ -32,10 +32,36 @@ function nameWords(name: string): string[] {
     .filter((w) => /^\p{L}[\p{L}'-]+$/u.test(w));
 }
 
-/** The handles a full name spells: `Daniel Roe` → `danielroe`, `droe` (separators dropped); none for one-word names. */
+/** Generational suffixes a handle leaves out (`Jose C Quintas Jr` → `jcquintas`). */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/**
+ * The handles a full name spells, separators dropped: every word (`Daniel Roe` → `danielroe`),
+ * the first initial and the surname (`droe`), every initial and the surname (`Jose C Quintas Jr`
+ * → `jcquintas`); none for one-word names.
+ */
 export function handleSpellings(name: string): string[] {
-  const words = nameWords(name).map((w) => w.replace(/[^\p{L}]/gu, ''));
-  return words.length >= 2 ? [words.join(''), words[0][0] + words[words.length - 1]] : [];
+  const words = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}]/gu, ''))
+    .filter(Boolean);
+  while (words.length > 2 && SUFFIXES.has(words[words.length - 1])) words.pop();
+  if (words.length < 2) return [];
+  const last = words[words.length - 1];
+  return [
+    ...new Set([
+      words.join(''),
+      words[0][0] + last,
+      words
+        .slice(0, -1)
+        .map((w) => w[0])
+        .join('') + last,
+    ]),
+  ];
 }
 
 export interface Words {

@@ -62,4 +62,14 @@ describe('person owners matched through the whole history', () => {
     // `droe` is spelled by Daniel Roe and Dora Roe alike: no evidence, no member.
     expect(team(r, '@droe').members).toEqual([]);
   });
+
+  it('every initial and the surname, without a generational suffix, is a spelling too', async () => {
+    const JOSE: Person = { name: 'Jose C Quintas Jr', email: 'juniorq@example.com' };
+    const repo = repoOf([
+      { author: JOSE, date: day(0), files: { CODEOWNERS: '/charts/ @JCQuintas @bob-gh\n' } },
+      ...Array.from({ length: 12 }, (_, i) => ({ author: JOSE, date: day(1 + i), files: { 'charts/a.ts': `${i}` } })),
+    ]);
+    const r = await analyzeRepo(repo.dir, { cache: false, imports: false });
+    expect(team(r, '@JCQuintas+@bob-gh').members.map((m) => m.name)).toEqual(['Jose C Quintas Jr']);
+  });
 });
