@@ -82,4 +82,17 @@ describe('bot owners', () => {
     const web = await reviewChange(repo.dir, { base: 'main', cacheDir: tempDir() });
     expect(web.notes.some((n) => n.includes('delegates approval'))).toBe(false);
   });
+
+  it('validate names the forge CODEOWNERS that hands every file to the bot beside Codeowners Plus files', async () => {
+    const repo = repoOf([
+      { files: { CODEOWNERS: '* @acme-devprod\n', '.codeowners': '* @acme/web\n' } },
+      ...work('* @acme-devprod\n').slice(1),
+    ]);
+    const notes = (await cli(['validate', '--repo', repo.dir])).stdout
+      .split('\n')
+      .filter((l) => l.includes(': note: '));
+    expect(notes).toEqual([
+      "CODEOWNERS:1: note: '*' delegates approval to a bot: @acme-devprod is the account ANT Bot <116369605+acme-devprod@users.noreply.github.com>, treated as a bot — approval is given by another tool (the bot approves when its own checks pass); Conway reads the Codeowners Plus rules that tool enforces instead",
+    ]);
+  });
 });
