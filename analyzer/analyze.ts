@@ -17,6 +17,7 @@ import { DEFAULT_METRICS_OPTIONS, type MetricsInput, type MetricsOptions } from 
 import { loadOwnership, type Ownership, type OwnershipOptions } from './ownership';
 import { makeBotTest } from './history/bots';
 import { botHandles, botOwnerTeams } from './teams/bot-owners';
+import { personOwnerNames } from './pipeline/owner-names';
 import { resolvePeople } from './pipeline/people';
 import { assembleReport } from './pipeline/assemble';
 import { buildModel } from './pipeline/build-model';
@@ -76,19 +77,37 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   // One git call for the top level, HEAD, shallowness, the branch and a relative --since.
   const state = await readRepoState(repoDir, isRelativeSince(opts.since) ? opts.since : undefined);
   const root = state.root;
-  const since = opts.since ? await resolveSince(root, opts.since, Date.now(), state.sinceAnswer) : await headWindow(root, state.head, opts.warm);
+  const since = opts.since
+    ? await resolveSince(root, opts.since, Date.now(), state.sinceAnswer)
+    : await headWindow(root, state.head, opts.warm);
   progress({ phase: 'ownership' });
   // Start git (tracked files; the history's cache check and log) before the synchronous
   // ownership work, so git runs while Node parses CODEOWNERS and the team map.
   // For the import graph, the same `ls-files` also says which files changed since git last saw
   // them (modified) — asked for only when an earlier analysis left edges to reuse.
-  const importCache = opts.cache !== false ? opts.cacheDir ?? defaultCacheDir() ?? undefined : undefined;
-  const filesRun: Promise<{ files: string[]; index?: TrackedIndex }> = opts.imports !== false
-    ? listTrackedIndex(root, { modified: hasWarmImports(root, importCache, opts.warm), signal: opts.signal }).then((index) => ({ files: index.files, index }))
-    : listTrackedFiles(root, opts.signal).then((files) => ({ files }));
+  const importCache = opts.cache !== false ? (opts.cacheDir ?? defaultCacheDir() ?? undefined) : undefined;
+  const filesRun: Promise<{ files: string[]; index?: TrackedIndex }> =
+    opts.imports !== false
+      ? listTrackedIndex(root, { modified: hasWarmImports(root, importCache, opts.warm), signal: opts.signal }).then(
+          (index) => ({ files: index.files, index }),
+        )
+      : listTrackedFiles(root, opts.signal).then((files) => ({ files }));
   const historyRun = mineHistory(root, {
-    rootKnown: true, state, since, until: opts.until, firstParent: opts.firstParent, include: opts.include, exclude: opts.exclude,
-    fast: opts.fast, bots: opts.bots, includeBots: opts.includeBots, cache: opts.cache, cacheDir: opts.cacheDir, signal: opts.signal, headNames: true, warm: opts.warm,
+    rootKnown: true,
+    state,
+    since,
+    until: opts.until,
+    firstParent: opts.firstParent,
+    include: opts.include,
+    exclude: opts.exclude,
+    fast: opts.fast,
+    bots: opts.bots,
+    includeBots: opts.includeBots,
+    cache: opts.cache,
+    cacheDir: opts.cacheDir,
+    signal: opts.signal,
+    headNames: true,
+    warm: opts.warm,
     onProgress: (p) => progress({ phase: `history: ${p.phase}`, done: p.commits, total: p.total }),
     merges: (opts.changeSets ?? 'auto') === 'auto',
   });
@@ -105,19 +124,58 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   progress({ phase: 'history' });
   const [history, graph] = await Promise.all([
     historyRun,
-    tracked.index ? buildImportGraph(root, { exclude: opts.exclude, index: tracked.index, cacheDir: importCache, signal: opts.signal, warm: opts.warm, onProgress: (done, total) => progress({ phase: 'imports', done, total }) }) : null,
+    tracked.index
+      ? buildImportGraph(root, {
+          exclude: opts.exclude,
+          index: tracked.index,
+          cacheDir: importCache,
+          signal: opts.signal,
+          warm: opts.warm,
+          onProgress: (done, total) => progress({ phase: 'imports', done, total }),
+        })
+      : null,
   ]);
   progress({ phase: 'metrics' });
   const people = resolvePeople(ownership, history.commits, history.coAuthorNames);
   const botOwners = botOwnerTeams(ownership.teamMap.teams, botHandles(history.bots));
-  const { input, publicHint } = buildModel({ ownership, files, commits: history.commits, imports: graph?.edges ?? null, packages: graph?.workspacePackages ?? [], botOwners });
+  const ownerNames = await personOwnerNames(root, ownership, people, history.commits, opts.signal);
+  const { input, publicHint } = buildModel({
+    ownership,
+    files,
+    commits: history.commits,
+    imports: graph?.edges ?? null,
+    packages: graph?.workspacePackages ?? [],
+    botOwners,
+    ownerAliases: ownerNames.aliases,
+  });
   const grouping = changeSetsFor(opts.changeSets ?? 'auto', history, prs, people);
   input.changeSets = grouping.changeSets;
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });
-  const report = assembleReport({ root, ownership, history, graph, input, options, publicHint, people, isBot, branch: state.branch, since: since ?? null, until: opts.until ?? null, now: (opts.now ?? (() => new Date()))(), changeSets: grouping.summary, period: opts.period ?? 'quarter' });
-  return Object.assign(report, packageFacts({ graph, rootName: rootPackageName(root), teamsOf: input.deliveryTeamsOf }));
+  // A copy: the history's notes may be the warm cache's own array.
+  const told = ownerNames.notes.length ? { ...history, notes: [...history.notes, ...ownerNames.notes] } : history;
+  const report = assembleReport({
+    root,
+    ownership,
+    history: told,
+    graph,
+    input,
+    options,
+    publicHint,
+    people,
+    isBot,
+    branch: state.branch,
+    since: since ?? null,
+    until: opts.until ?? null,
+    now: (opts.now ?? (() => new Date()))(),
+    changeSets: grouping.summary,
+    period: opts.period ?? 'quarter',
+  });
+  return Object.assign(
+    report,
+    packageFacts({ graph, rootName: rootPackageName(root), teamsOf: input.deliveryTeamsOf }),
+  );
 }
 
 function rootPackageName(root: string): string | null {
@@ -134,7 +192,10 @@ function rootPackageName(root: string): string | null {
 /** A team map the user wrote and Conway cannot read is an input error, never silently dropped. */
 function readableOwnership(ownership: Ownership): Ownership {
   const bad = ownership.teamMapUnreadable;
-  if (bad) throw new UserError(`${bad.file}:${bad.line}: ${bad.message} (the team map cannot be read; \`conway validate\` lists every problem)`);
+  if (bad)
+    throw new UserError(
+      `${bad.file}:${bad.line}: ${bad.message} (the team map cannot be read; \`conway validate\` lists every problem)`,
+    );
   return ownership;
 }
 
@@ -157,15 +218,26 @@ function memoizeWho(ownership: Ownership, warm: WarmContext | undefined): Owners
 
 function warmWhoMemo(ownership: Ownership, warm: WarmContext): WhoMemo['memo'] {
   // Codeowners Plus and a catalog spread ownership over many files: each one is part of the key.
-  const inputs = [...(ownership.codeowners?.files ?? [ownership.codeowners?.path]), ownership.teamMap.path, ...(ownership.catalog?.files ?? [])];
-  const key = [ownership.flavor, ...inputs.map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-'))].join('\0');
+  const inputs = [
+    ...(ownership.codeowners?.files ?? [ownership.codeowners?.path]),
+    ownership.teamMap.path,
+    ...(ownership.catalog?.files ?? []),
+  ];
+  const key = [
+    ownership.flavor,
+    ...inputs.map((p) => (p ? stamp(isAbsolute(p) ? p : join(ownership.root, p)) : '-')),
+  ].join('\0');
   const kept = warm.slot(ownership.root, 'who', (): WhoMemo => ({ memo: new Map() }));
   if (kept.key !== key) Object.assign(kept, { key, memo: new Map() });
   return kept.memo;
 }
 
 /** The default window: the 12 months before HEAD's commit date (not before today). */
-async function headWindow(root: string, head: string | null, warm: WarmContext | undefined): Promise<string | undefined> {
+async function headWindow(
+  root: string,
+  head: string | null,
+  warm: WarmContext | undefined,
+): Promise<string | undefined> {
   if (!head) return undefined;
   // A long-lived process analyses the same HEAD again (a saved CODEOWNERS): one git call per commit.
   const kept = warm?.slot(root, 'head-window', () => ({ head: '', since: undefined as string | undefined }));

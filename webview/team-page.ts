@@ -81,7 +81,7 @@ function members(r: Report, t: TeamRow): HTMLElement {
       { class: 'muted empty-members' },
       t.role === 'review-group'
         ? 'No members listed: this is a review group — the team map does not list its people and its approvals leave no authorship in git.'
-        : 'No members: the team map does not list any for this team, and no author made most of their changes in its files (membership is inferred from history only then).',
+        : 'No members: the team map does not list any for this team, and no author made enough of their own changes in its files to be inferred a member (--member-share, default 25% of their changes, and --min-sample of them).',
     );
   }
   const people = new Map((r.people ?? []).map((p) => [p.id, p]));

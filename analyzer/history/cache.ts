@@ -16,7 +16,7 @@ import type { FileChange } from '../model/types';
 import type { WarmContext } from '../model/warm';
 import { NONE, type LogMode, type RawCommit } from './parseLog';
 
-const VERSION = 5; // 3: rows end with the commit's subject print (automated.ts); 4: `bump … to N` subjects are machine-written; 5: review trailers and the squash PR number (change sets)
+const VERSION = 6; // 3: rows end with the commit's subject print (automated.ts); 4: `bump … to N` subjects are machine-written; 5: review trailers and the squash PR number (change sets); 6: text files over 256 KB have line counts (recount-big.ts)
 
 export interface CacheEntry {
   head: string;
@@ -39,7 +39,9 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 
 /** Path of the cache file for a repository and the options that change what git outputs. */
 export function cacheFile(cacheDir: string, repoRealPath: string, fingerprint: unknown): string {
-  const key = createHash('sha256').update(JSON.stringify([VERSION, repoRealPath, fingerprint])).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([VERSION, repoRealPath, fingerprint]))
+    .digest('hex');
   return join(cacheDir, 'history', `${key.slice(0, 32)}.ndjson`);
 }
 
@@ -120,7 +122,15 @@ function writeFile(file: string, entry: CacheEntry): Promise<void> {
 }
 
 function* linesOf(entry: CacheEntry): Iterable<string> {
-  yield JSON.stringify({ v: VERSION, head: entry.head, mode: entry.mode, notes: entry.notes, count: entry.commits.length }) + '\n';
+  yield (
+    JSON.stringify({
+      v: VERSION,
+      head: entry.head,
+      mode: entry.mode,
+      notes: entry.notes,
+      count: entry.commits.length,
+    }) + '\n'
+  );
   for (const c of entry.commits) yield JSON.stringify(encodeCommit(c)) + '\n';
 }
 
@@ -155,14 +165,36 @@ function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
 }
 
 function decodeFile(f: (string | number | null)[], intern: (s: string) => string): FileChange {
-  if (!Array.isArray(f) || (f.length !== 3 && f.length !== 4) || !isStr(f[0]) || !isCount(f[1]) || !isCount(f[2]) || (f.length === 4 && !isStr(f[3]))) throw new Error('bad file');
+  if (
+    !Array.isArray(f) ||
+    (f.length !== 3 && f.length !== 4) ||
+    !isStr(f[0]) ||
+    !isCount(f[1]) ||
+    !isCount(f[2]) ||
+    (f.length === 4 && !isStr(f[3]))
+  )
+    throw new Error('bad file');
   const change: FileChange = { path: intern(f[0]), added: f[1], deleted: f[2] };
   if (f.length > 3) change.oldPath = intern(f[3] as string);
   return change;
 }
 
-function decodeHeader(h: { v: number; head: string; mode: LogMode; notes: string[]; count: number }): [CacheEntry, number] {
-  if (h?.v !== VERSION || !isStr(h.head) || (h.mode !== 'numstat' && h.mode !== 'name-status') || !Array.isArray(h.notes) || !h.notes.every(isStr) || !Number.isInteger(h.count)) throw new Error('not this version');
+function decodeHeader(h: {
+  v: number;
+  head: string;
+  mode: LogMode;
+  notes: string[];
+  count: number;
+}): [CacheEntry, number] {
+  if (
+    h?.v !== VERSION ||
+    !isStr(h.head) ||
+    (h.mode !== 'numstat' && h.mode !== 'name-status') ||
+    !Array.isArray(h.notes) ||
+    !h.notes.every(isStr) ||
+    !Number.isInteger(h.count)
+  )
+    throw new Error('not this version');
   return [{ head: h.head, mode: h.mode, notes: h.notes, commits: [] }, h.count];
 }
 

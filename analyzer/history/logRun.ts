@@ -5,12 +5,14 @@
 //   git … log --use-mailmap --no-walk=unsorted --stdin -M -z --numstat|--name-status --format=LOG_FORMAT
 // Sharding runs git's diffing (the whole cost) on several cores: ~1.7× on 2 cores. Shards are
 // concatenated in rev-list order, so the result is the same as one `git log`.
+// Text files over that threshold get their counts from a second, small run (recount-big.ts).
 // Missing blobs (`fatal: unable to read`) make numstat die: fall back to --name-status, then
 // to --no-renames (rename detection reads blobs too), each time with a note.
 import { availableParallelism } from 'node:os';
 import { MissingObjectError, streamGit } from '../collect/git';
 import { gitDate } from './window';
 import { LOG_FORMAT, LogParser, type LogMode, type RawCommit } from './parseLog';
+import { recountBigFiles } from './recount-big';
 
 export interface LogRunOptions {
   since?: string;
@@ -36,14 +38,35 @@ export const MISSING_BLOBS_NOTE =
 const NO_RENAMES_NOTE = 'rename detection needs the missing objects too: renames are not followed';
 
 /** Mines `range` (e.g. [HEAD] or [`old..HEAD`]) with the given mode, falling back on missing objects. */
-export async function runLog(dir: string, range: string[], mode: LogMode, attributesFile: string, opts: LogRunOptions): Promise<LogRun> {
+export async function runLog(
+  dir: string,
+  range: string[],
+  mode: LogMode,
+  attributesFile: string,
+  opts: LogRunOptions,
+): Promise<LogRun> {
   opts.onProgress?.({ phase: 'listing', commits: 0 });
   const shas = await listCommits(dir, range, opts);
   const notes: string[] = [];
-  const attempts: [LogMode, boolean][] = mode === 'numstat' ? [['numstat', true], ['name-status', true], ['name-status', false]] : [['name-status', true], ['name-status', false]];
+  const attempts: [LogMode, boolean][] =
+    mode === 'numstat'
+      ? [
+          ['numstat', true],
+          ['name-status', true],
+          ['name-status', false],
+        ]
+      : [
+          ['name-status', true],
+          ['name-status', false],
+        ];
   for (const [i, [m, renames]] of attempts.entries()) {
     try {
-      const commits = await mineShards(dir, shas, logArgs(attributesFile, m, renames, opts), m, opts);
+      const args = logArgs(attributesFile, m, renames, opts);
+      const commits = await mineShards(dir, shas, args, m, opts);
+      // Counts of big files are a refinement: a fault there leaves them null (named in the report), never the mining.
+      await recountBigFiles(dir, commits, args, m, opts.signal).catch((e) => {
+        if (!(e instanceof MissingObjectError)) throw e;
+      });
       return { commits, mode: m, notes };
     } catch (e) {
       if (!(e instanceof MissingObjectError) || i === attempts.length - 1) throw e;
@@ -95,14 +118,34 @@ export function splitShas(list: ShaList, n: number): ShaList[] {
 
 function logArgs(attributesFile: string, mode: LogMode, renames: boolean, opts: LogRunOptions): string[] {
   return [
-    '-c', 'core.quotepath=off', '-c', 'core.bigFileThreshold=256k', '-c', `core.attributesFile=${attributesFile}`,
-    'log', '--use-mailmap', '--no-walk=unsorted', '--stdin', renames ? '-M' : '--no-renames', '-z', '--no-color',
-    '--no-ext-diff', '--no-textconv', mode === 'numstat' ? '--numstat' : '--name-status', `--format=${LOG_FORMAT}`,
+    '-c',
+    'core.quotepath=off',
+    '-c',
+    'core.bigFileThreshold=256k',
+    '-c',
+    `core.attributesFile=${attributesFile}`,
+    'log',
+    '--use-mailmap',
+    '--no-walk=unsorted',
+    '--stdin',
+    renames ? '-M' : '--no-renames',
+    '-z',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    mode === 'numstat' ? '--numstat' : '--name-status',
+    `--format=${LOG_FORMAT}`,
     ...(opts.firstParent ? ['--diff-merges=first-parent'] : []),
   ];
 }
 
-async function mineShards(dir: string, shas: ShaList, args: string[], mode: LogMode, opts: LogRunOptions): Promise<RawCommit[]> {
+async function mineShards(
+  dir: string,
+  shas: ShaList,
+  args: string[],
+  mode: LogMode,
+  opts: LogRunOptions,
+): Promise<RawCommit[]> {
   let done = 0;
   const tick = () => {
     if (++done % 1000 === 0) opts.onProgress?.({ phase: 'mining', commits: done, total: shas.count });
@@ -113,7 +156,14 @@ async function mineShards(dir: string, shas: ShaList, args: string[], mode: LogM
   return parts.length === 1 ? parts[0] : parts.flat();
 }
 
-async function mineSlice(dir: string, shas: ShaList, args: string[], mode: LogMode, tick: () => void, signal?: AbortSignal): Promise<RawCommit[]> {
+async function mineSlice(
+  dir: string,
+  shas: ShaList,
+  args: string[],
+  mode: LogMode,
+  tick: () => void,
+  signal?: AbortSignal,
+): Promise<RawCommit[]> {
   if (shas.count === 0) return [];
   const out: RawCommit[] = [];
   const parser = new LogParser(mode, (c) => {

@@ -25,6 +25,8 @@ export interface ModelSources {
   packages: WorkspacePackage[];
   /** Owner teams that are bot accounts (teams/bot-owners.ts): no score, no members, no coupling. */
   botOwners?: Map<string, string>;
+  /** Handle key → the git name that is that CODEOWNERS person owner (pipeline/owner-names.ts). */
+  ownerAliases?: Map<string, string>;
   /** Delivery teams already computed for this ownership and these files (the warm context keeps them). */
   delivery?: Delivery;
 }
@@ -44,7 +46,7 @@ export function buildModel(src: ModelSources): JoinedModel {
   const rulesByKey = new Map((ownership.codeowners?.rules ?? []).map((r) => [ruleKey(r), r]));
   const ruleOf = (p: string) => {
     const r = who(p).rule;
-    return r ? rulesByKey.get(ruleKey(r)) ?? null : null;
+    return r ? (rulesByKey.get(ruleKey(r)) ?? null) : null;
   };
   const publicApi = buildPublicApi(ownership, { workspacePackages: src.packages }, ruleOf, files);
   const teamsOf = (p: string) => who(p).teams;
@@ -60,8 +62,11 @@ export function buildModel(src: ModelSources): JoinedModel {
     reviewGroups: delivery.reviewGroups,
     alsoReviews: delivery.alsoReviews,
     botOwners,
-    moduleOf: createModuleOf(ruleOf, src.packages.map((p) => p.dir)),
-    declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits),
+    moduleOf: createModuleOf(
+      ruleOf,
+      src.packages.map((p) => p.dir),
+    ),
+    declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits, src.ownerAliases),
     imports: src.imports ?? [],
     hasImports: src.imports !== null,
     isPublicApi: publicApi.isPublicApi,

@@ -9,9 +9,20 @@ import type { Commit, Team } from '../model/types';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/^@/, '');
 
-export function makeDeclaredTeamsOf(teams: Team[], commits: Commit[]): (person: string) => string[] {
+/** `ownerAliases`: handle key → a git name that is that person owner (pipeline/owner-names.ts). */
+export function makeDeclaredTeamsOf(
+  teams: Team[],
+  commits: Commit[],
+  ownerAliases?: Map<string, string>,
+): (person: string) => string[] {
   const byAlias = new Map<string, Set<string>>();
-  for (const t of teams) for (const m of [...t.members, ...t.owners.filter((o) => !isTeamOwner(o))]) addTo(byAlias, norm(m), t.id);
+  for (const t of teams) {
+    for (const m of [...t.members, ...t.owners.filter((o) => !isTeamOwner(o))]) {
+      addTo(byAlias, norm(m), t.id);
+      const alias = ownerAliases?.get(norm(m));
+      if (alias) addTo(byAlias, norm(alias), t.id);
+    }
+  }
   const aliases = new Map<string, Set<string>>();
   for (const c of commits) {
     addTo(aliases, c.author, norm(c.authorName));

@@ -3,7 +3,7 @@
 // sparklines, team × team coupling matrix (imports and shared commits), violations, suggestions —
 // which the inlined interactive dashboard (html-dashboard.ts: sigma graph, filters, matrix
 // toggle) replaces when scripts run. Without a built dashboard the page is the static content only.
-import { INFERRED_MEMBERSHIP, pct, score } from './format';
+import { INFERRED_MEMBERSHIP, memberLabel, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
 import {
@@ -87,12 +87,7 @@ function autonomyTable(r: Report): string {
     .sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1))
     .map(
       (t) =>
-        `<tr data-team="${h(t.id)}"><td>${h(t.name)}${teamMarks(t)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(
-          t.members
-            .slice(0, 3)
-            .map((m) => m.name)
-            .join(', '),
-        )}</td></tr>`,
+        `<tr data-team="${h(t.id)}"><td>${h(t.name)}${teamMarks(t)}</td><td>${h(t.cluster ?? '')}</td><td><b>${score(t.autonomy.score)}</b></td><td>${pct(t.autonomy.deliveryIndependence)} ${sparkline(t.trend, 'deliveryIndependence')}</td><td>${pct(t.autonomy.ownershipIntegrity)} ${sparkline(t.trend, 'alignment')}</td><td>${pct(t.autonomy.dependencyIndependence)}</td><td>${t.files}</td><td>${t.changes}</td><td>${t.truckFactor ?? '–'}</td><td>${h(t.members.slice(0, 3).map(memberLabel).join(', '))}</td></tr>`,
     );
   const clusterRows = r.clusters.map(
     (c) =>

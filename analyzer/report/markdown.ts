@@ -1,7 +1,7 @@
 // The report as Markdown, for a pull request comment or a wiki page: summary, autonomy per team
 // and cluster with its components, the strongest team coupling, violations by kind, notes.
 // Every string from the repository is escaped (`|`, `<`, `>`, backticks, brackets).
-import { INFERRED_MEMBERSHIP, pct, score } from './format';
+import { INFERRED_MEMBERSHIP, memberLabel, pct, score } from './format';
 import {
   actFirstFindings,
   coverageText,
@@ -35,15 +35,15 @@ export function renderMarkdown(r: Report): string {
   if (r.teams.some((t) => t.membership === 'inferred'))
     out.push(`> Teams marked \\*: ${esc(INFERRED_MEMBERSHIP)} (it drafts a team map to review).`, '');
   out.push(
-    '| team | cluster | score | delivery independence | ownership integrity | dependency independence | files | changes¹ | truck factor |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| team | cluster | score | delivery independence | ownership integrity | dependency independence | files | changes¹ | truck factor | top members |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   );
   for (const t of [...r.teams]
     .filter((t) => t.role !== 'review-group')
     .sort((a, b) => (b.autonomy.score ?? -1) - (a.autonomy.score ?? -1))) {
     const a = t.autonomy;
     out.push(
-      `| ${esc(t.name)}${t.membership === 'inferred' ? ' \\*' : ''} | ${esc(t.cluster ?? '')} | ${score(a.score)} | ${pct(a.deliveryIndependence)} | ${pct(a.ownershipIntegrity)} | ${pct(a.dependencyIndependence)} | ${t.files} | ${t.changes} | ${t.truckFactor ?? '–'} |`,
+      `| ${esc(t.name)}${t.membership === 'inferred' ? ' \\*' : ''} | ${esc(t.cluster ?? '')} | ${score(a.score)} | ${pct(a.deliveryIndependence)} | ${pct(a.ownershipIntegrity)} | ${pct(a.dependencyIndependence)} | ${t.files} | ${t.changes} | ${t.truckFactor ?? '–'} | ${topMembers(t.members)} |`,
     );
   }
   reviewGroups(r, out);
@@ -81,6 +81,17 @@ function suggestions(r: Report, out: string[]): void {
   if (v.codeownersCut) out.push('', `_${esc(v.codeownersCut)}_`);
 }
 
+/** The team's first members (most changes first), an inferred one labelled with their share of own changes. */
+function topMembers(members: Report['teams'][number]['members'], n = 3): string {
+  if (!members.length) return '–';
+  return (
+    members
+      .slice(0, n)
+      .map((m) => esc(memberLabel(m)))
+      .join(', ') + (members.length > n ? ` +${members.length - n}` : '')
+  );
+}
+
 /** Review groups approve other teams' code: listed with their share of approvals, not scored as delivery teams. */
 function reviewGroups(r: Report, out: string[]): void {
   const groups = r.teams.filter((t) => t.role === 'review-group');
@@ -88,14 +99,7 @@ function reviewGroups(r: Report, out: string[]): void {
   out.push('', '| review group | share of approvals | files | members |', '| --- | ---: | ---: | --- |');
   for (const t of groups)
     out.push(
-      `| ${esc(t.name)}${t.membership === 'inferred' ? ' \\*' : ''} | ${pct(t.approvalShare)} | ${t.files} | ${
-        t.members.length
-          ? t.members
-              .map((m) => esc(m.name))
-              .slice(0, 5)
-              .join(', ')
-          : '–'
-      } |`,
+      `| ${esc(t.name)}${t.membership === 'inferred' ? ' \\*' : ''} | ${pct(t.approvalShare)} | ${t.files} | ${topMembers(t.members, 5)} |`,
     );
   out.push(
     '',

@@ -17,6 +17,7 @@ import { mineHistory } from '../history/mine';
 import { defaultSince } from '../history/window';
 import { buildImportGraph, hasWarmImports } from '../imports';
 import { approvalSet } from './approval-set';
+import { botApprovalNotes } from './bot-notes';
 import { fileRows, requiredApprovals } from './approvals';
 import { affectedTeams, edgeChanges, independenceChanges, violationChanges } from './impact';
 import { suggestReviewers } from './reviewers';
@@ -127,6 +128,7 @@ export async function reviewChange(repoDir: string, opts: ReviewOptions = {}): P
     ),
     notes: [
       ...history.notes,
+      ...botApprovalNotes(base, approvals, history.bots, inputs.flavor),
       ...(base.ownership.codeowners
         ? []
         : [

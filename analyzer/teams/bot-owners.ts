@@ -6,7 +6,7 @@
 // named like one (`…bot`, `…-bot`, `…[bot]`).
 import type { DroppedBot } from '../history/mine';
 import { noreplyHandle } from '../history/identity';
-import type { Team } from '../model/types';
+import type { Rule, Team } from '../model/types';
 import { handleKey } from '../people/names';
 
 /** Handle keys of the accounts treated as bots: noreply handles, email local parts, one-word names. */
@@ -33,8 +33,42 @@ export function botOwnerTeams(teams: Team[], handles: Map<string, string>): Map<
   return out;
 }
 
+/** A CODEOWNERS rule whose every owner is a bot account: the files it decides are approved by a tool. */
+export interface BotRule {
+  file: string;
+  line: number;
+  pattern: string;
+  owners: string[];
+  why: string;
+  /** A forge CODEOWNERS beside the Codeowners Plus files Conway reads (not the ownership scored). */
+  beside?: boolean;
+}
+
+/** Rules (of the file `path`, or each rule's own file) whose owners are all bot accounts. */
+export function botRules(rules: Rule[], path: string, handles: Map<string, string>): BotRule[] {
+  const out: BotRule[] = [];
+  for (const r of rules) {
+    if (!r.owners.length || r.exclusion) continue;
+    const why = r.owners.map((o) => whyBot(o, handles));
+    if (why.every((w) => w !== null))
+      out.push({ file: r.file ?? path, line: r.line, pattern: r.pattern, owners: r.owners, why: why.join('; ') });
+  }
+  return out;
+}
+
+/** The line `validate` and `review` print for such a rule. */
+export function botRuleMessage(b: BotRule): string {
+  const what = b.beside
+    ? 'Conway reads the Codeowners Plus rules that tool enforces instead'
+    : 'Conway scores no team for the files this rule decides';
+  return `'${b.pattern}' delegates approval to a bot: ${b.why} — approval is given by another tool (the bot approves when its own checks pass); ${what}`;
+}
+
 function whyBot(owner: string, handles: Map<string, string>): string | null {
-  const key = handleKey(owner).split('/').pop()!.replace(/\[bot\]$/, '');
+  const key = handleKey(owner)
+    .split('/')
+    .pop()!
+    .replace(/\[bot\]$/, '');
   const account = handles.get(key);
   if (account) return `${owner} is the account ${account}, treated as a bot`;
   return /(?:bot|-bot|\[bot\])$/i.test(handleKey(owner)) ? `${owner} is named like a bot` : null;
