@@ -3,6 +3,9 @@
 // names; add fields, never rename. Ratios are in [0, 1], scores in [0, 100]; a component without
 // data is null, never 0. Months are `YYYY-MM`.
 
+import type { Coordination, InteractionRow } from './teamwork-interactions';
+export type * from './teamwork-interactions';
+
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
 export const SCHEMA_VERSION = 2;
 
@@ -212,7 +215,8 @@ export type ViolationKind =
   | 'team-cycle'
   | 'unowned'
   | 'ownership-drift'
-  | 'invalid-codeowners';
+  | 'invalid-codeowners'
+  | 'interaction';
 
 export interface Violation {
   kind: ViolationKind;
@@ -334,6 +338,10 @@ export interface Report {
   externalImports?: { package: string; file: string; line: number; teams: string[] }[];
   /** Merged reports (`conway merge`): the repositories joined, and package dependencies between them. */
   org?: OrgSection;
+  /** Team pairs: the interaction declared in conway.yml against the one observed (org/interactions.ts). */
+  interactions?: InteractionRow[];
+  /** Coordination the teams' work needs (co-change, Cataldo's C_R) against the coordination seen (org/coordination.ts). */
+  coordination?: Coordination;
 }
 
 export interface OrgRepository {

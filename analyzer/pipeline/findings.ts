@@ -12,7 +12,7 @@ import type { Ownership } from '../ownership';
 import type { Finding, FileRow, Violation } from '../contract/report';
 
 /** Groups and ranks the violations (metrics/findings.ts); sets each violation's `group`. */
-export function findingsOf(violations: Violation[], input: MetricsInput, ownership: Ownership, rows: Omit<FileRow, 'owners' | 'ruleLine'>[]): Finding[] {
+export function findingsOf(violations: Violation[], input: MetricsInput, ownership: Ownership, rows: Omit<FileRow, 'owners' | 'ruleLine'>[], weightOf?: (v: Violation) => number): Finding[] {
   const byPath = new Map(rows.map((f) => [f.path, f]));
   const ownerOf = (t: string) => ownership.team(t)?.owners[0] ?? t;
   const historyOwners = (files: string[]) => {
@@ -42,5 +42,5 @@ export function findingsOf(violations: Violation[], input: MetricsInput, ownersh
     }
     return [...byOwners].flatMap(([owners, group]) => strayRules(group, perDir, owners.split(' ')));
   };
-  return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf, ruleLines });
+  return groupFindings({ violations, changesOf: (p) => byPath.get(p)?.changes ?? 0, unownedDirs: dirs, ownerOf, ruleLines, weightOf });
 }

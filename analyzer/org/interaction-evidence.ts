@@ -1,0 +1,115 @@
+// What the window shows between each pair of delivery teams: import edges each way (and how
+// many go through the imported team's public API), change sets touching both teams' files, and
+// changes each team's members made to the other's files — with the dates of the cross-team
+// changes, so a collaboration's end date can be checked against what happened after it.
+// Change sets with more files than maxChangesetSize are sweeps (code-maat's rule) and count for
+// nothing; a file's teams are its delivery teams (review groups and bots deliver nothing).
+import { changeSetsOf } from '../metrics/change-sets';
+import { crossings, ownedEdges } from '../metrics/cross-team';
+import type { MetricsInput } from '../metrics/input';
+
+export interface PairCounts {
+  importsAB: number;
+  importsBA: number;
+  publicAB: number;
+  publicBA: number;
+  sharedCommits: number;
+  changesAinB: number;
+  changesBinA: number;
+  /** Unix seconds of each cross-team change and shared change set. */
+  dates: number[];
+  /** Up to three places that show it: an import (file:line) or a changed file. */
+  examples: { file: string; line: number }[];
+}
+
+export interface EvidenceInput {
+  input: Pick<MetricsInput, 'commits' | 'changeSets' | 'imports' | 'deliveryTeamsOf' | 'isPublicApi'>;
+  /** Delivery teams of a person (declared, else inferred membership). */
+  teamsOfPerson(person: string): string[];
+  maxChangesetSize: number;
+  /** Teams that deliver code (not review groups, not bots). */
+  delivery: Set<string>;
+}
+
+export interface Evidence {
+  pairs: Map<string, PairCounts>;
+  /** Changes (commit, file) to each team's files, and change sets touching them. */
+  changesTo: Map<string, number>;
+  changeSetsOf: Map<string, number>;
+}
+
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
+
+export function collectEvidence(x: EvidenceInput): Evidence {
+  const out: Evidence = { pairs: new Map(), changesTo: new Map(), changeSetsOf: new Map() };
+  const pair = (a: string, b: string) => {
+    const k = pairKey(a, b);
+    return (
+      out.pairs.get(k) ??
+      out.pairs
+        .set(k, {
+          importsAB: 0,
+          importsBA: 0,
+          publicAB: 0,
+          publicBA: 0,
+          sharedCommits: 0,
+          changesAinB: 0,
+          changesBinA: 0,
+          dates: [],
+          examples: [],
+        })
+        .get(k)!
+    );
+  };
+  const teamsOf = (p: string) => x.input.deliveryTeamsOf(p).filter((t) => x.delivery.has(t));
+  for (const e of ownedEdges(x.input)) {
+    for (const [from, to] of crossings(e)) {
+      if (!x.delivery.has(from) || !x.delivery.has(to)) continue;
+      const p = pair(from, to);
+      const ab = from < to;
+      const pub = x.input.isPublicApi(e.edge.to) ? 1 : 0;
+      if (ab) (p.importsAB++, (p.publicAB += pub));
+      else (p.importsBA++, (p.publicBA += pub));
+      if (!pub && p.examples.length < 3) p.examples.push({ file: e.edge.from, line: e.edge.line });
+    }
+  }
+  for (const cs of changeSetsOf(x.input)) {
+    if (cs.files.length > x.maxChangesetSize) continue;
+    const touched = new Set(cs.files.flatMap(teamsOf));
+    for (const t of touched) out.changeSetsOf.set(t, (out.changeSetsOf.get(t) ?? 0) + 1);
+    const list = [...touched];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const p = pair(list[i], list[j]);
+        p.sharedCommits++;
+        p.dates.push(cs.merged);
+      }
+    }
+    for (const c of cs.commits) countCrossChanges(c, teamsOf, x.teamsOfPerson, out, pair);
+  }
+  return out;
+}
+
+function countCrossChanges(
+  c: MetricsInput['commits'][number],
+  teamsOf: (p: string) => string[],
+  teamsOfPerson: (p: string) => string[],
+  out: Evidence,
+  pair: (a: string, b: string) => PairCounts,
+): void {
+  const writers = new Set([c.author, ...c.coAuthors].flatMap(teamsOfPerson));
+  for (const f of c.files) {
+    const owners = teamsOf(f.path);
+    for (const o of owners) out.changesTo.set(o, (out.changesTo.get(o) ?? 0) + 1);
+    for (const w of writers) {
+      if (owners.includes(w)) continue;
+      for (const o of owners) {
+        const p = pair(w, o);
+        if (w < o) p.changesAinB++;
+        else p.changesBinA++;
+        p.dates.push(c.date);
+        if (p.examples.length < 3) p.examples.push({ file: f.path, line: 1 });
+      }
+    }
+  }
+}
