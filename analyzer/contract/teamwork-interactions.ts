@@ -49,6 +49,8 @@ export interface CoordinationPair {
   happened: boolean;
   /** Σ over the pair's people of C_R = T_A · T_D · T_Aᵀ (co-change as T_D). */
   dependency: number;
+  /** dependency / √(C(a,a)·C(b,b)): the cosine of the two teams' rows of the team-level C_R, in [0, 1]. */
+  strength: number;
   /** Change sets that link the two teams' work (both teams' changed files among the change set's files). */
   linkingChangeSets: number;
   evidence: CoordinationEvidence;

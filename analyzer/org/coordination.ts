@@ -22,6 +22,7 @@ import { pairKey } from './interaction-evidence';
 import { periodOf, type PeriodKind } from './period';
 
 export const NEEDED_SETS = 5;
+export const NEEDED_STRENGTH = 0.2;
 
 export interface CoordinationInput {
   input: Pick<MetricsInput, 'commits' | 'changeSets' | 'deliveryTeamsOf'>;
@@ -55,6 +56,7 @@ export function coordination(
           needed: false,
           happened: false,
           dependency: 0,
+          strength: 0,
           linkingChangeSets: 0,
           evidence: { coAuthored: 0, reviewed: 0, sharedChangeSets: 0 },
         })
@@ -62,13 +64,16 @@ export function coordination(
     );
   };
   const weights = fileWeights(sets, teamsOf, people);
+  const self = new Map<string, number>();
   for (const cs of sets) {
-    addDependency(cs, weights, pair);
+    addDependency(cs, weights, pair, self);
     addEvidence(cs, people, pair);
   }
   const rows = [...pairs.values()].sort((p, q) => (p.a + '\0' + p.b < q.a + '\0' + q.b ? -1 : 1));
   for (const p of rows) {
-    p.needed = p.linkingChangeSets >= NEEDED_SETS;
+    const norm = Math.sqrt((self.get(p.a) ?? 0) * (self.get(p.b) ?? 0));
+    p.strength = norm ? Math.round((1000 * p.dependency) / norm) / 1000 : 0;
+    p.needed = p.linkingChangeSets >= NEEDED_SETS && p.strength >= NEEDED_STRENGTH;
     p.happened = p.evidence.coAuthored + p.evidence.reviewed + p.evidence.sharedChangeSets > 0;
   }
   return summarize(rows, x, opts.period);
@@ -100,9 +105,11 @@ function addDependency(
   cs: ChangeSet,
   weights: Map<string, Map<string, number>>,
   pair: (a: string, b: string) => CoordinationPair,
+  self: Map<string, number>,
 ): void {
   const w = new Map<string, number>();
   for (const f of cs.files) for (const [t, n] of weights.get(f) ?? []) w.set(t, (w.get(t) ?? 0) + n);
+  for (const [t, n] of w) self.set(t, (self.get(t) ?? 0) + n * n);
   const teams = [...w.keys()];
   for (let i = 0; i < teams.length; i++) {
     for (let j = i + 1; j < teams.length; j++) {

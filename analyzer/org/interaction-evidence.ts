@@ -14,6 +14,8 @@ export interface PairCounts {
   publicAB: number;
   publicBA: number;
   sharedCommits: number;
+  /** Change sets written together by members of both teams (co-authored commits, a branch with commits by both). */
+  jointChangeSets: number;
   changesAinB: number;
   changesBinA: number;
   /** Unix seconds of each cross-team change and shared change set. */
@@ -33,15 +35,14 @@ export interface EvidenceInput {
 
 export interface Evidence {
   pairs: Map<string, PairCounts>;
-  /** Changes (commit, file) to each team's files, and change sets touching them. */
+  /** Changes (commit, file) to each team's files. */
   changesTo: Map<string, number>;
-  changeSetsOf: Map<string, number>;
 }
 
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
 
 export function collectEvidence(x: EvidenceInput): Evidence {
-  const out: Evidence = { pairs: new Map(), changesTo: new Map(), changeSetsOf: new Map() };
+  const out: Evidence = { pairs: new Map(), changesTo: new Map() };
   const pair = (a: string, b: string) => {
     const k = pairKey(a, b);
     return (
@@ -53,6 +54,7 @@ export function collectEvidence(x: EvidenceInput): Evidence {
           publicAB: 0,
           publicBA: 0,
           sharedCommits: 0,
+          jointChangeSets: 0,
           changesAinB: 0,
           changesBinA: 0,
           dates: [],
@@ -75,19 +77,46 @@ export function collectEvidence(x: EvidenceInput): Evidence {
   }
   for (const cs of changeSetsOf(x.input)) {
     if (cs.files.length > x.maxChangesetSize) continue;
-    const touched = new Set(cs.files.flatMap(teamsOf));
-    for (const t of touched) out.changeSetsOf.set(t, (out.changeSetsOf.get(t) ?? 0) + 1);
+    const owners = cs.files.map(teamsOf);
+    const touched = new Set(owners.flat());
     const list = [...touched];
+    // A file both teams own is neither side's: the change set must touch a file of each that the other does not own.
+    const side = (t: string, other: string) => owners.some((o) => o.includes(t) && !o.includes(other));
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
+        if (!side(list[i], list[j]) || !side(list[j], list[i])) continue;
         const p = pair(list[i], list[j]);
         p.sharedCommits++;
         p.dates.push(cs.merged);
       }
     }
+    countJoint(cs.authors, x.teamsOfPerson, x.delivery, pair);
     for (const c of cs.commits) countCrossChanges(c, teamsOf, x.teamsOfPerson, out, pair);
   }
   return out;
+}
+
+/** Change sets written by members of both teams (two different people: authors, co-authors). */
+function countJoint(
+  authors: string[],
+  teamsOfPerson: (p: string) => string[],
+  delivery: Set<string>,
+  pair: (a: string, b: string) => PairCounts,
+): void {
+  if (authors.length < 2) return;
+  const seen = new Set<string>();
+  for (const p of authors) {
+    for (const q of authors) {
+      if (p >= q) continue;
+      for (const s of teamsOfPerson(p)) {
+        for (const t of teamsOfPerson(q)) {
+          if (s === t || !delivery.has(s) || !delivery.has(t) || seen.has(pairKey(s, t))) continue;
+          seen.add(pairKey(s, t));
+          pair(s, t).jointChangeSets++;
+        }
+      }
+    }
+  }
 }
 
 function countCrossChanges(

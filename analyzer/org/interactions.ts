@@ -2,8 +2,8 @@
 // of delivery teams, the mode the window shows (docs/metrics.md, "Interactions"), beside the mode
 // the team map declares, and the status a lead reads.
 //   collaboration   both teams' members change the other's files (each above SMALL_SHARE of the
-//                   other's changes, at least MIN_CROSS changes), or they share change sets
-//                   (at least SHARED_SETS, and SHARED_SHARE of the smaller team's change sets);
+//                   other's changes, at least MIN_CROSS changes), or members of both wrote at
+//                   least JOINT_SETS change sets together (co-authored, or a branch with commits by both);
 //   x-as-a-service  one team imports the other, every edge through the public API, and neither
 //                   changes the other's files beyond SMALL_SHARE;
 //   facilitating    one team's members change (at least MIN_CROSS times) the files of at least
@@ -15,7 +15,7 @@ import type { InteractionEvidence, InteractionMode, InteractionRow } from '../co
 import type { DeclaredInteraction, Team } from '../model/types';
 import { collectEvidence, pairKey, type EvidenceInput, type PairCounts } from './interaction-evidence';
 
-export const THRESHOLDS = { smallShare: 0.05, minCross: 2, sharedSets: 5, sharedShare: 0.1, facilitated: 3 } as const;
+export const THRESHOLDS = { smallShare: 0.05, minCross: 2, jointSets: 5, facilitated: 3 } as const;
 
 export interface ObserveInput extends EvidenceInput {
   teams: Team[];
@@ -41,8 +41,7 @@ export function observeInteractions(x: ObserveInput): ObservedPair[] {
   for (const k of [...keys].sort()) {
     const [a, b] = k.split('\0');
     const counts = ev.pairs.get(k) ?? emptyCounts();
-    const cs = Math.min(ev.changeSetsOf.get(a) ?? 0, ev.changeSetsOf.get(b) ?? 0);
-    const observed = modeOf(a, b, counts, share, cs, facilitators);
+    const observed = modeOf(a, b, counts, share, facilitators);
     const d = declared.get(k) ?? null;
     if (!d && observed.mode === 'none') continue;
     const status = statusOf(d?.entry ?? null, observed.mode, counts, x.now);
@@ -65,6 +64,7 @@ function emptyCounts(): PairCounts {
     publicAB: 0,
     publicBA: 0,
     sharedCommits: 0,
+    jointChangeSets: 0,
     changesAinB: 0,
     changesBinA: 0,
     dates: [],
@@ -91,14 +91,12 @@ function modeOf(
   b: string,
   c: PairCounts,
   share: Share,
-  smallerChangeSets: number,
   facilitators: Map<string, Set<string>>,
 ): { mode: InteractionMode | 'none'; by?: string } {
   const t = THRESHOLDS;
   const aInB = c.changesAinB >= t.minCross && share(c.changesAinB, b) > t.smallShare;
   const bInA = c.changesBinA >= t.minCross && share(c.changesBinA, a) > t.smallShare;
-  const shared = c.sharedCommits >= t.sharedSets && c.sharedCommits >= t.sharedShare * smallerChangeSets;
-  if ((aInB && bInA) || shared) return { mode: 'collaboration' };
+  if ((aInB && bInA) || c.jointChangeSets >= t.jointSets) return { mode: 'collaboration' };
   const edges = c.importsAB + c.importsBA;
   const small = share(c.changesAinB, b) <= t.smallShare && share(c.changesBinA, a) <= t.smallShare;
   if (edges && c.publicAB + c.publicBA === edges && small)

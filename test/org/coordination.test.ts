@@ -39,6 +39,12 @@ describe('coordination on the story repository', () => {
     });
   });
 
+  it('strength: the cosine of the two teams’ rows, from their own weights', () => {
+    // Σ w² over change sets: checkout 9+4+4+9 (the two-file commits) + 1+1+4+1+4+1+1 = 39;
+    // search 4·4 (the two-file commits) + 10 change sets of weight 1 = 26. checkout–search: 29 / √(39 · 26) = 0.911.
+    expect(r.coordination!.pairs.find((p) => p.a === 'checkout' && p.b === 'search')!.strength).toBe(0.911);
+  });
+
   it('congruence per team and cluster, and the two lists a lead reads', () => {
     const c = r.coordination!;
     expect(c.teams).toEqual([
@@ -121,11 +127,13 @@ describe('coordination from change sets', () => {
     expect(coordination({ ...base, input }, { period: '2026-Q3' }).pairs).toEqual([]);
     // The whole window: ann changed both files and bob b/y.ts, so each of ann's 5 change sets weighs
     // w_a = 2 (ann on x and y) × w_b = 1 (bob on y), and bob's own {y} w_a = 1 × w_b = 1: 5·2 + 1 = 11 over 6.
+    // strength: 11 / √(Σw_a² · Σw_b²) = 11 / √((5·4 + 1) · (5·1 + 1)) = 11 / √126 = 0.98.
     const all = coordination({ ...base, input }, { period: null });
     expect(all.pairs).toEqual([
       {
         a: 'a',
         b: 'b',
+        strength: 0.98,
         needed: true,
         happened: false,
         dependency: 11,
