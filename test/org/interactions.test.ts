@@ -5,6 +5,10 @@ import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
 import { renderSarif } from '../../analyzer/report/sarif';
 import { renderMarkdown } from '../../analyzer/report/markdown';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli } from '../fixtures/cli';
+import { scratch } from '../fixtures/scratch';
 import type { Repo } from '../fixtures/repo';
 import { buildTeamStory } from '../fixtures/team-story';
 
@@ -112,5 +116,26 @@ describe('interaction findings', () => {
     ).toEqual([10, 11]);
     expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('interaction');
     expect(renderMarkdown(r)).toContain('### interaction (2 findings, 2 locations)');
+  });
+});
+
+describe('conway init drafts the interactions', () => {
+  const { tempDir } = scratch('conway-story-init-');
+
+  it('keeps the declared ones, adds the observed ones on the consumer or facilitator side, and passes validate', async () => {
+    const init = await cli(['init', '--repo', repo.dir]);
+    expect(init.code).toBe(0);
+    const lines = init.stdout.split('\n').filter((l) => l.includes('{ team: '));
+    expect(lines).toEqual([
+      '      - { team: "platform", mode: "x-as-a-service", purpose: "payments API", since: "2024-01-01" }  # declared; observed none: 2 imports, 0 shared change sets, 0 cross-team changes',
+      '      - { team: "search", mode: "collaboration", purpose: "basket search", since: "2024-01-01", until: "2024-03-31" }  # declared; observed collaboration: 0 imports, 2 shared change sets, 5 cross-team changes',
+      '      - { team: "checkout", mode: "facilitating" }  # observed facilitating: 0 imports, 0 shared change sets, 2 cross-team changes; add purpose',
+      '      - { team: "platform", mode: "facilitating" }  # observed facilitating: 0 imports, 0 shared change sets, 2 cross-team changes; add purpose',
+      '      - { team: "search", mode: "facilitating", purpose: "lint rules" }  # declared; observed facilitating: 0 imports, 0 shared change sets, 2 cross-team changes',
+    ]);
+    const file = join(tempDir(), 'conway.yml');
+    writeFileSync(file, init.stdout);
+    const v = await cli(['validate', '--repo', repo.dir, '--teams', file]);
+    expect(v.stdout).toContain('0 errors');
   });
 });
