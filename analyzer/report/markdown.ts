@@ -4,6 +4,7 @@
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { actFirstFindings, coverageText, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
+import { teamworkMarkdown } from './teamwork-markdown';
 import type { Finding, Report } from '../contract/report';
 
 export function renderMarkdown(r: Report): string {
@@ -30,6 +31,7 @@ export function renderMarkdown(r: Report): string {
   }
   out.push('', '_¹ changes in the window to the team\'s files, including files since deleted or renamed away. Score: mean of the components with data, ×100. Delivery independence: of its members\' commits that touch delivered code (owners that are not review groups), the share whose such files all belong to the team. Ownership integrity: share of changes to its code made by its members. Dependency independence: of the imports from its code to owned files, the share that stay inside or use another team\'s public API. Definitions and sources: docs/metrics.md in the Conway repository. "–": no data in the window, or too few to mean anything (the Notes say which and why)._');
   coupling(r, out);
+  out.push(...teamworkMarkdown(r, esc));
   findingsSection(findings, r.violations.length, out);
   suggestions(r, out);
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));

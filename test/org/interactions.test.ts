@@ -115,7 +115,22 @@ describe('interaction findings', () => {
         .sort(),
     ).toEqual([10, 11]);
     expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('interaction');
-    expect(renderMarkdown(r)).toContain('### interaction (2 findings, 2 locations)');
+    const md = renderMarkdown(r);
+    expect(md).toContain('### interaction (2 findings, 2 locations)');
+    // Pairs that differ from their declaration first; then expired, undeclared, matching.
+    const rows = md
+      .split('\n')
+      .filter(
+        (l) => l.includes(' ↔ ') && l.startsWith('| ') && / (differs|expired|undeclared|matches|unused) \|/.test(l),
+      );
+    expect(rows.map((l) => l.split(' | ').slice(0, 4).join(' | '))).toEqual([
+      '| checkout ↔ platform | x-as-a-service | none | differs',
+      '| checkout ↔ search | collaboration until 2024-03-31 | collaboration | expired',
+      '| checkout ↔ enablement | – | facilitating (enablement) | undeclared',
+      '| enablement ↔ platform | – | facilitating (enablement) | undeclared',
+      '| enablement ↔ search | facilitating | facilitating (enablement) | matches',
+    ]);
+    expect(md).toContain('- needed, not seen: checkout ↔ enablement, enablement ↔ search');
   });
 });
 
