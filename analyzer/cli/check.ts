@@ -88,7 +88,7 @@ export const HISTORY_KINDS: ReadonlySet<string> = new Set(['ownership-drift', 'i
 export function runCheck(full: Report, opts: CheckOptions, io: Io): number {
   const ungated = opts.gateHistory ? [] : full.violations.filter((v) => HISTORY_KINDS.has(v.kind));
   const report = ungated.length ? { ...full, violations: full.violations.filter((v) => !HISTORY_KINDS.has(v.kind)) } : full;
-  if (ungated.length) io.stderr(`note: ${plural(ungated.length, 'history-based violation')} (ownership-drift, interaction) not gated: they move with the window; --gate-history gates them\n`);
+  if (ungated.length) io.stderr(`note: ${plural(ungated.length, 'history-based violation')} (${[...new Set(ungated.map((v) => v.kind))].join(', ')}) not gated: they move with the window; --gate-history gates them\n`);
   const path = opts.baseline ? resolve(io.cwd, opts.baseline) : join(report.repo.root, DEFAULT_BASELINE);
   const shown = opts.shown ?? opts.baseline ?? DEFAULT_BASELINE;
   if (opts.updateBaseline) {
