@@ -72,7 +72,7 @@ export function collectEvidence(x: EvidenceInput): Evidence {
       const pub = x.input.isPublicApi(e.edge.to) ? 1 : 0;
       if (ab) (p.importsAB++, (p.publicAB += pub));
       else (p.importsBA++, (p.publicBA += pub));
-      if (!pub && p.examples.length < 3) p.examples.push({ file: e.edge.from, line: e.edge.line });
+      if (p.examples.length < 3) p.examples.push({ file: e.edge.from, line: e.edge.line });
     }
   }
   for (const cs of changeSetsOf(x.input)) {
