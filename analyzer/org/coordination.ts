@@ -20,6 +20,8 @@ import type { ChangeSet } from '../model/change-set';
 import type { Cluster } from '../model/types';
 import { pairKey } from './interaction-evidence';
 import { periodOf, type PeriodKind } from './period';
+import { deliveryLookup } from './team-lookup';
+import { coordinationNeed } from './coordination-need';
 
 export const NEEDED_SETS = 5;
 export const NEEDED_STRENGTH = 0.2;
@@ -41,8 +43,8 @@ export function coordination(
     (cs) =>
       cs.files.length <= x.maxChangesetSize && (opts.period === null || periodOf(cs.merged, kind) === opts.period),
   );
-  const teamsOf = (p: string) => x.input.deliveryTeamsOf(p).filter((t) => x.delivery.has(t));
-  const people = (p: string) => x.teamsOfPerson(p).filter((t) => x.delivery.has(t));
+  const teamsOf = deliveryLookup(x.input.deliveryTeamsOf, x.delivery);
+  const people = deliveryLookup(x.teamsOfPerson, x.delivery);
   const pairs = new Map<string, CoordinationPair>();
   const pair = (a: string, b: string) => {
     const k = pairKey(a, b);
@@ -63,12 +65,11 @@ export function coordination(
         .get(k)!
     );
   };
-  const weights = fileWeights(sets, teamsOf, people);
-  const self = new Map<string, number>();
-  for (const cs of sets) {
-    addDependency(cs, weights, pair, self);
-    addEvidence(cs, people, pair);
-  }
+  const need = coordinationNeed(sets, teamsOf, people);
+  for (const p of need.pairs.values())
+    Object.assign(pair(p.a, p.b), { dependency: p.dependency, linkingChangeSets: p.linking });
+  const self = need.self;
+  for (const cs of sets) addEvidence(cs, people, pair);
   const rows = [...pairs.values()].sort((p, q) => (p.a + '\0' + p.b < q.a + '\0' + q.b ? -1 : 1));
   for (const p of rows) {
     const norm = Math.sqrt((self.get(p.a) ?? 0) * (self.get(p.b) ?? 0));
@@ -77,47 +78,6 @@ export function coordination(
     p.happened = p.evidence.coAuthored + p.evidence.reviewed + p.evidence.sharedChangeSets > 0;
   }
   return summarize(rows, x, opts.period);
-}
-
-/** file → team → members of the team who changed the file (T_A aggregated to teams). */
-function fileWeights(
-  sets: ChangeSet[],
-  teamsOf: (p: string) => string[],
-  people: (p: string) => string[],
-): Map<string, Map<string, number>> {
-  const who = new Map<string, Map<string, Set<string>>>();
-  for (const cs of sets) {
-    for (const c of cs.commits) {
-      const authors = [c.author, ...c.coAuthors];
-      for (const f of c.files) {
-        if (!teamsOf(f.path).length) continue;
-        const byTeam = who.get(f.path) ?? who.set(f.path, new Map()).get(f.path)!;
-        for (const p of authors) for (const t of people(p)) (byTeam.get(t) ?? byTeam.set(t, new Set()).get(t)!).add(p);
-      }
-    }
-  }
-  const out = new Map<string, Map<string, number>>();
-  for (const [f, byTeam] of who) out.set(f, new Map([...byTeam].map(([t, ps]) => [t, ps.size])));
-  return out;
-}
-
-function addDependency(
-  cs: ChangeSet,
-  weights: Map<string, Map<string, number>>,
-  pair: (a: string, b: string) => CoordinationPair,
-  self: Map<string, number>,
-): void {
-  const w = new Map<string, number>();
-  for (const f of cs.files) for (const [t, n] of weights.get(f) ?? []) w.set(t, (w.get(t) ?? 0) + n);
-  for (const [t, n] of w) self.set(t, (self.get(t) ?? 0) + n * n);
-  const teams = [...w.keys()];
-  for (let i = 0; i < teams.length; i++) {
-    for (let j = i + 1; j < teams.length; j++) {
-      const p = pair(teams[i], teams[j]);
-      p.dependency += w.get(teams[i])! * w.get(teams[j])!;
-      p.linkingChangeSets++;
-    }
-  }
 }
 
 /** Pairs of different people from two different teams among `persons`, each team pair once. */

@@ -7,6 +7,7 @@
 import { changeSetsOf } from '../metrics/change-sets';
 import { crossings, ownedEdges } from '../metrics/cross-team';
 import type { MetricsInput } from '../metrics/input';
+import { deliveryLookup } from './team-lookup';
 
 export interface PairCounts {
   importsAB: number;
@@ -18,7 +19,7 @@ export interface PairCounts {
   jointChangeSets: number;
   changesAinB: number;
   changesBinA: number;
-  /** Unix seconds of each cross-team change and shared change set. */
+  /** Unix seconds of each cross-team change and shared change set (only for the watched pairs). */
   dates: number[];
   /** Up to three places that show it: an import (file:line) or a changed file. */
   examples: { file: string; line: number }[];
@@ -31,19 +32,33 @@ export interface EvidenceInput {
   maxChangesetSize: number;
   /** Teams that deliver code (not review groups, not bots). */
   delivery: Set<string>;
+  /** Pairs (pairKey) whose cross-team dates are kept (a declared collaboration's end is checked against them). */
+  watch?: Set<string>;
 }
 
 export interface Evidence {
   pairs: Map<string, PairCounts>;
   /** Changes (commit, file) to each team's files. */
   changesTo: Map<string, number>;
+  /** Changes by each team's members to delivered files, and of those, to other teams' files. */
+  changesBy: Map<string, number>;
+  crossBy: Map<string, number>;
 }
 
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
 
 export function collectEvidence(x: EvidenceInput): Evidence {
-  const out: Evidence = { pairs: new Map(), changesTo: new Map() };
+  const out: Evidence = { pairs: new Map(), changesTo: new Map(), changesBy: new Map(), crossBy: new Map() };
+  // Asked once per cross-team change: a two-level cache spares building the key string each time.
+  const cache = new Map<string, Map<string, PairCounts>>();
   const pair = (a: string, b: string) => {
+    const hit = cache.get(a)?.get(b);
+    if (hit) return hit;
+    const made = newPair(a, b);
+    (cache.get(a) ?? cache.set(a, new Map()).get(a)!).set(b, made);
+    return made;
+  };
+  const newPair = (a: string, b: string) => {
     const k = pairKey(a, b);
     return (
       out.pairs.get(k) ??
@@ -63,7 +78,10 @@ export function collectEvidence(x: EvidenceInput): Evidence {
         .get(k)!
     );
   };
-  const teamsOf = (p: string) => x.input.deliveryTeamsOf(p).filter((t) => x.delivery.has(t));
+  const teamsOf = deliveryLookup(x.input.deliveryTeamsOf, x.delivery);
+  const people = deliveryLookup(x.teamsOfPerson, x.delivery);
+  const watch = x.watch?.size ? x.watch : null;
+  const dated = (a: string, b: string, p: PairCounts, date: number) => watch?.has(pairKey(a, b)) && p.dates.push(date);
   for (const e of ownedEdges(x.input)) {
     for (const [from, to] of crossings(e)) {
       if (!x.delivery.has(from) || !x.delivery.has(to)) continue;
@@ -77,9 +95,8 @@ export function collectEvidence(x: EvidenceInput): Evidence {
   }
   for (const cs of changeSetsOf(x.input)) {
     if (cs.files.length > x.maxChangesetSize) continue;
-    const owners = cs.files.map(teamsOf);
-    const touched = new Set(owners.flat());
-    const list = [...touched];
+    const owners = cs.files.length > 1 ? cs.files.map(teamsOf) : [];
+    const list = owners.length ? [...new Set(owners.flat())] : [];
     // A file both teams own is neither side's: the change set must touch a file of each that the other does not own.
     const side = (t: string, other: string) => owners.some((o) => o.includes(t) && !o.includes(other));
     for (let i = 0; i < list.length; i++) {
@@ -87,11 +104,11 @@ export function collectEvidence(x: EvidenceInput): Evidence {
         if (!side(list[i], list[j]) || !side(list[j], list[i])) continue;
         const p = pair(list[i], list[j]);
         p.sharedCommits++;
-        p.dates.push(cs.merged);
+        dated(list[i], list[j], p, cs.merged);
       }
     }
-    countJoint(cs.authors, x.teamsOfPerson, x.delivery, pair);
-    for (const c of cs.commits) countCrossChanges(c, teamsOf, x.teamsOfPerson, out, pair);
+    countJoint(cs.authors, people, pair);
+    for (const c of cs.commits) countCrossChanges(c, teamsOf, people, out, pair, dated);
   }
   return out;
 }
@@ -100,7 +117,6 @@ export function collectEvidence(x: EvidenceInput): Evidence {
 function countJoint(
   authors: string[],
   teamsOfPerson: (p: string) => string[],
-  delivery: Set<string>,
   pair: (a: string, b: string) => PairCounts,
 ): void {
   if (authors.length < 2) return;
@@ -110,7 +126,7 @@ function countJoint(
       if (p >= q) continue;
       for (const s of teamsOfPerson(p)) {
         for (const t of teamsOfPerson(q)) {
-          if (s === t || !delivery.has(s) || !delivery.has(t) || seen.has(pairKey(s, t))) continue;
+          if (s === t || seen.has(pairKey(s, t))) continue;
           seen.add(pairKey(s, t));
           pair(s, t).jointChangeSets++;
         }
@@ -125,18 +141,25 @@ function countCrossChanges(
   teamsOfPerson: (p: string) => string[],
   out: Evidence,
   pair: (a: string, b: string) => PairCounts,
+  dated: (a: string, b: string, p: PairCounts, date: number) => unknown,
 ): void {
-  const writers = new Set([c.author, ...c.coAuthors].flatMap(teamsOfPerson));
+  const writers = c.coAuthors.length
+    ? new Set([c.author, ...c.coAuthors].flatMap(teamsOfPerson))
+    : teamsOfPerson(c.author);
+  const add = (m: Map<string, number>, t: string) => m.set(t, (m.get(t) ?? 0) + 1);
   for (const f of c.files) {
     const owners = teamsOf(f.path);
-    for (const o of owners) out.changesTo.set(o, (out.changesTo.get(o) ?? 0) + 1);
+    if (!owners.length) continue;
+    for (const o of owners) add(out.changesTo, o);
     for (const w of writers) {
+      add(out.changesBy, w);
       if (owners.includes(w)) continue;
+      add(out.crossBy, w);
       for (const o of owners) {
         const p = pair(w, o);
         if (w < o) p.changesAinB++;
         else p.changesBinA++;
-        p.dates.push(c.date);
+        dated(w, o, p, c.date);
         if (p.examples.length < 3) p.examples.push({ file: f.path, line: 1 });
       }
     }

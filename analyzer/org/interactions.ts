@@ -8,14 +8,15 @@
 //                   changes the other's files beyond SMALL_SHARE;
 //   facilitating    one team's members change (at least MIN_CROSS times) the files of at least
 //                   FACILITATED teams it does not import, while those teams do not change its files
-//                   beyond SMALL_SHARE;
+//                   beyond SMALL_SHARE, and at least AWAY_SHARE of its members' changes go to
+//                   other teams' files (an enabling team works in others' code);
 //   none            otherwise.
 // `now` is the window's end (its last commit), not the wall clock, so a report is reproducible.
 import type { InteractionEvidence, InteractionMode, InteractionRow } from '../contract/teamwork-interactions';
 import type { DeclaredInteraction, Team } from '../model/types';
 import { collectEvidence, pairKey, type EvidenceInput, type PairCounts } from './interaction-evidence';
 
-export const THRESHOLDS = { smallShare: 0.05, minCross: 2, jointSets: 5, facilitated: 3 } as const;
+export const THRESHOLDS = { smallShare: 0.05, minCross: 2, jointSets: 5, facilitated: 3, awayShare: 1 / 3 } as const;
 
 export interface ObserveInput extends EvidenceInput {
   teams: Team[];
@@ -32,10 +33,15 @@ export interface ObservedPair {
 }
 
 export function observeInteractions(x: ObserveInput): ObservedPair[] {
-  const ev = collectEvidence(x);
-  const share = (n: number, team: string) => n / Math.max(1, ev.changesTo.get(team) ?? 0);
-  const facilitators = facilitatorsOf(ev.pairs, share);
   const declared = declaredPairs(x.teams, x.delivery);
+  const watch = new Set([...declared].filter(([, d]) => d.entry.until).map(([k]) => k));
+  const ev = collectEvidence({ ...x, watch });
+  const share = (n: number, team: string) => n / Math.max(1, ev.changesTo.get(team) ?? 0);
+  const facilitators = facilitatorsOf(
+    ev.pairs,
+    share,
+    (t) => (ev.crossBy.get(t) ?? 0) / Math.max(1, ev.changesBy.get(t) ?? 0),
+  );
   const keys = new Set([...ev.pairs.keys(), ...declared.keys()]);
   const out: ObservedPair[] = [];
   for (const k of [...keys].sort()) {
@@ -107,7 +113,11 @@ function modeOf(
 }
 
 /** team → the teams it facilitates: changed without importing, not changed back, and at least FACILITATED of them. */
-function facilitatorsOf(pairs: Map<string, PairCounts>, share: Share): Map<string, Set<string>> {
+function facilitatorsOf(
+  pairs: Map<string, PairCounts>,
+  share: Share,
+  awayShare: (team: string) => number,
+): Map<string, Set<string>> {
   const helped = new Map<string, Set<string>>();
   const add = (f: string, t: string) => (helped.get(f) ?? helped.set(f, new Set()).get(f)!).add(t);
   for (const [k, c] of pairs) {
@@ -117,7 +127,8 @@ function facilitatorsOf(pairs: Map<string, PairCounts>, share: Share): Map<strin
     if (c.changesBinA >= THRESHOLDS.minCross && c.importsBA === 0 && share(c.changesAinB, b) <= THRESHOLDS.smallShare)
       add(b, a);
   }
-  for (const [f, ts] of helped) if (ts.size < THRESHOLDS.facilitated) helped.delete(f);
+  for (const [f, ts] of helped)
+    if (ts.size < THRESHOLDS.facilitated || awayShare(f) < THRESHOLDS.awayShare) helped.delete(f);
   return helped;
 }
 

@@ -6,6 +6,7 @@ import type { Coordination, InteractionRow } from '../contract/teamwork-interact
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import type { Membership } from '../metrics/membership';
 import { fingerprint } from '../metrics/violations/fingerprint';
+import { changeSetsOf } from '../metrics/change-sets';
 import { isTeamOwner } from '../model/owner-syntax';
 import { coordination } from '../org/coordination';
 import { interactionFindings } from '../org/interaction-findings';
@@ -41,7 +42,9 @@ export function teamwork(
 ): Teamwork {
   const delivery = deliveryTeams(input);
   const teamsOfPerson = (p: string) => members.get(p)?.teams ?? [];
-  const base = { input, teamsOfPerson, delivery, maxChangesetSize: options.maxChangesetSize };
+  // One grouping for both passes (without pull requests or merges, one change set per commit).
+  const sets = { ...input, changeSets: changeSetsOf(input) };
+  const base = { input: sets, teamsOfPerson, delivery, maxChangesetSize: options.maxChangesetSize };
   const end = input.commits[0]?.date ?? Math.floor(now.getTime() / 1000);
   const observed = observeInteractions({ ...base, teams: input.teams, now: end });
   const anyDeclared = input.teams.some((t) => t.interactions?.length);
