@@ -11,6 +11,7 @@ import { isTeamOwner } from '../model/owner-syntax';
 import { coordination } from '../org/coordination';
 import { interactionFindings } from '../org/interaction-findings';
 import { observeInteractions } from '../org/interactions';
+import type { PeriodKind } from '../org/period';
 
 export interface Teamwork {
   interactions: InteractionRow[];
@@ -64,4 +65,19 @@ export function teamwork(
     weights,
     notes,
   };
+}
+
+/** Coordination for one period (`2026-Q4`, `2026-11`): the scorecard's congruence per period. */
+export function coordinationInPeriod(
+  input: MetricsInput,
+  options: MetricsOptions,
+  members: Map<string, Membership>,
+  period: string,
+  periodKind: PeriodKind,
+): Coordination {
+  const base = { input, teamsOfPerson: (p: string) => members.get(p)?.teams ?? [], delivery: deliveryTeams(input) };
+  return coordination(
+    { ...base, clusters: input.clusters, maxChangesetSize: options.maxChangesetSize },
+    { period, periodKind },
+  );
 }

@@ -7,15 +7,27 @@ import type { Report } from '../../analyzer/contract/report';
 import { commitChangeSet } from '../../analyzer/metrics/change-sets';
 import type { Commit } from '../../analyzer/model/types';
 import { coordination } from '../../analyzer/org/coordination';
+import { coordinationInPeriod } from '../../analyzer/pipeline/teamwork';
+import { resolveMembership } from '../../analyzer/metrics/membership';
+import { DEFAULT_METRICS_OPTIONS, type MetricsInput } from '../../analyzer/metrics/input';
 import type { Repo } from '../fixtures/repo';
 import { buildTeamStory } from '../fixtures/team-story';
 
 let repo: Repo;
 let r: Report;
+let april: ReturnType<typeof coordination>;
 
 beforeAll(async () => {
   repo = buildTeamStory();
-  r = await analyzeRepo(repo.dir, { cache: false });
+  let model: { input: MetricsInput } | undefined;
+  r = await analyzeRepo(repo.dir, { cache: false, onModel: (m) => (model = m) });
+  april = coordinationInPeriod(
+    model!.input,
+    DEFAULT_METRICS_OPTIONS,
+    resolveMembership(model!.input),
+    '2024-04',
+    'month',
+  );
 });
 afterAll(() => repo.cleanup());
 
@@ -43,6 +55,24 @@ describe('coordination on the story repository', () => {
     // Σ w² over change sets: checkout 9+4+4+9 (the two-file commits) + 1+1+4+1+4+1+1 = 39;
     // search 4·4 (the two-file commits) + 10 change sets of weight 1 = 26. checkout–search: 29 / √(39 · 26) = 0.911.
     expect(r.coordination!.pairs.find((p) => p.a === 'checkout' && p.b === 'search')!.strength).toBe(0.911);
+  });
+
+  it('per period: April alone has the co-authored platform commit and nothing needed', () => {
+    // April's change sets: cole on rank, sam on cart, cara on pay (each alone with their team's weight)
+    // and pia's index.ts co-authored by sam: platform 1 × search 1 over one change set.
+    expect(april.period).toBe('2024-04');
+    expect(april.pairs).toEqual([
+      {
+        a: 'platform',
+        b: 'search',
+        needed: false,
+        happened: true,
+        dependency: 1,
+        strength: 0.707,
+        linkingChangeSets: 1,
+        evidence: { coAuthored: 1, reviewed: 0, sharedChangeSets: 0 },
+      },
+    ]);
   });
 
   it('congruence per team and cluster, and the two lists a lead reads', () => {
