@@ -5,7 +5,7 @@
 // Change sets with more files than maxChangesetSize are sweeps (code-maat's rule) and count for
 // nothing; a file's teams are its delivery teams (review groups and bots deliver nothing).
 import { changeSetsOf } from '../metrics/change-sets';
-import { crossings, ownedEdges } from '../metrics/cross-team';
+import { crossings, ownedEdges, type TeamEdge } from '../metrics/cross-team';
 import type { MetricsInput } from '../metrics/input';
 import { deliveryLookup } from './team-lookup';
 
@@ -34,6 +34,8 @@ export interface EvidenceInput {
   delivery: Set<string>;
   /** Pairs (pairKey) whose cross-team dates are kept (a declared collaboration's end is checked against them). */
   watch?: Set<string>;
+  /** The owned import edges when a pass already classified them (metrics/structure.ts). */
+  edges?: TeamEdge[];
 }
 
 export interface Evidence {
@@ -82,7 +84,7 @@ export function collectEvidence(x: EvidenceInput): Evidence {
   const people = deliveryLookup(x.teamsOfPerson, x.delivery);
   const watch = x.watch?.size ? x.watch : null;
   const dated = (a: string, b: string, p: PairCounts, date: number) => watch?.has(pairKey(a, b)) && p.dates.push(date);
-  for (const e of ownedEdges(x.input)) {
+  for (const e of x.edges ?? ownedEdges(x.input)) {
     for (const [from, to] of crossings(e)) {
       if (!x.delivery.has(from) || !x.delivery.has(to)) continue;
       const p = pair(from, to);

@@ -83,7 +83,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     const dependency = struct.clusterDependency.get(c.id) ?? null;
     return { id: c.id, teams: c.teams, autonomy: honestAutonomy({ id: c.id, ...h, dependency }, short, ctx.options.minSample), counts: { ...withDependency(h.counts, dependency), changes: h.changes, commits: h.commits } };
   });
-  const work = teamwork(input, ctx.options, hist.members, ownership.teamMap.path, ctx.now);
+  const work = teamwork(input, ctx.options, hist.members, ownership.teamMap.path, ctx.now, struct.edges);
   const violations = work.violations.length ? [...struct.violations, ...work.violations] : struct.violations;
   return {
     schemaVersion: SCHEMA_VERSION,

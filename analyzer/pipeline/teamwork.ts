@@ -7,6 +7,7 @@ import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import type { Membership } from '../metrics/membership';
 import { fingerprint } from '../metrics/violations/fingerprint';
 import { changeSetsOf } from '../metrics/change-sets';
+import type { TeamEdge } from '../metrics/cross-team';
 import { isTeamOwner } from '../model/owner-syntax';
 import { coordination } from '../org/coordination';
 import { interactionFindings } from '../org/interaction-findings';
@@ -40,6 +41,7 @@ export function teamwork(
   members: Map<string, Membership>,
   teamMap: string | null,
   now: Date,
+  edges?: TeamEdge[],
 ): Teamwork {
   const delivery = deliveryTeams(input);
   const teamsOfPerson = (p: string) => members.get(p)?.teams ?? [];
@@ -47,7 +49,7 @@ export function teamwork(
   const sets = { ...input, changeSets: changeSetsOf(input) };
   const base = { input: sets, teamsOfPerson, delivery, maxChangesetSize: options.maxChangesetSize };
   const end = input.commits[0]?.date ?? Math.floor(now.getTime() / 1000);
-  const observed = observeInteractions({ ...base, teams: input.teams, now: end });
+  const observed = observeInteractions({ ...base, teams: input.teams, now: end, edges });
   const anyDeclared = input.teams.some((t) => t.interactions?.length);
   const drafts = interactionFindings(observed, teamMap, anyDeclared);
   const violations = fingerprint(drafts.map(({ weight: _w, ...d }) => d));
