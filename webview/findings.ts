@@ -58,6 +58,7 @@ function titleOf(v: Violation, target: string, n: number): string {
     case 'team-cycle': return `${from} ↔ ${to} import each other (${target})`;
     case 'unowned': return `${target} has no owner (${n} file${n === 1 ? '' : 's'})`;
     case 'ownership-drift': return `${to} makes most changes to ${from}'s ${target}`;
+    case 'interaction': return `${target}: ${v.message}`;
     default: return `${target}: rules GitHub rejects`;
   }
 }

@@ -30,7 +30,7 @@ const team = shape({
 });
 
 const violation = shape({
-  kind: oneOf('deep-import', 'forbidden-dependency', 'team-cycle', 'unowned', 'ownership-drift', 'invalid-codeowners'),
+  kind: oneOf('deep-import', 'forbidden-dependency', 'team-cycle', 'unowned', 'ownership-drift', 'invalid-codeowners', 'interaction'),
   file: str, line: num, fromTeam: orNull(str), toTeam: orNull(str), target: orNull(str), message: str, fingerprint: str,
 });
 

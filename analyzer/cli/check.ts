@@ -78,7 +78,7 @@ export interface CheckOptions {
 }
 
 /** Violations that come from the history window, not from the code at HEAD. */
-export const HISTORY_KINDS: ReadonlySet<string> = new Set(['ownership-drift']);
+export const HISTORY_KINDS: ReadonlySet<string> = new Set(['ownership-drift', 'interaction']);
 
 /**
  * The gate on an analysed report: prints the violations whose fingerprint is not in the baseline
@@ -88,7 +88,7 @@ export const HISTORY_KINDS: ReadonlySet<string> = new Set(['ownership-drift']);
 export function runCheck(full: Report, opts: CheckOptions, io: Io): number {
   const ungated = opts.gateHistory ? [] : full.violations.filter((v) => HISTORY_KINDS.has(v.kind));
   const report = ungated.length ? { ...full, violations: full.violations.filter((v) => !HISTORY_KINDS.has(v.kind)) } : full;
-  if (ungated.length) io.stderr(`note: ${plural(ungated.length, 'history-based violation')} (ownership-drift) not gated: they move with the window; --gate-history gates them\n`);
+  if (ungated.length) io.stderr(`note: ${plural(ungated.length, 'history-based violation')} (${[...new Set(ungated.map((v) => v.kind))].join(', ')}) not gated: they move with the window; --gate-history gates them\n`);
   const path = opts.baseline ? resolve(io.cwd, opts.baseline) : join(report.repo.root, DEFAULT_BASELINE);
   const shown = opts.shown ?? opts.baseline ?? DEFAULT_BASELINE;
   if (opts.updateBaseline) {

@@ -4,6 +4,9 @@
 // data is null, never 0. Months are `YYYY-MM`.
 import type { ChangeSetSummary, CrossingRow } from './teamwork-crossing';
 
+import type { Coordination, InteractionRow } from './teamwork-interactions';
+export type * from './teamwork-interactions';
+
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
 export const SCHEMA_VERSION = 3;
 
@@ -208,7 +211,13 @@ export interface StaticCoupling {
 }
 
 export type ViolationKind =
-  'deep-import' | 'forbidden-dependency' | 'team-cycle' | 'unowned' | 'ownership-drift' | 'invalid-codeowners';
+  | 'deep-import'
+  | 'forbidden-dependency'
+  | 'team-cycle'
+  | 'unowned'
+  | 'ownership-drift'
+  | 'invalid-codeowners'
+  | 'interaction';
 
 export interface Violation {
   kind: ViolationKind;
@@ -350,6 +359,10 @@ export interface Report {
   changeSets?: ChangeSetSummary;
   /** Cross-team vs single-team change sets per team, cluster and the repository, per period and the window (org/crossing.ts). */
   crossing?: CrossingRow[];
+  /** Team pairs: the interaction declared in conway.yml against the one observed (org/interactions.ts). */
+  interactions?: InteractionRow[];
+  /** Coordination the teams' work needs (co-change, Cataldo's C_R) against the coordination seen (org/coordination.ts). */
+  coordination?: Coordination;
 }
 
 export interface OrgRepository {

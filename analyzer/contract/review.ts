@@ -51,7 +51,7 @@ export interface AffectedTeam {
 }
 
 /** Moves when the review contract changes (review.schema.json; test/contract/schema.test.ts checks it). */
-export const REVIEW_SCHEMA_VERSION = 2;
+export const REVIEW_SCHEMA_VERSION = 3;
 
 export interface Review {
   schemaVersion: typeof REVIEW_SCHEMA_VERSION;

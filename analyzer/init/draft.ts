@@ -5,9 +5,12 @@
 //    changes); person owners resolved to themselves; review groups marked `role: review-group`;
 //  - dependsOn: today's cross-team imports, so `conway check` starts green and catches new ones;
 //  - publicApi: the files other teams may import today (package entry points, rule index files);
+//  - interactions: the mode observed with each other team (org/interactions.ts), on one side of
+//    the pair — the consumer of an x-as-a-service, the facilitating team, the first of
+//    collaborators — with its evidence; a declared one is kept as declared;
 //  - clusters: the suggested clusters of 3–5 teams, and the declared ones.
 // Output is YAML written by hand: every string is a JSON string (valid YAML), comments sit beside.
-import type { PersonRow, Report, TeamRow } from '../contract/report';
+import type { InteractionRow, PersonRow, Report, TeamRow } from '../contract/report';
 import { escapeControls } from '../model/quote';
 
 export interface DraftModel {
@@ -49,7 +52,7 @@ function teamBlock(t: TeamRow, m: DraftModel, people: Map<string, PersonRow>): s
   lines.push(`    owners: [${m.ownersOf(t.id).map(q).join(', ')}]`);
   if (t.role === 'review-group') lines.push(`    role: review-group  # approves other teams' code: ${Math.round(100 * (t.approvalShare ?? 0))}% of the changes needed its approval`);
   lines.push(...memberLines(t, m, people));
-  if (t.role !== 'review-group') lines.push(...dependsOnLines(t.id, m.report), ...publicApiLines(m.publicApiOf(t.id)));
+  if (t.role !== 'review-group') lines.push(...dependsOnLines(t.id, m.report), ...publicApiLines(m.publicApiOf(t.id)), ...interactionLines(t.id, m.report));
   return lines;
 }
 
@@ -86,6 +89,30 @@ function publicApiLines(files: string[]): string[] {
 /** A path as a glob matching only itself (`[id].ts` is a Next.js route, not a character class). */
 function escapeGlob(path: string): string {
   return path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
+/** The side of a pair that writes the interaction down: the consumer, the facilitator, else a. */
+function sideOf(i: InteractionRow): string {
+  const mode = i.declared?.mode ?? i.observed.mode;
+  if (mode === 'x-as-a-service' && i.observed.by) return i.observed.by === i.a ? i.b : i.a;
+  if (mode === 'facilitating' && i.observed.by) return i.observed.by;
+  return i.a;
+}
+
+function interactionLines(team: string, r: Report): string[] {
+  const rows = (r.interactions ?? []).filter((i) => (i.declared || i.observed.mode !== 'none') && sideOf(i) === team);
+  if (!rows.length) return [];
+  const lines = ['    interactions:'];
+  for (const i of rows) {
+    const other = i.a === team ? i.b : i.a;
+    const e = i.observed.evidence;
+    const d = i.declared;
+    const fields = [`team: ${q(other)}`, `mode: ${q(d?.mode ?? i.observed.mode)}`, ...(d?.purpose ? [`purpose: ${q(d.purpose)}`] : []), ...(d?.since ? [`since: ${q(d.since)}`] : []), ...(d?.until ? [`until: ${q(d.until)}`] : [])];
+    const seen = `observed ${i.observed.mode}: ${e.importsAB + e.importsBA} imports, ${e.sharedCommits} shared change sets, ${e.changesAinB + e.changesBinA} cross-team changes`;
+    const note = d ? `declared; ${seen}` : `${seen}${i.observed.mode === 'collaboration' ? ' — time-box it: add until' : ''}; add purpose`;
+    lines.push(`      - { ${fields.join(', ')} }  # ${note}`);
+  }
+  return lines;
 }
 
 function clusterLines(r: Report): string[] {

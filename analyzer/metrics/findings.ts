@@ -18,6 +18,8 @@ export interface FindingsInput {
   ownerOf(team: string): string;
   /** The fewest CODEOWNERS lines handing exactly these files to an owner (module-suggestion.ts). */
   ruleLines(files: string[], owner: string): string[];
+  /** interaction findings: their rank key (the pair's cross-team changes, shared change sets and imports). */
+  weightOf?(v: Violation): number;
 }
 
 export function groupFindings(x: FindingsInput): Finding[] {
@@ -46,8 +48,11 @@ export function groupFindings(x: FindingsInput): Finding[] {
 function toFinding(id: string, key: string[], vs: Violation[], x: FindingsInput): Finding {
   const v = vs[0];
   const files = new Set(vs.map((w) => w.file));
-  if (v.target && v.kind !== 'team-cycle' && v.kind !== 'invalid-codeowners') files.add(v.target);
-  const changes = [...files].reduce((n, f) => n + x.changesOf(f), 0);
+  if (v.target && v.kind !== 'team-cycle' && v.kind !== 'invalid-codeowners' && v.kind !== 'interaction')
+    files.add(v.target);
+  // An interaction's impact is the pair's cross-team work, not the changes to conway.yml.
+  const changes =
+    v.kind === 'interaction' ? (x.weightOf?.(v) ?? 0) : [...files].reduce((n, f) => n + x.changesOf(f), 0);
   const unowned =
     v.kind === 'unowned'
       ? x.unownedDirs.describe(
@@ -94,6 +99,8 @@ function title(v: Violation, n: number): string {
       return `${v.toTeam} makes most changes to ${n === 1 ? v.file : `${n} files`} owned by ${v.fromTeam}`;
     case 'invalid-codeowners':
       return `${v.file}:${v.line}: ${v.message}`;
+    case 'interaction':
+      return v.message.slice(0, v.message.lastIndexOf(': ')) || v.message;
     default:
       return `${v.file}: ${v.message}`;
   }
@@ -106,6 +113,7 @@ function suggestion(vs: Violation[], x: FindingsInput): string | null {
   if (v.kind === 'deep-import') return v.message.slice(v.message.indexOf(': ') + 2) || null;
   if (v.kind === 'forbidden-dependency') return v.message.slice(v.message.lastIndexOf('): ') + 3) || null;
   if (v.kind === 'team-cycle') return v.message.slice(v.message.indexOf('. Cut ') + 2) || null;
+  if (v.kind === 'interaction') return v.message.slice(v.message.lastIndexOf(': ') + 2) || null;
   if (v.kind !== 'ownership-drift' || !v.toTeam) return null;
   const lines = x.ruleLines(
     vs.map((w) => w.file),

@@ -18,8 +18,10 @@ export const METRICS: MetricInfo[] = [
   { name: 'truck-factor', summary: 'degree-of-authorship truck factor (Avelino et al. 2016)', module: 'metrics/truck-factor.ts' },
   { name: 'change-coupling', summary: 'files and teams that change together (code-maat degree)', module: 'metrics/change-coupling.ts' },
   { name: 'static-coupling', summary: 'imports between teams; afferent, efferent, instability', module: 'metrics/static-coupling.ts' },
-  { name: 'violations', summary: 'deep-import, forbidden-dependency, team-cycle, unowned, ownership-drift, invalid-codeowners', module: 'metrics/violations/' },
+  { name: 'violations', summary: 'deep-import, forbidden-dependency, team-cycle, unowned, ownership-drift, invalid-codeowners, interaction', module: 'metrics/violations/' },
   { name: 'inferred-modules', summary: 'Louvain communities of the file graph, with owner mix and suggestions', module: 'metrics/modules.ts' },
+  { name: 'interactions', summary: 'Team Topologies modes per team pair: declared in conway.yml against observed', module: 'org/interactions.ts' },
+  { name: 'coordination', summary: "needed (co-change, Cataldo's C_R) against happened (co-authors, reviews); congruence", module: 'org/coordination.ts' },
   { name: 'cluster-suggestions', summary: 'groups of 3–5 teams coupled far more to each other than to the rest', module: 'metrics/cluster-suggestions.ts' },
 ];
 

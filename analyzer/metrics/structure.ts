@@ -3,7 +3,7 @@
 import type { Problem, Team } from '../model/types';
 import type { FileCoupling, InferredModule, StaticCoupling, TeamCoupling, Violation } from '../contract/report';
 import { suggestClusters, whyNoClusters } from './cluster-suggestions';
-import { ownedEdges } from './cross-team';
+import { ownedEdges, type TeamEdge } from './cross-team';
 import type { MetricsInput, MetricsOptions } from './input';
 import type { Membership } from './membership';
 import { inferModules, scatteredTeams } from './modules';
@@ -45,6 +45,8 @@ export interface StructureResult {
   suggestions: { codeowners: string[]; clusters: { teams: string[]; reason: string }[] };
   /** Why there are no cluster suggestions, when there are none. */
   notes: string[];
+  /** The owned import edges by delivery team, for later passes that would classify them again (org/). */
+  edges: TeamEdge[];
 }
 
 export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: StructureExtras): StructureResult {
@@ -69,6 +71,7 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     static: pairs,
     perTeam: new Map([...perTeam].map(([t, s]) => [t, { ...s, dependency: depInd([t]) }])),
     clusterDependency: new Map(input.clusters.map((c) => [c.id, depInd(c.teams)])),
+    edges,
     violations: fingerprint(withScopes(drafts, scopeOf)),
     modules,
     suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters },

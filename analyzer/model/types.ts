@@ -1,6 +1,8 @@
 // The records every layer shares (docs/architecture.md, "Rooms"). Paths are repository-relative with `/`;
 // line numbers are 1-based; dates are Unix seconds (UTC).
 
+import type { InteractionMode } from '../contract/teamwork-interactions';
+
 export type Flavor = 'github' | 'gitlab';
 
 /** One problem found in an input file; `line` is 0 when it concerns the whole file. */
@@ -56,6 +58,19 @@ export interface Team {
   membersDeclared?: boolean;
   /** Derived from a CODEOWNERS owner the team map does not list (teams/derive.ts). */
   implicit?: boolean;
+  /** Team map `interactions`: how this team agreed to work with others (Team Topologies' Team API). */
+  interactions?: DeclaredInteraction[];
+}
+
+export interface DeclaredInteraction {
+  team: string;
+  mode: InteractionMode;
+  purpose: string | null;
+  /** `YYYY-MM-DD` (UTC), as written. */
+  since: string | null;
+  until: string | null;
+  /** 1-based line of the entry in the team map (for findings and SARIF). */
+  line: number;
 }
 
 export interface Cluster {

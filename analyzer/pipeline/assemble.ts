@@ -20,6 +20,7 @@ import { findingsOf } from './findings';
 import type { ChangeSetSummary } from '../contract/teamwork-crossing';
 import { crossing } from '../org/crossing';
 import type { PeriodKind } from '../org/period';
+import { teamwork } from './teamwork';
 
 export interface AssembleContext {
   root: string;
@@ -89,25 +90,29 @@ export function assembleReport(ctx: AssembleContext): Report {
     const dependency = struct.clusterDependency.get(c.id) ?? null;
     return { id: c.id, teams: c.teams, autonomy: honestAutonomy({ id: c.id, ...h, dependency }, short, ctx.options.minSample), counts: { ...withDependency(h.counts, dependency), changes: h.changes, commits: h.commits } };
   });
+  const work = teamwork(input, ctx.options, hist.members, ownership.teamMap.path, ctx.now, struct.edges);
+  const violations = work.violations.length ? [...struct.violations, ...work.violations] : struct.violations;
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
     repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
     window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
     coverage: ownershipCoverage({ files: input.files, commits: input.commits, ownershipOf: (p) => ownershipKind(ownership.who(p)) }),
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...noMemberNotes(noMembers, ctx.options), ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes, ...changeSetNotes(ctx.changeSets)],
+    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...noMemberNotes(noMembers, ctx.options), ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes, ...work.notes, ...changeSetNotes(ctx.changeSets)],
     teams,
     clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
     declaredModules: hist.declaredModules,
     coupling: { files: hist.coupling.files, teams: hist.coupling.teams, static: struct.static },
     graph: ctx.graph && graphSummary(ctx.graph),
-    violations: struct.violations,
-    findings: findingsOf(struct.violations, input, ownership, hist.files),
+    violations,
+    findings: findingsOf(violations, input, ownership, hist.files, (v) => work.weights.get(v.target ?? '') ?? 0),
     modules: struct.modules,
     suggestions: struct.suggestions,
     people: peopleRows({ merge: ctx.people.merge, mailmap: ctx.people.mailmap, members: hist.members, bots: ctx.history.bots, isBot: ctx.isBot }),
-    ...teamwork(ctx),
+    ...crossingSection(ctx),
+    interactions: work.interactions,
+    coordination: work.coordination,
   };
 }
 
@@ -120,7 +125,7 @@ function changeSetNotes(s: ChangeSetSummary | undefined): string[] {
 }
 
 /** Change sets and the cost of crossing a boundary (org/crossing.ts); nothing when the caller grouped nothing. */
-function teamwork(ctx: AssembleContext): Pick<Report, 'changeSets' | 'crossing'> {
+function crossingSection(ctx: AssembleContext): Pick<Report, 'changeSets' | 'crossing'> {
   if (!ctx.changeSets) return {};
   const rows = crossing(ctx.input, { period: ctx.period ?? 'quarter', maxChangesetSize: ctx.options.maxChangesetSize, minSample: ctx.options.minSample, cost: ctx.ownership.teamMap.cost });
   return { changeSets: ctx.changeSets, crossing: rows };

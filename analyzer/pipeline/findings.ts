@@ -17,6 +17,7 @@ export function findingsOf(
   input: MetricsInput,
   ownership: Ownership,
   rows: Omit<FileRow, 'owners' | 'ruleLine'>[],
+  weightOf?: (v: Violation) => number,
 ): Finding[] {
   const byPath = new Map(rows.map((f) => [f.path, f]));
   const ownerOf = (t: string) => ownership.team(t)?.owners[0] ?? t;
@@ -67,5 +68,6 @@ export function findingsOf(
     unownedDirs: dirs,
     ownerOf,
     ruleLines,
+    weightOf,
   });
 }

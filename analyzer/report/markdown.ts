@@ -16,6 +16,7 @@ import {
 } from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import { crossingHeader, crossingView } from './crossing-view';
+import { teamworkMarkdown } from './teamwork-markdown';
 import type { Finding, Report } from '../contract/report';
 
 export function renderMarkdown(r: Report): string {
@@ -64,6 +65,7 @@ export function renderMarkdown(r: Report): string {
   );
   coupling(r, out);
   crossingSection(r, out);
+  out.push(...teamworkMarkdown(r, esc));
   findingsSection(findings, r.violations.length, out);
   suggestions(r, out);
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));

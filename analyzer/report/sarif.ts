@@ -11,6 +11,7 @@ const RULES: Record<ViolationKind, { name: string; short: string; help: string; 
   'team-cycle': { name: 'TeamCycle', short: 'Teams depend on each other in a cycle', help: 'Teams in a dependency cycle cannot change independently. Cut one direction of the cycle.', level: 'warning' },
   unowned: { name: 'Unowned', short: 'Source file without an owner', help: 'No CODEOWNERS rule matches this file. Add a rule for it or its directory.', level: 'warning' },
   'ownership-drift': { name: 'OwnershipDrift', short: 'Declared owner makes a minority of the changes', help: 'Another team makes most changes to this file. Move the ownership in CODEOWNERS or hand the work back.', level: 'note' },
+  interaction: { name: 'TeamInteraction', short: 'Teams do not work together as declared', help: "The team map's interactions (Team Topologies modes) disagree with the window: an x-as-a-service with deep imports or cross-team changes, a collaboration past its end date, or a heavy dependency nobody declared. Fix the code or the declaration in conway.yml.", level: 'warning' },
   'invalid-codeowners': { name: 'InvalidCodeowners', short: 'CODEOWNERS line GitHub rejects', help: 'GitHub skips invalid CODEOWNERS lines; the files they meant to cover fall back to earlier rules.', level: 'error' },
 };
 

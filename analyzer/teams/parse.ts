@@ -2,7 +2,8 @@
 // and a fix ("did you mean", what to write). Pure: takes the text.
 //
 // teams:
-//   <id>: { name?, owners: [..], members?: [..], dependsOn?: [team ids], publicApi?: [globs], role?: team|review-group }
+//   <id>: { name?, owners: [..], members?: [..], dependsOn?: [team ids], publicApi?: [globs], role?: team|review-group,
+//           interactions?: [{ team, mode, purpose?, since?, until? }] }   (teams/interactions.ts)
 // clusters:
 //   <id>: [team ids]
 // testPaths: [globs]   (extra test-code paths beside the conventions of metrics/scope.ts)
@@ -12,9 +13,10 @@ import { yamlErrorKind } from '../contract/parse-errors';
 import type { Problem, Team, TeamMap } from '../model/types';
 import { didYouMean } from './did-you-mean';
 import { readCost } from './cost';
+import { readInteractions } from './interactions';
 
 const TOP_KEYS = ['teams', 'clusters', 'testPaths', 'cost'] as const;
-const TEAM_KEYS = ['name', 'owners', 'members', 'dependsOn', 'publicApi', 'role'] as const;
+const TEAM_KEYS = ['name', 'owners', 'members', 'dependsOn', 'publicApi', 'role', 'interactions'] as const;
 const ROLES = ['team', 'review-group'] as const;
 const LIST_KEYS = ['owners', 'members', 'dependsOn', 'publicApi'] as const;
 
@@ -52,7 +54,7 @@ export function parseTeamMap(text: string, file: string): ParsedTeamMap {
     return out;
   }
   checkKeys(root, TOP_KEYS, 'top-level key', err);
-  readTeams(root.get('teams', true) as Node | undefined, out, err);
+  readTeams(root.get('teams', true) as Node | undefined, out, err, lineOf);
   readClusters(root.get('clusters', true) as Node | undefined, out, err);
   const testPaths = readStringList(root.get('testPaths', true) as Node | undefined, 'testPaths', err);
   if (testPaths) out.map.testPaths = testPaths;
@@ -100,7 +102,7 @@ function checkKeys(map: YAMLMap, known: readonly string[], what: string, err: Er
   }
 }
 
-function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err): void {
+function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err, lineOf: (n: Node) => number): void {
   if (!node) return err(null, "missing `teams:` — list your teams, e.g.\nteams:\n  billing:\n    owners: ['@acme/billing']");
   if (!isMap(node)) return err(node, '`teams` must be a mapping of team id → team');
   for (const pair of node.items) {
@@ -122,6 +124,8 @@ function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err): void {
       const list = readStringList(body.get(key, true) as Node | undefined, `team '${id}': ${key}`, err);
       if (list) team[key] = list;
     }
+    const interactions = readInteractions(body.get('interactions', true) as Node | undefined, id, lineOf, err);
+    if (interactions) team.interactions = interactions;
     if (!team.owners.length) err(pair.key as Node, `team '${id}' has no owners: add \`owners: ['@org/${id}']\` with the CODEOWNERS owners that mean this team`);
     out.map.teams.push(team);
   }
@@ -174,12 +178,13 @@ function readClusters(node: Node | undefined, out: ParsedTeamMap, err: Err): voi
 function checkReferences(root: YAMLMap, out: ParsedTeamMap, err: Err): void {
   const ids = out.map.teams.map((t) => t.id);
   const byId = new Map(out.map.teams.map((t) => [t.id, t]));
-  const unknown = (ref: string, node: Node | undefined, where: string) => {
+  const unknownMessage = (ref: string, where: string) => {
     // Suggestions and the list of teams stay cheap and short with 100,000 teams.
     const hint = ids.length <= 2000 ? didYouMean(ref, ids) : null;
     const list = ids.length > 10 ? `${ids.slice(0, 10).join(', ')}, … (${ids.length} in all)` : ids.join(', ');
-    err(node, `${where} names unknown team '${ref}'${hint ? ` — did you mean '${hint}'?` : ` (teams: ${list})`}`);
+    return `${where} names unknown team '${ref}'${hint ? ` — did you mean '${hint}'?` : ` (teams: ${list})`}`;
   };
+  const unknown = (ref: string, node: Node | undefined, where: string) => err(node, unknownMessage(ref, where));
   const clusterNodes = valuesByKey(root.get('clusters', true));
   for (const c of out.map.clusters) {
     for (const t of c.teams) (byId.get(t) ? byId.get(t)!.clusters.push(c.id) : unknown(t, clusterNodes.get(c.id), `cluster '${c.id}'`));
@@ -189,6 +194,13 @@ function checkReferences(root: YAMLMap, out: ParsedTeamMap, err: Err): void {
     if (!t.dependsOn?.length) continue;
     const node = (teamNodes.get(t.id) as YAMLMap | undefined)?.get?.('dependsOn', true) as Node | undefined;
     for (const d of t.dependsOn) if (!byId.has(d)) unknown(d, node, `team '${t.id}': dependsOn`);
+  }
+  for (const t of out.map.teams) {
+    for (const i of t.interactions ?? []) {
+      const at = (message: string) => out.errors.push({ file: out.map.path ?? '', line: i.line, message });
+      if (i.team === t.id) at(`team '${t.id}': interactions: an entry names the team itself — name the other team it works with`);
+      else if (!byId.has(i.team)) at(unknownMessage(i.team, `team '${t.id}': interactions`));
+    }
   }
 }
 

@@ -36,7 +36,7 @@ describe('parseTeamMap', () => {
   it('reports an unknown key with its line and a did-you-mean', () => {
     const p = parseTeamMap(EXAMPLE.replace('    dependsOn: [core]', '    dependOn: [core]'), 'conway.yml');
     expect(p.errors).toEqual([
-      { file: 'conway.yml', line: 6, message: "unknown key in team 'billing' 'dependOn' — did you mean 'dependsOn'? (allowed: name, owners, members, dependsOn, publicApi, role)" },
+      { file: 'conway.yml', line: 6, message: "unknown key in team 'billing' 'dependOn' — did you mean 'dependsOn'? (allowed: name, owners, members, dependsOn, publicApi, role, interactions)" },
     ]);
   });
 
