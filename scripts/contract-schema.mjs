@@ -4,12 +4,13 @@
 // test/contract/schema.test.ts fails when they are stale, and when the contract changed while
 // its schemaVersion did not (schema-versions.json records each version's schema fingerprint).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
 const DIR = join(new URL('..', import.meta.url).pathname, 'analyzer', 'contract');
-const SOURCES = ['report.ts', 'review.ts'];
+// The team-work contracts live in files of their own (contract/teamwork-*.ts) that report.ts imports.
+const SOURCES = ['report.ts', 'review.ts', ...readdirSync(DIR).filter((f) => /^teamwork-[\w-]+\.ts$/.test(f)).sort()];
 const ROOTS = { report: { type: 'Report', version: 'SCHEMA_VERSION' }, review: { type: 'Review', version: 'REVIEW_SCHEMA_VERSION' } };
 
 /** Declarations (interfaces, type aliases, numeric constants) of the contract files, by name. */

@@ -23,6 +23,7 @@ export const analysisOptions: Options = {
   'min-degree': { type: 'string' },
   'min-sample': { type: 'string' },
   'member-share': { type: 'string' },
+  period: { type: 'string' },
 };
 
 export const analysisHelp = [
@@ -44,6 +45,7 @@ export const analysisHelp = [
   '--min-sample N      an autonomy component from fewer commits, changes or import edges is "–" (10);',
   '                    an inferred member needs at least N changes to the team\'s files',
   '--member-share X    inferred member: at least this share of the person\'s own changes (0.25)',
+  '--period P          the scorecard\'s periods: quarter (default) or month (calendar, UTC)',
 ];
 
 export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
@@ -62,6 +64,10 @@ export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   num('min-degree', 'minDegree');
   num('min-sample', 'minSample');
   num('member-share', 'memberShare');
+  if (values.period !== undefined) {
+    if (values.period !== 'month' && values.period !== 'quarter') throw new UserError(`--period ${String(values.period)}: expected month or quarter`);
+    metrics.period = values.period;
+  }
   if ((metrics.memberShare ?? 0) > 1) throw new UserError(`--member-share ${String(values['member-share'])}: expected a share between 0 and 1 (0.25 = 25%)`);
   return {
     flavor: readFlavor(values),

@@ -3,6 +3,8 @@
 // names; add fields, never rename. Ratios are in [0, 1], scores in [0, 100]; a component without
 // data is null, never 0. Months are `YYYY-MM`.
 
+import type { ClusterFit, Scorecard } from './teamwork-scorecard';
+
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
 export const SCHEMA_VERSION = 2;
 
@@ -334,6 +336,10 @@ export interface Report {
   externalImports?: { package: string; file: string; line: number; teams: string[] }[];
   /** Merged reports (`conway merge`): the repositories joined, and package dependencies between them. */
   org?: OrgSection;
+  /** How the declared clusters fit the team coupling graph against the best partition found (org/cluster-fit.ts). */
+  clusterFit?: ClusterFit;
+  /** Per team and cluster, per period (`--period`): autonomy and the team-work numbers beside the previous period's (org/scorecard.ts). */
+  scorecard?: Scorecard;
 }
 
 export interface OrgRepository {

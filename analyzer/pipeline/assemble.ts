@@ -17,6 +17,7 @@ import type { Ownership } from '../ownership';
 import { SCHEMA_VERSION, type FileRow, type GroupCounts, type Report, type TeamRow } from '../contract/report';
 import type { GroupHistory } from '../metrics/team-history';
 import { findingsOf } from './findings';
+import { teamwork } from './teamwork';
 
 export interface AssembleContext {
   root: string;
@@ -82,6 +83,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     const dependency = struct.clusterDependency.get(c.id) ?? null;
     return { id: c.id, teams: c.teams, autonomy: honestAutonomy({ id: c.id, ...h, dependency }, short, ctx.options.minSample), counts: { ...withDependency(h.counts, dependency), changes: h.changes, commits: h.commits } };
   });
+  const findings = findingsOf(struct.violations, input, ownership, hist.files);
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
@@ -96,10 +98,11 @@ export function assembleReport(ctx: AssembleContext): Report {
     coupling: { files: hist.coupling.files, teams: hist.coupling.teams, static: struct.static },
     graph: ctx.graph && graphSummary(ctx.graph),
     violations: struct.violations,
-    findings: findingsOf(struct.violations, input, ownership, hist.files),
+    findings,
     modules: struct.modules,
     suggestions: struct.suggestions,
     people: peopleRows({ merge: ctx.people.merge, mailmap: ctx.people.mailmap, members: hist.members, bots: ctx.history.bots, isBot: ctx.isBot }),
+    ...teamwork(input, ctx.options, hist, struct, findings, ownership),
   };
 }
 

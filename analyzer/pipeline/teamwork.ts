@@ -1,0 +1,66 @@
+// The team-work sections of the report that read the other metrics' rows: cluster fit and the
+// scorecard (analyzer/org/). The scorecard's optional inputs — crossing rows, coordination per
+// period, interaction rows — are passed here when the report computes them.
+import type { Finding, Report } from '../contract/report';
+import type { Commit } from '../model/types';
+import type { MetricsInput, MetricsOptions } from '../metrics/input';
+import type { computeHistoryMetrics } from '../metrics/history';
+import type { StructureResult } from '../metrics/structure';
+import { ownershipDrift } from '../metrics/violations/ownership';
+import { clusterFit } from '../org/cluster-fit';
+import { scorecard, type ScorecardInput } from '../org/scorecard';
+import type { Ownership } from '../ownership';
+
+type History = ReturnType<typeof computeHistoryMetrics>;
+
+export function teamwork(
+  input: MetricsInput,
+  options: MetricsOptions,
+  hist: History,
+  struct: StructureResult,
+  findings: Finding[],
+  ownership: Ownership,
+  extra: Pick<ScorecardInput, 'crossing' | 'coordinationOf' | 'interactions'> = {},
+): Pick<Report, 'clusterFit' | 'scorecard'> {
+  const exclude = new Set([...input.reviewGroups, ...(input.botOwners?.keys() ?? [])]);
+  const fit = clusterFit({ clusters: input.clusters, static: struct.static, coupling: hist.coupling.teams, exclude });
+  const teamOwners = (t: string) => ownership.team(t)?.owners ?? [t];
+  const driftOf = (commits: Commit[]) =>
+    ownershipDrift(
+      { ...input, commits },
+      hist.members,
+      options,
+      { ownerOf: (t) => teamOwners(t)[0], ownersOf: (p) => ownership.who(p).owners, teamOwners },
+      changesIn(commits),
+    );
+  const card = scorecard({
+    kind: options.period ?? 'quarter',
+    input: { ...input, reviewGroups: exclude },
+    members: hist.members,
+    monthly: hist.monthly,
+    dependency: (key) =>
+      key.startsWith('team:')
+        ? (struct.perTeam.get(key.slice(5))?.dependency ?? null)
+        : (struct.clusterDependency.get(key.slice(8)) ?? null),
+    minSample: options.minSample,
+    findings,
+    staticPairs: struct.static,
+    driftOf,
+    ...extra,
+  });
+  return { clusterFit: fit, scorecard: card };
+}
+
+/** Each author's changes per file over some commits (what ownershipDrift reads for the whole window). */
+function changesIn(commits: Commit[]): (file: string) => Map<string, { changes: number }> | undefined {
+  const byFile = new Map<string, Map<string, { changes: number }>>();
+  for (const c of commits) {
+    for (const f of c.files) {
+      const m = byFile.get(f.path) ?? byFile.set(f.path, new Map()).get(f.path)!;
+      const e = m.get(c.author);
+      if (e) e.changes++;
+      else m.set(c.author, { changes: 1 });
+    }
+  }
+  return (file) => byFile.get(file);
+}

@@ -1,0 +1,174 @@
+// The scorecard and cluster fit on a built repository over three quarters; every number by hand.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeRepo } from '../../analyzer/analyze';
+import type { Report } from '../../analyzer/contract/report';
+import type { ScorePeriod, ScoreScope } from '../../analyzer/contract/teamwork-scorecard';
+import { ANN, BOB, CAT, makeRepo, type Repo } from '../fixtures/repo';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TEAMS = `teams:
+  a: { owners: ["@o/a"], members: ["ann@acme.io"] }
+  b: { owners: ["@o/b"], members: ["bob@acme.io"] }
+  c: { owners: ["@o/c"], members: ["cat@acme.io"] }
+clusters:
+  x: [a, b]
+  y: [c]
+`;
+
+// Team a (ann), b (bob), c (cat).
+//  Q1: ann sets up every team's file (c0), then changes a/x.ts twice; bob changes b/y.ts.
+//  Q2: bob changes a/x.ts three times (once with b/y.ts), ann once: team b takes over a/x.ts (drift).
+//  Q3: ann changes a/x.ts three times, bob b/y.ts once, cat a/x.ts with c/z.ts: the drift is gone.
+let repo: Repo;
+let r: Report;
+let monthly: Report;
+beforeAll(async () => {
+  repo = makeRepo([
+    {
+      author: ANN,
+      date: '2024-01-02T10:00:00Z',
+      files: {
+        CODEOWNERS: '/a/ @o/a\n/b/ @o/b\n/c/ @o/c\n',
+        'conway.yml': TEAMS,
+        'a/x.ts': '0\n',
+        'b/y.ts': '0\n',
+        'c/z.ts': '0\n',
+      },
+    },
+    { author: ANN, date: '2024-02-01T10:00:00Z', files: { 'a/x.ts': '1\n' } },
+    { author: BOB, date: '2024-02-02T10:00:00Z', files: { 'b/y.ts': '1\n' } },
+    { author: ANN, date: '2024-03-01T10:00:00Z', files: { 'a/x.ts': '2\n' } },
+    { author: BOB, date: '2024-04-01T10:00:00Z', files: { 'a/x.ts': '3\n', 'b/y.ts': '3\n' } },
+    { author: BOB, date: '2024-05-01T10:00:00Z', files: { 'a/x.ts': '4\n' } },
+    { author: BOB, date: '2024-05-02T10:00:00Z', files: { 'a/x.ts': '5\n' } },
+    { author: ANN, date: '2024-06-01T10:00:00Z', files: { 'a/x.ts': '6\n' } },
+    { author: ANN, date: '2024-07-01T10:00:00Z', files: { 'a/x.ts': '7\n' } },
+    { author: ANN, date: '2024-08-01T10:00:00Z', files: { 'a/x.ts': '8\n' } },
+    { author: BOB, date: '2024-08-02T10:00:00Z', files: { 'b/y.ts': '8\n' } },
+    { author: ANN, date: '2024-09-01T10:00:00Z', files: { 'a/x.ts': '9\n' } },
+    { author: CAT, date: '2024-09-02T10:00:00Z', files: { 'a/x.ts': '10\n', 'c/z.ts': '10\n' } },
+  ]);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'conway-scorecard-'));
+  // minSample 0: the formulas on a tiny history (the minimum itself: last test).
+  r = await analyzeRepo(repo.dir, { cacheDir, since: 'all', metrics: { minSample: 0 } });
+  monthly = await analyzeRepo(repo.dir, { cacheDir, since: 'all', metrics: { minSample: 0, period: 'month' } });
+});
+afterAll(() => repo.cleanup());
+
+const scope = (rep: Report, kind: 'teams' | 'clusters', id: string): ScoreScope =>
+  rep.scorecard![kind].find((s) => s.id === id)!;
+const values = (s: ScoreScope, k: keyof Omit<ScorePeriod, 'period' | 'commits'>) => s.periods.map((p) => p[k].value);
+
+describe('scorecard per quarter', () => {
+  it('lists the window’s quarters', () => {
+    expect(r.scorecard!.period).toBe('quarter');
+    expect(r.scorecard!.periods).toEqual(['2024-Q1', '2024-Q2', '2024-Q3']);
+    expect(monthly.scorecard!.periods).toEqual([
+      '2024-01',
+      '2024-02',
+      '2024-03',
+      '2024-04',
+      '2024-05',
+      '2024-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+    ]);
+  });
+
+  it('team a: autonomy and its components each quarter, with the previous quarter and the direction', () => {
+    const a = scope(r, 'teams', 'a');
+    // Q1: ann's commits c0 (a, b, c), c1, c3 → 2/3 independent; a/x.ts changed 3× by ann → integrity 1; score (0.6667 + 1) / 2.
+    // Q2: ann's c7 only → 1; a/x.ts changed by bob 3×, ann 1× → 0.25; score 62.5.
+    // Q3: ann 3/3 → 1; a/x.ts: ann 3×, cat 1× → 0.75; score 87.5.
+    expect(values(a, 'deliveryIndependence')).toEqual([0.6667, 1, 1]);
+    expect(values(a, 'ownershipIntegrity')).toEqual([1, 0.25, 0.75]);
+    expect(values(a, 'autonomy')).toEqual([83.3, 62.5, 87.5]);
+    expect(a.periods[1].autonomy).toEqual({ value: 62.5, previous: 83.3, direction: 'down', better: 'up' });
+    expect(a.periods[2].ownershipIntegrity).toEqual({ value: 0.75, previous: 0.25, direction: 'up', better: 'up' });
+    expect(a.periods[0].autonomy.previous).toBeNull();
+    expect(a.periods.map((p) => p.commits)).toEqual([3, 4, 4]);
+  });
+
+  it('drift findings opened in Q2 and fixed in Q3', () => {
+    // Q2: team a made 1 of the 4 changes to a/x.ts (< 1/3), team b 3 (> 1/2): drift. Q1 and Q3: none.
+    for (const id of ['a', 'b']) {
+      const s = scope(r, 'teams', id);
+      expect(values(s, 'findingsOpened')).toEqual([null, 1, 0]);
+      expect(values(s, 'findingsFixed')).toEqual([null, 0, 1]);
+      expect(s.periods[2].findingsOpened).toMatchObject({ previous: 1, direction: 'down', better: 'down' });
+    }
+    expect(values(scope(r, 'teams', 'c'), 'findingsOpened')).toEqual([null, 0, 0]);
+  });
+
+  it('names the largest contributors to the weakest component of the latest quarter', () => {
+    // Team a, Q3: integrity 0.75 < delivery 1 — cat's change to a/x.ts.
+    expect(scope(r, 'teams', 'a').improve).toEqual({
+      component: 'ownership integrity',
+      value: 0.75,
+      contributors: [{ kind: 'team-pair', name: 'c → a', weight: 1, detail: "1 change to a's files this period by c" }],
+    });
+    // Team c, Q3: cat's only commit also changed a's file → delivery independence 0.
+    expect(scope(r, 'teams', 'c').improve).toMatchObject({
+      component: 'delivery independence',
+      value: 0,
+      contributors: [{ name: 'c → a', weight: 1 }],
+    });
+  });
+
+  it('clusters are the union of their teams', () => {
+    // x = a + b, Q2: members' commits c4 (a, b), c5, c6, c7 stay inside x → 1; the 5 changes to x's files are all by members → 1.
+    const x = scope(r, 'clusters', 'x');
+    expect(x.periods[1]).toMatchObject({
+      deliveryIndependence: { value: 1 },
+      ownershipIntegrity: { value: 1 },
+      autonomy: { value: 100 },
+    });
+    // Q3: cat changed a/x.ts: 4 of the 5 changes to x's files by members.
+    expect(x.periods[2].ownershipIntegrity.value).toBe(0.8);
+  });
+
+  it('leaves the other analyses’ cells empty until they are computed, and says so', () => {
+    const a = scope(r, 'teams', 'a');
+    expect(values(a, 'crossShare')).toEqual([null, null, null]);
+    expect(values(a, 'congruence')).toEqual([null, null, null]);
+    expect(a.interactions).toBeNull();
+    expect(r.scorecard!.notes.join('\n')).toMatch(/congruence is not computed/);
+  });
+});
+
+describe('cluster fit on the built repository', () => {
+  it('scores the declared clusters on the shared change sets', () => {
+    // Shared change sets: c0 (a, b, c), c4 (a, b), c12 (a, c) → a–b 2, a–c 2, b–c 1; m = 5; degrees a 4, b 3, c 3.
+    // Declared x {a, b}: 2/5 − (7/10)² = −0.09; y {c}: −(3/10)² = −0.09 → −0.18.
+    // Best: all three together (Q = 0, a cluster of 3); the pairs score −0.18 and pay the size penalty.
+    const fit = r.clusterFit!;
+    expect(fit.declared.modularity).toBe(-0.18);
+    expect(fit.best).toMatchObject({ modularity: 0, clusters: [['a', 'b', 'c']] });
+    expect(fit.share).toBeNull();
+    expect(fit.outsideSize).toEqual([
+      { cluster: 'x', teams: 2 },
+      { cluster: 'y', teams: 1 },
+    ]);
+    expect(fit.coupling.find((c) => c.cluster === 'x')).toEqual({
+      cluster: 'x',
+      teams: 2,
+      internal: 2,
+      external: 3,
+      externalShare: 0.6,
+    });
+  });
+});
+
+describe('scorecard minimum samples', () => {
+  it('a quarter with fewer commits than --min-sample has no components', async () => {
+    const strict = await analyzeRepo(repo.dir, { cache: false, since: 'all', metrics: { minSample: 4 } });
+    // Team a: Q1 has 3 commits and 3 changes touching its files (< 4): nothing; Q2 has 4 and 4: kept.
+    const [q1, q2] = scope(strict, 'teams', 'a').periods;
+    expect([q1.deliveryIndependence.value, q1.ownershipIntegrity.value, q1.autonomy.value]).toEqual([null, null, null]);
+    expect([q2.deliveryIndependence.value, q2.ownershipIntegrity.value, q2.autonomy.value]).toEqual([1, 0.25, 62.5]);
+    expect(q2.autonomy.direction).toBeNull();
+  });
+});
