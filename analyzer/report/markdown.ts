@@ -4,6 +4,7 @@
 import { INFERRED_MEMBERSHIP, pct, score } from './format';
 import { actFirstFindings, coverageText, FINDINGS_SHOWN, byKind, isRuleFix, findingsOf, reportTitle, showing, windowText } from './findings-view';
 import { suggestionsView } from './suggestions-view';
+import { clusterFitMarkdown, scorecardMarkdown } from './scorecard-view';
 import type { Finding, Report } from '../contract/report';
 
 export function renderMarkdown(r: Report): string {
@@ -32,6 +33,7 @@ export function renderMarkdown(r: Report): string {
   coupling(r, out);
   findingsSection(findings, r.violations.length, out);
   suggestions(r, out);
+  out.push(...scorecardMarkdown(r, esc), ...clusterFitMarkdown(r, esc));
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));
   return out.join('\n') + '\n';
 }

@@ -4,6 +4,8 @@ import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
 import type { ScorePeriod, ScoreScope } from '../../analyzer/contract/teamwork-scorecard';
 import { ANN, BOB, CAT, makeRepo, type Repo } from '../fixtures/repo';
+import { cli } from '../fixtures/cli';
+import { renderReport } from '../../analyzer/report';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,5 +172,80 @@ describe('scorecard minimum samples', () => {
     expect([q1.deliveryIndependence.value, q1.ownershipIntegrity.value, q1.autonomy.value]).toEqual([null, null, null]);
     expect([q2.deliveryIndependence.value, q2.ownershipIntegrity.value, q2.autonomy.value]).toEqual([1, 0.25, 62.5]);
     expect(q2.autonomy.direction).toBeNull();
+  });
+});
+
+describe('conway scorecard', () => {
+  it('prints one team every quarter in Markdown, with where to improve', async () => {
+    const out = await cli([
+      'scorecard',
+      '--repo',
+      repo.dir,
+      '--since',
+      'all',
+      '--min-sample',
+      '0',
+      '--no-cache',
+      '--team',
+      'a',
+    ]);
+    expect(out.code).toBe(0);
+    const rows = out.stdout.split('\n').filter((l) => l.startsWith('| 2024-'));
+    expect(rows.map((l) => l.split(' | ').slice(0, 3))).toEqual([
+      ['| 2024-Q1', '3', '83.3'],
+      ['| 2024-Q2', '4', '62.5 ↓ from 83.3 (worse)'],
+      ['| 2024-Q3', '4', '87.5 ↑ from 62.5 (better)'],
+    ]);
+    expect(out.stdout).toContain(
+      "Where to improve (2024-Q3): ownership integrity 75%: c → a (1 change to a's files this period by c)",
+    );
+  });
+
+  it('gives JSON of one cluster per month, and refuses an unknown team by name', async () => {
+    const json = await cli([
+      'scorecard',
+      '--repo',
+      repo.dir,
+      '--since',
+      'all',
+      '--min-sample',
+      '0',
+      '--no-cache',
+      '--cluster',
+      'x',
+      '--period',
+      'month',
+      '--format',
+      'json',
+    ]);
+    const card = JSON.parse(json.stdout).scorecard;
+    expect([
+      card.period,
+      card.teams.length,
+      card.clusters.map((c: ScoreScope) => c.id),
+      card.clusters[0].periods.length,
+    ]).toEqual(['month', 0, ['x'], 9]);
+    const bad = await cli(['scorecard', '--repo', repo.dir, '--no-cache', '--team', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--team nope: no such team in .* \(teams: a, b, c\)/);
+    const period = await cli(['analyze', '--repo', repo.dir, '--period', 'week']);
+    expect([period.code, period.stderr.trim()]).toEqual([
+      2,
+      expect.stringContaining('--period week: expected month or quarter'),
+    ]);
+  });
+
+  it('the Markdown and HTML reports carry a Scorecard and a Cluster fit section', () => {
+    const md = renderReport('md', r);
+    expect(md).toContain('## Scorecard (per quarter, latest 2024-Q3)');
+    // x in Q3: delivery 100%, integrity 4/5 → 90, down from Q2’s 100.
+    expect(md).toContain('| cluster x | 90.0 ↓ from 100.0 (worse) | 100% = 100% | 80% ↓ from 100% (worse) |');
+    expect(md).toContain('- declared clusters: modularity -0.180; best partition found: 0.000');
+    const html = renderReport('html', r);
+    // Small multiples: one bar per quarter for each number with data; the latest darker.
+    const row = /<tr data-scope="team:a">(.*?)<\/tr>/.exec(html)![1];
+    // autonomy, delivery, integrity, drift opened, drift fixed (no imports: no dependency independence).
+    expect(row.match(/<svg class="multiple"/g)!.length).toBe(5);
+    expect(row).toContain('<title>2024-Q2: 62.5</title>');
   });
 });
