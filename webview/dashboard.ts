@@ -12,6 +12,7 @@ import { count, shortLabels } from './labels';
 import { couplingMatrix, type MatrixMode } from './matrix';
 import { suggestions } from './suggestions';
 import { teamPage } from './team-page';
+import { clusterPage } from './scorecard-panel';
 
 export interface DashboardEvents {
   link: LinkTarget;
@@ -37,7 +38,9 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
 
   const drawPage = () => sections.page.replaceChildren(state.focus
     ? teamPage(r, state.focus, findings, on.link, () => focus(''))
-    : el('p', { class: 'muted' }, 'Click a team in the graph or the table, or search one, to see its members and the evidence behind its numbers.'));
+    : state.cluster
+      ? clusterPage(r, state.cluster, (id) => focus(id))
+      : el('p', { class: 'muted' }, 'Click a team in the graph or the table, or search one, to see its members and the evidence behind its numbers; pick a cluster to see its page.'));
   const drawTable = () => sections.table.replaceChildren(autonomyTable(r, visible(), labels, sort, drawTable, (id) => focus(id)));
   const drawMatrix = () => sections.matrix.replaceChildren(
     el('div', { class: 'controls' }, choice('matrix', [['static', 'matrix: imports (static)'], ['change', 'matrix: shared commits (change)']], state.matrix, (v) => ((state.matrix = v as MatrixMode), drawMatrix()))),

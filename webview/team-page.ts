@@ -7,6 +7,9 @@ import { el, locationLink, pct, type LinkTarget } from './dom';
 import type { FindingView } from './findings';
 import { count } from './labels';
 import { nullReason, sampleSize } from './reasons';
+import { scorecardPanel } from './scorecard-panel';
+import { interactionColor, interactionsOf, interactionText } from './interactions';
+import { swatch } from './dom';
 
 export function teamPage(r: Report, teamId: string, findings: FindingView[], link: LinkTarget, close: () => void): HTMLElement {
   const t = r.teams.find((x) => x.id === teamId);
@@ -17,6 +20,8 @@ export function teamPage(r: Report, teamId: string, findings: FindingView[], lin
     el('h3', {}, t.name, ' ', closer),
     el('p', { class: 'muted' }, [t.role === 'review-group' ? 'review group (approves other teams\' code)' : 'team', t.cluster ? `cluster ${t.cluster}` : 'no cluster', `${count(t.files)} files`, `${count(t.changes)} changes`, `${count(t.commits)} commits`].join(' · ')),
     components(r, t),
+    el('h4', {}, 'Scorecard'), scorecardPanel(r, 'team', t.id),
+    ...teamInteractions(r, t),
     el('h4', {}, `Members (${t.members.length})`), members(r, t),
     el('h4', {}, 'Delivery: commits shared with other teams'), shared(r, t),
     el('h4', {}, 'Dependencies: imports across the boundary'), imports(r, t, link),
@@ -88,4 +93,11 @@ function teamFindings(t: TeamRow, all: FindingView[], link: LinkTarget): HTMLEle
   if (!mine.length) return el('p', {}, 'None.');
   return el('ul', {}, ...mine.slice(0, 10).map(({ finding: f }) => el('li', {}, el('span', { class: `kind kind-${f.kind}` }, f.kind), ` #${f.rank} ${f.title} (${count(f.count)}) `, ...(f.examples[0] ? [locationLink(f.examples[0].file, f.examples[0].line, link)] : []))),
     ...(mine.length > 10 ? [el('li', { class: 'muted' }, `… and ${mine.length - 10} more in the Violations section (filter by this team).`)] : []));
+}
+
+/** The team's interactions, declared vs observed (none when the report has no interactions). */
+function teamInteractions(r: Report, t: TeamRow): HTMLElement[] {
+  const rows = interactionsOf(r).filter((i) => i.a === t.id || i.b === t.id);
+  if (!rows.length) return [];
+  return [el('h4', {}, 'Interactions (declared vs observed)'), el('ul', { class: 'interactions' }, ...rows.map((i) => el('li', { 'data-status': i.status }, swatch(interactionColor(i)), ' ', interactionText(i))))];
 }

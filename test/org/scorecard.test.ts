@@ -3,55 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
 import type { ScorePeriod, ScoreScope } from '../../analyzer/contract/teamwork-scorecard';
-import { ANN, BOB, CAT, makeRepo, type Repo } from '../fixtures/repo';
+import type { Repo } from '../fixtures/repo';
+import { scorecardStory } from '../fixtures/scorecard-story';
 import { cli } from '../fixtures/cli';
 import { renderReport } from '../../analyzer/report';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const TEAMS = `teams:
-  a: { owners: ["@o/a"], members: ["ann@acme.io"] }
-  b: { owners: ["@o/b"], members: ["bob@acme.io"] }
-  c: { owners: ["@o/c"], members: ["cat@acme.io"] }
-clusters:
-  x: [a, b]
-  y: [c]
-`;
-
-// Team a (ann), b (bob), c (cat).
-//  Q1: ann sets up every team's file (c0), then changes a/x.ts twice; bob changes b/y.ts.
-//  Q2: bob changes a/x.ts three times (once with b/y.ts), ann once: team b takes over a/x.ts (drift).
-//  Q3: ann changes a/x.ts three times, bob b/y.ts once, cat a/x.ts with c/z.ts: the drift is gone.
 let repo: Repo;
 let r: Report;
 let monthly: Report;
 beforeAll(async () => {
-  repo = makeRepo([
-    {
-      author: ANN,
-      date: '2024-01-02T10:00:00Z',
-      files: {
-        CODEOWNERS: '/a/ @o/a\n/b/ @o/b\n/c/ @o/c\n',
-        'conway.yml': TEAMS,
-        'a/x.ts': '0\n',
-        'b/y.ts': '0\n',
-        'c/z.ts': '0\n',
-      },
-    },
-    { author: ANN, date: '2024-02-01T10:00:00Z', files: { 'a/x.ts': '1\n' } },
-    { author: BOB, date: '2024-02-02T10:00:00Z', files: { 'b/y.ts': '1\n' } },
-    { author: ANN, date: '2024-03-01T10:00:00Z', files: { 'a/x.ts': '2\n' } },
-    { author: BOB, date: '2024-04-01T10:00:00Z', files: { 'a/x.ts': '3\n', 'b/y.ts': '3\n' } },
-    { author: BOB, date: '2024-05-01T10:00:00Z', files: { 'a/x.ts': '4\n' } },
-    { author: BOB, date: '2024-05-02T10:00:00Z', files: { 'a/x.ts': '5\n' } },
-    { author: ANN, date: '2024-06-01T10:00:00Z', files: { 'a/x.ts': '6\n' } },
-    { author: ANN, date: '2024-07-01T10:00:00Z', files: { 'a/x.ts': '7\n' } },
-    { author: ANN, date: '2024-08-01T10:00:00Z', files: { 'a/x.ts': '8\n' } },
-    { author: BOB, date: '2024-08-02T10:00:00Z', files: { 'b/y.ts': '8\n' } },
-    { author: ANN, date: '2024-09-01T10:00:00Z', files: { 'a/x.ts': '9\n' } },
-    { author: CAT, date: '2024-09-02T10:00:00Z', files: { 'a/x.ts': '10\n', 'c/z.ts': '10\n' } },
-  ]);
+  repo = scorecardStory();
   const cacheDir = mkdtempSync(join(tmpdir(), 'conway-scorecard-'));
   // minSample 0: the formulas on a tiny history (the minimum itself: last test).
   r = await analyzeRepo(repo.dir, { cacheDir, since: 'all', metrics: { minSample: 0 } });
