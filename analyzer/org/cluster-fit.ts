@@ -7,9 +7,10 @@
 //    weight, W_c the weight inside cluster c, D_c the weighted degree of its teams. A coupled team
 //    in no declared cluster is a cluster of its own.
 //  - Best partition: Louvain (seeded, so every run gives the same answer) at each resolution of
-//    RESOLUTIONS; of those, the one with the highest Q − SIZE_PENALTY × (share of teams in
-//    clusters outside 3–5 teams). A lead groups 3–5 teams under one leader; the penalty makes a
-//    partition of such clusters win over a slightly more modular one of pairs or of ten.
+//    RESOLUTIONS; of the partitions within TOLERANCE of the most modular one, the one with the
+//    fewest teams in clusters outside 3–5 teams (then the most modular). A lead groups 3–5 teams
+//    under one leader: such a partition wins over a slightly more modular one of pairs or of ten,
+//    never over a much more modular one.
 //  - Moves: greedy — repeatedly the single team move to another declared cluster with the largest
 //    modularity gain, until Q ≥ TARGET × best (or no move gains).
 import type { StaticCoupling, TeamCoupling } from '../contract/report';
@@ -18,8 +19,11 @@ import { IdGraph } from '../metrics/id-graph';
 import { seeded } from '../metrics/modules';
 
 export const RESOLUTIONS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
-export const SIZE_PENALTY = 0.1;
+/** The best partition may give up this share of the most modular one found to have clusters of 3–5 teams. */
+export const TOLERANCE = 0.1;
 export const TARGET = 0.9;
+/** Below this modularity a partition barely beats chance (Newman: structure shows from about 0.3). */
+export const WEAK = 0.1;
 const MIN_SIZE = 3;
 const MAX_SIZE = 5;
 
@@ -49,7 +53,8 @@ export function clusterFit(x: ClusterFitInput): ClusterFit {
   const assign = new Map(g.teams.map((t) => [t, declaredOf.get(t) ?? `\0${t}`]));
   const declaredQ = x.clusters.length && g.m > 0 ? modularity(g, assign) : null;
   const best = bestPartition(g);
-  const share = ratioOf(declaredQ, best.modularity);
+  // A negative modularity (fewer couplings inside the clusters than chance would put there) reaches none of the best.
+  const share = ratioOf(declaredQ === null ? null : Math.max(0, declaredQ), best.modularity);
   const moves: ClusterMove[] = [];
   let q = declaredQ;
   if (declaredQ !== null && best.modularity !== null && best.modularity > 0) {
@@ -77,6 +82,14 @@ export function clusterFit(x: ClusterFitInput): ClusterFit {
     notes.push('no clusters are declared (conway.yml `clusters:`): only the best partition found is reported');
   if (g.m === 0)
     notes.push('no two teams share change sets or imports in the window: the team graph has no edge, so no modularity');
+  if (declaredQ !== null && declaredQ < 0)
+    notes.push(
+      `the declared clusters' modularity is negative (${round4(declaredQ)}): their teams are coupled to each other less than chance would have it, so the share reached is 0`,
+    );
+  if (best.modularity !== null && best.modularity < WEAK)
+    notes.push(
+      `the best partition's modularity is ${round4(best.modularity)} (under ${WEAK}): the team graph has little cluster structure — a few teams are coupled to nearly every other, and no grouping separates them`,
+    );
   const reached = q !== null && best.modularity !== null && q >= TARGET * best.modularity;
   if (declaredQ !== null && best.modularity !== null && !reached)
     notes.push(
@@ -114,7 +127,11 @@ export function clusterFit(x: ClusterFitInput): ClusterFit {
     best: { ...best, modularity: best.modularity === null ? null : round4(best.modularity) },
     share,
     moves,
-    afterMoves: { modularity: q === null ? null : round4(q), share: ratioOf(q, best.modularity), reached },
+    afterMoves: {
+      modularity: q === null ? null : round4(q),
+      share: ratioOf(q === null ? null : Math.max(0, q), best.modularity),
+      reached,
+    },
     outsideSize,
     coupling,
     notes,
@@ -166,20 +183,23 @@ function bestPartition(g: TeamGraph): { modularity: number | null; clusters: str
   if (g.m === 0) return { modularity: null, clusters: [], resolution: 1 };
   const ig = new IdGraph();
   for (const e of g.edges) ig.link(e.a, e.b, e.w);
-  let best: { score: number; q: number; clusters: string[][]; resolution: number } | null = null;
-  for (const resolution of RESOLUTIONS) {
+  const candidates = RESOLUTIONS.map((resolution) => {
     const clusters = ig.communities(seeded(20), resolution).map((c) => [...c].sort());
     const assign = new Map<string, string>();
     clusters.forEach((c, i) => c.forEach((t) => assign.set(t, String(i))));
-    const q = modularity(g, assign);
-    const outside =
-      clusters.filter((c) => c.length < MIN_SIZE || c.length > MAX_SIZE).reduce((n, c) => n + c.length, 0) /
-      g.teams.length;
-    const score = q - SIZE_PENALTY * outside;
-    if (!best || score > best.score + 1e-12) best = { score, q, clusters, resolution };
-  }
-  const clusters = best!.clusters.sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
-  return { modularity: best!.q, clusters, resolution: best!.resolution };
+    const outside = clusters
+      .filter((c) => c.length < MIN_SIZE || c.length > MAX_SIZE)
+      .reduce((n, c) => n + c.length, 0);
+    return { q: modularity(g, assign), clusters, resolution, outside };
+  });
+  // Prefer 3–5 teams per cluster, but never at the cost of more than TOLERANCE of the modularity.
+  const top = Math.max(...candidates.map((c) => c.q));
+  const close = candidates.filter((c) => (top <= 0 ? c.q === top : c.q >= (1 - TOLERANCE) * top - 1e-12));
+  const best = close.reduce((a, b) =>
+    b.outside < a.outside || (b.outside === a.outside && b.q > a.q + 1e-12) ? b : a,
+  );
+  const clusters = best.clusters.sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+  return { modularity: best.q, clusters, resolution: best.resolution };
 }
 
 function ratioOf(a: number | null, b: number | null): number | null {

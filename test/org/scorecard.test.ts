@@ -109,7 +109,7 @@ describe('cluster fit on the built repository', () => {
   it('scores the declared clusters on the shared change sets', () => {
     // Shared change sets: c0 (a, b, c), c4 (a, b), c12 (a, c) → a–b 2, a–c 2, b–c 1; m = 5; degrees a 4, b 3, c 3.
     // Declared x {a, b}: 2/5 − (7/10)² = −0.09; y {c}: −(3/10)² = −0.09 → −0.18.
-    // Best: all three together (Q = 0, a cluster of 3); the pairs score −0.18 and pay the size penalty.
+    // Best: all three together (Q = 0, a cluster of 3); the pairs score −0.18.
     const fit = r.clusterFit!;
     expect(fit.declared.modularity).toBe(-0.18);
     expect(fit.best).toMatchObject({ modularity: 0, clusters: [['a', 'b', 'c']] });
