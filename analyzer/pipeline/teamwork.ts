@@ -6,7 +6,7 @@ import type { Commit } from '../model/types';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import type { computeHistoryMetrics } from '../metrics/history';
 import type { StructureResult } from '../metrics/structure';
-import { ownershipDrift } from '../metrics/violations/ownership';
+import { DRIFT_MIN_CHANGES, ownershipDrift } from '../metrics/violations/ownership';
 import { clusterFit } from '../org/cluster-fit';
 import { scorecard, type ScorecardInput } from '../org/scorecard';
 import type { Ownership } from '../ownership';
@@ -25,14 +25,26 @@ export function teamwork(
   const exclude = new Set([...input.reviewGroups, ...(input.botOwners?.keys() ?? [])]);
   const fit = clusterFit({ clusters: input.clusters, static: struct.static, coupling: hist.coupling.teams, exclude });
   const teamOwners = (t: string) => ownership.team(t)?.owners ?? [t];
-  const driftOf = (commits: Commit[]) =>
-    ownershipDrift(
-      { ...input, commits },
+  // Drift needs DRIFT_MIN_CHANGES changes to a file in the period, so only such files are looked at, and
+  // sweeping commits (more than maxChangesetSize files) are left out here, as the violation does.
+  const tracked = new Set(input.files);
+  const driftOf = (all: Commit[]) => {
+    const commits = all.filter((c) => c.files.length <= options.maxChangesetSize);
+    const changes = changesIn(commits);
+    const files: string[] = [];
+    for (const [f, byAuthor] of changes) {
+      let n = 0;
+      for (const a of byAuthor.values()) n += a.changes;
+      if (n >= DRIFT_MIN_CHANGES && tracked.has(f)) files.push(f);
+    }
+    return ownershipDrift(
+      { ...input, commits, files },
       hist.members,
       options,
       { ownerOf: (t) => teamOwners(t)[0], ownersOf: (p) => ownership.who(p).owners, teamOwners },
-      changesIn(commits),
+      (f) => changes.get(f),
     );
+  };
   const card = scorecard({
     kind: options.period ?? 'quarter',
     input: { ...input, reviewGroups: exclude },
@@ -52,7 +64,7 @@ export function teamwork(
 }
 
 /** Each author's changes per file over some commits (what ownershipDrift reads for the whole window). */
-function changesIn(commits: Commit[]): (file: string) => Map<string, { changes: number }> | undefined {
+function changesIn(commits: Commit[]): Map<string, Map<string, { changes: number }>> {
   const byFile = new Map<string, Map<string, { changes: number }>>();
   for (const c of commits) {
     for (const f of c.files) {
@@ -62,5 +74,5 @@ function changesIn(commits: Commit[]): (file: string) => Map<string, { changes: 
       else m.set(c.author, { changes: 1 });
     }
   }
-  return (file) => byFile.get(file);
+  return byFile;
 }
