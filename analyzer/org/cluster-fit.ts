@@ -57,11 +57,14 @@ export function clusterFit(x: ClusterFitInput): ClusterFit {
   const share = ratioOf(declaredQ === null ? null : Math.max(0, declaredQ), best.modularity);
   const moves: ClusterMove[] = [];
   let q = declaredQ;
-  if (declaredQ !== null && best.modularity !== null && best.modularity > 0) {
+  // Moves toward a partition that barely beats chance would be noise: none then (a note says why).
+  if (declaredQ !== null && best.modularity !== null && best.modularity >= WEAK) {
+    const moved = new Set<string>(); // each team moves at most once: a lead moves a team, not back and forth
     const targets = x.clusters.map((c) => c.id);
     while (q! < TARGET * best.modularity && moves.length < g.teams.length) {
       let top: { team: string; to: string; q: number } | null = null;
       for (const team of g.teams) {
+        if (moved.has(team)) continue;
         const from = assign.get(team)!;
         for (const to of targets) {
           if (to === from) continue;
@@ -75,6 +78,7 @@ export function clusterFit(x: ClusterFitInput): ClusterFit {
       const from = assign.get(top.team)!;
       moves.push({ team: top.team, from: from.startsWith('\0') ? null : from, to: top.to, gain: round4(top.q - q!) });
       assign.set(top.team, top.to);
+      moved.add(top.team);
       q = top.q;
     }
   }
@@ -91,7 +95,11 @@ export function clusterFit(x: ClusterFitInput): ClusterFit {
       `the best partition's modularity is ${round4(best.modularity)} (under ${WEAK}): the team graph has little cluster structure — a few teams are coupled to nearly every other, and no grouping separates them`,
     );
   const reached = q !== null && best.modularity !== null && q >= TARGET * best.modularity;
-  if (declaredQ !== null && best.modularity !== null && !reached)
+  if (declaredQ !== null && best.modularity !== null && best.modularity < WEAK)
+    notes.push(
+      'no team moves are suggested: the best partition found barely beats chance, so no grouping is worth moving teams toward',
+    );
+  else if (declaredQ !== null && best.modularity !== null && !reached)
     notes.push(
       `moving single teams between the declared clusters reaches ${pct(ratioOf(q, best.modularity))} of the best partition's modularity, short of ${pct(TARGET)}: the clusters need regrouping, not moves (see best.clusters)`,
     );

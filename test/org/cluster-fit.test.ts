@@ -95,3 +95,21 @@ describe('cluster fit', () => {
     expect(fit.notes.join(' ')).toMatch(/no edge/);
   });
 });
+
+describe('cluster fit without structure', () => {
+  it('suggests no moves toward a partition that barely beats chance', () => {
+    // A star: hub h coupled 10 to each of a, b, c, d. Any split cuts the hub from most of its
+    // edges; the best Louvain finds (everything together) has Q = 0 < 0.1.
+    const fit = clusterFit({
+      clusters: [
+        { id: 'X', teams: ['h', 'a'] },
+        { id: 'Y', teams: ['b', 'c', 'd'] },
+      ],
+      static: [],
+      coupling: ['a', 'b', 'c', 'd'].map((t) => shared('h', t, 10)),
+    });
+    expect(fit.best.modularity).toBeLessThan(0.1);
+    expect(fit.moves).toEqual([]);
+    expect(fit.notes.join(' ')).toMatch(/no team moves are suggested/);
+  });
+});
