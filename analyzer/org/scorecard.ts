@@ -121,6 +121,7 @@ export function scorecard(x: ScorecardInput): Scorecard {
   const notes = [
     `periods are calendar ${x.kind === 'month' ? 'months' : 'quarters'} (UTC) of the window; each value is beside the previous period's (--period month|quarter)`,
     'dependency independence is measured on the imports at HEAD: the same in every period',
+    ...partialNote(latest, x.input.commits),
     ...(x.crossing ? [] : ['crossing share and ratio are not computed in this report: their cells are empty']),
     ...(x.coordinationOf ? [] : ['congruence is not computed in this report: its cells are empty']),
     ...(x.driftOf
@@ -373,6 +374,23 @@ function commitsByPeriod(commits: Commit[], kind: PeriodKind): Map<string, Commi
     (out.get(p) ?? out.set(p, []).get(p)!).push(c);
   }
   return out;
+}
+
+/** The latest period is partial when the window's last commit is more than a week before it ends: compare with care. */
+function partialNote(latest: string | undefined, commits: Commit[]): string[] {
+  if (!latest || !commits.length) return [];
+  const last = Math.max(commits[0].date, commits[commits.length - 1].date);
+  const q = /^(\d{4})-Q([1-4])$/.exec(latest);
+  const m = /^(\d{4})-(\d{2})$/.exec(latest);
+  const end = q
+    ? Date.UTC(Number(q[1]), Number(q[2]) * 3, 1) / 1000
+    : m
+      ? Date.UTC(Number(m[1]), Number(m[2]), 1) / 1000
+      : null;
+  if (end === null || end - last <= 7 * 86400) return [];
+  return [
+    `${latest} is partial: the window's last commit is ${new Date(last * 1000).toISOString().slice(0, 10)}, ${Math.round((end - last) / 86400)} days before it ends, so its counts are not comparable with the previous period's (ratios are)`,
+  ];
 }
 
 function quarterOf(month: string): string {

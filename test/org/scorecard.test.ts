@@ -110,6 +110,10 @@ describe('scorecard per quarter', () => {
     expect(values(a, 'congruence')).toEqual([null, null, null]);
     expect(a.interactions).toBeNull();
     expect(r.scorecard!.notes.join('\n')).toMatch(/congruence is not computed/);
+    // The last commit is on 2024-09-02, 29 days before 2024-Q3 ends.
+    expect(r.scorecard!.notes).toContain(
+      "2024-Q3 is partial: the window's last commit is 2024-09-02, 29 days before it ends, so its counts are not comparable with the previous period's (ratios are)",
+    );
   });
 });
 
