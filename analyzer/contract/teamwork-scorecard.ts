@@ -110,7 +110,7 @@ export interface ScoreScope {
   interactions: Record<string, number> | null;
   /** Open findings at HEAD naming the scope's teams. */
   openFindings: number;
-  /** The latest period's weakest component and its three largest contributors. */
+  /** The latest period's weakest component and its three largest contributors; null when no component has data or all are at 100%. */
   improve: { component: string; value: number | null; contributors: ScoreContributor[] } | null;
 }
 

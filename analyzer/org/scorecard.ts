@@ -296,7 +296,8 @@ function improve(
     ['congruence', last.congruence.value],
   ];
   const known = components.filter((e): e is [string, number] => e[1] !== null).sort((a, b) => a[1] - b[1]);
-  if (!known.length) return null;
+  // Nothing measured, or every measured component at 100%: nothing to improve.
+  if (!known.length || known[0][1] >= 1) return null;
   const [component, value] = known[0];
   const inScope = new Set(s.teams);
   const pairs = (

@@ -84,6 +84,8 @@ describe('scorecard per quarter', () => {
       value: 0.75,
       contributors: [{ kind: 'team-pair', name: 'c → a', weight: 1, detail: "1 change to a's files this period by c" }],
     });
+    // Team b, Q3: bob's one commit stays in b/, and b/y.ts is all his: nothing to improve.
+    expect(scope(r, 'teams', 'b').improve).toBeNull();
     // Team c, Q3: cat's only commit also changed a's file → delivery independence 0.
     expect(scope(r, 'teams', 'c').improve).toMatchObject({
       component: 'delivery independence',
