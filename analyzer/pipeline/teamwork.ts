@@ -30,13 +30,8 @@ export function teamwork(
   const tracked = new Set(input.files);
   const driftOf = (all: Commit[]) => {
     const commits = all.filter((c) => c.files.length <= options.maxChangesetSize);
-    const changes = changesIn(commits);
-    const files: string[] = [];
-    for (const [f, byAuthor] of changes) {
-      let n = 0;
-      for (const a of byAuthor.values()) n += a.changes;
-      if (n >= DRIFT_MIN_CHANGES && tracked.has(f)) files.push(f);
-    }
+    const changes = changesIn(commits, (f) => tracked.has(f));
+    const files = [...changes.keys()];
     return ownershipDrift(
       { ...input, commits, files },
       hist.members,
@@ -63,12 +58,18 @@ export function teamwork(
   return { clusterFit: fit, scorecard: card };
 }
 
-/** Each author's changes per file over some commits (what ownershipDrift reads for the whole window). */
-function changesIn(commits: Commit[]): Map<string, Map<string, { changes: number }>> {
+/** Each author's changes per file over some commits (what ownershipDrift reads for the whole window), for the files with enough changes to drift. */
+function changesIn(commits: Commit[], keep: (file: string) => boolean): Map<string, Map<string, { changes: number }>> {
+  // First the changes per file, then authors only for the files that can drift (most files of a
+  // quarter have fewer than DRIFT_MIN_CHANGES changes: no map for them).
+  const total = new Map<string, number>();
+  for (const c of commits) for (const f of c.files) total.set(f.path, (total.get(f.path) ?? 0) + 1);
   const byFile = new Map<string, Map<string, { changes: number }>>();
+  for (const [f, n] of total) if (n >= DRIFT_MIN_CHANGES && keep(f)) byFile.set(f, new Map());
   for (const c of commits) {
     for (const f of c.files) {
-      const m = byFile.get(f.path) ?? byFile.set(f.path, new Map()).get(f.path)!;
+      const m = byFile.get(f.path);
+      if (!m) continue;
       const e = m.get(c.author);
       if (e) e.changes++;
       else m.set(c.author, { changes: 1 });
