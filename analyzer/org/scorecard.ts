@@ -96,7 +96,9 @@ export function scorecard(x: ScorecardInput): Scorecard {
   const coordination = new Map(periods.map((p) => [p, x.coordinationOf?.(p) ?? null]));
   const latest = periods[periods.length - 1];
   const latestCommits = latest ? (commitsOf.get(latest) ?? []) : [];
-  const contributions = latest ? contributorsOf(x, scopes, latestCommits) : null;
+  // Read again only when some scope's weakest component is delivery or integrity.
+  let contributions: Contributions | undefined;
+  const contributionsOf = () => (contributions ??= contributorsOf(x, scopes, latestCommits));
   const out = (s: Scope): ScoreScope => {
     const rows: ScorePeriod[] = [];
     let prev: Raw | null = null;
@@ -115,7 +117,7 @@ export function scorecard(x: ScorecardInput): Scorecard {
       periods: rows,
       interactions: x.interactions ? statusCounts(x.interactions, s.teams) : null,
       openFindings: x.findings.filter((f) => touches(f, s.teams)).length,
-      improve: latest ? improve(x, s, rows[rows.length - 1], contributions!, coordination.get(latest) ?? null) : null,
+      improve: latest ? improve(x, s, rows[rows.length - 1], contributionsOf, coordination.get(latest) ?? null) : null,
     };
   };
   const notes = [
@@ -286,7 +288,7 @@ function improve(
   x: ScorecardInput,
   s: Scope,
   last: ScorePeriod,
-  c: Contributions,
+  contributionsOf: () => Contributions,
   coordination: CoordinationCells | null,
 ): ScoreScope['improve'] {
   const components: [string, number | null][] = [
@@ -311,13 +313,13 @@ function improve(
   let list: ScoreContributor[] = [];
   if (component === 'delivery independence')
     list = pairs(
-      c.delivery.get(s.key),
+      contributionsOf().delivery.get(s.key),
       (o) => `${s.id} → ${o}`,
       (n, o) => `${n} commit${n === 1 ? '' : 's'} by ${s.id}'s members this period also changed ${o}'s files`,
     );
   else if (component === 'ownership integrity')
     list = pairs(
-      c.integrity.get(s.key),
+      contributionsOf().integrity.get(s.key),
       (o) => `${label(o)} → ${s.id}`,
       (n, o) => `${n} change${n === 1 ? '' : 's'} to ${s.id}'s files this period by ${label(o)}`,
     );
@@ -370,8 +372,11 @@ function label(team: string): string {
 
 function commitsByPeriod(commits: Commit[], kind: PeriodKind): Map<string, Commit[]> {
   const out = new Map<string, Commit[]>();
+  const byDay = new Map<number, string>(); // a period per UTC day, so not a Date per commit
   for (const c of commits) {
-    const p = periodOf(c.date, kind);
+    const day = Math.floor(c.date / 86400);
+    let p = byDay.get(day);
+    if (p === undefined) byDay.set(day, (p = periodOf(day * 86400, kind)));
     (out.get(p) ?? out.set(p, []).get(p)!).push(c);
   }
   return out;
