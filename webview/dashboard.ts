@@ -13,6 +13,7 @@ import { couplingMatrix, type MatrixMode } from './matrix';
 import { suggestions } from './suggestions';
 import { historySection, type TrendState } from './snapshot-trend';
 import { teamPage } from './team-page';
+import { clusterPage } from './scorecard-panel';
 
 export interface DashboardEvents {
   link: LinkTarget;
@@ -68,11 +69,13 @@ export function renderDashboard(root: HTMLElement, r: Report, on: DashboardEvent
     sections.page.replaceChildren(
       state.focus
         ? teamPage(r, state.focus, findings, on.link, () => focus(''), trend)
-        : el(
-            'p',
-            { class: 'muted' },
-            'Click a team in the graph or the table, or search one, to see its members and the evidence behind its numbers.',
-          ),
+        : state.cluster
+          ? clusterPage(r, state.cluster, (id) => focus(id))
+          : el(
+              'p',
+              { class: 'muted' },
+              'Click a team in the graph or the table, or search one, to see its members and the evidence behind its numbers; pick a cluster to see its page.',
+            ),
     );
   const drawTable = () =>
     sections.table.replaceChildren(autonomyTable(r, visible(), labels, sort, drawTable, (id) => focus(id)));

@@ -7,6 +7,7 @@ import { drawGraph, type GraphView } from './graph';
 import { clusterColors, couplingEdges, filterEdges, NO_CLUSTER_COLOR, nodeSizes, teamColor, type EdgeBy, type SizeBy } from './graph-data';
 import { layoutTeams, type Positions } from './graph-layout';
 import { count } from './labels';
+import { interactionColor, interactionsOf, pairKey, type InteractionView } from './interactions';
 
 export interface GraphState {
   sizeBy: SizeBy;
@@ -26,11 +27,13 @@ export class GraphPanel {
   private positions: Positions | undefined;
   private view: GraphView | undefined;
   private teams: TeamRow[] = [];
+  private readonly interactions: Map<string, InteractionView>;
   focus: string | null = null;
   renderer: 'webgl' | 'svg' = 'svg';
 
   constructor(private readonly r: Report, private readonly labels: Map<string, string>, private readonly state: GraphState, private readonly onFocus: (team: string | null) => void) {
     this.colors = clusterColors(r);
+    this.interactions = new Map(interactionsOf(r).map((i) => [pairKey(i.a, i.b), i]));
     this.element.append(this.controls(), this.legend, this.box);
   }
 
@@ -47,12 +50,12 @@ export class GraphPanel {
     this.view?.kill();
     this.view = drawGraph(this.box, {
       teams, edges, positions: this.positions, sizes, color: (t) => teamColor(t, this.colors), labels: this.labels, edgeUnit: UNIT[this.state.edgeBy],
-      focus: this.focus, onClick: (id) => this.onFocus(id),
+      focus: this.focus, onClick: (id) => this.onFocus(id), interactions: this.interactions,
     });
     this.renderer = this.view.renderer;
     const shown = new Set(teams.map((t) => t.id));
     this.status.textContent = `${count(teams.length)} teams · ${count(edges.filter((e) => shown.has(e.a) && shown.has(e.b)).length)} of ${count(all.length)} edges shown`;
-    this.legend.replaceChildren(...legend(teams, this.state, this.colors, Math.max(0, ...edges.map((e) => e.weight))));
+    this.legend.replaceChildren(...legend(teams, this.state, this.colors, Math.max(0, ...edges.map((e) => e.weight))), ...interactionLegend([...this.interactions.values()], new Set(edges.map((e) => pairKey(e.a, e.b)))));
   }
 
   private controls(): HTMLElement {
@@ -85,6 +88,15 @@ export function choice(name: string, options: [string, string][], value: string,
   for (const [v, label] of options) s.append(el('option', v === value ? { value: v, selected: '' } : { value: v }, label));
   s.addEventListener('change', () => change(s.value));
   return s;
+}
+
+/** Edge colours of the interactions (declared vs observed), and how many have no coupling edge to draw. */
+function interactionLegend(rows: InteractionView[], drawn: Set<string>): HTMLElement[] {
+  if (!rows.length) return [];
+  const statuses = [...new Set(rows.map((i) => i.status))];
+  const hidden = rows.filter((i) => !drawn.has(pairKey(i.a, i.b))).length;
+  return [el('span', { class: 'legend-item legend-interactions' }, 'Edge colour: interaction ', ...statuses.map((st) => el('span', { class: 'swatch-label' }, swatch(interactionColor(rows.find((i) => i.status === st)!)), st)),
+    ...(hidden ? [el('span', { class: 'muted' }, ` (${count(hidden)} without a coupling edge shown: see the team pages)`)] : []))];
 }
 
 function legend(teams: TeamRow[], state: GraphState, colors: Map<string, string>, maxWeight: number): HTMLElement[] {

@@ -20,6 +20,9 @@ export interface DrawEdge {
   width: number;
   title: string;
   dim: boolean;
+  /** An interaction's colour and status (interactions.ts), when the pair has one. */
+  color?: string;
+  status?: string;
 }
 export interface Box {
   id: string;
@@ -61,7 +64,12 @@ export function svgGraph(nodes: DrawNode[], edges: DrawEdge[], width: number, he
   const at = new Map(nodes.map((n) => [n.id, n]));
   for (const e of edges) {
     const [a, b] = [at.get(e.a)!, at.get(e.b)!];
-    root.append(titled(svg('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'stroke-width': e.width.toFixed(1), class: e.dim ? 'edge dim' : 'edge' }), e.title));
+    const attrs: Record<string, string | number> = { x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'stroke-width': e.width.toFixed(1), class: `${e.dim ? 'edge dim' : 'edge'}${e.status ? ' interaction' : ''}` };
+    if (e.status) attrs['data-status'] = e.status;
+    const line = svg('line', attrs);
+    // Through CSSOM: the stylesheet's .edge stroke would win over an attribute, and a style attribute breaks the strict CSP.
+    if (e.color) (line as SVGElement & ElementCSSInlineStyle).style.stroke = e.color;
+    root.append(titled(line, e.title));
   }
   for (const n of nodes) {
     const c = titled(svg('circle', { cx: n.x, cy: n.y, r: n.size, fill: n.color, class: n.dim ? 'node dim' : 'node', 'data-team': n.id }), n.title);

@@ -10,6 +10,7 @@ import { edgeWidth, type Edge } from './graph-data';
 import { fitToBox, svgGraph, type DrawEdge, type DrawNode } from './graph-svg';
 import type { Positions } from './graph-layout';
 import { nonOverlappingLabels } from './graph-labels';
+import { interactionColor, interactionText, pairKey, type InteractionView } from './interactions';
 
 export interface GraphInput {
   teams: TeamRow[];
@@ -21,6 +22,8 @@ export interface GraphInput {
   edgeUnit: string;
   focus: string | null;
   onClick(team: string | null): void;
+  /** Declared and observed interactions by team pair (interactions.ts pairKey): the edge is coloured by status. */
+  interactions?: Map<string, InteractionView>;
 }
 
 export interface GraphView {
@@ -40,7 +43,11 @@ export function drawModel(input: GraphInput): { nodes: DrawNode[]; edges: DrawEd
     const title = `${t.name}${t.cluster ? ` · cluster ${t.cluster}` : ''}${t.role === 'review-group' ? ' · review group' : ''} · ${t.files} files · ${t.changes} changes · autonomy ${t.autonomy.score ?? '–'}`;
     return { id: t.id, x: p.x, y: p.y, size: input.sizes.get(t.id) ?? 5, color: input.color(t), label: input.labels.get(t.id) ?? t.name, title, dim: !!input.focus && !near.has(t.id), strong: near.has(t.id) };
   });
-  const drawEdges = edges.map((e): DrawEdge => ({ a: e.a, b: e.b, width: edgeWidth(e.weight, max), title: `${e.a} ↔ ${e.b}: ${e.weight} ${input.edgeUnit}`, dim: !!input.focus && e.a !== input.focus && e.b !== input.focus }));
+  const drawEdges = edges.map((e): DrawEdge => {
+    const i = input.interactions?.get(pairKey(e.a, e.b));
+    const title = `${e.a} ↔ ${e.b}: ${e.weight} ${input.edgeUnit}${i ? `\n${interactionText(i)}` : ''}`;
+    return { a: e.a, b: e.b, width: edgeWidth(e.weight, max), title, dim: !!input.focus && e.a !== input.focus && e.b !== input.focus, ...(i ? { color: interactionColor(i), status: i.status } : {}) };
+  });
   return { nodes, edges: drawEdges };
 }
 
@@ -70,7 +77,7 @@ function drawSigma(container: HTMLElement, model: ReturnType<typeof drawModel>, 
   const faint = dark ? '#30363d' : '#e4e7eb';
   const stretch = widen(model.nodes, container);
   for (const n of model.nodes) g.addNode(n.id, { x: n.x * stretch, y: -n.y, size: n.size, color: n.dim ? faint : n.color, label: n.dim ? '' : n.label, fullName: n.title, dim: n.dim, forceLabel: n.strong, zIndex: n.strong ? 1 : 0, highlighted: n.id === input.focus });
-  for (const e of model.edges) if (!g.hasEdge(e.a, e.b)) g.addEdge(e.a, e.b, { size: e.width, zIndex: e.dim ? 0 : 1, color: e.dim ? faint : dark ? '#6e7681' : '#a3acb6' });
+  for (const e of model.edges) if (!g.hasEdge(e.a, e.b)) g.addEdge(e.a, e.b, { size: e.width, zIndex: e.dim ? 0 : 1, color: e.dim ? faint : e.color ?? (dark ? '#6e7681' : '#a3acb6') });
   let hovered: string | null = null;
   const fg = getComputedStyle(document.body).color || '#333';
   const labels = nonOverlappingLabels();

@@ -8,6 +8,9 @@ import type { FindingView } from './findings';
 import { count } from './labels';
 import { nullReason, sampleSize } from './reasons';
 import { teamSnapshots, type TrendState } from './snapshot-trend';
+import { scorecardPanel } from './scorecard-panel';
+import { interactionColor, interactionsOf, interactionText } from './interactions';
+import { swatch } from './dom';
 
 export function teamPage(
   r: Report,
@@ -37,6 +40,9 @@ export function teamPage(
       ].join(' · '),
     ),
     components(r, t),
+    el('h4', {}, 'Scorecard'),
+    scorecardPanel(r, 'team', t.id),
+    ...teamInteractions(r, t),
     el('h4', {}, `Members (${t.members.length})`),
     members(r, t),
     el('h4', {}, 'Delivery: commits shared with other teams'),
@@ -236,4 +242,11 @@ function teamFindings(t: TeamRow, all: FindingView[], link: LinkTarget): HTMLEle
         ]
       : []),
   );
+}
+
+/** The team's interactions, declared vs observed (none when the report has no interactions). */
+function teamInteractions(r: Report, t: TeamRow): HTMLElement[] {
+  const rows = interactionsOf(r).filter((i) => i.a === t.id || i.b === t.id);
+  if (!rows.length) return [];
+  return [el('h4', {}, 'Interactions (declared vs observed)'), el('ul', { class: 'interactions' }, ...rows.map((i) => el('li', { 'data-status': i.status }, swatch(interactionColor(i)), ' ', interactionText(i))))];
 }

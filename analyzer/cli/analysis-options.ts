@@ -25,6 +25,7 @@ export const analysisOptions: Options = {
   'member-share': { type: 'string' },
   'change-sets': { type: 'string' },
   prs: { type: 'string' },
+  period: { type: 'string' },
 };
 
 export const analysisHelp = [
@@ -50,6 +51,7 @@ export const analysisHelp = [
   '                    for coupling, shared commits and crossing; commit: every commit is one change',
   '--prs FILE          merged pull requests exported by `gh pr list --json …` or `glab mr list -F json`',
   '                    (docs/cli.md): their opened/merged times and reviewers; Conway never calls the API',
+  '--period P          the scorecard\'s periods: quarter (default) or month (calendar, UTC)',
 ];
 
 export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
@@ -71,6 +73,10 @@ export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   const mode = values['change-sets'] ?? 'auto';
   if (mode !== 'auto' && mode !== 'commit') throw new UserError(`--change-sets ${String(mode)}: expected auto (pull requests, merged branches and squash commits are one change each) or commit (every commit is one change)`);
   if (values.prs !== undefined && mode === 'commit') throw new UserError('--prs needs --change-sets auto: with --change-sets commit every commit is its own change and the export would be ignored');
+  if (values.period !== undefined) {
+    if (values.period !== 'month' && values.period !== 'quarter') throw new UserError(`--period ${String(values.period)}: expected month or quarter`);
+    metrics.period = values.period;
+  }
   if ((metrics.memberShare ?? 0) > 1) throw new UserError(`--member-share ${String(values['member-share'])}: expected a share between 0 and 1 (0.25 = 25%)`);
   return {
     flavor: readFlavor(values),

@@ -9,5 +9,6 @@ import { validateCommand } from './validate';
 import { whoCommand } from './who';
 import { mergeCommand } from './merge';
 import { snapshotCommand, trendCommand } from './snapshot';
+import { scorecardCommand } from './scorecard';
 
-export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand, mergeCommand, snapshotCommand, trendCommand];
+export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand, mergeCommand, snapshotCommand, trendCommand, scorecardCommand];

@@ -7,6 +7,8 @@ import type { ChangeSetSummary, CrossingRow } from './teamwork-crossing';
 import type { Coordination, InteractionRow } from './teamwork-interactions';
 export type * from './teamwork-interactions';
 
+import type { ClusterFit, Scorecard } from './teamwork-scorecard';
+
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
 export const SCHEMA_VERSION = 3;
 
@@ -363,6 +365,10 @@ export interface Report {
   interactions?: InteractionRow[];
   /** Coordination the teams' work needs (co-change, Cataldo's C_R) against the coordination seen (org/coordination.ts). */
   coordination?: Coordination;
+  /** How the declared clusters fit the team coupling graph against the best partition found (org/cluster-fit.ts). */
+  clusterFit?: ClusterFit;
+  /** Per team and cluster, per period (`--period`): autonomy and the team-work numbers beside the previous period's (org/scorecard.ts). */
+  scorecard?: Scorecard;
 }
 
 export interface OrgRepository {

@@ -56,6 +56,8 @@ export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions)
     coupling: { files: fileCoupling(input, opts), teams: teamCoupling(input, opts.maxChangesetSize) },
     memberRows: memberRows(input, members),
     changesOf: (file: string) => stats.get(file)?.byAuthor,
+    /** Per month (ascending), each group's counters (`team:<id>`, `cluster:<id>`): periods of a scorecard are merges of months. */
+    monthly,
   };
 }
 

@@ -39,9 +39,9 @@ export class IdGraph {
     return this.ids[Number(key)];
   }
 
-  /** Louvain communities (seeded: deterministic), as lists of ids in ascending order. */
-  communities(rng: () => number): string[][] {
-    const assignment = louvain(this.graph, { getEdgeWeight: 'weight', rng });
+  /** Louvain communities (seeded: deterministic), as lists of ids in ascending order; a resolution above 1 finds smaller ones. */
+  communities(rng: () => number, resolution = 1): string[][] {
+    const assignment = louvain(this.graph, { getEdgeWeight: 'weight', rng, resolution });
     const groups = new Map<number, string[]>();
     this.graph.forEachNode((key) => {
       const c = assignment[key];

@@ -59,6 +59,8 @@ export interface MetricsOptions {
   /** Skip the inferred modules (Louvain communities and the CODEOWNERS lines they suggest): `conway
    *  check` reads only the violations, and community detection is a quarter of a warm run. */
   skipModules?: boolean;
+  /** The scorecard's periods (org/scorecard.ts): calendar months or quarters (default). */
+  period?: 'month' | 'quarter';
 }
 
 export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {

@@ -20,7 +20,8 @@ import { findingsOf } from './findings';
 import type { ChangeSetSummary } from '../contract/teamwork-crossing';
 import { crossing } from '../org/crossing';
 import type { PeriodKind } from '../org/period';
-import { teamwork } from './teamwork';
+import { coordinationInPeriod, teamwork } from './teamwork';
+import { scorecardSection } from './scorecard-section';
 
 export interface AssembleContext {
   root: string;
@@ -92,6 +93,9 @@ export function assembleReport(ctx: AssembleContext): Report {
   });
   const work = teamwork(input, ctx.options, hist.members, ownership.teamMap.path, ctx.now, struct.edges);
   const violations = work.violations.length ? [...struct.violations, ...work.violations] : struct.violations;
+  const findings = findingsOf(violations, input, ownership, hist.files, (v) => work.weights.get(v.target ?? '') ?? 0);
+  const period = ctx.period ?? ctx.options.period ?? 'quarter';
+  const crossed = crossingSection(ctx, period);
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
@@ -106,13 +110,18 @@ export function assembleReport(ctx: AssembleContext): Report {
     coupling: { files: hist.coupling.files, teams: hist.coupling.teams, static: struct.static },
     graph: ctx.graph && graphSummary(ctx.graph),
     violations,
-    findings: findingsOf(violations, input, ownership, hist.files, (v) => work.weights.get(v.target ?? '') ?? 0),
+    findings,
     modules: struct.modules,
     suggestions: struct.suggestions,
     people: peopleRows({ merge: ctx.people.merge, mailmap: ctx.people.mailmap, members: hist.members, bots: ctx.history.bots, isBot: ctx.isBot }),
-    ...crossingSection(ctx),
+    ...crossed,
     interactions: work.interactions,
     coordination: work.coordination,
+    ...scorecardSection(input, ctx.options, hist, struct, findings, ownership, {
+      crossing: crossed.crossing,
+      coordinationOf: (p) => coordinationInPeriod(input, ctx.options, hist.members, p, period),
+      interactions: work.interactions,
+    }),
   };
 }
 
@@ -125,9 +134,9 @@ function changeSetNotes(s: ChangeSetSummary | undefined): string[] {
 }
 
 /** Change sets and the cost of crossing a boundary (org/crossing.ts); nothing when the caller grouped nothing. */
-function crossingSection(ctx: AssembleContext): Pick<Report, 'changeSets' | 'crossing'> {
+function crossingSection(ctx: AssembleContext, period: PeriodKind): Pick<Report, 'changeSets' | 'crossing'> {
   if (!ctx.changeSets) return {};
-  const rows = crossing(ctx.input, { period: ctx.period ?? 'quarter', maxChangesetSize: ctx.options.maxChangesetSize, minSample: ctx.options.minSample, cost: ctx.ownership.teamMap.cost });
+  const rows = crossing(ctx.input, { period, maxChangesetSize: ctx.options.maxChangesetSize, minSample: ctx.options.minSample, cost: ctx.ownership.teamMap.cost });
   return { changeSets: ctx.changeSets, crossing: rows };
 }
 

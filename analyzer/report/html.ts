@@ -19,6 +19,7 @@ import {
 } from './findings-view';
 import { suggestionsView } from './suggestions-view';
 import { crossingHeader, crossingView } from './crossing-view';
+import { scorecardHtml } from './scorecard-view';
 import type { Finding, Report } from '../contract/report';
 
 // The static page (what shows without scripts, and paints first) stays small at 200 teams.
@@ -29,6 +30,7 @@ const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;
 table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}.autonomy td:nth-child(n+3),.matrix td{text-align:right;white-space:nowrap}
 .graph .edge{stroke:#8c959f;stroke-opacity:.6}.graph text{font-size:12px;fill:#1f2328}.spark polyline{fill:none;stroke:#0969da;stroke-width:1.5}
 .matrix td{min-width:56px}.muted{color:#656d76}code{background:#f6f8fa;padding:1px 4px;border-radius:4px}.swatch{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
+.multiple rect{fill:#9ec5f0}.multiple rect.last{fill:#0969da}.scorecard td{font-size:12px}
 @media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}td,th{border-color:#30363d}.graph text{fill:#e6edf3}code{background:#161b22}.muted{color:#8d96a0}}`;
 
 export function renderHtml(r: Report): string {
@@ -62,6 +64,7 @@ ${crossingHtml(r)}
 <h2>Findings (${findings.length}, ${r.violations.length} locations)</h2>
 ${findingsTable(findings)}
 ${suggestions(r)}
+${scorecardHtml(r)}
 ${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : ''}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

@@ -17,6 +17,7 @@ import {
 import { suggestionsView } from './suggestions-view';
 import { crossingHeader, crossingView } from './crossing-view';
 import { teamworkMarkdown } from './teamwork-markdown';
+import { clusterFitMarkdown, scorecardMarkdown } from './scorecard-view';
 import type { Finding, Report } from '../contract/report';
 
 export function renderMarkdown(r: Report): string {
@@ -68,6 +69,7 @@ export function renderMarkdown(r: Report): string {
   out.push(...teamworkMarkdown(r, esc));
   findingsSection(findings, r.violations.length, out);
   suggestions(r, out);
+  out.push(...scorecardMarkdown(r, esc), ...clusterFitMarkdown(r, esc));
   if (r.notes.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${esc(n)}`));
   return out.join('\n') + '\n';
 }

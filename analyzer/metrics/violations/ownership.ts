@@ -20,6 +20,8 @@ import type { Draft } from './fingerprint';
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const PROTECTED = /(^|\/)CODEOWNERS$|^\.(github|gitlab)\//;
+/** A file drifts only with at least this many changes in the window (fewer say nothing about who does the work). */
+export const DRIFT_MIN_CHANGES = 3;
 
 /** CODEOWNERS files and forge settings: who approves them is a protection rule, never a team's code to move. */
 export function isForgeFile(path: string): boolean {
@@ -52,7 +54,7 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
       counts.set(t, (counts.get(t) ?? 0) + n);
       total += n;
     }
-    if (total < 3) continue;
+    if (total < DRIFT_MIN_CHANGES) continue;
     const own = counts.get(declared[0]) ?? 0;
     if (own / total >= opts.driftShare) continue;
     let other: string | null = null; // the undeclared team with most changes; ties: the first counted

@@ -2,7 +2,8 @@
 // makeReviewGroupWorkspace: a catch-all approver pool, a security review group beside the
 // product team on /secrets/, no team map). The status bar names the delivery team; then the
 // dashboard renders the generated 5-team and 200-team reports (test/fixtures/scale-report.ts),
-// with screenshots test-output/dashboard-scale-{small,big}.png.
+// with screenshots test-output/dashboard-scale-{small,big}.png; before them, the workspace's own
+// report opens on its busiest team's page, scorecard included (test-output/dashboard-team-scorecard.png).
 const vscode = require('vscode');
 const { join } = require('path');
 const { assert, waitFor, runTests, log } = require('./runner');
@@ -61,6 +62,25 @@ exports.run = () => runTests([
     assert(labels.includes('Delivery team') && labels.includes('$(organization) @acme/secrets-team'), labels.join(' | '));
     assert(labels.some((l) => l.startsWith('$(person) ')), `members listed: ${labels.join(' | ')}`);
     assert(labels.includes('$(go-to-file) .github/CODEOWNERS:2'), labels.join(' | '));
+  }],
+  ['the dashboard opens a team page with its scorecard (periods as small multiples)', async () => {
+    const m = api.models.all()[0];
+    const card = m.report.scorecard;
+    assert(card && card.periods.length > 0 && card.teams.length > 0, `scorecard: ${JSON.stringify(card && card.periods)}`);
+    const team = [...card.teams].sort((a, b) => b.periods.reduce((n, p) => n + p.commits, 0) - a.periods.reduce((n, p) => n + p.commits, 0))[0];
+    await vscode.commands.executeCommand('conway.openDashboard');
+    await waitFor('first render', () => api.dashboard() && api.dashboard().lastRendered, 30000);
+    // The page keeps the filters it reported; the host sends them back with the report (extension/dashboard.ts).
+    api.dashboard().filter = { cluster: null, team: team.id };
+    // Room for the team page below the graph: the editor alone.
+    await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar').then(undefined, () => undefined);
+    api.dashboard().post();
+    await sleep(2500);
+    log(`team page of ${team.id}: ${card.periods.join(', ')}; improve: ${team.improve ? team.improve.component : 'none'}`);
+    log('SCREENSHOT dashboard-team-scorecard');
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar').then(undefined, () => undefined);
+    api.dashboard().filter = undefined;
   }],
   ['the dashboard renders the generated 5-team report', async () => {
     const m = api.models.all()[0];

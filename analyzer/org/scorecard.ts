@@ -1,0 +1,404 @@
+// The scorecard (docs/metrics.md "Scorecard"): per team and cluster, per period (calendar month
+// or quarter, UTC), the autonomy score and its components, the team-work numbers (crossing share
+// and ratio, congruence, interaction status), ownership-drift findings opened and fixed — each
+// beside the previous period's value with its direction — and, for the latest period, the three
+// largest contributors to the weakest component, named.
+// Cheap by construction: the history metrics already count every group per month
+// (metrics/team-history.ts), and every counter is a sum over commits, so a period is the merge
+// of its months — no second pass over the history. Only the latest period's commits are read
+// again, for the contributors. Dependency independence comes from the import graph at HEAD
+// (imports are not mined per period): the same value in every period, said in the notes.
+import type { Commit } from '../model/types';
+import type { Finding, StaticCoupling } from '../contract/report';
+import type {
+  Direction,
+  ScoreContributor,
+  Scorecard,
+  ScorePeriod,
+  ScoreScope,
+  ScoreValue,
+} from '../contract/teamwork-scorecard';
+import { ratio } from '../metrics/fragmentation';
+import type { MetricsInput } from '../metrics/input';
+import { primaryTeam, type Membership } from '../metrics/membership';
+import { autonomy } from '../metrics/autonomy';
+import { finish, merge, type Acc } from '../metrics/team-history';
+import { periodOf, previousPeriod, type PeriodKind } from './period';
+
+/** The crossing rows' fields the scorecard reads (contract/teamwork-crossing.ts `CrossingRow`). */
+export interface CrossingCells {
+  scope: { kind: 'team' | 'cluster' | 'all'; id: string | null };
+  period: string | null;
+  ratio: number | null;
+  crossShare: number | null;
+}
+
+/** The coordination fields the scorecard reads (contract/teamwork-interactions.ts `Coordination`). */
+export interface CoordinationCells {
+  pairs: { a: string; b: string; needed: boolean | number; happened: boolean | number }[];
+  teams: { team: string; congruence: number | null }[];
+  clusters: { cluster: string; congruence: number | null }[];
+}
+
+/** The interaction rows' fields the scorecard reads (contract/teamwork-interactions.ts `InteractionRow`). */
+export interface InteractionCells {
+  a: string;
+  b: string;
+  status: string;
+}
+
+/** One ownership-drift finding: its file and the two teams (metrics/violations/ownership.ts). */
+export interface DriftCell {
+  file: string;
+  fromTeam: string | null;
+  toTeam: string | null;
+}
+
+export interface ScorecardInput {
+  kind: PeriodKind;
+  input: Pick<MetricsInput, 'teams' | 'clusters' | 'commits' | 'teamsOf' | 'deliveryTeamsOf' | 'reviewGroups'>;
+  members: Map<string, Membership>;
+  /** Per month (ascending), each group's counters, keyed `team:<id>` / `cluster:<id>` (metrics/history.ts). */
+  monthly: (readonly [string, Map<string, Acc>])[];
+  /** Import edges leaving each group's files at HEAD (null: imports not analysed). */
+  dependency: (key: string) => { ok: number; total: number } | null;
+  minSample: number;
+  /** The report's findings at HEAD and the static team coupling (contributors to dependency independence). */
+  findings: Finding[];
+  staticPairs: StaticCoupling[];
+  /** Ownership drift on a period's commits (the pipeline runs the violation on the slice); absent: findings cells are null. */
+  driftOf?: (commits: Commit[]) => DriftCell[];
+  /** The team-work numbers of the other analyses, when computed (null cells until then). */
+  crossing?: CrossingCells[];
+  coordinationOf?: (period: string) => CoordinationCells | null;
+  interactions?: InteractionCells[];
+}
+
+type Scope = { kind: 'team' | 'cluster'; id: string; teams: string[]; key: string };
+
+export function scorecard(x: ScorecardInput): Scorecard {
+  const byPeriod = new Map<string, Map<string, Acc>[]>();
+  for (const [month, accs] of x.monthly) {
+    const p = x.kind === 'month' ? month : quarterOf(month);
+    (byPeriod.get(p) ?? byPeriod.set(p, []).get(p)!).push(accs);
+  }
+  const periods = [...byPeriod.keys()].sort();
+  const scopes: Scope[] = [
+    ...x.input.teams
+      .filter((t) => !x.input.reviewGroups.has(t.id))
+      .map((t) => ({ kind: 'team' as const, id: t.id, teams: [t.id], key: `team:${t.id}` })),
+    ...x.input.clusters.map((c) => ({ kind: 'cluster' as const, id: c.id, teams: c.teams, key: `cluster:${c.id}` })),
+  ];
+  const commitsOf = commitsByPeriod(x.input.commits, x.kind);
+  // Drift is a violation re-run on a period's history: for the latest period and the one before it
+  // only (opened and fixed in the latest period), which keeps the scorecard within its time budget.
+  const drift = x.driftOf ? new Map(periods.slice(-2).map((p) => [p, x.driftOf!(commitsOf.get(p) ?? [])])) : null;
+  const coordination = new Map(periods.map((p) => [p, x.coordinationOf?.(p) ?? null]));
+  const latest = periods[periods.length - 1];
+  const latestCommits = latest ? (commitsOf.get(latest) ?? []) : [];
+  // Read again only when some scope's weakest component is delivery or integrity.
+  let contributions: Contributions | undefined;
+  const contributionsOf = () => (contributions ??= contributorsOf(x, scopes, latestCommits));
+  const out = (s: Scope): ScoreScope => {
+    const rows: ScorePeriod[] = [];
+    let prev: Raw | null = null;
+    let prevRow: ScorePeriod | null = null;
+    periods.forEach((p, i) => {
+      const raw = rawOf(x, s, p, byPeriod.get(p)!, drift, coordination.get(p) ?? null);
+      // The previous calendar period is only comparable when it is in the window (it had commits).
+      const adjacent = i > 0 && periods[i - 1] === previousPeriod(p);
+      const row = cells(p, raw, adjacent ? prev : null, adjacent ? prevRow : null);
+      rows.push(row);
+      [prev, prevRow] = [raw, row];
+    });
+    return {
+      kind: s.kind,
+      id: s.id,
+      periods: rows,
+      interactions: x.interactions ? statusCounts(x.interactions, s.teams) : null,
+      openFindings: x.findings.filter((f) => touches(f, s.teams)).length,
+      improve: latest ? improve(x, s, rows[rows.length - 1], contributionsOf, coordination.get(latest) ?? null) : null,
+    };
+  };
+  const notes = [
+    `periods are calendar ${x.kind === 'month' ? 'months' : 'quarters'} (UTC) of the window; each value is beside the previous period's (--period month|quarter)`,
+    'dependency independence is measured on the imports at HEAD: the same in every period',
+    ...partialNote(latest, x.input.commits),
+    ...(x.crossing ? [] : ['crossing share and ratio are not computed in this report: their cells are empty']),
+    ...(x.coordinationOf ? [] : ['congruence is not computed in this report: its cells are empty']),
+    ...(x.driftOf
+      ? [
+          'findings opened and fixed count ownership-drift findings (decided by the period’s history); import findings are measured at HEAD only (openFindings)',
+        ]
+      : []),
+  ];
+  return {
+    period: x.kind,
+    periods,
+    teams: scopes.filter((s) => s.kind === 'team').map(out),
+    clusters: scopes.filter((s) => s.kind === 'cluster').map(out),
+    notes,
+  };
+}
+
+interface Raw {
+  commits: number;
+  autonomy: number | null;
+  deliveryIndependence: number | null;
+  ownershipIntegrity: number | null;
+  dependencyIndependence: number | null;
+  crossShare: number | null;
+  crossRatio: number | null;
+  congruence: number | null;
+  drift: Set<string> | null;
+}
+
+function rawOf(
+  x: ScorecardInput,
+  s: Scope,
+  period: string,
+  months: Map<string, Acc>[],
+  drift: Map<string, DriftCell[]> | null,
+  coordination: CoordinationCells | null,
+): Raw {
+  const h = finish(merge(months.map((m) => m.get(s.key)).filter((a): a is Acc => Boolean(a))));
+  const dep = x.dependency(s.key);
+  // The existing autonomy metric on the period's counts, with the same minimum sample.
+  const di = h.commits >= x.minSample ? h.deliveryIndependence : null;
+  const oi = h.changes >= x.minSample ? h.alignment : null;
+  const depInd = dep && dep.total >= x.minSample ? ratio(dep.ok, dep.total) : null;
+  const a = autonomy({ deliveryIndependence: di, ownershipIntegrity: oi, dependencyIndependence: depInd });
+  const row = x.crossing?.find((r) => r.period === period && r.scope.kind === s.kind && r.scope.id === s.id);
+  const cong = coordination
+    ? ((s.kind === 'team'
+        ? coordination.teams.find((t) => t.team === s.id)
+        : coordination.clusters.find((c) => c.cluster === s.id)
+      )?.congruence ?? null)
+    : null;
+  const inScope = new Set(s.teams);
+  const found = drift?.get(period);
+  return {
+    commits: h.commits,
+    // A score from imports alone would rate code nobody changed (metrics/sample-size.ts).
+    autonomy: di === null && oi === null ? null : a.score,
+    deliveryIndependence: di,
+    ownershipIntegrity: oi,
+    dependencyIndependence: depInd,
+    crossShare: row?.crossShare ?? null,
+    crossRatio: row?.ratio ?? null,
+    congruence: cong,
+    drift: found
+      ? new Set(
+          found
+            .filter((d) => inScope.has(d.fromTeam ?? '') || inScope.has(d.toTeam ?? ''))
+            .map((d) => `${d.file}\0${d.toTeam}`),
+        )
+      : null,
+  };
+}
+
+function cells(period: string, raw: Raw, prev: Raw | null, prevRow: ScorePeriod | null): ScorePeriod {
+  const v = (value: number | null, previous: number | null, better: 'up' | 'down'): ScoreValue => ({
+    value,
+    previous,
+    direction: directionOf(value, previous),
+    better,
+  });
+  const opened = raw.drift && prev?.drift ? [...raw.drift].filter((k) => !prev.drift!.has(k)).length : null;
+  const fixed = raw.drift && prev?.drift ? [...prev.drift].filter((k) => !raw.drift!.has(k)).length : null;
+  return {
+    period,
+    commits: raw.commits,
+    autonomy: v(raw.autonomy, prev?.autonomy ?? null, 'up'),
+    deliveryIndependence: v(raw.deliveryIndependence, prev?.deliveryIndependence ?? null, 'up'),
+    ownershipIntegrity: v(raw.ownershipIntegrity, prev?.ownershipIntegrity ?? null, 'up'),
+    dependencyIndependence: v(raw.dependencyIndependence, prev?.dependencyIndependence ?? null, 'up'),
+    crossShare: v(raw.crossShare, prev?.crossShare ?? null, 'down'),
+    crossRatio: v(raw.crossRatio, prev?.crossRatio ?? null, 'down'),
+    congruence: v(raw.congruence, prev?.congruence ?? null, 'up'),
+    findingsOpened: v(opened, prevRow?.findingsOpened.value ?? null, 'down'),
+    findingsFixed: v(fixed, prevRow?.findingsFixed.value ?? null, 'up'),
+  };
+}
+
+function directionOf(value: number | null, previous: number | null): Direction | null {
+  if (value === null || previous === null) return null;
+  return Math.abs(value - previous) < 1e-9 ? 'same' : value > previous ? 'up' : 'down';
+}
+
+function statusCounts(rows: InteractionCells[], teams: string[]): Record<string, number> {
+  const inScope = new Set(teams);
+  const counts: Record<string, number> = {};
+  for (const r of rows) if (inScope.has(r.a) || inScope.has(r.b)) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return counts;
+}
+
+function touches(f: Finding, teams: string[]): boolean {
+  return teams.includes(f.fromTeam ?? '\0') || teams.includes(f.toTeam ?? '\0');
+}
+
+/** Per scope, the latest period's other teams its members' commits also changed, and the teams that changed its code. */
+interface Contributions {
+  delivery: Map<string, Map<string, number>>;
+  integrity: Map<string, Map<string, number>>;
+}
+
+function contributorsOf(x: ScorecardInput, scopes: Scope[], commits: Commit[]): Contributions {
+  const delivery = new Map<string, Map<string, number>>();
+  const integrity = new Map<string, Map<string, number>>();
+  const bump = (m: Map<string, Map<string, number>>, scope: string, other: string, n: number) => {
+    const row = m.get(scope) ?? m.set(scope, new Map()).get(scope)!;
+    row.set(other, (row.get(other) ?? 0) + n);
+  };
+  const scopesOfTeam = new Map<string, Scope[]>();
+  for (const s of scopes) for (const t of s.teams) (scopesOfTeam.get(t) ?? scopesOfTeam.set(t, []).get(t)!).push(s);
+  // teamsOf, deliveryTeamsOf and a person's teams return one array per path or person: their scopes are cached by identity.
+  const cache = new WeakMap<string[], Scope[]>();
+  const scopesOf = (teams: string[]) => {
+    let v = cache.get(teams);
+    if (!v) cache.set(teams, (v = [...new Set(teams.flatMap((t) => scopesOfTeam.get(t) ?? []))]));
+    return v;
+  };
+  const none: string[] = [];
+  const memberScopes = (p: string) => scopesOf(x.members.get(p)?.teams ?? none);
+  const delivered: string[] = []; // reused per commit: the delivery teams it touched
+  for (const c of commits) {
+    const memberOf = c.coAuthors.length
+      ? [...new Set([c.author, ...c.coAuthors].flatMap(memberScopes))]
+      : memberScopes(c.author);
+    delivered.length = 0;
+    let by: string | undefined;
+    for (const f of c.files) {
+      if (memberOf.length)
+        for (const t of x.input.deliveryTeamsOf(f.path)) if (!delivered.includes(t)) delivered.push(t);
+      // Ownership integrity: changes to the scope's files by people who are not its members, by their primary team.
+      for (const s of scopesOf(x.input.teamsOf(f.path))) {
+        if (memberOf.includes(s)) continue;
+        by ??= primaryTeam(x.members, c.author);
+        bump(integrity, s.key, by, 1);
+      }
+    }
+    // Delivery independence: a member's commit that also changed files of teams outside the scope (each team once per commit).
+    for (const s of memberOf) for (const t of delivered) if (!s.teams.includes(t)) bump(delivery, s.key, t, 1);
+  }
+  return { delivery, integrity };
+}
+
+function improve(
+  x: ScorecardInput,
+  s: Scope,
+  last: ScorePeriod,
+  contributionsOf: () => Contributions,
+  coordination: CoordinationCells | null,
+): ScoreScope['improve'] {
+  const components: [string, number | null][] = [
+    ['delivery independence', last.deliveryIndependence.value],
+    ['ownership integrity', last.ownershipIntegrity.value],
+    ['dependency independence', last.dependencyIndependence.value],
+    ['congruence', last.congruence.value],
+  ];
+  const known = components.filter((e): e is [string, number] => e[1] !== null).sort((a, b) => a[1] - b[1]);
+  // Nothing measured, or every measured component at 100%: nothing to improve.
+  if (!known.length || known[0][1] >= 1) return null;
+  const [component, value] = known[0];
+  const inScope = new Set(s.teams);
+  const pairs = (
+    m: Map<string, number> | undefined,
+    name: (other: string) => string,
+    detail: (n: number, other: string) => string,
+  ): ScoreContributor[] =>
+    [...(m ?? [])]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([other, n]) => ({ kind: 'team-pair' as const, name: name(other), weight: n, detail: detail(n, other) }));
+  let list: ScoreContributor[] = [];
+  if (component === 'delivery independence')
+    list = pairs(
+      contributionsOf().delivery.get(s.key),
+      (o) => `${s.id} → ${o}`,
+      (n, o) => `${n} commit${n === 1 ? '' : 's'} by ${s.id}'s members this period also changed ${o}'s files`,
+    );
+  else if (component === 'ownership integrity')
+    list = pairs(
+      contributionsOf().integrity.get(s.key),
+      (o) => `${label(o)} → ${s.id}`,
+      (n, o) => `${n} change${n === 1 ? '' : 's'} to ${s.id}'s files this period by ${label(o)}`,
+    );
+  else if (component === 'dependency independence') {
+    const findings = x.findings
+      .filter((f) => (f.kind === 'deep-import' || f.kind === 'forbidden-dependency') && inScope.has(f.fromTeam ?? '\0'))
+      .sort((a, b) => a.rank - b.rank);
+    list = [
+      ...(x.interactions ?? [])
+        .filter((i) => i.status === 'differs' && (inScope.has(i.a) || inScope.has(i.b)))
+        .map((i) => ({
+          kind: 'interaction' as const,
+          name: `${i.a} ↔ ${i.b}`,
+          weight: 0,
+          detail: `declared interaction ${i.a} ↔ ${i.b} differs from what the code shows`,
+        })),
+      ...findings.map((f) => ({
+        kind: 'finding' as const,
+        name: f.title,
+        weight: f.count,
+        detail: `${f.count} location${f.count === 1 ? '' : 's'}, ${f.changes} change${f.changes === 1 ? '' : 's'} in the window (finding ${f.id})`,
+      })),
+    ];
+    if (!list.length)
+      list = x.staticPairs
+        .filter((p) => inScope.has(p.from) && !inScope.has(p.to))
+        .sort((a, b) => b.edges - a.edges)
+        .map((p) => ({
+          kind: 'team-pair' as const,
+          name: `${p.from} → ${p.to}`,
+          weight: p.edges,
+          detail: `${p.edges} import edge${p.edges === 1 ? '' : 's'} from ${p.from} into ${p.to}'s files`,
+        }));
+  } else if (coordination) {
+    list = coordination.pairs
+      .filter((p) => p.needed && !p.happened && (inScope.has(p.a) || inScope.has(p.b)))
+      .map((p) => ({
+        kind: 'team-pair' as const,
+        name: `${p.a} ↔ ${p.b}`,
+        weight: Number(p.needed),
+        detail: `${p.a} and ${p.b} change co-changing files but no review, co-author or joint change set links them`,
+      }));
+  }
+  return { component, value, contributors: list.slice(0, 3) };
+}
+
+function label(team: string): string {
+  return team.startsWith('person:') ? `${team.slice(7)} (no team)` : team;
+}
+
+function commitsByPeriod(commits: Commit[], kind: PeriodKind): Map<string, Commit[]> {
+  const out = new Map<string, Commit[]>();
+  const byDay = new Map<number, string>(); // a period per UTC day, so not a Date per commit
+  for (const c of commits) {
+    const day = Math.floor(c.date / 86400);
+    let p = byDay.get(day);
+    if (p === undefined) byDay.set(day, (p = periodOf(day * 86400, kind)));
+    (out.get(p) ?? out.set(p, []).get(p)!).push(c);
+  }
+  return out;
+}
+
+/** The latest period is partial when the window's last commit is more than a week before it ends: compare with care. */
+function partialNote(latest: string | undefined, commits: Commit[]): string[] {
+  if (!latest || !commits.length) return [];
+  const last = Math.max(commits[0].date, commits[commits.length - 1].date);
+  const q = /^(\d{4})-Q([1-4])$/.exec(latest);
+  const m = /^(\d{4})-(\d{2})$/.exec(latest);
+  const end = q
+    ? Date.UTC(Number(q[1]), Number(q[2]) * 3, 1) / 1000
+    : m
+      ? Date.UTC(Number(m[1]), Number(m[2]), 1) / 1000
+      : null;
+  if (end === null || end - last <= 7 * 86400) return [];
+  return [
+    `${latest} is partial: the window's last commit is ${new Date(last * 1000).toISOString().slice(0, 10)}, ${Math.round((end - last) / 86400)} days before it ends, so its counts are not comparable with the previous period's (ratios are)`,
+  ];
+}
+
+function quarterOf(month: string): string {
+  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}

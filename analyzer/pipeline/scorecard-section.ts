@@ -1,0 +1,79 @@
+// The team-work sections of the report that read the other metrics' rows: cluster fit and the
+// scorecard (analyzer/org/). The scorecard's optional inputs — crossing rows, coordination per
+// period, interaction rows — are passed here when the report computes them.
+import type { Finding, Report } from '../contract/report';
+import type { Commit } from '../model/types';
+import type { MetricsInput, MetricsOptions } from '../metrics/input';
+import type { computeHistoryMetrics } from '../metrics/history';
+import type { StructureResult } from '../metrics/structure';
+import { DRIFT_MIN_CHANGES, ownershipDrift } from '../metrics/violations/ownership';
+import { clusterFit } from '../org/cluster-fit';
+import { scorecard, type ScorecardInput } from '../org/scorecard';
+import type { Ownership } from '../ownership';
+
+type History = ReturnType<typeof computeHistoryMetrics>;
+
+export function scorecardSection(
+  input: MetricsInput,
+  options: MetricsOptions,
+  hist: History,
+  struct: StructureResult,
+  findings: Finding[],
+  ownership: Ownership,
+  extra: Pick<ScorecardInput, 'crossing' | 'coordinationOf' | 'interactions'> = {},
+): Pick<Report, 'clusterFit' | 'scorecard'> {
+  const exclude = new Set([...input.reviewGroups, ...(input.botOwners?.keys() ?? [])]);
+  const fit = clusterFit({ clusters: input.clusters, static: struct.static, coupling: hist.coupling.teams, exclude });
+  const teamOwners = (t: string) => ownership.team(t)?.owners ?? [t];
+  // Drift needs DRIFT_MIN_CHANGES changes to a file in the period, so only such files are looked at, and
+  // sweeping commits (more than maxChangesetSize files) are left out here, as the violation does.
+  const tracked = new Set(input.files);
+  const driftOf = (all: Commit[]) => {
+    const commits = all.filter((c) => c.files.length <= options.maxChangesetSize);
+    const changes = changesIn(commits, (f) => tracked.has(f));
+    const files = [...changes.keys()];
+    return ownershipDrift(
+      { ...input, commits, files },
+      hist.members,
+      options,
+      { ownerOf: (t) => teamOwners(t)[0], ownersOf: (p) => ownership.who(p).owners, teamOwners },
+      (f) => changes.get(f),
+    );
+  };
+  const card = scorecard({
+    kind: options.period ?? 'quarter',
+    input: { ...input, reviewGroups: exclude },
+    members: hist.members,
+    monthly: hist.monthly,
+    dependency: (key) =>
+      key.startsWith('team:')
+        ? (struct.perTeam.get(key.slice(5))?.dependency ?? null)
+        : (struct.clusterDependency.get(key.slice(8)) ?? null),
+    minSample: options.minSample,
+    findings,
+    staticPairs: struct.static,
+    driftOf,
+    ...extra,
+  });
+  return { clusterFit: fit, scorecard: card };
+}
+
+/** Each author's changes per file over some commits (what ownershipDrift reads for the whole window), for the files with enough changes to drift. */
+function changesIn(commits: Commit[], keep: (file: string) => boolean): Map<string, Map<string, { changes: number }>> {
+  // First the changes per file, then authors only for the files that can drift (most files of a
+  // quarter have fewer than DRIFT_MIN_CHANGES changes: no map for them).
+  const total = new Map<string, number>();
+  for (const c of commits) for (const f of c.files) total.set(f.path, (total.get(f.path) ?? 0) + 1);
+  const byFile = new Map<string, Map<string, { changes: number }>>();
+  for (const [f, n] of total) if (n >= DRIFT_MIN_CHANGES && keep(f)) byFile.set(f, new Map());
+  for (const c of commits) {
+    for (const f of c.files) {
+      const m = byFile.get(f.path);
+      if (!m) continue;
+      const e = m.get(c.author);
+      if (e) e.changes++;
+      else m.set(c.author, { changes: 1 });
+    }
+  }
+  return byFile;
+}

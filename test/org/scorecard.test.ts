@@ -1,0 +1,229 @@
+// The scorecard and cluster fit on a built repository over three quarters; every number by hand.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeRepo } from '../../analyzer/analyze';
+import type { Report } from '../../analyzer/contract/report';
+import type { ScorePeriod, ScoreScope } from '../../analyzer/contract/teamwork-scorecard';
+import type { Repo } from '../fixtures/repo';
+import { scorecardStory } from '../fixtures/scorecard-story';
+import { cli } from '../fixtures/cli';
+import { renderReport } from '../../analyzer/report';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let repo: Repo;
+let r: Report;
+let monthly: Report;
+beforeAll(async () => {
+  repo = scorecardStory();
+  const cacheDir = mkdtempSync(join(tmpdir(), 'conway-scorecard-'));
+  // minSample 0: the formulas on a tiny history (the minimum itself: last test).
+  r = await analyzeRepo(repo.dir, { cacheDir, since: 'all', metrics: { minSample: 0 } });
+  monthly = await analyzeRepo(repo.dir, { cacheDir, since: 'all', metrics: { minSample: 0, period: 'month' } });
+});
+afterAll(() => repo.cleanup());
+
+const scope = (rep: Report, kind: 'teams' | 'clusters', id: string): ScoreScope =>
+  rep.scorecard![kind].find((s) => s.id === id)!;
+const values = (s: ScoreScope, k: keyof Omit<ScorePeriod, 'period' | 'commits'>) => s.periods.map((p) => p[k].value);
+
+describe('scorecard per quarter', () => {
+  it('lists the window’s quarters', () => {
+    expect(r.scorecard!.period).toBe('quarter');
+    expect(r.scorecard!.periods).toEqual(['2024-Q1', '2024-Q2', '2024-Q3']);
+    expect(monthly.scorecard!.periods).toEqual([
+      '2024-01',
+      '2024-02',
+      '2024-03',
+      '2024-04',
+      '2024-05',
+      '2024-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+    ]);
+  });
+
+  it('team a: autonomy and its components each quarter, with the previous quarter and the direction', () => {
+    const a = scope(r, 'teams', 'a');
+    // Q1: ann's commits c0 (a, b, c), c1, c3 → 2/3 independent; a/x.ts changed 3× by ann → integrity 1; score (0.6667 + 1) / 2.
+    // Q2: ann's c7 only → 1; a/x.ts changed by bob 3×, ann 1× → 0.25; score 62.5.
+    // Q3: ann 3/3 → 1; a/x.ts: ann 3×, cat 1× → 0.75; score 87.5.
+    expect(values(a, 'deliveryIndependence')).toEqual([0.6667, 1, 1]);
+    expect(values(a, 'ownershipIntegrity')).toEqual([1, 0.25, 0.75]);
+    expect(values(a, 'autonomy')).toEqual([83.3, 62.5, 87.5]);
+    expect(a.periods[1].autonomy).toEqual({ value: 62.5, previous: 83.3, direction: 'down', better: 'up' });
+    expect(a.periods[2].ownershipIntegrity).toEqual({ value: 0.75, previous: 0.25, direction: 'up', better: 'up' });
+    expect(a.periods[0].autonomy.previous).toBeNull();
+    expect(a.periods.map((p) => p.commits)).toEqual([3, 4, 4]);
+  });
+
+  it('drift findings opened in Q2 and fixed in Q3, for the latest period against the one before', async () => {
+    // Q2: team a made 1 of the 4 changes to a/x.ts (< 1/3), team b 3 (> 1/2): drift. Q1 and Q3: none.
+    for (const id of ['a', 'b']) {
+      const s = scope(r, 'teams', id);
+      expect(values(s, 'findingsOpened')).toEqual([null, null, 0]);
+      expect(values(s, 'findingsFixed')).toEqual([null, null, 1]);
+    }
+    expect(values(scope(r, 'teams', 'c'), 'findingsFixed')).toEqual([null, null, 0]);
+    // The window ending in Q2: Q2 is the latest, and the drift opened in it.
+    const q2 = await analyzeRepo(repo.dir, {
+      cache: false,
+      since: 'all',
+      until: '2024-07-01',
+      metrics: { minSample: 0 },
+    });
+    expect(values(scope(q2, 'teams', 'a'), 'findingsOpened')).toEqual([null, 1]);
+    expect(values(scope(q2, 'teams', 'a'), 'findingsFixed')).toEqual([null, 0]);
+  });
+
+  it('names the largest contributors to the weakest component of the latest quarter', () => {
+    // Team a, Q3: integrity 0.75 < delivery 1 — cat's change to a/x.ts.
+    expect(scope(r, 'teams', 'a').improve).toEqual({
+      component: 'ownership integrity',
+      value: 0.75,
+      contributors: [{ kind: 'team-pair', name: 'c → a', weight: 1, detail: "1 change to a's files this period by c" }],
+    });
+    // Team b, Q3: bob's one commit stays in b/, and b/y.ts is all his: nothing to improve.
+    expect(scope(r, 'teams', 'b').improve).toBeNull();
+    // Team c, Q3: cat's only commit also changed a's file → delivery independence 0.
+    expect(scope(r, 'teams', 'c').improve).toMatchObject({
+      component: 'delivery independence',
+      value: 0,
+      contributors: [{ name: 'c → a', weight: 1 }],
+    });
+  });
+
+  it('clusters are the union of their teams', () => {
+    // x = a + b, Q2: members' commits c4 (a, b), c5, c6, c7 stay inside x → 1; the 5 changes to x's files are all by members → 1.
+    const x = scope(r, 'clusters', 'x');
+    expect(x.periods[1]).toMatchObject({
+      deliveryIndependence: { value: 1 },
+      ownershipIntegrity: { value: 1 },
+      autonomy: { value: 100 },
+    });
+    // Q3: cat changed a/x.ts: 4 of the 5 changes to x's files by members.
+    expect(x.periods[2].ownershipIntegrity.value).toBe(0.8);
+  });
+
+  it('leaves the other analyses’ cells empty until they are computed, and says so', () => {
+    const a = scope(r, 'teams', 'a');
+    expect(values(a, 'crossShare')).toEqual([null, null, null]);
+    expect(values(a, 'congruence')).toEqual([null, null, null]);
+    expect(a.interactions).toBeNull();
+    expect(r.scorecard!.notes.join('\n')).toMatch(/congruence is not computed/);
+    // The last commit is on 2024-09-02, 29 days before 2024-Q3 ends.
+    expect(r.scorecard!.notes).toContain(
+      "2024-Q3 is partial: the window's last commit is 2024-09-02, 29 days before it ends, so its counts are not comparable with the previous period's (ratios are)",
+    );
+  });
+});
+
+describe('cluster fit on the built repository', () => {
+  it('scores the declared clusters on the shared change sets', () => {
+    // Shared change sets: c0 (a, b, c), c4 (a, b), c12 (a, c) → a–b 2, a–c 2, b–c 1; m = 5; degrees a 4, b 3, c 3.
+    // Declared x {a, b}: 2/5 − (7/10)² = −0.09; y {c}: −(3/10)² = −0.09 → −0.18.
+    // Best: all three together (Q = 0, a cluster of 3); the pairs score −0.18.
+    const fit = r.clusterFit!;
+    expect(fit.declared.modularity).toBe(-0.18);
+    expect(fit.best).toMatchObject({ modularity: 0, clusters: [['a', 'b', 'c']] });
+    expect(fit.share).toBeNull();
+    expect(fit.outsideSize).toEqual([
+      { cluster: 'x', teams: 2 },
+      { cluster: 'y', teams: 1 },
+    ]);
+    expect(fit.coupling.find((c) => c.cluster === 'x')).toEqual({
+      cluster: 'x',
+      teams: 2,
+      internal: 2,
+      external: 3,
+      externalShare: 0.6,
+    });
+  });
+});
+
+describe('scorecard minimum samples', () => {
+  it('a quarter with fewer commits than --min-sample has no components', async () => {
+    const strict = await analyzeRepo(repo.dir, { cache: false, since: 'all', metrics: { minSample: 4 } });
+    // Team a: Q1 has 3 commits and 3 changes touching its files (< 4): nothing; Q2 has 4 and 4: kept.
+    const [q1, q2] = scope(strict, 'teams', 'a').periods;
+    expect([q1.deliveryIndependence.value, q1.ownershipIntegrity.value, q1.autonomy.value]).toEqual([null, null, null]);
+    expect([q2.deliveryIndependence.value, q2.ownershipIntegrity.value, q2.autonomy.value]).toEqual([1, 0.25, 62.5]);
+    expect(q2.autonomy.direction).toBeNull();
+  });
+});
+
+describe('conway scorecard', () => {
+  it('prints one team every quarter in Markdown, with where to improve', async () => {
+    const out = await cli([
+      'scorecard',
+      '--repo',
+      repo.dir,
+      '--since',
+      'all',
+      '--min-sample',
+      '0',
+      '--no-cache',
+      '--team',
+      'a',
+    ]);
+    expect(out.code).toBe(0);
+    const rows = out.stdout.split('\n').filter((l) => l.startsWith('| 2024-'));
+    expect(rows.map((l) => l.split(' | ').slice(0, 3))).toEqual([
+      ['| 2024-Q1', '3', '83.3'],
+      ['| 2024-Q2', '4', '62.5 ↓ from 83.3 (worse)'],
+      ['| 2024-Q3', '4', '87.5 ↑ from 62.5 (better)'],
+    ]);
+    expect(out.stdout).toContain(
+      "Where to improve (2024-Q3): ownership integrity 75%: c → a (1 change to a's files this period by c)",
+    );
+  });
+
+  it('gives JSON of one cluster per month, and refuses an unknown team by name', async () => {
+    const json = await cli([
+      'scorecard',
+      '--repo',
+      repo.dir,
+      '--since',
+      'all',
+      '--min-sample',
+      '0',
+      '--no-cache',
+      '--cluster',
+      'x',
+      '--period',
+      'month',
+      '--format',
+      'json',
+    ]);
+    const card = JSON.parse(json.stdout).scorecard;
+    expect([
+      card.period,
+      card.teams.length,
+      card.clusters.map((c: ScoreScope) => c.id),
+      card.clusters[0].periods.length,
+    ]).toEqual(['month', 0, ['x'], 9]);
+    const bad = await cli(['scorecard', '--repo', repo.dir, '--no-cache', '--team', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--team nope: no such team in .* \(teams: a, b, c\)/);
+    const period = await cli(['analyze', '--repo', repo.dir, '--period', 'week']);
+    expect([period.code, period.stderr.trim()]).toEqual([
+      2,
+      expect.stringContaining('--period week: expected month or quarter'),
+    ]);
+  });
+
+  it('the Markdown and HTML reports carry a Scorecard and a Cluster fit section', () => {
+    const md = renderReport('md', r);
+    expect(md).toContain('## Scorecard (per quarter, latest 2024-Q3)');
+    // x in Q3: delivery 100%, integrity 4/5 → 90, down from Q2’s 100.
+    expect(md).toContain('| cluster x | 90.0 ↓ from 100.0 (worse) | 100% = 100% | 80% ↓ from 100% (worse) |');
+    expect(md).toContain('- declared clusters: modularity -0.180; best partition found: 0.000');
+    const html = renderReport('html', r);
+    // Small multiples: one bar per quarter for each number with data; the latest darker.
+    const row = /<tr data-scope="team:a">(.*?)<\/tr>/.exec(html)![1];
+    // autonomy, delivery, integrity, drift opened, drift fixed (no imports: no dependency independence).
+    expect(row.match(/<svg class="multiple"/g)!.length).toBe(5);
+    expect(row).toContain('<title>2024-Q2: 62.5</title>');
+  });
+});
