@@ -7,6 +7,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function loadAnalyzer(entry, name) {
   const outfile = `${root}bench/.out/${name}.cjs`;
-  await esbuild.build({ entryPoints: [`${root}${entry}`], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning', external: ['@duckdb/node-api'] });
+  await esbuild.build({
+    entryPoints: [`${root}${entry}`],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    external: ['@duckdb/node-api'],
+  });
   return createRequire(import.meta.url)(outfile);
 }

@@ -49,16 +49,25 @@ const [conwayMs, owned] = time(() => {
   return n;
 });
 const [naiveMs, ownedNaive] = time(() => {
-  const rules = parseCodeowners(text, 'CODEOWNERS', 'github').rules.map((r) => ({ r, items: compileGithubPattern(r.pattern).items }));
+  const rules = parseCodeowners(text, 'CODEOWNERS', 'github').rules.map((r) => ({
+    r,
+    items: compileGithubPattern(r.pattern).items,
+  }));
   let n = 0;
   for (const f of files) {
     const segs = f.split('/'); // once per file, as the index does
-    for (let i = rules.length - 1; i >= 0; i--) if (matchSegments(rules[i].items, segs)) { if (rules[i].r.owners.length) n++; break; }
+    for (let i = rules.length - 1; i >= 0; i--)
+      if (matchSegments(rules[i].items, segs)) {
+        if (rules[i].r.owners.length) n++;
+        break;
+      }
   }
   return n;
 });
 if (owned !== ownedNaive) throw new Error(`results differ: ${owned} vs ${ownedNaive}`);
 console.log(`codeowners: ${FILES} files × ${RULES} rules`);
-console.log(`  conway (parse + compile + match all): ${conwayMs.toFixed(0)} ms  ${conwayMs < 1000 ? '(target < 1000 ms: met)' : '(target < 1000 ms: MISSED)'}`);
+console.log(
+  `  conway (parse + compile + match all): ${conwayMs.toFixed(0)} ms  ${conwayMs < 1000 ? '(target < 1000 ms: met)' : '(target < 1000 ms: MISSED)'}`,
+);
 console.log(`  baseline linear last-match scan:      ${naiveMs.toFixed(0)} ms`);
 console.log(`  speed-up: ${(naiveMs / conwayMs).toFixed(1)}×  (same owners for all ${FILES} files)`);

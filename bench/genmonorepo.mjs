@@ -15,14 +15,30 @@ export function genMonorepo({ files = 20_000, packages = 40 } = {}) {
     writeFileSync(join(dir, p), t);
   };
   write('package.json', JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', 'apps/*'] }));
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', module: 'esnext', moduleResolution: 'bundler', paths: { '@app/*': ['apps/web/src/*'] } } }));
+  write(
+    'tsconfig.json',
+    JSON.stringify({
+      compilerOptions: {
+        baseUrl: '.',
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        paths: { '@app/*': ['apps/web/src/*'] },
+      },
+    }),
+  );
   const perPkg = Math.floor((files - 200) / packages);
   let rnd = 42;
   const rand = (n) => ((rnd = (rnd * 1103515245 + 12345) % 2147483648), rnd % n);
   for (let p = 0; p < packages; p++) {
-    write(`packages/p${p}/package.json`, JSON.stringify({ name: `@mono/p${p}`, main: 'dist/index.js', types: 'dist/index.d.ts' }));
+    write(
+      `packages/p${p}/package.json`,
+      JSON.stringify({ name: `@mono/p${p}`, main: 'dist/index.js', types: 'dist/index.d.ts' }),
+    );
     write(`packages/p${p}/tsconfig.json`, JSON.stringify({ extends: '../../tsconfig.json' }));
-    write(`packages/p${p}/src/index.ts`, Array.from({ length: 5 }, (_, i) => `export * from './mod${i}/file${i}';`).join('\n') + '\n');
+    write(
+      `packages/p${p}/src/index.ts`,
+      Array.from({ length: 5 }, (_, i) => `export * from './mod${i}/file${i}';`).join('\n') + '\n',
+    );
     for (let f = 0; f < perPkg; f++) {
       const mod = f % 10;
       const next = (mod + 1) % 10;
@@ -31,7 +47,9 @@ export function genMonorepo({ files = 20_000, packages = 40 } = {}) {
         `import { v as a } from '../mod${next}/file${next}';`,
         f >= 10 ? `import type { T } from './file${f - 10}';` : '',
         `import { x } from '@mono/p${rand(packages)}';`,
-        rand(4) === 0 ? `import { y } from '@mono/p${rand(packages)}/src/mod${m}/file${m}';` : `import React from 'react';`,
+        rand(4) === 0
+          ? `import { y } from '@mono/p${rand(packages)}/src/mod${m}/file${m}';`
+          : `import React from 'react';`,
         rand(5) === 0 ? `import { w } from '@app/util${rand(50)}';` : `import { z } from 'lodash';`,
         rand(10) === 0 ? `const lazy = () => import('../mod${m}/file${m}');` : '',
         f >= 10 ? `export * as ns${f} from './file${f - 10}';` : '',
@@ -44,6 +62,8 @@ export function genMonorepo({ files = 20_000, packages = 40 } = {}) {
   for (let u = 0; u < 50; u++) write(`apps/web/src/util${u}.ts`, `export const w = ${u};\n`);
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
   execFileSync('git', ['add', '-A'], { cwd: dir });
-  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@x', 'commit', '-q', '-m', 'monorepo'], { cwd: dir });
+  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@x', 'commit', '-q', '-m', 'monorepo'], {
+    cwd: dir,
+  });
   return dir;
 }

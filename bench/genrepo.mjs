@@ -12,10 +12,32 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 
 const VERSION = 1;
-const FIRST = ['Ann', 'Bob', 'Cat', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jon', 'Kim', 'Lea', 'Max', 'Nia', 'Oli', 'Pam'];
+const FIRST = [
+  'Ann',
+  'Bob',
+  'Cat',
+  'Dan',
+  'Eve',
+  'Fay',
+  'Gus',
+  'Hal',
+  'Ida',
+  'Jon',
+  'Kim',
+  'Lea',
+  'Max',
+  'Nia',
+  'Oli',
+  'Pam',
+];
 const LAST = ['Lee', 'Stone', 'Park', 'Ng', 'Rossi', 'Kahn', 'Moreau', 'Silva', 'Berg', 'Ito', 'Okafor', 'Novak'];
 
-export async function genRepo({ commits = 50_000, files = 10_000, teams = 20, root = new URL('.repos/', import.meta.url).pathname } = {}) {
+export async function genRepo({
+  commits = 50_000,
+  files = 10_000,
+  teams = 20,
+  root = new URL('.repos/', import.meta.url).pathname,
+} = {}) {
   const dir = join(root, `v${VERSION}-c${commits}-f${files}-t${teams}`);
   if (existsSync(join(dir, '.complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
@@ -33,7 +55,11 @@ export async function genRepo({ commits = 50_000, files = 10_000, teams = 20, ro
 }
 
 function git(dir, ...args) {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' },
+  });
 }
 
 function rng(seed) {
@@ -92,7 +118,11 @@ async function writeHistory(stdin, world, total, r) {
   let emitted = 0;
   emit(setupCommit(world));
   for (const t of world.teams) {
-    emit({ person: t.people[0], message: `${t.id}: initial import`, files: t.paths.map((p) => modify(p, world.content.get(p))) });
+    emit({
+      person: t.people[0],
+      message: `${t.id}: initial import`,
+      files: t.paths.map((p) => modify(p, world.content.get(p))),
+    });
   }
   while (emitted < total) {
     date += 60 + Math.floor(r() * 3000);
@@ -127,7 +157,10 @@ function setupCommit(world) {
 
 function teamMap(world) {
   const teams = world.teams.map((t) => {
-    const members = t.people.flatMap((p) => [p.email, p.name, `@${p.handle}`]).map((m) => JSON.stringify(m)).join(', ');
+    const members = t.people
+      .flatMap((p) => [p.email, p.name, `@${p.handle}`])
+      .map((m) => JSON.stringify(m))
+      .join(', ');
     return `  ${t.id}:\n    name: Team ${t.id.slice(5)}\n    owners: ["@acme/${t.id}"]\n    members: [${members}]\n`;
   });
   const clusters = [];
@@ -142,7 +175,11 @@ function teamMap(world) {
 function randomCommit(world, r) {
   const ti = Math.floor(r() * world.teams.length);
   const team = world.teams[ti];
-  if (r() < 0.01) return lockfileCommit(world, r, { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' });
+  if (r() < 0.01)
+    return lockfileCommit(world, r, {
+      name: 'dependabot[bot]',
+      email: '49699333+dependabot[bot]@users.noreply.github.com',
+    });
   const from = r() < 0.85 ? team : world.teams[Math.floor(r() * world.teams.length)];
   const person = from.people[Math.floor(r() * from.people.length)];
   const group = Math.floor((r() * team.paths.length) / 4) * 4;
@@ -158,7 +195,11 @@ function randomCommit(world, r) {
 }
 
 function lockfileCommit(world, r, person) {
-  return { person, message: 'Bump dependencies', files: [modify('package-lock.json', edit(world.content.get('package-lock.json'), r))] };
+  return {
+    person,
+    message: 'Bump dependencies',
+    files: [modify('package-lock.json', edit(world.content.get('package-lock.json'), r))],
+  };
 }
 
 function neighbour(world, ti) {

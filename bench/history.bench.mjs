@@ -17,15 +17,24 @@ if (process.argv[2] === '--child') await child(process.argv[3], JSON.parse(proce
 else await main();
 
 async function main() {
-  const sizes = { commits: num('BENCH_COMMITS', 50_000), files: num('BENCH_FILES', 10_000), teams: num('BENCH_TEAMS', 20) };
+  const sizes = {
+    commits: num('BENCH_COMMITS', 50_000),
+    files: num('BENCH_FILES', 10_000),
+    teams: num('BENCH_TEAMS', 20),
+  };
   let t0 = Date.now();
   const repo = await genRepo(sizes);
-  console.log(`history: ${sizes.commits} commits, ${sizes.files} files, ${sizes.teams} teams at ${repo} (ready in ${secs(Date.now() - t0)})`);
+  console.log(
+    `history: ${sizes.commits} commits, ${sizes.files} files, ${sizes.teams} teams at ${repo} (ready in ${secs(Date.now() - t0)})`,
+  );
   await build();
   const rows = [];
   const baseline = await timeGit(repo, ['log', '--numstat', '--no-merges']);
   rows.push(['git log --numstat --no-merges', baseline, null, '']);
-  for (const [label, opts] of [['mineHistory (numstat, default shards)', {}], ['mineHistory (numstat, 1 shard)', { shards: 1 }]]) {
+  for (const [label, opts] of [
+    ['mineHistory (numstat, default shards)', {}],
+    ['mineHistory (numstat, 1 shard)', { shards: 1 }],
+  ]) {
     const r = runChild(repo, opts);
     rows.push([label, r.ms, r.rss, `${r.commits} commits, ratio ${(r.ms / baseline).toFixed(2)}× of git`]);
   }
@@ -33,13 +42,25 @@ async function main() {
   rmSync(cacheDir, { recursive: true, force: true });
   runChild(repo, { cache: true, cacheDir });
   const warm = runChild(repo, { cache: true, cacheDir });
-  rows.push(['mineHistory, warm cache, HEAD unchanged', warm.ms, warm.rss, `${warm.fromCache} from cache, ${warm.mined} mined`]);
+  rows.push([
+    'mineHistory, warm cache, HEAD unchanged',
+    warm.ms,
+    warm.rss,
+    `${warm.fromCache} from cache, ${warm.mined} mined`,
+  ]);
   const fastBase = await timeGit(repo, ['log', '--name-status', '-M', '--no-merges']);
   rows.push(['git log --name-status -M --no-merges', fastBase, null, '']);
   const fast = runChild(repo, { fast: true });
-  rows.push(['mineHistory --fast', fast.ms, fast.rss, `${fast.commits} commits, ratio ${(fast.ms / fastBase).toFixed(2)}× of git, ${(fast.ms / baseline).toFixed(2)}× of numstat git`]);
+  rows.push([
+    'mineHistory --fast',
+    fast.ms,
+    fast.rss,
+    `${fast.commits} commits, ratio ${(fast.ms / fastBase).toFixed(2)}× of git, ${(fast.ms / baseline).toFixed(2)}× of numstat git`,
+  ]);
   for (const [label, ms, rss, note] of rows) {
-    console.log(`  ${label.padEnd(40)} ${secs(ms).padStart(8)}  ${rss === null ? ''.padStart(14) : `peak RSS ${String(rss).padStart(4)} MB`}  ${note}`);
+    console.log(
+      `  ${label.padEnd(40)} ${secs(ms).padStart(8)}  ${rss === null ? ''.padStart(14) : `peak RSS ${String(rss).padStart(4)} MB`}  ${note}`,
+    );
   }
 }
 
@@ -49,12 +70,16 @@ async function child(repo, opts) {
   const res = await mineHistory(repo, { cache: false, ...opts });
   const ms = performance.now() - t0;
   const rss = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(JSON.stringify({ ms, rss, commits: res.commits.length, fromCache: res.fromCache, mined: res.mined }));
+  process.stdout.write(
+    JSON.stringify({ ms, rss, commits: res.commits.length, fromCache: res.fromCache, mined: res.mined }),
+  );
 }
 
 function runChild(repo, opts) {
   const out = spawnSync(process.execPath, [new URL(import.meta.url).pathname, '--child', repo, JSON.stringify(opts)], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
   });
   if (out.status !== 0) throw new Error(`bench child failed (${out.status})`);
   return JSON.parse(out.stdout);
@@ -73,8 +98,13 @@ async function build() {
   const esbuild = await import('esbuild');
   mkdirSync(join(here, '.repos', '.build'), { recursive: true });
   await esbuild.build({
-    entryPoints: [join(here, '..', 'analyzer', 'history', 'mine.ts')], bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', outfile: bundle, logLevel: 'warning',
+    entryPoints: [join(here, '..', 'analyzer', 'history', 'mine.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: bundle,
+    logLevel: 'warning',
   });
 }
 

@@ -26,7 +26,9 @@ const here = fileURLToPath(new URL('..', import.meta.url));
 const { analyzeRepo } = await loadAnalyzer(process.env.BENCH_ANALYZER ?? here);
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
 
-console.log('| repository | commits | emails | .mailmap pairs | merged pairs (named by .mailmap) | precision | recall |');
+console.log(
+  '| repository | commits | emails | .mailmap pairs | merged pairs (named by .mailmap) | precision | recall |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const src of process.argv.slice(2)) console.log(await benchOne(src));
 
@@ -35,13 +37,20 @@ async function benchOne(src) {
   try {
     git(tmpdir(), 'clone', '-q', '--no-checkout', src, dir);
     git(dir, 'read-tree', 'HEAD');
-    const truth = mappedEmails(git(dir, '-c', 'mailmap.blob=HEAD:.mailmap', 'log', '--no-merges', '--format=%an%x1f%ae%x1f%aN%x1f%aE'));
+    const truth = mappedEmails(
+      git(dir, '-c', 'mailmap.blob=HEAD:.mailmap', 'log', '--no-merges', '--format=%an%x1f%ae%x1f%aN%x1f%aE'),
+    );
     const named = namedEmails(git(dir, 'show', 'HEAD:.mailmap'));
     const report = await analyzeRepo(dir, { cache: false, imports: false, fast: true, since: '1970-01-01' });
     const conway = new Map();
     for (const p of report.people ?? []) if (!p.bot) for (const e of p.emails) conway.set(e.toLowerCase(), p.id);
     const units = [...truth.keys()].filter((e) => conway.has(e));
-    const s = score(units, (e) => truth.get(e), (e) => conway.get(e), (e) => named.has(e));
+    const s = score(
+      units,
+      (e) => truth.get(e),
+      (e) => conway.get(e),
+      (e) => named.has(e),
+    );
     if (process.env.BENCH_VERBOSE) explain(units, truth, conway, named);
     const name = basename(dirname(src)).replace('+', '/') || src;
     return `| ${name} | ${report.window.commits} | ${units.length} | ${s.t} | ${s.cNamed} | ${s.precision} | ${s.recall} |`;
@@ -74,14 +83,23 @@ function score(units, truthOf, conwayOf, isNamed) {
   const namedUnits = units.filter(isNamed);
   const cNamed = pairs(conwayOf, namedUnits);
   const bothNamed = pairs((e) => `${truthOf(e)}\0${conwayOf(e)}`, namedUnits);
-  return { t, cNamed, precision: cNamed ? (bothNamed / cNamed).toFixed(3) : '–', recall: t ? (both / t).toFixed(3) : '–' };
+  return {
+    t,
+    cNamed,
+    precision: cNamed ? (bothNamed / cNamed).toFixed(3) : '–',
+    recall: t ? (both / t).toFixed(3) : '–',
+  };
 }
 
 /** BENCH_VERBOSE=1: the true people Conway split, and the merges the .mailmap does not make. */
 function explain(units, truth, conway, named) {
   const by = (keyOf) => units.reduce((m, e) => m.set(keyOf(e), [...(m.get(keyOf(e)) ?? []), e]), new Map());
-  for (const [t, es] of by((e) => truth.get(e))) if (new Set(es.map((e) => conway.get(e))).size > 1) console.error(`split  ${t}: ${es.map((e) => `${e}→${conway.get(e)}`).join(', ')}`);
-  for (const [c, es] of by((e) => conway.get(e))) if (new Set(es.filter((e) => named.has(e)).map((e) => truth.get(e))).size > 1) console.error(`wrong  ${c}: ${es.map((e) => `${e}→${truth.get(e)}`).join(', ')}`);
+  for (const [t, es] of by((e) => truth.get(e)))
+    if (new Set(es.map((e) => conway.get(e))).size > 1)
+      console.error(`split  ${t}: ${es.map((e) => `${e}→${conway.get(e)}`).join(', ')}`);
+  for (const [c, es] of by((e) => conway.get(e)))
+    if (new Set(es.filter((e) => named.has(e)).map((e) => truth.get(e))).size > 1)
+      console.error(`wrong  ${c}: ${es.map((e) => `${e}→${truth.get(e)}`).join(', ')}`);
 }
 
 function count(keys) {
@@ -93,6 +111,14 @@ function count(keys) {
 async function loadAnalyzer(root) {
   const outfile = join(here, 'bench', '.out', `identity-${Buffer.from(root).toString('hex').slice(-16)}.cjs`);
   if (!existsSync(join(root, 'node_modules'))) symlinkSync(join(here, 'node_modules'), join(root, 'node_modules'));
-  await esbuild.build({ entryPoints: [join(root, 'analyzer', 'analyze.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join(root, 'analyzer', 'analyze.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
   return createRequire(import.meta.url)(outfile);
 }

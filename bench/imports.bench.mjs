@@ -17,7 +17,9 @@ const t0 = performance.now();
 const g = await buildImportGraph(repo);
 const ms = performance.now() - t0;
 const rate = Math.round(g.files.length / (ms / 1000));
-console.log(`imports: ${g.files.length} files, ${g.edges.length} edges (${g.unresolved.length} unresolved, ${g.externals.length} externals) in ${(ms / 1000).toFixed(2)} s`);
+console.log(
+  `imports: ${g.files.length} files, ${g.edges.length} edges (${g.unresolved.length} unresolved, ${g.externals.length} externals) in ${(ms / 1000).toFixed(2)} s`,
+);
 console.log(`  conway: ${rate} files/s ${rate >= 5000 ? '(target ≥ 5,000: met)' : '(target ≥ 5,000: MISSED)'}`);
 
 // dependency-cruiser on the same tree: TS pre-compilation deps, the root tsconfig, no node_modules.
@@ -25,23 +27,37 @@ const depcruise = join(new URL('..', import.meta.url).pathname, 'node_modules/.b
 const outDir = join(new URL('.', import.meta.url).pathname, '.out');
 mkdirSync(outDir, { recursive: true });
 const cfg = join(outDir, 'depcruise.cjs');
-writeFileSync(cfg, `module.exports = { options: { tsPreCompilationDeps: true, tsConfig: { fileName: 'tsconfig.json' }, combinedDependencies: false, exclude: { path: 'node_modules' } } };\n`);
+writeFileSync(
+  cfg,
+  `module.exports = { options: { tsPreCompilationDeps: true, tsConfig: { fileName: 'tsconfig.json' }, combinedDependencies: false, exclude: { path: 'node_modules' } } };\n`,
+);
 const t1 = performance.now();
-const dc = spawnSync(depcruise, ['--config', cfg, '--output-type', 'json', 'packages', 'apps'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
+const dc = spawnSync(depcruise, ['--config', cfg, '--output-type', 'json', 'packages', 'apps'], {
+  cwd: repo,
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+});
 const dcMs = performance.now() - t1;
 if (dc.status !== 0 && !dc.stdout) {
   console.log(`  dependency-cruiser failed: ${dc.stderr.split('\n')[0]}`);
   process.exit(0);
 }
 const cruise = JSON.parse(dc.stdout);
-console.log(`  dependency-cruiser: ${(dcMs / 1000).toFixed(2)} s for ${cruise.modules.length} modules → Conway is ${(dcMs / ms).toFixed(1)}× faster ${dcMs / ms >= 10 ? '(target ≥ 10×: met)' : '(target ≥ 10×: MISSED)'}`);
+console.log(
+  `  dependency-cruiser: ${(dcMs / 1000).toFixed(2)} s for ${cruise.modules.length} modules → Conway is ${(dcMs / ms).toFixed(1)}× faster ${dcMs / ms >= 10 ? '(target ≥ 10×: met)' : '(target ≥ 10×: MISSED)'}`,
+);
 
 // Compare resolved repository edges (file → file), ignoring kinds and lines.
 const ours = new Set(g.edges.filter((e) => e.to && !/^(npm|node):/.test(e.to)).map((e) => `${e.from} -> ${e.to}`));
 const theirs = new Set();
-for (const m of cruise.modules) for (const d of m.dependencies ?? []) if (d.resolved && !d.coreModule && !d.couldNotResolve && !/node_modules/.test(d.resolved)) theirs.add(`${m.source} -> ${d.resolved}`);
+for (const m of cruise.modules)
+  for (const d of m.dependencies ?? [])
+    if (d.resolved && !d.coreModule && !d.couldNotResolve && !/node_modules/.test(d.resolved))
+      theirs.add(`${m.source} -> ${d.resolved}`);
 const onlyOurs = [...ours].filter((e) => !theirs.has(e));
 const onlyTheirs = [...theirs].filter((e) => !ours.has(e));
-console.log(`  edges: conway ${ours.size}, dependency-cruiser ${theirs.size}, both ${ours.size - onlyOurs.length}, only conway ${onlyOurs.length}, only dependency-cruiser ${onlyTheirs.length}`);
+console.log(
+  `  edges: conway ${ours.size}, dependency-cruiser ${theirs.size}, both ${ours.size - onlyOurs.length}, only conway ${onlyOurs.length}, only dependency-cruiser ${onlyTheirs.length}`,
+);
 for (const e of onlyOurs.slice(0, 3)) console.log(`    only conway: ${e}`);
 for (const e of onlyTheirs.slice(0, 3)) console.log(`    only dependency-cruiser: ${e}`);

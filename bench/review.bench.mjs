@@ -13,24 +13,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { genRepo } from './genrepo.mjs';
 
-const sizes = { commits: Number(process.env.BENCH_COMMITS) || 15_000, files: Number(process.env.BENCH_FILES) || 10_000, teams: 20 };
+const sizes = {
+  commits: Number(process.env.BENCH_COMMITS) || 15_000,
+  files: Number(process.env.BENCH_FILES) || 10_000,
+  teams: 20,
+};
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 if (!existsSync(cli)) throw new Error('build first: npm run build');
 const source = await genRepo(sizes);
 const work = mkdtempSync(join(tmpdir(), 'conway-review-bench-'));
 const repo = join(work, 'repo');
 cpSync(source, repo, { recursive: true });
-const git = (...args) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@x.io', ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
+const git = (...args) =>
+  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@x.io', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
 
 addImports();
 makeChange(50);
 
 const rows = [];
 const measure = (label, args, cacheDir, target) => {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, cli, ...args], { cwd: repo, env: { ...process.env, XDG_CACHE_HOME: cacheDir }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, cli, ...args], {
+    cwd: repo,
+    env: { ...process.env, XDG_CACHE_HOME: cacheDir },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
   if (!m || r.status > 1) throw new Error(`${label}: exit ${r.status}: ${r.stderr}`);
-  rows.push({ label, wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rss: Math.round(Number(m[4]) / 1024), target });
+  rows.push({
+    label,
+    wall: Number(m[1]),
+    cpu: Number(m[2]) + Number(m[3]),
+    rss: Math.round(Number(m[4]) / 1024),
+    target,
+  });
 };
 const out = join(work, 'report.json');
 const fresh = (name) => join(work, `cache-${name}`);
@@ -42,22 +62,40 @@ measure('analyze, warm cache', ['analyze', '--out', out], fresh('analyze'), 1.5)
 measure('review, cold cache', ['review', '--base', 'main'], fresh('review'));
 measure('review, warm cache', ['review', '--base', 'main'], fresh('review'), 1);
 
-console.log(`review: ${sizes.commits} commits, ${sizes.files} files, a 50-file change (CLI processes, Node ${process.version})`);
+console.log(
+  `review: ${sizes.commits} commits, ${sizes.files} files, a 50-file change (CLI processes, Node ${process.version})`,
+);
 for (const r of rows) {
-  const verdict = r.target ? (r.wall <= r.target ? `target ≤ ${r.target} s: met` : r.cpu <= r.target ? `target ≤ ${r.target} s: met in CPU time, not wall (shared machine)` : `target ≤ ${r.target} s: MISSED`) : '';
-  console.log(`  ${r.label.padEnd(32)} ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${String(r.rss).padStart(4)} MB  ${verdict}`);
+  const verdict = r.target
+    ? r.wall <= r.target
+      ? `target ≤ ${r.target} s: met`
+      : r.cpu <= r.target
+        ? `target ≤ ${r.target} s: met in CPU time, not wall (shared machine)`
+        : `target ≤ ${r.target} s: MISSED`
+    : '';
+  console.log(
+    `  ${r.label.padEnd(32)} ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${String(r.rss).padStart(4)} MB  ${verdict}`,
+  );
 }
 if (process.env.BENCH_KEEP) console.log(`kept ${repo} (caches in ${work})`);
 else rmSync(work, { recursive: true, force: true });
 
 /** One commit on main that gives the generated files an import graph. */
 function addImports() {
-  writeFileSync(join(repo, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } }));
-  const files = git('ls-files', 'packages').split('\n').filter((f) => f.endsWith('.ts'));
+  writeFileSync(
+    join(repo, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } }),
+  );
+  const files = git('ls-files', 'packages')
+    .split('\n')
+    .filter((f) => f.endsWith('.ts'));
   const teams = [...new Set(files.map((f) => f.split('/')[1]))];
   for (const t of teams) {
     const mine = files.filter((f) => f.startsWith(`packages/${t}/src/mod0/`)).slice(0, 5);
-    writeFileSync(join(repo, `packages/${t}/src/index.ts`), mine.map((f) => `export * from './${f.split('/src/')[1].replace(/\.ts$/, '')}';`).join('\n') + '\n');
+    writeFileSync(
+      join(repo, `packages/${t}/src/index.ts`),
+      mine.map((f) => `export * from './${f.split('/src/')[1].replace(/\.ts$/, '')}';`).join('\n') + '\n',
+    );
   }
   const firstOf = new Map(teams.map((t) => [t, files.find((f) => f.startsWith(`packages/${t}/src/mod`))]));
   files.forEach((f, i) => {
@@ -67,7 +105,8 @@ function addImports() {
     const sibling = [files[i + 1], files[i - 1]].find((x) => x && x.slice(0, x.lastIndexOf('/')) === dir);
     const lines = sibling ? [`import * as sibling from './${sibling.slice(dir.length + 1, -3)}';`] : [];
     if (i % 10 === 0) lines.push(`import * as api from '../../../${other}/src';`);
-    if (i % 50 === 0) lines.push(`import * as deep from '../../../${firstOf.get(other).slice(`packages/`.length, -3)}';`);
+    if (i % 50 === 0)
+      lines.push(`import * as deep from '../../../${firstOf.get(other).slice(`packages/`.length, -3)}';`);
     writeFileSync(join(repo, f), lines.join('\n') + '\n' + readFileSync(join(repo, f), 'utf8'));
   });
   git('add', '-A');
@@ -77,7 +116,9 @@ function addImports() {
 /** Branch `change`: 50 files in 5 teams edited, 5 of them with a new deep import into the next team. */
 function makeChange(n) {
   git('checkout', '-q', '-b', 'change');
-  const files = git('ls-files', 'packages').split('\n').filter((f) => /\/file\d+\.ts$/.test(f));
+  const files = git('ls-files', 'packages')
+    .split('\n')
+    .filter((f) => /\/file\d+\.ts$/.test(f));
   const teams = [...new Set(files.map((f) => f.split('/')[1]))];
   for (let i = 0; i < n; i++) {
     const team = teams[i % 5];

@@ -12,7 +12,11 @@ export class ConwayActions implements vscode.CodeActionProvider {
 
   constructor(private readonly models: Models) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    ctx: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const at = this.models.for(doc.uri);
     if (!at) return [];
     const out: vscode.CodeAction[] = [];
@@ -29,23 +33,41 @@ export class ConwayActions implements vscode.CodeActionProvider {
     return out;
   }
 
-  private async publicApiFix(doc: vscode.TextDocument, d: vscode.Diagnostic, at: NonNullable<ReturnType<Models['for']>>): Promise<vscode.CodeAction | undefined> {
+  private async publicApiFix(
+    doc: vscode.TextDocument,
+    d: vscode.Diagnostic,
+    at: NonNullable<ReturnType<Models['for']>>,
+  ): Promise<vscode.CodeAction | undefined> {
     const res = await at.model.imports(doc);
     const edge = res?.edges.find((e) => e.line === d.range.start.line + 1 && e.to && !/^(npm|node):/.test(e.to));
     const v = res?.violations.find((x) => x.kind === 'deep-import' && x.line === edge?.line);
     if (!edge || !v) return undefined;
     for (const entry of /public API \(([^)]*)\)/.exec(v.message)?.[1].split(', ') ?? []) {
       const uri = vscode.Uri.joinPath(at.model.folder.uri, entry);
-      const entryDoc = await vscode.workspace.openTextDocument(uri).then((x) => x, () => undefined);
+      const entryDoc = await vscode.workspace.openTextDocument(uri).then(
+        (x) => x,
+        () => undefined,
+      );
       const entryImports = entryDoc && (await at.model.imports(entryDoc));
-      if (!entryImports || !entryImports.edges.some((e) => e.to === edge.to && (e.kind === 'reexport' || e.kind === 'type'))) continue;
+      if (
+        !entryImports ||
+        !entryImports.edges.some((e) => e.to === edge.to && (e.kind === 'reexport' || e.kind === 'type'))
+      )
+        continue;
       const spec = importPath(at.path, entry);
       const line = doc.lineAt(edge.line - 1);
       const col = line.text.indexOf(edge.specifier);
       if (col < 0) continue;
-      const action = new vscode.CodeAction(`Conway: import from ${v.toTeam}'s public API (${spec})`, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(
+        `Conway: import from ${v.toTeam}'s public API (${spec})`,
+        vscode.CodeActionKind.QuickFix,
+      );
       action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(doc.uri, new vscode.Range(edge.line - 1, col, edge.line - 1, col + edge.specifier.length), spec);
+      action.edit.replace(
+        doc.uri,
+        new vscode.Range(edge.line - 1, col, edge.line - 1, col + edge.specifier.length),
+        spec,
+      );
       action.diagnostics = [d];
       action.isPreferred = true;
       return action;
@@ -56,7 +78,10 @@ export class ConwayActions implements vscode.CodeActionProvider {
 
 /** A relative specifier from one repository file to another, without extension or /index. */
 export function importPath(from: string, to: string): string {
-  let rel = posix.relative(posix.dirname(from), to).replace(/\.(d\.)?[mc]?[jt]sx?$/, '').replace(/\/index$/, '');
+  let rel = posix
+    .relative(posix.dirname(from), to)
+    .replace(/\.(d\.)?[mc]?[jt]sx?$/, '')
+    .replace(/\/index$/, '');
   if (rel === 'index' || rel === '') rel = '.';
   return rel.startsWith('.') ? rel : `./${rel}`;
 }

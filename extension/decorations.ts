@@ -19,21 +19,38 @@ export class OwnerDecorations implements vscode.FileDecorationProvider {
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (!decorationsEnabled() || uri.scheme !== 'file') return undefined;
     const at = this.models.for(uri);
-    if (!at?.model.ownership?.codeowners || at.path === '' || at.path.startsWith('.git/') || isDirectory(uri)) return undefined;
+    if (!at?.model.ownership?.codeowners || at.path === '' || at.path.startsWith('.git/') || isDirectory(uri))
+      return undefined;
     const who = at.model.ownership.who(at.path);
     if (!who.owners.length) {
       const why = who.rule ? `CODEOWNERS line ${who.rule.line} gives it no owner` : 'no CODEOWNERS rule';
-      return { badge: '∅', tooltip: `Conway: unowned (${why})`, color: new vscode.ThemeColor('problemsWarningIcon.foreground') };
+      return {
+        badge: '∅',
+        tooltip: `Conway: unowned (${why})`,
+        color: new vscode.ThemeColor('problemsWarningIcon.foreground'),
+      };
     }
     const mine = at.model.userTeams;
     if (!mine.length || who.teams.some((t) => mine.includes(t))) return undefined;
     const names = who.teams.map((t) => teamName(at.model, t)).join(', ');
-    return { badge: initials(names), tooltip: `Conway: owned by ${names}`, color: new vscode.ThemeColor('descriptionForeground') };
+    return {
+      badge: initials(names),
+      tooltip: `Conway: owned by ${names}`,
+      color: new vscode.ThemeColor('descriptionForeground'),
+    };
   }
 }
 
 function initials(name: string): string {
-  return name.replace(/[^A-Za-z0-9 ]/g, ' ').trim().split(/\s+/).map((w) => w[0]?.toUpperCase() ?? '').join('').slice(0, 2) || '•';
+  return (
+    name
+      .replace(/[^A-Za-z0-9 ]/g, ' ')
+      .trim()
+      .split(/\s+/)
+      .map((w) => w[0]?.toUpperCase() ?? '')
+      .join('')
+      .slice(0, 2) || '•'
+  );
 }
 
 function isDirectory(uri: vscode.Uri): boolean {

@@ -15,19 +15,29 @@ export interface DeliveryView {
   others: string[];
 }
 
-export function deliveryTeam(teams: string[], rows: ReadonlyMap<string, TeamRow>, rules: ReadonlyMap<string, number> = new Map()): DeliveryView {
+export function deliveryTeam(
+  teams: string[],
+  rows: ReadonlyMap<string, TeamRow>,
+  rules: ReadonlyMap<string, number> = new Map(),
+): DeliveryView {
   const reviewGroups = teams.filter((t) => rows.get(t)?.role === 'review-group');
   const delivering = teams.filter((t) => !reviewGroups.includes(t));
   const counted = delivering.every((t) => rows.has(t));
   const files = (t: string) => (counted ? rows.get(t)!.files : 0);
   const onRules = (t: string) => rules.get(t) ?? 0;
-  const delivery = [...delivering].sort((a, b) => files(a) - files(b) || onRules(a) - onRules(b) || delivering.indexOf(a) - delivering.indexOf(b))[0] ?? null;
+  const delivery =
+    [...delivering].sort(
+      (a, b) => files(a) - files(b) || onRules(a) - onRules(b) || delivering.indexOf(a) - delivering.indexOf(b),
+    )[0] ?? null;
   return { delivery, reviewGroups, others: delivering.filter((t) => t !== delivery) };
 }
 
 /** Status-bar text: the delivery team short (`@org/` dropped), `+N` for the other owners. */
 export function statusText(view: DeliveryView, name: (id: string) => string): string {
-  if (!view.delivery) return view.reviewGroups.length ? `${short(name(view.reviewGroups[0]))} (review group)${plus(view.reviewGroups.length - 1)}` : 'Unowned';
+  if (!view.delivery)
+    return view.reviewGroups.length
+      ? `${short(name(view.reviewGroups[0]))} (review group)${plus(view.reviewGroups.length - 1)}`
+      : 'Unowned';
   return `${short(name(view.delivery))}${plus(view.reviewGroups.length + view.others.length)}`;
 }
 

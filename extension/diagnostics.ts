@@ -26,7 +26,11 @@ export class ViolationDiagnostics implements vscode.Disposable {
       for (const v of model.allViolations()) (byFile.get(v.file) ?? byFile.set(v.file, []).get(v.file)!).push(v);
       for (const [file, vs] of byFile) {
         const uri = vscode.Uri.joinPath(model.folder.uri, file);
-        if (this.wholeWorkspace || open.has(uri.toString())) this.collection.set(uri, vs.map((v) => toDiagnostic(model, v)));
+        if (this.wholeWorkspace || open.has(uri.toString()))
+          this.collection.set(
+            uri,
+            vs.map((v) => toDiagnostic(model, v)),
+          );
       }
     }
   }
@@ -39,7 +43,12 @@ export class ViolationDiagnostics implements vscode.Disposable {
 function toDiagnostic(_model: FolderModel, v: Violation): vscode.Diagnostic {
   const line = Math.max(0, v.line - 1);
   const range = new vscode.Range(line, 0, line, 1000);
-  const severity = v.kind === 'ownership-drift' ? vscode.DiagnosticSeverity.Information : v.kind === 'unowned' || v.kind === 'team-cycle' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error;
+  const severity =
+    v.kind === 'ownership-drift'
+      ? vscode.DiagnosticSeverity.Information
+      : v.kind === 'unowned' || v.kind === 'team-cycle'
+        ? vscode.DiagnosticSeverity.Warning
+        : vscode.DiagnosticSeverity.Error;
   const d = new vscode.Diagnostic(range, v.message, severity);
   d.source = SOURCE;
   d.code = v.kind;

@@ -27,7 +27,9 @@ export class ImportHover implements vscode.HoverProvider {
       md.appendMarkdown('\n\n');
       const cross = to.teams.length > 0 && fromTeams.length > 0 && !to.teams.some((t) => fromTeams.includes(t));
       if (cross) {
-        md.appendText(`Cross-team import: ${fromTeams.map((t) => teamName(at.model, t)).join(', ')} → ${names.join(', ')}`);
+        md.appendText(
+          `Cross-team import: ${fromTeams.map((t) => teamName(at.model, t)).join(', ')} → ${names.join(', ')}`,
+        );
         md.appendMarkdown('\n\n');
       }
       for (const v of res.violations.filter((x) => x.line === e.line && x.target === e.to)) {

@@ -67,13 +67,20 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode>, vscode.D
   }
 
   getTreeItem(n: ReviewNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(n.label, n.children?.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      n.label,
+      n.children?.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.description = n.description;
     item.tooltip = n.tooltip;
     if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon);
     if (n.open) {
       const uri = vscode.Uri.joinPath(n.open.folder.folder.uri, n.open.path);
-      item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(n.open.line - 1, 0, n.open.line - 1, 0) }] };
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open',
+        arguments: [uri, { selection: new vscode.Range(n.open.line - 1, 0, n.open.line - 1, 0) }],
+      };
     }
     return item;
   }
@@ -82,8 +89,12 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode>, vscode.D
     if (n) return n.children ?? [];
     const entries = [...this.reviews];
     if (!entries.length) return [{ label: 'Reviewing your changes…', icon: 'loading~spin' }];
-    const nodes = entries.map(([m, r]) => (typeof r === 'string' ? [{ label: `Conway review failed: ${r}`, icon: 'error' }] : reviewNodes(m, r)));
-    return entries.length === 1 ? nodes[0] : entries.map(([m], i) => ({ label: m.folder.name, icon: 'repo', children: nodes[i] }));
+    const nodes = entries.map(([m, r]) =>
+      typeof r === 'string' ? [{ label: `Conway review failed: ${r}`, icon: 'error' }] : reviewNodes(m, r),
+    );
+    return entries.length === 1
+      ? nodes[0]
+      : entries.map(([m], i) => ({ label: m.folder.name, icon: 'repo', children: nodes[i] }));
   }
 
   dispose(): void {
@@ -99,20 +110,59 @@ export function reviewNodes(m: FolderModel, r: Review): ReviewNode[] {
   const name = (t: string) => teamName(m, t);
   const required = r.approvals.filter((a) => !a.optional);
   const approvals: ReviewNode = {
-    label: required.length ? `Needs approval from: ${[...new Set(required.flatMap((a) => a.teams))].map(name).join(', ')}` : 'No code-owner approval needed',
+    label: required.length
+      ? `Needs approval from: ${[...new Set(required.flatMap((a) => a.teams))].map(name).join(', ')}`
+      : 'No code-owner approval needed',
     icon: required.length ? 'organization' : 'check',
     children: r.approvals.map((a) => ({
       label: a.owners.join(' '),
-      description: `${a.optional ? 'optional' : a.approvals > 1 ? `${a.approvals} approvals` : ''}${a.section ? ` [${a.section}]` : ''}`.trim() || undefined,
+      description:
+        `${a.optional ? 'optional' : a.approvals > 1 ? `${a.approvals} approvals` : ''}${a.section ? ` [${a.section}]` : ''}`.trim() ||
+        undefined,
       icon: 'person',
-      children: a.files.map((f) => ({ label: f, description: ruleOf(r, f), icon: 'file', open: { folder: m, path: f, line: 1 } })),
+      children: a.files.map((f) => ({
+        label: f,
+        description: ruleOf(r, f),
+        icon: 'file',
+        open: { folder: m, path: f, line: 1 },
+      })),
     })),
   };
   const nodes = [approvals];
   const added = r.edges.added;
-  if (added.length) nodes.push({ label: `New cross-team imports (${added.length})`, icon: 'arrow-swap', children: added.map((e) => ({ label: `${name(e.from)} → ${name(e.to)}`, description: `${e.file}:${e.line} imports ${e.target}`, open: { folder: m, path: e.file, line: e.line } })) });
-  if (r.affectedTeams.length) nodes.push({ label: `Affected consumer teams: ${r.affectedTeams.map((t) => name(t.team)).join(', ')}`, icon: 'references', children: r.affectedTeams.flatMap((t) => t.via.map((v) => ({ label: name(t.team), description: `${v.file}:${v.line} imports ${v.target}`, open: { folder: m, path: v.file, line: v.line } }))) });
-  if (r.violations.new.length) nodes.push({ label: `New violations (${r.violations.new.length})`, icon: 'warning', children: r.violations.new.map((v) => ({ label: v.kind, description: `${v.file}:${v.line}`, tooltip: v.message, open: { folder: m, path: v.file, line: v.line } })) });
+  if (added.length)
+    nodes.push({
+      label: `New cross-team imports (${added.length})`,
+      icon: 'arrow-swap',
+      children: added.map((e) => ({
+        label: `${name(e.from)} → ${name(e.to)}`,
+        description: `${e.file}:${e.line} imports ${e.target}`,
+        open: { folder: m, path: e.file, line: e.line },
+      })),
+    });
+  if (r.affectedTeams.length)
+    nodes.push({
+      label: `Affected consumer teams: ${r.affectedTeams.map((t) => name(t.team)).join(', ')}`,
+      icon: 'references',
+      children: r.affectedTeams.flatMap((t) =>
+        t.via.map((v) => ({
+          label: name(t.team),
+          description: `${v.file}:${v.line} imports ${v.target}`,
+          open: { folder: m, path: v.file, line: v.line },
+        })),
+      ),
+    });
+  if (r.violations.new.length)
+    nodes.push({
+      label: `New violations (${r.violations.new.length})`,
+      icon: 'warning',
+      children: r.violations.new.map((v) => ({
+        label: v.kind,
+        description: `${v.file}:${v.line}`,
+        tooltip: v.message,
+        open: { folder: m, path: v.file, line: v.line },
+      })),
+    });
   return nodes;
 }
 
@@ -131,8 +181,12 @@ export function registerReview(ctx: vscode.ExtensionContext, models: Models): Re
     vscode.commands.registerCommand('conway.reviewChanges', async () => {
       const m = models.for(vscode.window.activeTextEditor?.document.uri)?.model ?? models.all().find((x) => x.trusted);
       const review = m && (await m.review());
-      if (!review) return void vscode.window.showInformationMessage('Conway: reviewing changes needs a trusted git workspace.');
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderReviewMarkdown(review) });
+      if (!review)
+        return void vscode.window.showInformationMessage('Conway: reviewing changes needs a trusted git workspace.');
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: renderReviewMarkdown(review),
+      });
       await vscode.window.showTextDocument(doc, { preview: false });
       return doc;
     }),

@@ -29,7 +29,8 @@ function ruleCounts(model: FolderModel): Map<string, number> {
   let counts = rulesByOwnership.get(o);
   if (!counts) {
     counts = new Map();
-    for (const rule of o.codeowners?.rules ?? []) for (const t of new Set(o.teamsOfOwners(rule.owners))) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const rule of o.codeowners?.rules ?? [])
+      for (const t of new Set(o.teamsOfOwners(rule.owners))) counts.set(t, (counts.get(t) ?? 0) + 1);
     rulesByOwnership.set(o, counts);
   }
   return counts;
@@ -67,12 +68,22 @@ export class OwnerStatus implements vscode.Disposable {
     md.appendMarkdown('**Conway** — ');
     line(path);
     const rows = teamRows(model);
-    if (view.delivery) line(`Delivery team: ${teamName(model, view.delivery)} (autonomy ${rows.get(view.delivery)?.autonomy.score ?? '–'})${teamCaveat(rows.get(view.delivery))}`);
+    if (view.delivery)
+      line(
+        `Delivery team: ${teamName(model, view.delivery)} (autonomy ${rows.get(view.delivery)?.autonomy.score ?? '–'})${teamCaveat(rows.get(view.delivery))}`,
+      );
     if (view.others.length) line(`Also owned by: ${view.others.map((t) => teamName(model, t)).join(', ')}`);
     if (view.reviewGroups.length) line(`Review groups: ${view.reviewGroups.map((t) => teamName(model, t)).join(', ')}`);
-    line(who.rule ? `Rule: ${who.rule.file ?? co}:${who.rule.line}  ${who.rule.pattern}  ${who.owners.join(' ')}` : 'No CODEOWNERS rule matches this file');
+    line(
+      who.rule
+        ? `Rule: ${who.rule.file ?? co}:${who.rule.line}  ${who.rule.pattern}  ${who.owners.join(' ')}`
+        : 'No CODEOWNERS rule matches this file',
+    );
     const f = model.file(path);
-    if (f?.mainAuthor) line(`Main contributor: ${f.mainAuthor} · ${f.changes} changes by ${f.authors} author${f.authors === 1 ? '' : 's'}`);
+    if (f?.mainAuthor)
+      line(
+        `Main contributor: ${f.mainAuthor} · ${f.changes} changes by ${f.authors} author${f.authors === 1 ? '' : 's'}`,
+      );
     if (!model.trusted) md.appendText('Restricted mode: ownership only (no git, no imports).');
     md.appendMarkdown('\n\n_Click: owners, members and the rule._');
     return md;

@@ -4,7 +4,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { isFromWorker, type FromWorker, type ToWorker } from '../analyzer/protocol';
 
-type Pending = { resolve(m: FromWorker): void; reject(e: Error): void; progress?(m: FromWorker & { type: 'progress' }): void };
+type Pending = {
+  resolve(m: FromWorker): void;
+  reject(e: Error): void;
+  progress?(m: FromWorker & { type: 'progress' }): void;
+};
 type Request = ToWorker extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
 
 export class WorkerClient {
@@ -14,7 +18,11 @@ export class WorkerClient {
 
   constructor(private readonly script: string) {}
 
-  request(msg: Request, progress?: Pending['progress'], token?: { onCancellationRequested(f: () => void): unknown }): Promise<FromWorker> {
+  request(
+    msg: Request,
+    progress?: Pending['progress'],
+    token?: { onCancellationRequested(f: () => void): unknown },
+  ): Promise<FromWorker> {
     const id = this.nextId++;
     const child = this.ensure();
     return new Promise((resolve, reject) => {

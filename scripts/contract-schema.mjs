@@ -10,8 +10,13 @@ import ts from 'typescript';
 
 const DIR = join(new URL('..', import.meta.url).pathname, 'analyzer', 'contract');
 // Every contract file: the report's sections may live in files of their own (teamwork-*.ts).
-const SOURCES = readdirSync(DIR).filter((f) => f.endsWith('.ts')).sort();
-const ROOTS = { report: { type: 'Report', version: 'SCHEMA_VERSION' }, review: { type: 'Review', version: 'REVIEW_SCHEMA_VERSION' } };
+const SOURCES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
+const ROOTS = {
+  report: { type: 'Report', version: 'SCHEMA_VERSION' },
+  review: { type: 'Review', version: 'REVIEW_SCHEMA_VERSION' },
+};
 
 /** Declarations (interfaces, type aliases, numeric constants) of the contract files, by name. */
 function declarations() {
@@ -21,21 +26,28 @@ function declarations() {
     const src = ts.createSourceFile(file, readFileSync(join(DIR, file), 'utf8'), ts.ScriptTarget.ES2022, true);
     for (const s of src.statements) {
       if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) types.set(s.name.text, s);
-      if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) if (d.initializer) consts.set(d.name.getText(), d.initializer);
+      if (ts.isVariableStatement(s))
+        for (const d of s.declarationList.declarations) if (d.initializer) consts.set(d.name.getText(), d.initializer);
     }
   }
   return { types, consts };
 }
 
 function describe(node) {
-  const text = ts.getJSDocCommentsAndTags(node).map((d) => (typeof d.comment === 'string' ? d.comment : '')).join(' ').replace(/\s+/g, ' ').trim();
+  const text = ts
+    .getJSDocCommentsAndTags(node)
+    .map((d) => (typeof d.comment === 'string' ? d.comment : ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text ? { description: text } : {};
 }
 
 /** An interface's members with those of the interfaces it extends (a closed object lists them all). */
 function membersOf(d, decls) {
   const bases = (d.heritageClauses ?? []).flatMap((h) => h.types.map((t) => decls.types.get(t.expression.getText())));
-  if (bases.some((b) => !b || !ts.isInterfaceDeclaration(b))) throw new Error(`unsupported extends in ${d.name.text}: extend interfaces of analyzer/contract/`);
+  if (bases.some((b) => !b || !ts.isInterfaceDeclaration(b)))
+    throw new Error(`unsupported extends in ${d.name.text}: extend interfaces of analyzer/contract/`);
   return [...bases.flatMap((b) => membersOf(b, decls)), ...d.members];
 }
 
@@ -59,15 +71,20 @@ function constOf(expr) {
 
 function schemaOf(node, decls) {
   switch (node.kind) {
-    case ts.SyntaxKind.StringKeyword: return { type: 'string' };
-    case ts.SyntaxKind.NumberKeyword: return { type: 'number' };
-    case ts.SyntaxKind.BooleanKeyword: return { type: 'boolean' };
-    case ts.SyntaxKind.UnknownKeyword: return {};
+    case ts.SyntaxKind.StringKeyword:
+      return { type: 'string' };
+    case ts.SyntaxKind.NumberKeyword:
+      return { type: 'number' };
+    case ts.SyntaxKind.BooleanKeyword:
+      return { type: 'boolean' };
+    case ts.SyntaxKind.UnknownKeyword:
+      return {};
   }
   if (ts.isParenthesizedTypeNode(node)) return schemaOf(node.type, decls);
   if (ts.isLiteralTypeNode(node)) {
     if (node.literal.kind === ts.SyntaxKind.NullKeyword) return { type: 'null' };
-    if (node.literal.kind === ts.SyntaxKind.TrueKeyword || node.literal.kind === ts.SyntaxKind.FalseKeyword) return { const: node.literal.kind === ts.SyntaxKind.TrueKeyword };
+    if (node.literal.kind === ts.SyntaxKind.TrueKeyword || node.literal.kind === ts.SyntaxKind.FalseKeyword)
+      return { const: node.literal.kind === ts.SyntaxKind.TrueKeyword };
     return { const: constOf(node.literal) };
   }
   if (ts.isArrayTypeNode(node)) return { type: 'array', items: schemaOf(node.elementType, decls) };
@@ -75,7 +92,9 @@ function schemaOf(node, decls) {
   if (ts.isTypeQueryNode(node)) return { const: constOf(decls.consts.get(node.exprName.getText())) };
   if (ts.isUnionTypeNode(node)) {
     const parts = node.types.map((t) => schemaOf(t, decls));
-    return parts.every((p) => 'const' in p && typeof p.const === 'string') ? { enum: parts.map((p) => p.const) } : { anyOf: parts };
+    return parts.every((p) => 'const' in p && typeof p.const === 'string')
+      ? { enum: parts.map((p) => p.const) }
+      : { anyOf: parts };
   }
   if (ts.isTypeReferenceNode(node)) {
     const name = node.typeName.getText();
@@ -83,10 +102,13 @@ function schemaOf(node, decls) {
     if (name === 'Record') return { type: 'object', additionalProperties: schemaOf(args[1], decls) };
     if (name === 'NonNullable') {
       const alias = decls.types.get(args[0].getText());
-      const members = ts.isUnionTypeNode(alias.type) ? alias.type.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword)) : [alias.type];
+      const members = ts.isUnionTypeNode(alias.type)
+        ? alias.type.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword))
+        : [alias.type];
       return members.length === 1 ? schemaOf(members[0], decls) : { anyOf: members.map((t) => schemaOf(t, decls)) };
     }
-    if (!decls.types.has(name)) throw new Error(`unknown type ${name} in the contract: define it in analyzer/contract/`);
+    if (!decls.types.has(name))
+      throw new Error(`unknown type ${name} in the contract: define it in analyzer/contract/`);
     return { $ref: `#/definitions/${name}` };
   }
   throw new Error(`unsupported type ${node.getText()}`);
@@ -106,7 +128,11 @@ export function contractSchema(which) {
     definitions[name] = { ...describe(d), ...body };
     for (const m of JSON.stringify(body).matchAll(/#\/definitions\/(\w+)/g)) pending.push(m[1]);
   }
-  const sorted = Object.fromEntries(Object.keys(definitions).sort().map((k) => [k, definitions[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(definitions)
+      .sort()
+      .map((k) => [k, definitions[k]]),
+  );
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: `https://conway.invalid/schema/${which}.schema.json`,
@@ -120,8 +146,20 @@ export const schemaVersionOf = (which) => constOf(declarations().consts.get(ROOT
 
 /** What identifies a contract's shape: descriptions left out, so rewording a comment needs no new version. */
 export function fingerprintOf(schema) {
-  const strip = (x) => (Array.isArray(x) ? x.map(strip) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'description' && k !== 'title').map(([k, v]) => [k, strip(v)])) : x);
-  return createHash('sha256').update(JSON.stringify(strip(schema.definitions))).digest('hex').slice(0, 16);
+  const strip = (x) =>
+    Array.isArray(x)
+      ? x.map(strip)
+      : x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.entries(x)
+              .filter(([k]) => k !== 'description' && k !== 'title')
+              .map(([k, v]) => [k, strip(v)]),
+          )
+        : x;
+  return createHash('sha256')
+    .update(JSON.stringify(strip(schema.definitions)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export const schemaFile = (which) => join(DIR, `${which}.schema.json`);
@@ -135,7 +173,9 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     const print = fingerprintOf(schema);
     const known = versions[which][version];
     if (known && known !== print) {
-      console.error(`analyzer/contract: the ${which} contract changed but its schemaVersion is still ${version}: bump ${ROOTS[which].version} and run this again`);
+      console.error(
+        `analyzer/contract: the ${which} contract changed but its schemaVersion is still ${version}: bump ${ROOTS[which].version} and run this again`,
+      );
       process.exit(1);
     }
     versions[which][version] = print;

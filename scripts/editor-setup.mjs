@@ -47,5 +47,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     install(join(dir, 'server'), `code-server@${VERSIONS.codeServer}`, NODE24, env);
   }
   if (!existsSync(SERVER_MAIN)) throw new Error(`editor-setup: ${SERVER_MAIN} is missing after the install`);
-  console.log(`editor-setup: ready (VS Code server ${VERSIONS.codeServer}, Node ${execFileSync(NODE24, ['--version']).toString().trim()})`);
+  console.log(
+    `editor-setup: ready (VS Code server ${VERSIONS.codeServer}, Node ${execFileSync(NODE24, ['--version']).toString().trim()})`,
+  );
 }

@@ -10,23 +10,55 @@ const ROOT = join(__dirname, '..');
 const DEPCRUISE = join(ROOT, 'node_modules', '.bin', 'depcruise');
 
 function cruise(cwd: string): { status: number | null; out: string } {
-  const r = spawnSync(DEPCRUISE, ['analyzer', 'extension', 'webview', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd, encoding: 'utf8' });
+  const r = spawnSync(
+    DEPCRUISE,
+    ['analyzer', 'extension', 'webview', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+    { cwd, encoding: 'utf8' },
+  );
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
 // One violating import per rule: [rule, importing file, its text, the file it imports (created empty)].
 const BREAKS: [string, string, string, string?][] = [
-  ['room-metrics', 'analyzer/metrics/a.ts', "import { x } from '../imports/x';\nexport const a = x;\n", 'analyzer/imports/x.ts'],
-  ['room-report', 'analyzer/report/a.ts', "import { x } from '../history/x';\nexport const a = x;\n", 'analyzer/history/x.ts'],
-  ['room-contract', 'analyzer/contract/a.ts', "import { x } from '../model/x';\nexport const a = x;\n", 'analyzer/model/x.ts'],
+  [
+    'room-metrics',
+    'analyzer/metrics/a.ts',
+    "import { x } from '../imports/x';\nexport const a = x;\n",
+    'analyzer/imports/x.ts',
+  ],
+  [
+    'room-report',
+    'analyzer/report/a.ts',
+    "import { x } from '../history/x';\nexport const a = x;\n",
+    'analyzer/history/x.ts',
+  ],
+  [
+    'room-contract',
+    'analyzer/contract/a.ts',
+    "import { x } from '../model/x';\nexport const a = x;\n",
+    'analyzer/model/x.ts',
+  ],
   ['room-top', 'analyzer/analyze.ts', "import { x } from './cli/x';\nexport const a = x;\n", 'analyzer/cli/x.ts'],
   ['known-room', 'analyzer/attic/a.ts', "import { x } from '../model/x';\nexport const a = x;\n"],
-  ['io-only-where-designed', 'analyzer/history/b.ts', "import { readFileSync } from 'node:fs';\nexport const b = readFileSync;\n"],
-  ['vscode-only-in-extension', 'analyzer/collect/a.ts', "import * as vscode from 'vscode';\nexport const a = vscode;\n"],
+  [
+    'io-only-where-designed',
+    'analyzer/history/b.ts',
+    "import { readFileSync } from 'node:fs';\nexport const b = readFileSync;\n",
+  ],
+  [
+    'vscode-only-in-extension',
+    'analyzer/collect/a.ts',
+    "import * as vscode from 'vscode';\nexport const a = vscode;\n",
+  ],
   ['webview-own-files', 'webview/a.ts', "import { x } from '../analyzer/model/x';\nexport const a = x;\n"],
   ['extension-through-api', 'extension/a.ts', "import { x } from '../analyzer/history/x';\nexport const a = x;\n"],
   ['no-analyzer-to-editor', 'analyzer/cli/a.ts', "import { a } from '../../extension/a';\nexport const b = a;\n"],
-  ['no-cycles', 'analyzer/model/c1.ts', "import { c2 } from './c2';\nexport const c1 = () => c2;\n", 'analyzer/model/c2.ts'],
+  [
+    'no-cycles',
+    'analyzer/model/c1.ts',
+    "import { c2 } from './c2';\nexport const c1 = () => c2;\n",
+    'analyzer/model/c2.ts',
+  ],
 ];
 
 describe('architecture rules', () => {
@@ -41,7 +73,8 @@ describe('architecture rules', () => {
     };
     for (const [, file, text, target] of BREAKS) {
       write(file, text);
-      if (target && target.endsWith('c2.ts')) write(target, "import { c1 } from './c1';\nexport const c2 = () => c1;\n");
+      if (target && target.endsWith('c2.ts'))
+        write(target, "import { c1 } from './c1';\nexport const c2 = () => c1;\n");
       else if (target) write(target, 'export const x = 1;\n');
     }
     result = cruise(tree);
@@ -96,7 +129,9 @@ describe('module state', () => {
   it('no analyzer module keeps mutable state outside the WarmContext', () => {
     const found: string[] = [];
     for (const file of analyzerFiles('analyzer')) {
-      for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/^(?:export )?(?:let (\w+)|const (\w+)(?:: [^=]+)? = new (?:Map|Set|WeakMap)\b[^(]*\(\))/gm)) {
+      for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(
+        /^(?:export )?(?:let (\w+)|const (\w+)(?:: [^=]+)? = new (?:Map|Set|WeakMap)\b[^(]*\(\))/gm,
+      )) {
         found.push(`${file}: ${m[1] ?? m[2]}`);
       }
     }

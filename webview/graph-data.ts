@@ -34,7 +34,11 @@ export function filterEdges(edges: Edge[], min: number, topN: number): Edge[] {
   const byTeam = new Map<string, Edge[]>();
   for (const e of kept) for (const t of [e.a, e.b]) (byTeam.get(t) ?? byTeam.set(t, []).get(t)!).push(e);
   const top = new Set<Edge>();
-  for (const list of byTeam.values()) list.sort((x, y) => y.weight - x.weight || (x.a + x.b < y.a + y.b ? -1 : 1)).slice(0, topN).forEach((e) => top.add(e));
+  for (const list of byTeam.values())
+    list
+      .sort((x, y) => y.weight - x.weight || (x.a + x.b < y.a + y.b ? -1 : 1))
+      .slice(0, topN)
+      .forEach((e) => top.add(e));
   return kept.filter((e) => top.has(e));
 }
 
@@ -63,7 +67,9 @@ export function hslHex(h: number, s: number, l: number): string {
   const a = s * Math.min(l, 1 - l);
   const f = (n: number) => {
     const k = (n + h / 30) % 12;
-    return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1)))).toString(16).padStart(2, '0');
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))))
+      .toString(16)
+      .padStart(2, '0');
   };
   return `#${f(0)}${f(8)}${f(4)}`;
 }
@@ -71,5 +77,5 @@ export function hslHex(h: number, s: number, l: number): string {
 export const NO_CLUSTER_COLOR = '#8c959f';
 
 export function teamColor(t: TeamRow, colors: Map<string, string>): string {
-  return t.role === 'review-group' || !t.cluster ? NO_CLUSTER_COLOR : colors.get(t.cluster) ?? NO_CLUSTER_COLOR;
+  return t.role === 'review-group' || !t.cluster ? NO_CLUSTER_COLOR : (colors.get(t.cluster) ?? NO_CLUSTER_COLOR);
 }

@@ -13,7 +13,13 @@ export function nonOverlappingLabels(): { draw: Draw; attach(s: Sigma): void } {
   const draw: Draw = (ctx, data, settings) => {
     if (!data.label) return;
     ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-    const box = { id: '', x: data.x + data.size + 1, y: data.y - settings.labelSize / 2 - 1, w: ctx.measureText(data.label).width + 6, h: settings.labelSize + 3 };
+    const box = {
+      id: '',
+      x: data.x + data.size + 1,
+      y: data.y - settings.labelSize / 2 - 1,
+      w: ctx.measureText(data.label).width + 6,
+      h: settings.labelSize + 3,
+    };
     if (drawn.some((b) => overlaps(b, box))) return;
     drawn.push(box);
     drawDiscNodeLabel(ctx, data, settings);

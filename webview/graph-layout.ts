@@ -47,13 +47,24 @@ function groupsOf(r: Report): Map<string, string[]> {
   return groups;
 }
 
-function layoutGroups(groups: Map<string, string[]>, sizes: Map<string, number>, edges: { a: string; b: string; weight: number }[], groupOf: Map<string, string>): Positions {
+function layoutGroups(
+  groups: Map<string, string[]>,
+  sizes: Map<string, number>,
+  edges: { a: string; b: string; weight: number }[],
+  groupOf: Map<string, string>,
+): Positions {
   const g = new Graph({ type: 'undirected' });
   const ids = [...groups.keys()];
   const ring = 60 * Math.sqrt(ids.length);
   ids.forEach((id, i) => {
     const angle = (2 * Math.PI * i) / ids.length;
-    g.addNode(id, { x: ring * Math.cos(angle), y: ring * Math.sin(angle), size: SPACING * (1.2 + Math.sqrt(groups.get(id)!.length)) + 3 * Math.max(...groups.get(id)!.map((t) => sizes.get(t) ?? 5)) });
+    g.addNode(id, {
+      x: ring * Math.cos(angle),
+      y: ring * Math.sin(angle),
+      size:
+        SPACING * (1.2 + Math.sqrt(groups.get(id)!.length)) +
+        3 * Math.max(...groups.get(id)!.map((t) => sizes.get(t) ?? 5)),
+    });
   });
   for (const e of edges) {
     const [a, b] = [groupOf.get(e.a), groupOf.get(e.b)];
@@ -62,7 +73,11 @@ function layoutGroups(groups: Map<string, string[]>, sizes: Map<string, number>,
     else g.addEdge(a, b, { weight: Math.log1p(e.weight) });
   }
   if (g.order > 1) {
-    forceAtlas2.assign(g, { iterations: 100, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(g), gravity: 1, scalingRatio: 40, barnesHutOptimize: false } });
+    forceAtlas2.assign(g, {
+      iterations: 100,
+      getEdgeWeight: 'weight',
+      settings: { ...forceAtlas2.inferSettings(g), gravity: 1, scalingRatio: 40, barnesHutOptimize: false },
+    });
     noverlap.assign(g, { maxIterations: 60, settings: { margin: 14, ratio: 1, expansion: 1.05 } });
   }
   const out: Positions = new Map();

@@ -4,7 +4,16 @@
 import type { Report, TeamRow } from '../analyzer/contract/report';
 import { el, svg, swatch } from './dom';
 import { drawGraph, type GraphView } from './graph';
-import { clusterColors, couplingEdges, filterEdges, NO_CLUSTER_COLOR, nodeSizes, teamColor, type EdgeBy, type SizeBy } from './graph-data';
+import {
+  clusterColors,
+  couplingEdges,
+  filterEdges,
+  NO_CLUSTER_COLOR,
+  nodeSizes,
+  teamColor,
+  type EdgeBy,
+  type SizeBy,
+} from './graph-data';
 import { layoutTeams, type Positions } from './graph-layout';
 import { count } from './labels';
 import { interactionColor, interactionsOf, pairKey, type InteractionView } from './interactions';
@@ -16,7 +25,11 @@ export interface GraphState {
   topN: number;
 }
 
-const UNIT: Record<EdgeBy, string> = { static: 'import edges', change: 'shared commits', both: 'import edges + shared commits' };
+const UNIT: Record<EdgeBy, string> = {
+  static: 'import edges',
+  change: 'shared commits',
+  both: 'import edges + shared commits',
+};
 
 export class GraphPanel {
   readonly element = el('section', { class: 'graph-panel' });
@@ -31,7 +44,12 @@ export class GraphPanel {
   focus: string | null = null;
   renderer: 'webgl' | 'svg' = 'svg';
 
-  constructor(private readonly r: Report, private readonly labels: Map<string, string>, private readonly state: GraphState, private readonly onFocus: (team: string | null) => void) {
+  constructor(
+    private readonly r: Report,
+    private readonly labels: Map<string, string>,
+    private readonly state: GraphState,
+    private readonly onFocus: (team: string | null) => void,
+  ) {
     this.colors = clusterColors(r);
     this.interactions = new Map(interactionsOf(r).map((i) => [pairKey(i.a, i.b), i]));
     this.element.append(this.controls(), this.legend, this.box);
@@ -49,43 +67,111 @@ export class GraphPanel {
     const edges = filterEdges(all, this.state.min, this.state.topN);
     this.view?.kill();
     this.view = drawGraph(this.box, {
-      teams, edges, positions: this.positions, sizes, color: (t) => teamColor(t, this.colors), labels: this.labels, edgeUnit: UNIT[this.state.edgeBy],
-      focus: this.focus, onClick: (id) => this.onFocus(id), interactions: this.interactions,
+      teams,
+      edges,
+      positions: this.positions,
+      sizes,
+      color: (t) => teamColor(t, this.colors),
+      labels: this.labels,
+      edgeUnit: UNIT[this.state.edgeBy],
+      focus: this.focus,
+      onClick: (id) => this.onFocus(id),
+      interactions: this.interactions,
     });
     this.renderer = this.view.renderer;
     const shown = new Set(teams.map((t) => t.id));
     this.status.textContent = `${count(teams.length)} teams · ${count(edges.filter((e) => shown.has(e.a) && shown.has(e.b)).length)} of ${count(all.length)} edges shown`;
-    this.legend.replaceChildren(...legend(teams, this.state, this.colors, Math.max(0, ...edges.map((e) => e.weight))), ...interactionLegend([...this.interactions.values()], new Set(edges.map((e) => pairKey(e.a, e.b)))));
+    this.legend.replaceChildren(
+      ...legend(teams, this.state, this.colors, Math.max(0, ...edges.map((e) => e.weight))),
+      ...interactionLegend([...this.interactions.values()], new Set(edges.map((e) => pairKey(e.a, e.b)))),
+    );
   }
 
   private controls(): HTMLElement {
     const max = Math.max(1, ...couplingEdges(this.r, 'both').map((e) => e.weight));
-    const slider = el('input', { type: 'range', name: 'min-weight', min: '1', max: String(max), value: String(this.state.min), 'aria-label': 'minimum edge weight' });
+    const slider = el('input', {
+      type: 'range',
+      name: 'min-weight',
+      min: '1',
+      max: String(max),
+      value: String(this.state.min),
+      'aria-label': 'minimum edge weight',
+    });
     const sliderValue = el('span', { class: 'num' }, `≥ ${this.state.min}`);
     slider.addEventListener('input', () => {
       this.state.min = Number(slider.value);
       sliderValue.textContent = `≥ ${slider.value}`;
       this.draw();
     });
-    const search = el('input', { type: 'search', name: 'team-search', placeholder: 'search a team…', list: 'team-names', 'aria-label': 'search a team' });
+    const search = el('input', {
+      type: 'search',
+      name: 'team-search',
+      placeholder: 'search a team…',
+      list: 'team-names',
+      'aria-label': 'search a team',
+    });
     search.addEventListener('change', () => {
       const q = search.value.trim().toLowerCase();
-      const hit = q ? this.r.teams.find((t) => t.name.toLowerCase() === q || this.labels.get(t.id)?.toLowerCase() === q) ?? this.r.teams.find((t) => t.name.toLowerCase().includes(q)) : undefined;
+      const hit = q
+        ? (this.r.teams.find((t) => t.name.toLowerCase() === q || this.labels.get(t.id)?.toLowerCase() === q) ??
+          this.r.teams.find((t) => t.name.toLowerCase().includes(q)))
+        : undefined;
       this.onFocus(hit?.id ?? null);
     });
-    return el('div', { class: 'controls' },
-      choice('size-by', [['files', 'size: files'], ['changes', 'size: changes']], this.state.sizeBy, (v) => ((this.state.sizeBy = v as SizeBy), this.draw())),
-      choice('edge-by', [['both', 'edges: imports + commits'], ['static', 'edges: imports'], ['change', 'edges: shared commits']], this.state.edgeBy, (v) => ((this.state.edgeBy = v as EdgeBy), this.draw())),
+    return el(
+      'div',
+      { class: 'controls' },
+      choice(
+        'size-by',
+        [
+          ['files', 'size: files'],
+          ['changes', 'size: changes'],
+        ],
+        this.state.sizeBy,
+        (v) => ((this.state.sizeBy = v as SizeBy), this.draw()),
+      ),
+      choice(
+        'edge-by',
+        [
+          ['both', 'edges: imports + commits'],
+          ['static', 'edges: imports'],
+          ['change', 'edges: shared commits'],
+        ],
+        this.state.edgeBy,
+        (v) => ((this.state.edgeBy = v as EdgeBy), this.draw()),
+      ),
       el('label', {}, 'min weight ', slider, ' ', sliderValue),
-      choice('top-n', [['1', 'top 1 per team'], ['3', 'top 3 per team'], ['5', 'top 5 per team'], ['0', 'all edges']], String(this.state.topN), (v) => ((this.state.topN = Number(v)), this.draw())),
-      search, el('datalist', { id: 'team-names' }, ...this.r.teams.map((t) => el('option', { value: this.labels.get(t.id) ?? t.name }))),
-      this.status);
+      choice(
+        'top-n',
+        [
+          ['1', 'top 1 per team'],
+          ['3', 'top 3 per team'],
+          ['5', 'top 5 per team'],
+          ['0', 'all edges'],
+        ],
+        String(this.state.topN),
+        (v) => ((this.state.topN = Number(v)), this.draw()),
+      ),
+      search,
+      el(
+        'datalist',
+        { id: 'team-names' },
+        ...this.r.teams.map((t) => el('option', { value: this.labels.get(t.id) ?? t.name })),
+      ),
+      this.status,
+    );
   }
 }
 
-export function choice(name: string, options: [string, string][], value: string, change: (v: string) => void): HTMLSelectElement {
+export function choice(
+  name: string,
+  options: [string, string][],
+  value: string,
+  change: (v: string) => void,
+): HTMLSelectElement {
   const s = el('select', { name, 'aria-label': name });
-  for (const [v, label] of options) s.append(el('option', v === value ? { value: v, selected: '' } : { value: v }, label));
+  for (const [v, label] of options)
+    s.append(el('option', v === value ? { value: v, selected: '' } : { value: v }, label));
   s.addEventListener('change', () => change(s.value));
   return s;
 }
@@ -95,8 +181,19 @@ function interactionLegend(rows: InteractionView[], drawn: Set<string>): HTMLEle
   if (!rows.length) return [];
   const statuses = [...new Set(rows.map((i) => i.status))];
   const hidden = rows.filter((i) => !drawn.has(pairKey(i.a, i.b))).length;
-  return [el('span', { class: 'legend-item legend-interactions' }, 'Edge colour: interaction ', ...statuses.map((st) => el('span', { class: 'swatch-label' }, swatch(interactionColor(rows.find((i) => i.status === st)!)), st)),
-    ...(hidden ? [el('span', { class: 'muted' }, ` (${count(hidden)} without a coupling edge shown: see the team pages)`)] : []))];
+  return [
+    el(
+      'span',
+      { class: 'legend-item legend-interactions' },
+      'Edge colour: interaction ',
+      ...statuses.map((st) =>
+        el('span', { class: 'swatch-label' }, swatch(interactionColor(rows.find((i) => i.status === st)!)), st),
+      ),
+      ...(hidden
+        ? [el('span', { class: 'muted' }, ` (${count(hidden)} without a coupling edge shown: see the team pages)`)]
+        : []),
+    ),
+  ];
 }
 
 function legend(teams: TeamRow[], state: GraphState, colors: Map<string, string>, maxWeight: number): HTMLElement[] {
@@ -113,9 +210,30 @@ function legend(teams: TeamRow[], state: GraphState, colors: Map<string, string>
   };
   const clusters = [...new Set(teams.map((t) => t.cluster).filter((c): c is string => !!c))];
   return [
-    el('span', { class: 'legend-item' }, 'Size: ', dot(4, NO_CLUSTER_COLOR), ` few ${state.sizeBy} … `, dot(9, NO_CLUSTER_COLOR), ` ${count(maxSize)} ${state.sizeBy}`),
-    el('span', { class: 'legend-item' }, 'Width: ', line(1), ' 1 … ', line(8), ` ${count(maxWeight)} ${UNIT[state.edgeBy]}`),
-    el('span', { class: 'legend-item legend-clusters' }, 'Colour: cluster ', ...clusters.map((c) => el('span', { class: 'swatch-label' }, swatch(colors.get(c)!), c)),
-      el('span', { class: 'swatch-label' }, swatch(NO_CLUSTER_COLOR), 'review group / no cluster')),
+    el(
+      'span',
+      { class: 'legend-item' },
+      'Size: ',
+      dot(4, NO_CLUSTER_COLOR),
+      ` few ${state.sizeBy} … `,
+      dot(9, NO_CLUSTER_COLOR),
+      ` ${count(maxSize)} ${state.sizeBy}`,
+    ),
+    el(
+      'span',
+      { class: 'legend-item' },
+      'Width: ',
+      line(1),
+      ' 1 … ',
+      line(8),
+      ` ${count(maxWeight)} ${UNIT[state.edgeBy]}`,
+    ),
+    el(
+      'span',
+      { class: 'legend-item legend-clusters' },
+      'Colour: cluster ',
+      ...clusters.map((c) => el('span', { class: 'swatch-label' }, swatch(colors.get(c)!), c)),
+      el('span', { class: 'swatch-label' }, swatch(NO_CLUSTER_COLOR), 'review group / no cluster'),
+    ),
   ];
 }

@@ -41,12 +41,29 @@ export function drawModel(input: GraphInput): { nodes: DrawNode[]; edges: DrawEd
   const nodes = input.teams.map((t): DrawNode => {
     const p = input.positions.get(t.id) ?? { x: 0, y: 0 };
     const title = `${t.name}${t.cluster ? ` · cluster ${t.cluster}` : ''}${t.role === 'review-group' ? ' · review group' : ''} · ${t.files} files · ${t.changes} changes · autonomy ${t.autonomy.score ?? '–'}`;
-    return { id: t.id, x: p.x, y: p.y, size: input.sizes.get(t.id) ?? 5, color: input.color(t), label: input.labels.get(t.id) ?? t.name, title, dim: !!input.focus && !near.has(t.id), strong: near.has(t.id) };
+    return {
+      id: t.id,
+      x: p.x,
+      y: p.y,
+      size: input.sizes.get(t.id) ?? 5,
+      color: input.color(t),
+      label: input.labels.get(t.id) ?? t.name,
+      title,
+      dim: !!input.focus && !near.has(t.id),
+      strong: near.has(t.id),
+    };
   });
   const drawEdges = edges.map((e): DrawEdge => {
     const i = input.interactions?.get(pairKey(e.a, e.b));
     const title = `${e.a} ↔ ${e.b}: ${e.weight} ${input.edgeUnit}${i ? `\n${interactionText(i)}` : ''}`;
-    return { a: e.a, b: e.b, width: edgeWidth(e.weight, max), title, dim: !!input.focus && e.a !== input.focus && e.b !== input.focus, ...(i ? { color: interactionColor(i), status: i.status } : {}) };
+    return {
+      a: e.a,
+      b: e.b,
+      width: edgeWidth(e.weight, max),
+      title,
+      dim: !!input.focus && e.a !== input.focus && e.b !== input.focus,
+      ...(i ? { color: interactionColor(i), status: i.status } : {}),
+    };
   });
   return { nodes, edges: drawEdges };
 }
@@ -65,7 +82,9 @@ export function drawGraph(container: HTMLElement, input: GraphInput): GraphView 
     const width = Math.max(600, container.clientWidth || 900);
     const height = Math.max(380, container.clientHeight || 520);
     const nodes = fitToBox(model.nodes, width, height);
-    container.replaceChildren(svgGraph(nodes, model.edges, width, height, (id) => input.onClick(id === input.focus ? null : id)));
+    container.replaceChildren(
+      svgGraph(nodes, model.edges, width, height, (id) => input.onClick(id === input.focus ? null : id)),
+    );
     return { renderer: 'svg', kill: () => undefined };
   }
 }
@@ -76,14 +95,38 @@ function drawSigma(container: HTMLElement, model: ReturnType<typeof drawModel>, 
   const dark = isDark(getComputedStyle(document.body).backgroundColor);
   const faint = dark ? '#30363d' : '#e4e7eb';
   const stretch = widen(model.nodes, container);
-  for (const n of model.nodes) g.addNode(n.id, { x: n.x * stretch, y: -n.y, size: n.size, color: n.dim ? faint : n.color, label: n.dim ? '' : n.label, fullName: n.title, dim: n.dim, forceLabel: n.strong, zIndex: n.strong ? 1 : 0, highlighted: n.id === input.focus });
-  for (const e of model.edges) if (!g.hasEdge(e.a, e.b)) g.addEdge(e.a, e.b, { size: e.width, zIndex: e.dim ? 0 : 1, color: e.dim ? faint : e.color ?? (dark ? '#6e7681' : '#a3acb6') });
+  for (const n of model.nodes)
+    g.addNode(n.id, {
+      x: n.x * stretch,
+      y: -n.y,
+      size: n.size,
+      color: n.dim ? faint : n.color,
+      label: n.dim ? '' : n.label,
+      fullName: n.title,
+      dim: n.dim,
+      forceLabel: n.strong,
+      zIndex: n.strong ? 1 : 0,
+      highlighted: n.id === input.focus,
+    });
+  for (const e of model.edges)
+    if (!g.hasEdge(e.a, e.b))
+      g.addEdge(e.a, e.b, {
+        size: e.width,
+        zIndex: e.dim ? 0 : 1,
+        color: e.dim ? faint : (e.color ?? (dark ? '#6e7681' : '#a3acb6')),
+      });
   let hovered: string | null = null;
   const fg = getComputedStyle(document.body).color || '#333';
   const labels = nonOverlappingLabels();
   const sigma = new Sigma(g, container, {
-    renderEdgeLabels: false, labelDensity: 3, labelGridCellSize: 100, labelRenderedSizeThreshold: 0, zIndex: true,
-    labelColor: { color: fg }, labelSize: 12, defaultDrawNodeLabel: labels.draw,
+    renderEdgeLabels: false,
+    labelDensity: 3,
+    labelGridCellSize: 100,
+    labelRenderedSizeThreshold: 0,
+    zIndex: true,
+    labelColor: { color: fg },
+    labelSize: 12,
+    defaultDrawNodeLabel: labels.draw,
     // The hovered node shows its full name (owner prefix included) and its numbers.
     nodeReducer: (id, a) => (id === hovered ? { ...a, label: a.fullName as string, forceLabel: true, zIndex: 2 } : a),
   });

@@ -3,7 +3,8 @@
 
 /** The `@org/` (or longer `a/b/`) prefix every name shares, '' when they do not all share one. */
 export function commonOwnerPrefix(names: string[]): string {
-  if (names.length < 2) return names.length === 1 && /^@[^/]+\//.test(names[0]) ? names[0].slice(0, names[0].indexOf('/') + 1) : '';
+  if (names.length < 2)
+    return names.length === 1 && /^@[^/]+\//.test(names[0]) ? names[0].slice(0, names[0].indexOf('/') + 1) : '';
   let prefix = names[0];
   for (const n of names) {
     while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
@@ -16,7 +17,12 @@ export function commonOwnerPrefix(names: string[]): string {
 /** Team id → short label (prefix dropped; a name left empty keeps its full form). */
 export function shortLabels(teams: { id: string; name: string }[]): Map<string, string> {
   const prefix = commonOwnerPrefix(teams.map((t) => t.name));
-  return new Map(teams.map((t) => [t.id, t.name.startsWith(prefix) && t.name.length > prefix.length ? t.name.slice(prefix.length) : t.name]));
+  return new Map(
+    teams.map((t) => [
+      t.id,
+      t.name.startsWith(prefix) && t.name.length > prefix.length ? t.name.slice(prefix.length) : t.name,
+    ]),
+  );
 }
 
 /** n with a thousands separator: `1,204`. */

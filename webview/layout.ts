@@ -13,7 +13,10 @@ export function clusterCircles(items: { id: string; group: string }[]): Map<stri
   const radius = groups.length > 1 ? Math.min(0.36, 0.9 * spread * Math.sin(Math.PI / groups.length)) : 1;
   groups.forEach((group, gi) => {
     const centre = onCircle(gi, groups.length, spread);
-    const members = items.filter((i) => i.group === group).map((i) => i.id).sort();
+    const members = items
+      .filter((i) => i.group === group)
+      .map((i) => i.id)
+      .sort();
     // Start the small circle a quarter turn from the centre's direction, so no cluster lines up
     // with the centre of the picture and edges between clusters do not run through nodes.
     const turn = (2 * Math.PI * gi) / groups.length;

@@ -9,35 +9,86 @@ type Check = (x: unknown) => boolean;
 const str: Check = (x) => typeof x === 'string';
 const num: Check = (x) => typeof x === 'number' && Number.isFinite(x);
 const bool: Check = (x) => typeof x === 'boolean';
-const orNull = (c: Check): Check => (x) => x === null || c(x);
-const arrayOf = (c: Check): Check => (x) => Array.isArray(x) && x.every(c);
-const recordOf = (c: Check): Check => (x) => isObject(x) && Object.values(x).every(c);
-const shape = (fields: Record<string, Check>): Check => (x) => isObject(x) && Object.entries(fields).every(([k, c]) => c(x[k]));
-const oneOf = (...values: string[]): Check => (x) => typeof x === 'string' && values.includes(x);
+const orNull =
+  (c: Check): Check =>
+  (x) =>
+    x === null || c(x);
+const arrayOf =
+  (c: Check): Check =>
+  (x) =>
+    Array.isArray(x) && x.every(c);
+const recordOf =
+  (c: Check): Check =>
+  (x) =>
+    isObject(x) && Object.values(x).every(c);
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (x) =>
+    isObject(x) && Object.entries(fields).every(([k, c]) => c(x[k]));
+const oneOf =
+  (...values: string[]): Check =>
+  (x) =>
+    typeof x === 'string' && values.includes(x);
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 const ratio = orNull(num);
-const autonomy = shape({ score: ratio, deliveryIndependence: ratio, ownershipIntegrity: ratio, dependencyIndependence: ratio });
+const autonomy = shape({
+  score: ratio,
+  deliveryIndependence: ratio,
+  ownershipIntegrity: ratio,
+  dependencyIndependence: ratio,
+});
 const member = shape({ person: str, name: str, inferred: bool, changes: num });
-const trendPoint = shape({ month: str, changes: num, commits: num, alignment: ratio, deliveryIndependence: ratio, fragmentation: ratio });
+const trendPoint = shape({
+  month: str,
+  changes: num,
+  commits: num,
+  alignment: ratio,
+  deliveryIndependence: ratio,
+  fragmentation: ratio,
+});
 
 const team = shape({
-  id: str, name: str, cluster: orNull(str), members: arrayOf(member), files: num, changes: num, commits: num,
-  truckFactor: orNull(num), autonomy, trend: arrayOf(trendPoint),
+  id: str,
+  name: str,
+  cluster: orNull(str),
+  members: arrayOf(member),
+  files: num,
+  changes: num,
+  commits: num,
+  truckFactor: orNull(num),
+  autonomy,
+  trend: arrayOf(trendPoint),
 });
 
 const violation = shape({
-  kind: oneOf('deep-import', 'forbidden-dependency', 'team-cycle', 'unowned', 'ownership-drift', 'invalid-codeowners', 'interaction'),
-  file: str, line: num, fromTeam: orNull(str), toTeam: orNull(str), target: orNull(str), message: str, fingerprint: str,
+  kind: oneOf(
+    'deep-import',
+    'forbidden-dependency',
+    'team-cycle',
+    'unowned',
+    'ownership-drift',
+    'invalid-codeowners',
+    'interaction',
+  ),
+  file: str,
+  line: num,
+  fromTeam: orNull(str),
+  toTeam: orNull(str),
+  target: orNull(str),
+  message: str,
+  fingerprint: str,
 });
 
 const coupling = shape({
   files: arrayOf(shape({ a: str, b: str, shared: num, degree: num })),
   teams: arrayOf(shape({ a: str, b: str, sharedCommits: num, degree: num, commits: arrayOf(str) })),
-  static: arrayOf(shape({ from: str, to: str, edges: num, examples: arrayOf(shape({ file: str, line: num, target: str })) })),
+  static: arrayOf(
+    shape({ from: str, to: str, edges: num, examples: arrayOf(shape({ file: str, line: num, target: str })) }),
+  ),
 });
 
 const report = shape({

@@ -248,5 +248,12 @@ function teamFindings(t: TeamRow, all: FindingView[], link: LinkTarget): HTMLEle
 function teamInteractions(r: Report, t: TeamRow): HTMLElement[] {
   const rows = interactionsOf(r).filter((i) => i.a === t.id || i.b === t.id);
   if (!rows.length) return [];
-  return [el('h4', {}, 'Interactions (declared vs observed)'), el('ul', { class: 'interactions' }, ...rows.map((i) => el('li', { 'data-status': i.status }, swatch(interactionColor(i)), ' ', interactionText(i))))];
+  return [
+    el('h4', {}, 'Interactions (declared vs observed)'),
+    el(
+      'ul',
+      { class: 'interactions' },
+      ...rows.map((i) => el('li', { 'data-status': i.status }, swatch(interactionColor(i)), ' ', interactionText(i))),
+    ),
+  ];
 }

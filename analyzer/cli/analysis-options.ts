@@ -31,7 +31,7 @@ export const analysisOptions: Options = {
 export const analysisHelp = [
   ...ownershipHelp,
   '--since DATE        history window start (any date git understands: 2024-01-01, "6 months ago");',
-  '                    default: 12 months before HEAD\'s commit date; all: the whole history',
+  "                    default: 12 months before HEAD's commit date; all: the whole history",
   '--until DATE        history window end',
   '--first-parent      follow only the first parent of merges (default: skip merge commits)',
   '--include GLOB      only count changes to matching paths (repeatable)',
@@ -45,19 +45,22 @@ export const analysisHelp = [
   '--max-changeset N   change coupling ignores commits touching more than N files (30)',
   '--min-revs N --min-shared N --min-degree N   change coupling thresholds (5, 5, 30)',
   '--min-sample N      an autonomy component from fewer commits, changes or import edges is "–" (10);',
-  '                    an inferred member needs at least N changes to the team\'s files',
-  '--member-share X    inferred member: at least this share of the person\'s own changes (0.25)',
+  "                    an inferred member needs at least N changes to the team's files",
+  "--member-share X    inferred member: at least this share of the person's own changes (0.25)",
   '--change-sets MODE  auto (default): a pull request, a merged branch or a squash commit is one change',
   '                    for coupling, shared commits and crossing; commit: every commit is one change',
   '--prs FILE          merged pull requests exported by `gh pr list --json …` or `glab mr list -F json`',
   '                    (docs/cli.md): their opened/merged times and reviewers; Conway never calls the API',
-  '--period P          the scorecard\'s periods: quarter (default) or month (calendar, UTC)',
+  "--period P          the scorecard's periods: quarter (default) or month (calendar, UTC)",
 ];
 
 export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   const fromCwd = (p: unknown) => (typeof p !== 'string' ? undefined : isAbsolute(p) ? p : resolve(cwd, p));
   const metrics: AnalyzeOptions['metrics'] = {};
-  const num = (flag: string, key: 'maxChangesetSize' | 'minRevs' | 'minShared' | 'minDegree' | 'minSample' | 'memberShare') => {
+  const num = (
+    flag: string,
+    key: 'maxChangesetSize' | 'minRevs' | 'minShared' | 'minDegree' | 'minSample' | 'memberShare',
+  ) => {
     const v = values[flag];
     if (v === undefined) return;
     const n = Number(v);
@@ -71,13 +74,23 @@ export function toAnalyzeOptions(values: Values, cwd: string): AnalyzeOptions {
   num('min-sample', 'minSample');
   num('member-share', 'memberShare');
   const mode = values['change-sets'] ?? 'auto';
-  if (mode !== 'auto' && mode !== 'commit') throw new UserError(`--change-sets ${String(mode)}: expected auto (pull requests, merged branches and squash commits are one change each) or commit (every commit is one change)`);
-  if (values.prs !== undefined && mode === 'commit') throw new UserError('--prs needs --change-sets auto: with --change-sets commit every commit is its own change and the export would be ignored');
+  if (mode !== 'auto' && mode !== 'commit')
+    throw new UserError(
+      `--change-sets ${String(mode)}: expected auto (pull requests, merged branches and squash commits are one change each) or commit (every commit is one change)`,
+    );
+  if (values.prs !== undefined && mode === 'commit')
+    throw new UserError(
+      '--prs needs --change-sets auto: with --change-sets commit every commit is its own change and the export would be ignored',
+    );
   if (values.period !== undefined) {
-    if (values.period !== 'month' && values.period !== 'quarter') throw new UserError(`--period ${String(values.period)}: expected month or quarter`);
+    if (values.period !== 'month' && values.period !== 'quarter')
+      throw new UserError(`--period ${String(values.period)}: expected month or quarter`);
     metrics.period = values.period;
   }
-  if ((metrics.memberShare ?? 0) > 1) throw new UserError(`--member-share ${String(values['member-share'])}: expected a share between 0 and 1 (0.25 = 25%)`);
+  if ((metrics.memberShare ?? 0) > 1)
+    throw new UserError(
+      `--member-share ${String(values['member-share'])}: expected a share between 0 and 1 (0.25 = 25%)`,
+    );
   return {
     flavor: readFlavor(values),
     codeowners: fromCwd(values.codeowners),

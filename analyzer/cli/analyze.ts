@@ -27,9 +27,11 @@ export const analyzeCommand: Command = {
   options: { ...analysisOptions, format: { type: 'string' }, out: { type: 'string' }, scope: { type: 'string' } },
   async run(values, _positionals, io) {
     const given = values.format as string | undefined;
-    if (values.json && given !== undefined && given !== 'json') throw new UserError(`--json and --format ${given} ask for two formats: give one (--json is --format json)`);
+    if (values.json && given !== undefined && given !== 'json')
+      throw new UserError(`--json and --format ${given} ask for two formats: give one (--json is --format json)`);
     const format = given ?? 'json';
-    if (!reportFormats.includes(format)) throw new UserError(`--format ${format}: expected one of ${reportFormats.join(', ')}`);
+    if (!reportFormats.includes(format))
+      throw new UserError(`--format ${format}: expected one of ${reportFormats.join(', ')}`);
     const scope = parseScope(values.scope);
     if (values.out) checkOutDir(resolve(io.cwd, values.out as string));
     const root = await resolveRoot(values, io, true);

@@ -24,7 +24,8 @@ export const DEFAULT_BASELINE = 'conway-baseline.json';
 export const checkCommand: Command = {
   name: 'check',
   summary: 'CI gate: exit 1 on boundary violations that are not in the baseline',
-  usage: 'conway check [--repo DIR] [--baseline FILE] [--update-baseline] [--json] [--format text|json|sarif|codequality] [--out FILE]',
+  usage:
+    'conway check [--repo DIR] [--baseline FILE] [--update-baseline] [--json] [--format text|json|sarif|codequality] [--out FILE]',
   help: [
     `--baseline FILE     accepted violations (default: ${DEFAULT_BASELINE} at the repository root)`,
     '--update-baseline   write the current (gated) violations to the baseline and exit 0',
@@ -36,7 +37,15 @@ export const checkCommand: Command = {
     '--out FILE          write the output to FILE instead of stdout',
     ...analysisHelp,
   ],
-  options: { ...analysisOptions, baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, 'gate-history': { type: 'boolean' }, scope: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    ...analysisOptions,
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
+    'gate-history': { type: 'boolean' },
+    scope: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
   async run(values, _positionals, io) {
     const root = await resolveRoot(values, io, true);
     const given = values.baseline as string | undefined;
@@ -44,16 +53,31 @@ export const checkCommand: Command = {
     const updateBaseline = Boolean(values['update-baseline']);
     const format = (values.format as string | undefined) ?? (values.json ? 'json' : 'text');
     const scope = parseScope(values.scope);
-    if (!CHECK_FORMATS.includes(format as CheckFormat)) throw new UserError(`--format ${format}: expected one of ${CHECK_FORMATS.join(', ')}`);
+    if (!CHECK_FORMATS.includes(format as CheckFormat))
+      throw new UserError(`--format ${format}: expected one of ${CHECK_FORMATS.join(', ')}`);
     // Fail on a malformed baseline before the analysis, not after minutes of it.
     if (updateBaseline) checkBaselineTarget(baseline, given ?? DEFAULT_BASELINE, root);
     else readBaseline(baseline, given ?? DEFAULT_BASELINE, root);
     const options = toAnalyzeOptions(values, io.cwd);
     // The gate reads violations only: no module inference (community detection) on the CI path.
-    const report = filterScope(await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io), scope);
+    const report = filterScope(
+      await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io),
+      scope,
+    );
     if (scope) io.stderr(`note: ${escapeControls(report.notes.at(-1) ?? '')}\n`);
     io.stderr(`${windowText(report)}\n${coverageText(report) ? `${coverageText(report)}\n` : ''}`);
-    return runCheck(report, { baseline, shown: given ?? DEFAULT_BASELINE, updateBaseline, format: format as CheckFormat, out: values.out as string | undefined, gateHistory: Boolean(values['gate-history']) }, io);
+    return runCheck(
+      report,
+      {
+        baseline,
+        shown: given ?? DEFAULT_BASELINE,
+        updateBaseline,
+        format: format as CheckFormat,
+        out: values.out as string | undefined,
+        gateHistory: Boolean(values['gate-history']),
+      },
+      io,
+    );
   },
 };
 
@@ -87,8 +111,13 @@ export const HISTORY_KINDS: ReadonlySet<string> = new Set(['ownership-drift', 'i
  */
 export function runCheck(full: Report, opts: CheckOptions, io: Io): number {
   const ungated = opts.gateHistory ? [] : full.violations.filter((v) => HISTORY_KINDS.has(v.kind));
-  const report = ungated.length ? { ...full, violations: full.violations.filter((v) => !HISTORY_KINDS.has(v.kind)) } : full;
-  if (ungated.length) io.stderr(`note: ${plural(ungated.length, 'history-based violation')} (${[...new Set(ungated.map((v) => v.kind))].join(', ')}) not gated: they move with the window; --gate-history gates them\n`);
+  const report = ungated.length
+    ? { ...full, violations: full.violations.filter((v) => !HISTORY_KINDS.has(v.kind)) }
+    : full;
+  if (ungated.length)
+    io.stderr(
+      `note: ${plural(ungated.length, 'history-based violation')} (${[...new Set(ungated.map((v) => v.kind))].join(', ')}) not gated: they move with the window; --gate-history gates them\n`,
+    );
   const path = opts.baseline ? resolve(io.cwd, opts.baseline) : join(report.repo.root, DEFAULT_BASELINE);
   const shown = opts.shown ?? opts.baseline ?? DEFAULT_BASELINE;
   if (opts.updateBaseline) {
@@ -98,15 +127,35 @@ export function runCheck(full: Report, opts: CheckOptions, io: Io): number {
     return EXIT.ok;
   }
   const baseline = readBaseline(path, shown, report.repo.root);
-  if (!baseline) io.stderr(`note: no baseline at ${shown}: every violation counts as new (create one with --update-baseline)\n`);
+  if (!baseline)
+    io.stderr(`note: no baseline at ${shown}: every violation counts as new (create one with --update-baseline)\n`);
   const fresh = newViolations(report.violations, baseline);
   const format = opts.format ?? (opts.json ? 'json' : 'text');
-  const groups = report.findings && fresh.length ? ` in ${plural(new Set(fresh.map((v) => v.group)).size, 'finding')}` : '';
+  const groups =
+    report.findings && fresh.length ? ` in ${plural(new Set(fresh.map((v) => v.group)).size, 'finding')}` : '';
   const summary = `${plural(fresh.length, 'new violation')}${groups} (${report.violations.length} in all, ${report.violations.length - fresh.length} in the baseline)`;
   if (format === 'text') writeOutput([...groupedLines(report, fresh), summary].join('\n'), opts.out, io);
-  else if (format === 'json') writeOutput(JSON.stringify({ new: fresh, total: report.violations.length, baseline: baseline?.fingerprints.length ?? 0, window: report.window }, null, 2), opts.out, io);
+  else if (format === 'json')
+    writeOutput(
+      JSON.stringify(
+        {
+          new: fresh,
+          total: report.violations.length,
+          baseline: baseline?.fingerprints.length ?? 0,
+          window: report.window,
+        },
+        null,
+        2,
+      ),
+      opts.out,
+      io,
+    );
   else {
-    writeOutput(format === 'sarif' ? renderSarif({ ...report, violations: fresh }) : renderCodeQuality({ violations: fresh }), opts.out, io);
+    writeOutput(
+      format === 'sarif' ? renderSarif({ ...report, violations: fresh }) : renderCodeQuality({ violations: fresh }),
+      opts.out,
+      io,
+    );
     io.stderr(summary + '\n');
   }
   return fresh.length ? EXIT.findings : EXIT.ok;
@@ -116,15 +165,24 @@ export function runCheck(full: Report, opts: CheckOptions, io: Io): number {
 function groupedLines(report: Report, fresh: Violation[]): string[] {
   const lines: string[] = [];
   const byGroup = new Map<string, Violation[]>();
-  for (const v of fresh) (byGroup.get(v.group ?? v.fingerprint) ?? byGroup.set(v.group ?? v.fingerprint, []).get(v.group ?? v.fingerprint)!).push(v);
+  for (const v of fresh)
+    (
+      byGroup.get(v.group ?? v.fingerprint) ?? byGroup.set(v.group ?? v.fingerprint, []).get(v.group ?? v.fingerprint)!
+    ).push(v);
   // A report from before findings existed: one flat line per violation, as then.
   const findings = new Map((report.findings ?? []).map((f) => [f.id, f]));
-  const order = [...byGroup.keys()].sort((a, b) => (findings.get(a)?.rank ?? Infinity) - (findings.get(b)?.rank ?? Infinity));
+  const order = [...byGroup.keys()].sort(
+    (a, b) => (findings.get(a)?.rank ?? Infinity) - (findings.get(b)?.rank ?? Infinity),
+  );
   for (const id of order) {
     const vs = byGroup.get(id)!;
     const f = findings.get(id);
-    if (f) lines.push(`#${f.rank} ${f.kind}: ${escapeControls(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)`);
-    for (const v of vs) lines.push(`${f ? '  ' : ''}${quotePath(v.file)}:${v.line}: ${v.kind}: ${escapeControls(v.message)}`);
+    if (f)
+      lines.push(
+        `#${f.rank} ${f.kind}: ${escapeControls(f.title)} (${vs.length} new of ${f.count}, ${f.changes} changes in the window)`,
+      );
+    for (const v of vs)
+      lines.push(`${f ? '  ' : ''}${quotePath(v.file)}:${v.line}: ${v.kind}: ${escapeControls(v.message)}`);
   }
   return lines;
 }

@@ -37,12 +37,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   try {
-    if (!command) throw new UserError(`unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.`);
+    if (!command)
+      throw new UserError(`unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.`);
     let parsed;
     try {
       parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UserError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}\nRun \`conway ${name} --help\` for its options.`);
+      throw new UserError(
+        `${(e as Error).message.replace(/\. To specify.*$/s, '')}\nRun \`conway ${name} --help\` for its options.`,
+      );
     }
     if (parsed.values.help) {
       io.stdout(commandHelp(command) + '\n');
@@ -55,7 +58,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return e.exitCode;
     }
     if (process.env.CONWAY_DEBUG) throw e;
-    io.stderr(`ERROR: internal error: ${escapeLines((e as Error).message)}\nThis is a bug in Conway; rerun with CONWAY_DEBUG=1 for the stack trace and report it.\n`);
+    io.stderr(
+      `ERROR: internal error: ${escapeLines((e as Error).message)}\nThis is a bug in Conway; rerun with CONWAY_DEBUG=1 for the stack trace and report it.\n`,
+    );
     return EXIT.usage;
   }
 }

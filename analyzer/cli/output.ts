@@ -5,7 +5,18 @@
 // /dev/stdout) or a pipe as it is; a directory is refused. The temp file is created exclusively
 // (a planted link is never followed) and removed on every failure and on a signal; stale ones of
 // killed runs are removed by the next write (collect/temp-files.ts).
-import { closeSync, existsSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../contract/errors';
@@ -24,7 +35,8 @@ export function writeOutput(text: string, out: string | undefined, io: Io): void
 /** Fails before a long analysis, not after it, when the output's directory is missing. */
 export function checkOutDir(path: string): void {
   const dir = dirname(path);
-  if (!existsSync(dir)) throw new UserError(`cannot write ${path}: the directory ${dir} does not exist; create it first (mkdir -p ${dir})`);
+  if (!existsSync(dir))
+    throw new UserError(`cannot write ${path}: the directory ${dir} does not exist; create it first (mkdir -p ${dir})`);
 }
 
 export function writeFileAtomic(path: string, text: string): void {
@@ -61,7 +73,7 @@ function replaceAtomically(path: string, text: string): void {
   try {
     fd = openSync(tmp, 'wx', 0o666);
     const bytes = Buffer.from(text);
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);

@@ -13,7 +13,10 @@ export const peopleCommand: Command = {
   name: 'people',
   summary: 'people in the history: identities merged (with evidence), teams, bots',
   usage: 'conway people [--repo DIR] [--json] [--mailmap]',
-  help: ['--mailmap           print the .mailmap lines that make git merge the same identities (writes nothing)', ...analysisHelp],
+  help: [
+    '--mailmap           print the .mailmap lines that make git merge the same identities (writes nothing)',
+    ...analysisHelp,
+  ],
   options: { ...analysisOptions, mailmap: { type: 'boolean' } },
   async run(values, _positionals, io) {
     const root = await resolveRoot(values, io, true);
@@ -27,7 +30,9 @@ export const peopleCommand: Command = {
 };
 
 export function mailmapLines(people: PersonRow[]): string {
-  const lines = ['# .mailmap lines for the identities Conway merged (handle, noreply address, same name); review, then append to .mailmap'];
+  const lines = [
+    '# .mailmap lines for the identities Conway merged (handle, noreply address, same name); review, then append to .mailmap',
+  ];
   for (const p of people.filter((x) => !x.bot && (x.identities?.length ?? 0) > 1)) {
     const [proper, ...others] = p.identities!;
     for (const o of others) lines.push(mailmapLine(proper, o));
@@ -39,9 +44,14 @@ function formatPeople(people: PersonRow[]): string {
   const humans = people.filter((p) => !p.bot);
   const bots = people.filter((p) => p.bot);
   const merged = humans.filter((p) => (p.identities?.length ?? 0) > 1);
-  const out = [`${humans.length} people (${merged.length} with several identities), ${bots.length} treated as bots`, ''];
+  const out = [
+    `${humans.length} people (${merged.length} with several identities), ${bots.length} treated as bots`,
+    '',
+  ];
   for (const p of humans) {
-    out.push(`${p.id}  ${count(p.commits, 'commit')}, ${count(p.changes, 'change')}${p.teams.length ? `  teams: ${p.teams.join(', ')}` : ''}`);
+    out.push(
+      `${p.id}  ${count(p.commits, 'commit')}, ${count(p.changes, 'change')}${p.teams.length ? `  teams: ${p.teams.join(', ')}` : ''}`,
+    );
     if (p.names.length > 1 || p.names[0] !== p.id) out.push(`  names:   ${p.names.join(', ')}`);
     if (p.emails.length) out.push(`  emails:  ${p.emails.join(', ')}`);
     if (p.handles.length) out.push(`  handles: ${p.handles.map((h) => `@${h}`).join(', ')}`);
@@ -51,7 +61,10 @@ function formatPeople(people: PersonRow[]): string {
   }
   if (bots.length) {
     out.push('', 'Treated as bots (keep them with --include-bots; add patterns with --bots):');
-    for (const b of bots) out.push(`  ${b.names[0] ?? b.id} <${b.emails[0] ?? ''}>  ${count(b.commits, 'commit')}, ${count(b.changes, 'change')}`);
+    for (const b of bots)
+      out.push(
+        `  ${b.names[0] ?? b.id} <${b.emails[0] ?? ''}>  ${count(b.commits, 'commit')}, ${count(b.changes, 'change')}`,
+      );
   }
   // Names and emails come from the history: control characters escaped, as everywhere on the terminal.
   return out.map(escapeControls).join('\n') + '\n';

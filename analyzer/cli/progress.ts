@@ -4,7 +4,10 @@ import { analyzeRepo, type AnalyzeOptions } from '../analyze';
 import type { Report } from '../contract/report';
 import type { Io } from './command';
 
-export function progressPrinter(io: Io): { update(p: { phase: string; done?: number; total?: number }): void; done(): void } {
+export function progressPrinter(io: Io): {
+  update(p: { phase: string; done?: number; total?: number }): void;
+  done(): void;
+} {
   if (!io.progress) return { update: () => undefined, done: () => undefined };
   let last = 0;
   let phaseStart = Date.now();

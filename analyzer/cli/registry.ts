@@ -11,4 +11,16 @@ import { mergeCommand } from './merge';
 import { snapshotCommand, trendCommand } from './snapshot';
 import { scorecardCommand } from './scorecard';
 
-export const commands: Command[] = [analyzeCommand, checkCommand, reviewCommand, whoCommand, validateCommand, peopleCommand, initCommand, mergeCommand, snapshotCommand, trendCommand, scorecardCommand];
+export const commands: Command[] = [
+  analyzeCommand,
+  checkCommand,
+  reviewCommand,
+  whoCommand,
+  validateCommand,
+  peopleCommand,
+  initCommand,
+  mergeCommand,
+  snapshotCommand,
+  trendCommand,
+  scorecardCommand,
+];

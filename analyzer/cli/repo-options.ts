@@ -48,12 +48,19 @@ export function readFlavor(values: Values): Flavor {
 
 export function openOwnership(values: Values, root: string, io: Io): Ownership {
   const fromCwd = (p: string | undefined) => (p === undefined ? undefined : isAbsolute(p) ? p : resolve(io.cwd, p));
-  return loadOwnership(root, { flavor: readFlavor(values), codeowners: fromCwd(values.codeowners as string), teams: fromCwd(values.teams as string), catalog: fromCwd(values.catalog as string), ownership: readOwnershipSource(values) });
+  return loadOwnership(root, {
+    flavor: readFlavor(values),
+    codeowners: fromCwd(values.codeowners as string),
+    teams: fromCwd(values.teams as string),
+    catalog: fromCwd(values.catalog as string),
+    ownership: readOwnershipSource(values),
+  });
 }
 
 export function readOwnershipSource(values: Values): 'codeowners' | 'catalog' | undefined {
   const s = values.ownership as string | undefined;
-  if (s !== undefined && s !== 'codeowners' && s !== 'catalog') throw new UserError(`--ownership ${s}: expected codeowners or catalog`);
+  if (s !== undefined && s !== 'codeowners' && s !== 'catalog')
+    throw new UserError(`--ownership ${s}: expected codeowners or catalog`);
   return s;
 }
 
@@ -69,6 +76,7 @@ export function toRepoPath(root: string, given: string, io: Io): string {
   const rel = relative(root, abs);
   // Only Windows separates with a backslash: on POSIX it is a character of the name (`back\slash.ts`).
   const clean = rel.split(sep).join('/').replace(/\/+$/, '');
-  if (clean.startsWith('../') || clean === '..' || isAbsolute(clean)) throw new UserError(`${given}: outside the repository ${root}`);
+  if (clean.startsWith('../') || clean === '..' || isAbsolute(clean))
+    throw new UserError(`${given}: outside the repository ${root}`);
   return clean;
 }

@@ -27,12 +27,16 @@ script.runInThisContext().call(module.exports, module.exports, require, module, 
 function codeCacheFile(): string | null {
   const xdg = process.env.XDG_CACHE_HOME;
   const home = process.env.HOME ?? homedir();
-  const dir = xdg && isAbsolute(xdg) ? join(xdg, 'conway') : home && isAbsolute(home) ? join(home, '.cache', 'conway') : null;
+  const dir =
+    xdg && isAbsolute(xdg) ? join(xdg, 'conway') : home && isAbsolute(home) ? join(home, '.cache', 'conway') : null;
   if (!dir) return null;
   const s = statSync(bundle);
   // One cache per command: each holds the functions its command ran compiled.
   const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : '-';
-  const key = createHash('sha256').update([process.version, process.arch, bundle, s.size, s.mtimeMs, command].join('\0')).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update([process.version, process.arch, bundle, s.size, s.mtimeMs, command].join('\0'))
+    .digest('hex')
+    .slice(0, 32);
   return join(dir, 'v8', `${key}.bin`);
 }
 

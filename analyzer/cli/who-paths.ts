@@ -11,12 +11,19 @@ export interface WhoAnswer extends WhoResult {
   directory?: { files: number; decided: number; otherRules: number };
 }
 
-export function whoPath(own: Ownership, path: string, tracked: string[] | null, warn: (text: string) => void): WhoAnswer {
+export function whoPath(
+  own: Ownership,
+  path: string,
+  tracked: string[] | null,
+  warn: (text: string) => void,
+): WhoAnswer {
   if (!tracked || tracked.includes(path)) return own.who(path);
   const prefix = path ? `${path}/` : '';
   const under = tracked.filter((f) => f.startsWith(prefix));
   if (!under.length) {
-    warn(`warning: ${path ? quotePath(path) : '.'} is not tracked by git: answered as GitHub would match it, but no tracked file has this path\n`);
+    warn(
+      `warning: ${path ? quotePath(path) : '.'} is not tracked by git: answered as GitHub would match it, but no tracked file has this path\n`,
+    );
     return own.who(path);
   }
   const byRule = new Map<string, { n: number; example: WhoResult }>();
@@ -26,6 +33,12 @@ export function whoPath(own: Ownership, path: string, tracked: string[] | null, 
     const cur = byRule.get(key) ?? byRule.set(key, { n: 0, example: w }).get(key)!;
     cur.n++;
   }
-  const [, top] = [...byRule].sort((a, b) => b[1].n - a[1].n || (a[1].example.rule?.line ?? -1) - (b[1].example.rule?.line ?? -1))[0];
-  return { ...top.example, path: path || '.', directory: { files: under.length, decided: top.n, otherRules: byRule.size - 1 } };
+  const [, top] = [...byRule].sort(
+    (a, b) => b[1].n - a[1].n || (a[1].example.rule?.line ?? -1) - (b[1].example.rule?.line ?? -1),
+  )[0];
+  return {
+    ...top.example,
+    path: path || '.',
+    directory: { files: under.length, decided: top.n, otherRules: byRule.size - 1 },
+  };
 }

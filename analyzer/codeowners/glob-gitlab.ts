@@ -23,7 +23,9 @@ export function normalizeGitlabPattern(raw: string): string {
 /** Matches repository paths (without GitLab's leading `/`). */
 export function compileGitlabPattern(raw: string): ReturnType<typeof pathPattern> {
   const segs = splitSegments(normalizeGitlabPattern(raw).slice(1));
-  const items: Item[] = segs.map((seg, i) => (seg === '**' && i < segs.length - 1 ? DEEP : segmentGlob(gitlabTokens(seg))));
+  const items: Item[] = segs.map((seg, i) =>
+    seg === '**' && i < segs.length - 1 ? DEEP : segmentGlob(gitlabTokens(seg)),
+  );
   return pathPattern(items);
 }
 

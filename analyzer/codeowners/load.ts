@@ -40,12 +40,19 @@ export function loadCodeowners(repoDir: string, opts: LoadCodeownersOptions = {}
 
 function readAndParse(r: ReadResult, rel: string, flavor: Flavor): ParsedCodeowners | null {
   if (r.kind === 'missing') return null;
-  if (r.kind === 'outside') throw new UserError(`${rel} is a link to ${r.target}, outside the repository: Conway reads only files inside it — replace the link with the file, or pass --codeowners PATH to use that file`);
+  if (r.kind === 'outside')
+    throw new UserError(
+      `${rel} is a link to ${r.target}, outside the repository: Conway reads only files inside it — replace the link with the file, or pass --codeowners PATH to use that file`,
+    );
   if (r.kind === 'unreadable') throw new UserError(`${rel}: cannot read the file: ${r.message}`);
   if (r.kind === 'too-large') {
     const empty = parseCodeowners('', rel, flavor);
     const mb = (r.size / 1024 / 1024).toFixed(1);
-    empty.errors.push({ file: rel, line: 0, message: `file is ${mb} MB; ${flavor === 'github' ? 'GitHub' : 'Conway'} ignores CODEOWNERS files of 3 MB or more, so no rule applies — split or shorten it` });
+    empty.errors.push({
+      file: rel,
+      line: 0,
+      message: `file is ${mb} MB; ${flavor === 'github' ? 'GitHub' : 'Conway'} ignores CODEOWNERS files of 3 MB or more, so no rule applies — split or shorten it`,
+    });
     return empty;
   }
   return parseCodeowners(r.text, rel, flavor);

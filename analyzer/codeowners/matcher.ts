@@ -21,7 +21,9 @@ export function createMatcher(parsed: ParsedCodeowners): OwnerMatcher {
 
 function githubMatcher(rules: Rule[]): OwnerMatcher {
   const index = new RuleIndex<Rule>();
-  rules.forEach((rule, order) => index.add({ item: rule, order, pattern: compileGithubPattern(rule.pattern), prefix: githubPrefix(rule.pattern) }));
+  rules.forEach((rule, order) =>
+    index.add({ item: rule, order, pattern: compileGithubPattern(rule.pattern), prefix: githubPrefix(rule.pattern) }),
+  );
   return {
     match(path) {
       const hit = index.last(path)?.item ?? null;
@@ -48,7 +50,12 @@ function gitlabMatcher(rules: Rule[]): OwnerMatcher {
     if (!sectionOrder.has(key)) sectionOrder.set(key, sectionOrder.size);
     const normalized = normalizeGitlabPattern(rule.pattern);
     const prefix = normalized.startsWith('/**/') ? [] : literalPrefix(normalized.slice(1).split('/'));
-    (rule.exclusion ? exclude : include).add({ item: rule, order, pattern: compileGitlabPattern(rule.pattern), prefix });
+    (rule.exclusion ? exclude : include).add({
+      item: rule,
+      order,
+      pattern: compileGitlabPattern(rule.pattern),
+      prefix,
+    });
   });
   const bySection = (a: Rule, b: Rule) => sectionOrder.get(sectionKey(a))! - sectionOrder.get(sectionKey(b))!;
   return {

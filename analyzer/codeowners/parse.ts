@@ -90,7 +90,13 @@ function sectionsByName(out: ParsedCodeowners): Map<string, Section> {
   return m;
 }
 
-function parseRuleLine(raw: string, line: number, flavor: Flavor, section: Section | undefined, err: (m: string) => void): Rule | null {
+function parseRuleLine(
+  raw: string,
+  line: number,
+  flavor: Flavor,
+  section: Section | undefined,
+  err: (m: string) => void,
+): Rule | null {
   const tokens = tokenize(raw, flavor === 'github');
   if (!tokens.length) return null;
   let pattern = tokens[0].text;
@@ -119,9 +125,12 @@ function parseRuleLine(raw: string, line: number, flavor: Flavor, section: Secti
 function checkPattern(pattern: string, flavor: Flavor): string | null {
   if (!pattern) return 'empty pattern';
   if (flavor === 'gitlab') return gitlabPatternProblem(pattern);
-  if (pattern.startsWith('!')) return `'${pattern}': negation (!) is not supported in GitHub CODEOWNERS — list the paths that should be owned instead`;
-  if (/(^|[^\\])[[\]]/.test(pattern)) return `'${pattern}': character ranges ([ ]) are not supported in GitHub CODEOWNERS — write each name out, or use * and ?`;
-  if (pattern.includes('***')) return `'${pattern}': three consecutive asterisks are not a valid pattern — use ** to span directories`;
+  if (pattern.startsWith('!'))
+    return `'${pattern}': negation (!) is not supported in GitHub CODEOWNERS — list the paths that should be owned instead`;
+  if (/(^|[^\\])[[\]]/.test(pattern))
+    return `'${pattern}': character ranges ([ ]) are not supported in GitHub CODEOWNERS — write each name out, or use * and ?`;
+  if (pattern.includes('***'))
+    return `'${pattern}': three consecutive asterisks are not a valid pattern — use ** to span directories`;
   return null;
 }
 

@@ -1,7 +1,15 @@
 // Line-by-line reading and atomic writing of the cache files that can outgrow one string
 // (a 1M-commit history cache). The cache lives outside the repository (history/cache.ts says
 // where); a reader never sees half a file, and the temp file never outlives a failure.
-import { createReadStream, createWriteStream, mkdtempSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type WriteStream,
+} from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -57,15 +57,31 @@ const NEUTRAL = [
 ];
 
 /** Arguments before every git subcommand. */
-export const SAFE_ARGS: readonly string[] = ['--no-pager', '--no-optional-locks', ...NEUTRAL.flatMap((kv) => ['-c', kv])];
+export const SAFE_ARGS: readonly string[] = [
+  '--no-pager',
+  '--no-optional-locks',
+  ...NEUTRAL.flatMap((kv) => ['-c', kv]),
+];
 
 /** Variables of the user's own installation and configuration, kept; every other GIT_* is dropped. */
-const KEPT = new Set(['GIT_EXEC_PATH', 'GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CEILING_DIRECTORIES']);
+const KEPT = new Set([
+  'GIT_EXEC_PATH',
+  'GIT_CONFIG_NOSYSTEM',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CEILING_DIRECTORIES',
+]);
 
 export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(env)) if (!k.startsWith('GIT_') || KEPT.has(k)) out[k] = v;
-  return { ...out, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1', GIT_PROTOCOL_FROM_USER: '0' };
+  return {
+    ...out,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_PROTOCOL_FROM_USER: '0',
+  };
 }
 
 /** The config keys driverOverrides needs: `git config --name-only --get-regexp DRIVER_KEYS`. */
@@ -78,8 +94,12 @@ export const DRIVER_KEYS = '^(filter|diff)\\.';
  */
 export function driverOverrides(configKeys: string): string[] {
   const out: string[] = [];
-  for (const [kind, keys] of [['filter', ['clean', 'smudge', 'process', 'required']], ['diff', ['textconv', 'command']]] as const) {
-    for (const n of driverNames(configKeys, `${kind}.`)) for (const k of keys) out.push('-c', `${kind}.${n}.${k}=${k === 'required' ? 'false' : ''}`);
+  for (const [kind, keys] of [
+    ['filter', ['clean', 'smudge', 'process', 'required']],
+    ['diff', ['textconv', 'command']],
+  ] as const) {
+    for (const n of driverNames(configKeys, `${kind}.`))
+      for (const k of keys) out.push('-c', `${kind}.${n}.${k}=${k === 'required' ? 'false' : ''}`);
   }
   return out;
 }
@@ -113,5 +133,7 @@ export function readsWorkTree(args: readonly string[]): boolean {
   let i = 0;
   while (args[i] === '-c') i += 2;
   const sub = args[i];
-  return sub === 'diff' || sub === 'status' || (sub === 'ls-files' && (args.includes('-m') || args.includes('--modified')));
+  return (
+    sub === 'diff' || sub === 'status' || (sub === 'ls-files' && (args.includes('-m') || args.includes('--modified')))
+  );
 }

@@ -18,7 +18,11 @@ import { copyIndex, type PrivateIndex } from './private-index';
 
 export class GitError extends Error {
   override name = 'GitError';
-  constructor(readonly args: string[], readonly code: number | null, readonly stderr: string) {
+  constructor(
+    readonly args: string[],
+    readonly code: number | null,
+    readonly stderr: string,
+  ) {
     super(`git ${args.slice(0, 3).join(' ')}… failed (exit ${code}): ${firstLine(stderr)}`);
   }
 }
@@ -107,7 +111,11 @@ export async function* gitLines(dir: string, args: string[], run: GitRun = {}): 
 
 /** `-c` arguments turning off the repository's filter and diff drivers (spawned directly: no recursion). */
 async function driverArgs(dir: string): Promise<string[]> {
-  const child = spawn('git', [...SAFE_ARGS, 'config', '--name-only', '--get-regexp', DRIVER_KEYS], { cwd: dir, env: gitEnvironment(process.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', [...SAFE_ARGS, 'config', '--name-only', '--get-regexp', DRIVER_KEYS], {
+    cwd: dir,
+    env: gitEnvironment(process.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exit = exitOf(child, ['config']);
   exit.catch(() => undefined);
   let keys = '';
@@ -134,7 +142,9 @@ export async function findRepoRoot(dir: string, workTree = false): Promise<strin
     if (e instanceof GitError && /work tree/.test(e.stderr)) {
       const gitDir = (await runGit(dir, ['rev-parse', '--absolute-git-dir'])).trim();
       if (!workTree) return gitDir;
-      throw new RepoStateError(`${gitDir} is a bare repository (no work tree): Conway reads a checkout — clone it (\`git clone ${gitDir} DIR\`) and pass --repo DIR`);
+      throw new RepoStateError(
+        `${gitDir} is a bare repository (no work tree): Conway reads a checkout — clone it (\`git clone ${gitDir} DIR\`) and pass --repo DIR`,
+      );
     }
     if (e instanceof GitError || isMissingDir(e)) {
       throw new RepoStateError(`${dir} is not a git repository (run conway inside a clone or pass --repo DIR)`);
@@ -154,7 +164,10 @@ function exitOf(child: ChildProcess, args: string[]): Promise<void> {
       const state = code === 0 ? null : repoStateOf(stderr);
       if (code === 0) resolve();
       else if (state) reject(state);
-      else if (/fatal: unable to read|missing blob|bad object|from promisor remote|lazy fetching disabled/i.test(stderr)) reject(new MissingObjectError(args, code, stderr));
+      else if (
+        /fatal: unable to read|missing blob|bad object|from promisor remote|lazy fetching disabled/i.test(stderr)
+      )
+        reject(new MissingObjectError(args, code, stderr));
       else reject(new GitError(args, code, stderr));
     });
   });

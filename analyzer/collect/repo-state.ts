@@ -28,7 +28,18 @@ export interface RepoState {
 export async function readRepoState(dir: string, since?: string): Promise<RepoState> {
   const sinceArgs = since === undefined ? [] : [`--since=${since}`];
   try {
-    const out = await runGit(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository', ...sinceArgs, 'HEAD^{commit}', 'HEAD^@', '--symbolic-full-name', 'HEAD', '--abbrev-ref', 'HEAD']);
+    const out = await runGit(dir, [
+      'rev-parse',
+      '--show-toplevel',
+      '--is-shallow-repository',
+      ...sinceArgs,
+      'HEAD^{commit}',
+      'HEAD^@',
+      '--symbolic-full-name',
+      'HEAD',
+      '--abbrev-ref',
+      'HEAD',
+    ]);
     const lines = out.split('\n');
     if (lines.at(-1) === '') lines.pop();
     const [root, shallow] = lines.splice(0, 2);
@@ -37,15 +48,25 @@ export async function readRepoState(dir: string, since?: string): Promise<RepoSt
     const full = lines.pop();
     const [head, ...parents] = lines;
     const wellFormed =
-      !!root && (shallow === 'true' || shallow === 'false') && lines.length > 0 && lines.every((l) => OBJECT_ID.test(l)) && !!full && !!short && (since === undefined || /^--max-age=/.test(sinceAnswer ?? ''));
-    if (wellFormed) return { root, head, parents, shallow: shallow === 'true', branch: full === 'HEAD' ? null : short!, sinceAnswer };
+      !!root &&
+      (shallow === 'true' || shallow === 'false') &&
+      lines.length > 0 &&
+      lines.every((l) => OBJECT_ID.test(l)) &&
+      !!full &&
+      !!short &&
+      (since === undefined || /^--max-age=/.test(sinceAnswer ?? ''));
+    if (wellFormed)
+      return { root, head, parents, shallow: shallow === 'true', branch: full === 'HEAD' ? null : short!, sinceAnswer };
   } catch {
     // answered one by one below, which also turns "not a repository" into a RepoStateError
   }
   const root = await findRepoRoot(dir);
   const [hs, branch, sinceAnswer] = await Promise.all([
     headAndShallow(root),
-    runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).then((s) => s.trim() || null, () => null),
+    runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).then(
+      (s) => s.trim() || null,
+      () => null,
+    ),
     since === undefined ? undefined : runGit(root, ['rev-parse', ...sinceArgs]).then((s) => s.trim()),
   ]);
   return { root, ...hs, branch, sinceAnswer };
@@ -54,7 +75,11 @@ export async function readRepoState(dir: string, since?: string): Promise<RepoSt
 /** HEAD's commit and whether the clone is shallow, in one git call (two on an unborn branch). */
 export async function headAndShallow(root: string): Promise<{ head: string | null; shallow: boolean }> {
   try {
-    const [shallow, head] = (await runGit(root, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD^{commit}'])).trim().split('\n');
+    const [shallow, head] = (
+      await runGit(root, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD^{commit}'])
+    )
+      .trim()
+      .split('\n');
     return { head: head || null, shallow: shallow === 'true' };
   } catch (e) {
     if (!(e instanceof GitError)) throw e;

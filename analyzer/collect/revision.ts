@@ -22,27 +22,40 @@ export async function resolveCommit(root: string, ref: string, flag: string): Pr
   try {
     return (await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
   } catch (e) {
-    if (e instanceof GitError) throw new UserError(`${flag} ${ref}: no such commit or branch in ${root} (fetch it first, e.g. \`git fetch origin ${ref}\`)`);
+    if (e instanceof GitError)
+      throw new UserError(
+        `${flag} ${ref}: no such commit or branch in ${root} (fetch it first, e.g. \`git fetch origin ${ref}\`)`,
+      );
     throw e;
   }
 }
 
 /** The default base: the branch's upstream, else main, master, origin/main, origin/master. */
 export async function defaultBaseRef(root: string): Promise<string> {
-  const upstream = await runGit(root, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']).catch(() => '');
+  const upstream = await runGit(root, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']).catch(
+    () => '',
+  );
   if (upstream.trim()) return upstream.trim();
   for (const ref of ['main', 'master', 'origin/main', 'origin/master']) {
-    const ok = await runGit(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).then(() => true, () => false);
+    const ok = await runGit(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).then(
+      () => true,
+      () => false,
+    );
     if (ok) return ref;
   }
-  throw new UserError(`no base to compare with: the branch has no upstream and there is no main or master branch — pass --base REF`);
+  throw new UserError(
+    `no base to compare with: the branch has no upstream and there is no main or master branch — pass --base REF`,
+  );
 }
 
 export async function mergeBase(root: string, a: string, b: string): Promise<string> {
   try {
     return (await runGit(root, ['merge-base', a, b])).trim();
   } catch (e) {
-    if (e instanceof GitError) throw new UserError(`${a.slice(0, 12)} and ${b.slice(0, 12)} have no common ancestor (a shallow clone? fetch with more depth, e.g. \`git fetch --deepen=200\`)`);
+    if (e instanceof GitError)
+      throw new UserError(
+        `${a.slice(0, 12)} and ${b.slice(0, 12)} have no common ancestor (a shallow clone? fetch with more depth, e.g. \`git fetch --deepen=200\`)`,
+      );
     throw e;
   }
 }
@@ -61,17 +74,33 @@ export async function listUntracked(root: string): Promise<string[]> {
 
 /** `git diff --name-status -z` with the given revisions/flags, parsed. */
 export async function diffChanges(root: string, args: string[], renames = true): Promise<Change[]> {
-  const out = await runGit(root, [...QUOTE_OFF, 'diff', '--name-status', '-z', '--no-ext-diff', '--no-textconv', renames ? '-M' : '--no-renames', ...args]);
+  const out = await runGit(root, [
+    ...QUOTE_OFF,
+    'diff',
+    '--name-status',
+    '-z',
+    '--no-ext-diff',
+    '--no-textconv',
+    renames ? '-M' : '--no-renames',
+    ...args,
+  ]);
   return parseNameStatus(out);
 }
 
-const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed' };
+const STATUS: Record<string, ChangeStatus> = {
+  A: 'added',
+  M: 'modified',
+  D: 'deleted',
+  R: 'renamed',
+  C: 'copied',
+  T: 'type-changed',
+};
 
 /** `R100\0old\0new\0M\0path\0…` → changes (unmerged entries count as modified). */
 export function parseNameStatus(out: string): Change[] {
   const parts = out.split('\0');
   const changes: Change[] = [];
-  for (let i = 0; i + 1 < parts.length; ) {
+  for (let i = 0; i + 1 < parts.length;) {
     const code = parts[i][0];
     if (!code) break;
     const status = STATUS[code] ?? 'modified';

@@ -30,7 +30,10 @@ export interface TrackedIndex {
   modified: Set<string> | null;
 }
 
-export async function listTrackedIndex(repoDir: string, opts: { modified?: boolean; signal?: AbortSignal } = {}): Promise<TrackedIndex> {
+export async function listTrackedIndex(
+  repoDir: string,
+  opts: { modified?: boolean; signal?: AbortSignal } = {},
+): Promise<TrackedIndex> {
   const files: string[] = [];
   const blobs = new Map<string, string>();
   const modified = opts.modified ? new Set<string>() : null;
@@ -46,7 +49,8 @@ export async function listTrackedIndex(repoDir: string, opts: { modified?: boole
       return;
     }
     files.push(path);
-    if (tag === 'H' && s.startsWith(' 100', start + 1) && s[tab - 1] === '0' && s[tab - 2] === ' ') blobs.set(path, s.slice(start + 9, tab - 2));
+    if (tag === 'H' && s.startsWith(' 100', start + 1) && s[tab - 1] === '0' && s[tab - 2] === ' ')
+      blobs.set(path, s.slice(start + 9, tab - 2));
   };
   let buf = '';
   // -m compares work-tree content: git.ts turns the repository's filter drivers off for it.

@@ -18,9 +18,11 @@ export function userPathKind(abs: string): 'dir' | 'file' | null {
 /** Regular files under `dir` whose name matches, sorted; node_modules and .git are skipped. */
 export function filesUnder(dir: string, name: RegExp, depth = 0): string[] {
   if (depth > MAX_DEPTH) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') return filesUnder(p, name, depth + 1);
-    return e.isFile() && name.test(e.name) ? [p] : [];
-  }).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') return filesUnder(p, name, depth + 1);
+      return e.isFile() && name.test(e.name) ? [p] : [];
+    })
+    .sort();
 }

@@ -2,7 +2,10 @@
 // caught once in the CLI and printed as `ERROR: …` with exit code 2 — never a stack trace.
 
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
     this.name = 'UserError';
   }

@@ -4,7 +4,11 @@
 // a secret into a note, a report or a CI log. These name the kind of error (and the caller names
 // the file and line) instead.
 
-const YAML_WORDS: Record<string, string> = { TAG_RESOLVE_FAILED: 'unresolved tag', BAD_INDENT: 'bad indentation', TAB_AS_INDENT: 'a tab as indentation' };
+const YAML_WORDS: Record<string, string> = {
+  TAG_RESOLVE_FAILED: 'unresolved tag',
+  BAD_INDENT: 'bad indentation',
+  TAB_AS_INDENT: 'a tab as indentation',
+};
 
 /** The kind of a yaml-package error or warning, from its stable `code` ("UNEXPECTED_TOKEN" → "unexpected token"). */
 export function yamlErrorKind(e: { code?: string }): string {

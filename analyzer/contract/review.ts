@@ -5,7 +5,13 @@ import type { Violation } from './report';
 
 export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed';
 
-export type RuleRef = { line: number; pattern: string; section?: string; file?: string; kind?: 'and' | 'optional' } | null;
+export type RuleRef = {
+  line: number;
+  pattern: string;
+  section?: string;
+  file?: string;
+  kind?: 'and' | 'optional';
+} | null;
 
 export interface ReviewFile {
   path: string;
@@ -73,6 +79,10 @@ export interface Review {
   /** basis: `members` — the team's members (declared or inferred); `recent-authors` — a review group
    *  without declared members, so the files' recent main authors whoever they are; `person-owner` — a
    *  person named as owner in CODEOWNERS: that person. */
-  reviewers: { team: string; basis: 'members' | 'recent-authors' | 'person-owner'; people: { person: string; name: string; changes: number; lines: number | null }[] }[];
+  reviewers: {
+    team: string;
+    basis: 'members' | 'recent-authors' | 'person-owner';
+    people: { person: string; name: string; changes: number; lines: number | null }[];
+  }[];
   notes: string[];
 }

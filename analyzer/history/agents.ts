@@ -27,11 +27,20 @@ export const AGENT_EMAILS = new Set([
   'openhands@all-hands.dev',
 ]);
 
-export const AGENT_HANDLES = new Set(['copilot', 'copilot-swe-agent', 'chatgpt-codex-connector', 'gemini-code-assist', 'google-labs-jules', 'claude']);
+export const AGENT_HANDLES = new Set([
+  'copilot',
+  'copilot-swe-agent',
+  'chatgpt-codex-connector',
+  'gemini-code-assist',
+  'google-labs-jules',
+  'claude',
+]);
 
 /** An AI agent's identity (lowercased, trimmed email). */
 export function isAgent(email: string): boolean {
   if (AGENT_EMAILS.has(email)) return true;
-  const handle = noreplyHandle(email)?.toLowerCase().replace(/\[bot\]$/, '');
+  const handle = noreplyHandle(email)
+    ?.toLowerCase()
+    .replace(/\[bot\]$/, '');
   return handle !== undefined && AGENT_HANDLES.has(handle);
 }

@@ -34,7 +34,11 @@ export function machineSubject(subject: string): boolean {
 
 /** The subject with what changes between runs blanked: `Release v1.2.3 (abc1234)` → `release v# (#)`. */
 export function subjectTemplate(subject: string): string {
-  return subject.trim().toLowerCase().replace(/\b[0-9a-f]{7,40}\b/g, '#').replace(/v?\d+(?:[.\-]\d+)*(?:[-+][\w.]+)?/g, '#');
+  return subject
+    .trim()
+    .toLowerCase()
+    .replace(/\b[0-9a-f]{7,40}\b/g, '#')
+    .replace(/v?\d+(?:[.\-]\d+)*(?:[-+][\w.]+)?/g, '#');
 }
 
 /** The subject's print: template hash × 2 + 1 if machine-written (always a non-negative Smi). */

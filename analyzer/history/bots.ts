@@ -59,7 +59,10 @@ const PERSON: Verdict = { bot: false, reason: null };
 function automationVerdict(t: AccountAutomation | undefined): Verdict {
   if (!t || t.total === 0 || t.automated >= AUTOMATED_SHARE * t.total) return BOT;
   if (t.sameTemplate >= 2 && t.sameTemplate >= SAME_TEMPLATE_SHARE * t.total) return BOT;
-  return { bot: false, reason: `named like a bot, but ${t.automated} of ${t.total} commit${t.total === 1 ? '' : 's'} look automated` };
+  return {
+    bot: false,
+    reason: `named like a bot, but ${t.automated} of ${t.total} commit${t.total === 1 ? '' : 's'} look automated`,
+  };
 }
 
 /** Name or handle ends in `bot` (lowercased input). */

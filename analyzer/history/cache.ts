@@ -138,7 +138,9 @@ function* linesOf(entry: CacheEntry): Iterable<string> {
 type Row = [string, string, string, number, string[], (string | number | null)[][], number, string[]?, number?];
 
 function encodeCommit(c: RawCommit): Row {
-  const files = c.files.map((f) => (f.oldPath === undefined ? [f.path, f.added, f.deleted] : [f.path, f.added, f.deleted, f.oldPath]));
+  const files = c.files.map((f) =>
+    f.oldPath === undefined ? [f.path, f.added, f.deleted] : [f.path, f.added, f.deleted, f.oldPath],
+  );
   const row: Row = [c.sha, c.name, c.email, c.date, c.coAuthors, files, c.subject];
   if (c.reviewers || c.pr) row.push(c.reviewers ?? [], c.pr ?? 0);
   return row;
@@ -148,8 +150,24 @@ function encodeCommit(c: RawCommit): Row {
 function decodeCommit(row: Row, intern: (s: string) => string): RawCommit {
   if (!Array.isArray(row) || (row.length !== 7 && row.length !== 9)) throw new Error('bad row');
   const [sha, name, email, date, coAuthors, files, subject, reviewers, pr] = row;
-  if (row.length === 9 && (!Array.isArray(reviewers) || !reviewers.every(isStr) || !Number.isInteger(pr) || (pr as number) < 0)) throw new Error('bad row');
-  if (!isStr(sha) || !isStr(name) || !isStr(email) || typeof date !== 'number' || !Array.isArray(coAuthors) || !coAuthors.every(isStr) || !Array.isArray(files) || !Number.isInteger(subject) || subject < 0 || subject > 0x7fffffff) throw new Error('bad row');
+  if (
+    row.length === 9 &&
+    (!Array.isArray(reviewers) || !reviewers.every(isStr) || !Number.isInteger(pr) || (pr as number) < 0)
+  )
+    throw new Error('bad row');
+  if (
+    !isStr(sha) ||
+    !isStr(name) ||
+    !isStr(email) ||
+    typeof date !== 'number' ||
+    !Array.isArray(coAuthors) ||
+    !coAuthors.every(isStr) ||
+    !Array.isArray(files) ||
+    !Number.isInteger(subject) ||
+    subject < 0 ||
+    subject > 0x7fffffff
+  )
+    throw new Error('bad row');
   const commit: RawCommit = {
     sha,
     name: intern(name),

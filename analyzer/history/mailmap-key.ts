@@ -18,7 +18,13 @@ export async function mailmapKey(root: string): Promise<string> {
     orEmpty(runGit(root, ['config', '--get-regexp', '^(mailmap\\.|core\\.usereplacerefs)'])),
     orEmpty(runGit(root, ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/replace/'])),
   ]);
-  const hash = createHash('sha256').update(SAFE_ARGS.join(' ')).update('\0').update(config).update('\0').update(replaced).update('\0');
+  const hash = createHash('sha256')
+    .update(SAFE_ARGS.join(' '))
+    .update('\0')
+    .update(config)
+    .update('\0')
+    .update(replaced)
+    .update('\0');
   const file = readRepoFile(root, '.mailmap', MAX_BYTES, true);
   hash.update(file.kind === 'text' ? file.bytes : file.kind).update('\0');
   for (const line of config.split('\n')) {
@@ -28,7 +34,9 @@ export async function mailmapKey(root: string): Promise<string> {
       const other = readTextFile(resolve(root, value), MAX_BYTES);
       hash.update(other.kind === 'text' ? other.bytes : other.kind).update('\0');
     } else if (key === 'mailmap.blob') {
-      hash.update(await orEmpty(runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', value]))).update('\0');
+      hash
+        .update(await orEmpty(runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', value])))
+        .update('\0');
     }
   }
   return hash.digest('hex').slice(0, 16);

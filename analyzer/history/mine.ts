@@ -90,9 +90,31 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
   const { head, shallow } = opts.state ?? (await headAndShallow(root));
   const wanted: LogMode = opts.fast ? 'name-status' : 'numstat';
   const notes = shallow ? [SHALLOW_NOTE] : [];
-  if (head === null) return { head, commits: [], shallow, notes: [...notes, EMPTY_NOTE], mode: wanted, fromCache: 0, mined: 0, bots: [], automation: new Map(), coAuthorNames: new Map(), merges: [] };
+  if (head === null)
+    return {
+      head,
+      commits: [],
+      shallow,
+      notes: [...notes, EMPTY_NOTE],
+      mode: wanted,
+      fromCache: 0,
+      mined: 0,
+      bots: [],
+      automation: new Map(),
+      coAuthorNames: new Map(),
+      merges: [],
+    };
   // The merge pass is a separate, cheap git walk: it runs while the log is mined.
-  const mergesRun = opts.merges && !opts.firstParent ? mineMerges(root, head, { since: opts.since, until: opts.until, cacheDir: mergeCacheDir(opts), signal: opts.signal, warm: opts.warm }) : null;
+  const mergesRun =
+    opts.merges && !opts.firstParent
+      ? mineMerges(root, head, {
+          since: opts.since,
+          until: opts.until,
+          cacheDir: mergeCacheDir(opts),
+          signal: opts.signal,
+          warm: opts.warm,
+        })
+      : null;
   mergesRun?.catch(() => undefined); // awaited below
   const raw = await mineWithCache(root, head, wanted, opts);
   const bots = new Map<string, DroppedBot>();
@@ -104,7 +126,10 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
     resolve: makeResolver(opts.members),
     isBot: makeBotTest(opts.bots, automation),
     includeBots: opts.includeBots ?? false,
-    keepPath: makePathFilter(opts, opts.warm?.slot(root, 'path-filters', () => new Map())),
+    keepPath: makePathFilter(
+      opts,
+      opts.warm?.slot(root, 'path-filters', () => new Map()),
+    ),
     // A one-shot run owns the raw commits: each is dropped once converted, so at 1M commits the
     // raw and the converted records are not all alive together.
     consume: !opts.warm,
@@ -122,7 +147,19 @@ export async function mineHistory(repoDir: string, opts: MineOptions = {}): Prom
       if (m) c.mergedBy = m;
     }
   }
-  return { head, commits, shallow, notes: allNotes, mode: raw.entry.mode, fromCache: raw.fromCache, mined: raw.mined, bots: [...bots.values()], automation, coAuthorNames, merges: groups?.merges ?? [] };
+  return {
+    head,
+    commits,
+    shallow,
+    notes: allNotes,
+    mode: raw.entry.mode,
+    fromCache: raw.fromCache,
+    mined: raw.mined,
+    bots: [...bots.values()],
+    automation,
+    coAuthorNames,
+    merges: groups?.merges ?? [],
+  };
 }
 
 /** The merge groups are cached beside the history, under the same rules (no cache for relative dates). */
@@ -147,16 +184,25 @@ function tallyCoAuthor(names: Map<string, Map<string, number>>, person: string, 
 /** Trailers git would not read as an identity: said, never made into people. */
 function malformedNote(values: string[]): string[] {
   if (!values.length) return [];
-  const shown = [...new Set(values)].slice(0, 3).map((v) => `\`${v}\``).join(', ');
-  return [`${values.length} Co-authored-by trailer${values.length === 1 ? '' : 's'} ignored: not \`Name <email>\` (${shown})`];
+  const shown = [...new Set(values)]
+    .slice(0, 3)
+    .map((v) => `\`${v}\``)
+    .join(', ');
+  return [
+    `${values.length} Co-authored-by trailer${values.length === 1 ? '' : 's'} ignored: not \`Name <email>\` (${shown})`,
+  ];
 }
 
 async function mineWithCache(root: string, head: string, wanted: LogMode, opts: MineOptions) {
   // --no-cache never touches the cache directory; an unusable one only costs a re-mine.
   const cacheDir = opts.cache === false ? null : (opts.cacheDir ?? defaultCacheDir());
   const useCache = cacheDir !== null && isAbsoluteDate(opts.since) && isAbsoluteDate(opts.until);
-  const file = useCache ? cacheFile(cacheDir, realPath(root), [opts.since, opts.until, !!opts.firstParent, wanted, await mailmapKey(root)]) : null;
-  const base = file ? await usableCache(root, head, await readCache(file, historyWarm(opts.warm, root)), opts.state?.parents) : null;
+  const file = useCache
+    ? cacheFile(cacheDir, realPath(root), [opts.since, opts.until, !!opts.firstParent, wanted, await mailmapKey(root)])
+    : null;
+  const base = file
+    ? await usableCache(root, head, await readCache(file, historyWarm(opts.warm, root)), opts.state?.parents)
+    : null;
   let run: LogRun = { commits: [], mode: base?.mode ?? wanted, notes: [] };
   if (base?.head !== head) {
     const attributes = attributesFile(cacheDir);
@@ -183,7 +229,13 @@ async function mineWithCache(root: string, head: string, wanted: LogMode, opts: 
  * make the warm report differ from a cold one. One commit on top of the cached head is already
  * in order; otherwise a rev-list of shas (tens of ms on 15k commits) gives the order.
  */
-async function inLogOrder(root: string, head: string, added: RawCommit[], base: CacheEntry, opts: MineOptions): Promise<RawCommit[]> {
+async function inLogOrder(
+  root: string,
+  head: string,
+  added: RawCommit[],
+  base: CacheEntry,
+  opts: MineOptions,
+): Promise<RawCommit[]> {
   const commits = added.concat(base.commits);
   const parents = opts.state?.parents;
   if (added.length === 1 && added[0].sha === head && parents?.length === 1 && parents[0] === base.head) return commits;
@@ -196,7 +248,12 @@ async function inLogOrder(root: string, head: string, added: RawCommit[], base: 
  * The cached entry when HEAD descends from its head (so only newer commits are missing). One
  * commit on top of the cached head (HEAD's parents are known from readRepoState) needs no git.
  */
-async function usableCache(root: string, head: string, cached: CacheEntry | null, parents?: string[]): Promise<CacheEntry | null> {
+async function usableCache(
+  root: string,
+  head: string,
+  cached: CacheEntry | null,
+  parents?: string[],
+): Promise<CacheEntry | null> {
   if (!cached) return null;
   if (cached.head === head || parents?.includes(cached.head)) return cached;
   try {

@@ -49,7 +49,10 @@ export class LogParser {
   private need = 0;
   private readonly strings = new Map<string, string>();
 
-  constructor(private readonly mode: LogMode, private readonly onCommit: (c: RawCommit) => void) {}
+  constructor(
+    private readonly mode: LogMode,
+    private readonly onCommit: (c: RawCommit) => void,
+  ) {}
 
   /** Feeds a chunk of text; complete commits are emitted as soon as the next one starts. */
   push(text: string): void {
@@ -77,18 +80,29 @@ export class LogParser {
   private readHeader(token: string): void {
     this.flush();
     // Defaults: a truncated header (a killed git, a broken pipe) yields empty fields, not a crash.
-    const [sha = '', name = '', email = '', date = '', trailers = '', reviews = '', ...rest] = token.slice(1).split('\x1f');
+    const [sha = '', name = '', email = '', date = '', trailers = '', reviews = '', ...rest] = token
+      .slice(1)
+      .split('\x1f');
     const subject = rest.join('\x1f');
     const commit: RawCommit = {
       sha: copy(sha),
       name: this.intern(name),
       email: this.intern(email),
       date: Number(date),
-      coAuthors: trailers ? trailers.split('\x1d').map((t) => this.intern(t.trim())).filter(Boolean) : NONE,
+      coAuthors: trailers
+        ? trailers
+            .split('\x1d')
+            .map((t) => this.intern(t.trim()))
+            .filter(Boolean)
+        : NONE,
       files: [],
       subject: subjectPrint(subject),
     };
-    if (reviews) commit.reviewers = reviews.split('\x1d').map((t) => this.intern(t.trim())).filter(Boolean);
+    if (reviews)
+      commit.reviewers = reviews
+        .split('\x1d')
+        .map((t) => this.intern(t.trim()))
+        .filter(Boolean);
     const pr = SQUASH_PR.exec(subject);
     if (pr) commit.pr = Number(pr[1]);
     this.commit = commit;

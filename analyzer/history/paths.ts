@@ -7,17 +7,48 @@ import { Minimatch } from 'minimatch';
 import { PROCESS_PATHS } from '../model/process-paths';
 
 export const DEFAULT_EXCLUDES = [
-  '**/package-lock.json', '**/npm-shrinkwrap.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/bun.lockb', '**/bun.lock',
-  '**/Cargo.lock', '**/Gemfile.lock', '**/poetry.lock', '**/composer.lock', '**/go.sum', '**/*.lock',
-  '**/node_modules/**', '**/vendor/**', '**/third_party/**', '**/dist/**', '**/coverage/**',
-  '**/*.min.js', '**/*.min.css', '**/*.map', '**/__generated__/**', '**/*.generated.*', '**/*.snap',
+  '**/package-lock.json',
+  '**/npm-shrinkwrap.json',
+  '**/yarn.lock',
+  '**/pnpm-lock.yaml',
+  '**/bun.lockb',
+  '**/bun.lock',
+  '**/Cargo.lock',
+  '**/Gemfile.lock',
+  '**/poetry.lock',
+  '**/composer.lock',
+  '**/go.sum',
+  '**/*.lock',
+  '**/node_modules/**',
+  '**/vendor/**',
+  '**/third_party/**',
+  '**/dist/**',
+  '**/coverage/**',
+  '**/*.min.js',
+  '**/*.min.css',
+  '**/*.map',
+  '**/__generated__/**',
+  '**/*.generated.*',
+  '**/*.snap',
   ...PROCESS_PATHS,
 ];
 
 /** Lockfiles and minified files marked `-diff` through core.attributesFile: git skips their line diff. */
 export const BINARY_ATTRIBUTES = [
-  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'Cargo.lock',
-  'Gemfile.lock', 'poetry.lock', 'composer.lock', 'go.sum', '*.min.js', '*.min.css', '*.map',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+  'bun.lockb',
+  'Cargo.lock',
+  'Gemfile.lock',
+  'poetry.lock',
+  'composer.lock',
+  'go.sum',
+  '*.min.js',
+  '*.min.css',
+  '*.map',
 ].map((p) => `${p} -diff`);
 
 export interface PathFilterOptions {
@@ -66,7 +97,10 @@ function compileFilter(opts: PathFilterOptions): PathFilter {
  */
 function compile(globs: string[]): { test(path: string): boolean } | null {
   if (!globs.length) return null;
-  const sources = globs.map((g) => new Minimatch(g, { dot: true }).makeRe()).filter((r): r is RegExp => r instanceof RegExp).map((r) => `(?:${r.source})`);
+  const sources = globs
+    .map((g) => new Minimatch(g, { dot: true }).makeRe())
+    .filter((r): r is RegExp => r instanceof RegExp)
+    .map((r) => `(?:${r.source})`);
   if (!sources.length) return null;
   const re = new RegExp(sources.join('|'));
   const needles = globs.map(literalNeedle);

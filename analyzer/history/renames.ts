@@ -23,7 +23,10 @@ export function followRenames(commits: Commit[]): Commit[] {
  */
 export function headNames(files: FileChange[], newest: Map<string, string>): FileChange[] {
   const name = (p: string) => newest.get(p) ?? p;
-  const out = newest.size && files.some((f) => newest.has(f.path)) ? files.map((f) => (newest.has(f.path) ? { ...f, path: name(f.path) } : f)) : files;
+  const out =
+    newest.size && files.some((f) => newest.has(f.path))
+      ? files.map((f) => (newest.has(f.path) ? { ...f, path: name(f.path) } : f))
+      : files;
   for (const f of files) if (f.oldPath !== undefined && f.oldPath !== f.path) newest.set(f.oldPath, name(f.path));
   return out;
 }

@@ -32,18 +32,99 @@ export function defaultSince(headDate: number): string {
 
 // Words git's approxidate knows (git's date.c: month and weekday names from 3 letters, units,
 // number names, special words, time zones). Anything else is skipped by git without a word.
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WORDS = new Set([
-  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years',
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'last', 'ago', 'yesterday', 'today', 'now', 'noon', 'midnight', 'tea', 'am', 'pm', 'never',
-  't', 'z', 'utc', 'gmt', 'ut', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'cet', 'cest', 'met', 'mewt', 'mest', 'eet', 'eest', 'bst', 'wet', 'west', 'ist', 'jst', 'nzst', 'nzdt', 'aest', 'aedt', 'hst', 'akst', 'akdt', 'ast', 'adt',
+  'second',
+  'seconds',
+  'minute',
+  'minutes',
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'last',
+  'ago',
+  'yesterday',
+  'today',
+  'now',
+  'noon',
+  'midnight',
+  'tea',
+  'am',
+  'pm',
+  'never',
+  't',
+  'z',
+  'utc',
+  'gmt',
+  'ut',
+  'est',
+  'edt',
+  'cst',
+  'cdt',
+  'mst',
+  'mdt',
+  'pst',
+  'pdt',
+  'cet',
+  'cest',
+  'met',
+  'mewt',
+  'mest',
+  'eet',
+  'eest',
+  'bst',
+  'wet',
+  'west',
+  'ist',
+  'jst',
+  'nzst',
+  'nzdt',
+  'aest',
+  'aedt',
+  'hst',
+  'akst',
+  'akdt',
+  'ast',
+  'adt',
 ]);
 
 /** The first word of a --since/--until text that git would skip, or null. */
 export function unknownDateWord(text: string): string | null {
   for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) {
-    const name = (list: string[]) => w.length >= 3 && list.some((m) => m.startsWith(w) || (w.startsWith(m) && w.length === m.length));
+    const name = (list: string[]) =>
+      w.length >= 3 && list.some((m) => m.startsWith(w) || (w.startsWith(m) && w.length === m.length));
     if (!WORDS.has(w) && !name(MONTHS) && !name(WEEKDAYS) && !(w.endsWith('s') && WORDS.has(w.slice(0, -1)))) return w;
   }
   return null;
@@ -69,19 +150,32 @@ export function impossibleDate(text: string): string | null {
 export function checkDateText(flag: 'since' | 'until', text: string | undefined): void {
   if (text === undefined || text === '' || (flag === 'since' && text === ALL)) return;
   const impossible = impossibleDate(text);
-  if (impossible) throw new UserError(`--${flag} ${text}: ${impossible}; write e.g. 2024-01-01 or "12 months ago"${flag === 'since' ? ' (or all for the whole history)' : ''}`);
+  if (impossible)
+    throw new UserError(
+      `--${flag} ${text}: ${impossible}; write e.g. 2024-01-01 or "12 months ago"${flag === 'since' ? ' (or all for the whole history)' : ''}`,
+    );
   const word = unknownDateWord(text);
-  if (word) throw new UserError(`--${flag} ${text}: git does not understand "${word}" and would silently skip it; write e.g. 2024-01-01 or "12 months ago"${flag === 'since' ? ' (or all for the whole history)' : ''}`);
+  if (word)
+    throw new UserError(
+      `--${flag} ${text}: git does not understand "${word}" and would silently skip it; write e.g. 2024-01-01 or "12 months ago"${flag === 'since' ? ' (or all for the whole history)' : ''}`,
+    );
 }
 
 /** `answer`: git's output for `rev-parse --since=<since>` when the caller already has it (collect/repo-state.ts). */
-export async function resolveSince(root: string, since: string | undefined, now = Date.now(), answer?: string): Promise<string | undefined> {
+export async function resolveSince(
+  root: string,
+  since: string | undefined,
+  now = Date.now(),
+  answer?: string,
+): Promise<string | undefined> {
   if (since === ALL) return undefined;
   if (!isRelativeSince(since)) return since || undefined;
   const out = answer ?? (await runGit(root, ['rev-parse', `--since=${since}`]));
   const secs = Number(/--max-age=(\d+)/.exec(out)?.[1]);
   if (!Number.isFinite(secs) || (Math.abs(secs * 1000 - now) < 5_000 && !/\b(now|today)\b/i.test(since))) {
-    throw new UserError(`--since ${since}: git does not understand this date; write e.g. 2024-01-01 or "12 months ago"`);
+    throw new UserError(
+      `--since ${since}: git does not understand this date; write e.g. 2024-01-01 or "12 months ago"`,
+    );
   }
   return new Date(Math.floor(secs / 86_400) * 86_400_000).toISOString().slice(0, 10);
 }

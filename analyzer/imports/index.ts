@@ -61,12 +61,20 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
   const index = warm.index;
   let graph: MultiDirectedGraph | undefined;
   const result: ImportGraphResult = {
-    files: index.sources, edges: [], externals: [], unresolved: [], parseErrors: [], notes: index.notes, workspacePackages: index.packages,
+    files: index.sources,
+    edges: [],
+    externals: [],
+    unresolved: [],
+    parseErrors: [],
+    notes: index.notes,
+    workspacePackages: index.packages,
     get graph() {
       return (graph ??= toGraph(result));
     },
   };
-  const disk = opts.cacheDir ? { file: importCacheFile(opts.cacheDir, root), configKey: configKeyOf(root, tracked, opts.exclude ?? []) } : null;
+  const disk = opts.cacheDir
+    ? { file: importCacheFile(opts.cacheDir, root), configKey: configKeyOf(root, tracked, opts.exclude ?? []) }
+    : null;
   const stats = { read: 0, seeded: false };
   // Notes come from reading configs, which reused edges skip: the stored ones hold while the configs are the same.
   let stored: PersistedImports | null = null;
@@ -85,12 +93,16 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
     }
     for (const e of edgesOf(root, file, index, warm.edges, result, git, stats)) result.edges.push(e);
   }
-  for (const e of result.edges) if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
-  result.externals = [...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t)))].sort();
+  for (const e of result.edges)
+    if (e.to === null) result.unresolved.push({ file: e.from, line: e.line, specifier: e.specifier });
+  result.externals = [
+    ...new Set(result.edges.map((e) => e.to).filter((t): t is string => t !== null && /^(npm|node):/.test(t))),
+  ].sort();
   // With the same configs, the stored notes already cover every config; the grouped notes of this
   // run see only the configs its changed files needed (a partial count), so they are left out.
   result.notes = stored ? [...new Set([...stored.notes, ...index.notes])] : [...index.notes, ...index.groupedNotes()];
-  if (disk && (stats.read > 0 || stats.seeded || (stored && stored.notes.length !== result.notes.length))) persist(disk.file, disk.configKey, tracked, index.sources, warm.edges, result.notes, slot);
+  if (disk && (stats.read > 0 || stats.seeded || (stored && stored.notes.length !== result.notes.length)))
+    persist(disk.file, disk.configKey, tracked, index.sources, warm.edges, result.notes, slot);
   opts.onProgress?.(index.sources.length, index.sources.length);
   return result;
 }
@@ -119,7 +131,10 @@ export function warmImportIndex(root: string, tracked: string[], exclude: string
 
 /** Whether an earlier analysis left edges to reuse, in memory or on disk (then listTrackedIndex with `modified` pays). */
 export function hasWarmImports(root: string, cacheDir?: string, context?: WarmContext): boolean {
-  return (importsWarm(context, root)?.current?.edges.size ?? 0) > 0 || (cacheDir !== undefined && pathExists(importCacheFile(cacheDir, root)));
+  return (
+    (importsWarm(context, root)?.current?.edges.size ?? 0) > 0 ||
+    (cacheDir !== undefined && pathExists(importCacheFile(cacheDir, root)))
+  );
 }
 
 /**
@@ -138,7 +153,12 @@ function configKeyOf(root: string, tracked: string[], exclude: string[]): string
 }
 
 /** Fills an empty edge cache from the disk copy; true when anything had to be resolved again. */
-function seedFromDisk(stored: PersistedImports | null, configKey: string, tracked: string[], warm: { index: Index; edges: EdgeCache }): boolean {
+function seedFromDisk(
+  stored: PersistedImports | null,
+  configKey: string,
+  tracked: string[],
+  warm: { index: Index; edges: EdgeCache },
+): boolean {
   if (!stored) return false;
   const trackedSet = new Set(tracked);
   const stale = staleTest(stored, configKey, tracked, trackedSet);
@@ -154,7 +174,15 @@ function seedFromDisk(stored: PersistedImports | null, configKey: string, tracke
 
 // A one-shot CLI run writes at once; a long-lived process (the editor's worker) a moment later,
 // so the write is not on the path from a commit to its report.
-function persist(file: string, configKey: string, tracked: string[], sources: string[], edges: EdgeCache, notes: string[], warm: ImportsWarm | undefined): void {
+function persist(
+  file: string,
+  configKey: string,
+  tracked: string[],
+  sources: string[],
+  edges: EdgeCache,
+  notes: string[],
+  warm: ImportsWarm | undefined,
+): void {
   const write = () => {
     const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
     for (const f of sources) {
@@ -184,7 +212,15 @@ function sameList(a: string[], b: string[]): boolean {
   return true;
 }
 
-function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, result: ImportGraphResult, git: TrackedIndex | undefined, stats: { read: number }): ImportEdge[] {
+function edgesOf(
+  root: string,
+  file: string,
+  index: Index,
+  cache: EdgeCache,
+  result: ImportGraphResult,
+  git: TrackedIndex | undefined,
+  stats: { read: number },
+): ImportEdge[] {
   const hit = cache.get(file);
   const blob = git?.blobs.get(file);
   if (hit?.blob != null && hit.blob === blob && git!.modified !== null && !git!.modified.has(file)) return hit.edges;
@@ -201,7 +237,11 @@ function edgesOf(root: string, file: string, index: Index, cache: EdgeCache, res
   }
   try {
     const edges = index.resolveFile(file, read.text);
-    cache.set(file, { stamp: `${read.size}:${read.mtimeMs}`, blob: blob !== undefined && blobId(read.bytes, blob.length) === blob ? blob : null, edges });
+    cache.set(file, {
+      stamp: `${read.size}:${read.mtimeMs}`,
+      blob: blob !== undefined && blobId(read.bytes, blob.length) === blob ? blob : null,
+      edges,
+    });
     return edges;
   } catch (e) {
     result.parseErrors.push({ file, line: 0, message: `could not be tokenized: ${(e as Error).message}` });
@@ -217,9 +257,11 @@ function skipReason(read: Exclude<ReadResult, { kind: 'text' }>): string {
 
 /** git's object id of a blob with these bytes (SHA-1, or SHA-256 in a repository that uses it). */
 function blobId(bytes: Buffer, hexLength: number): string {
-  return createHash(hexLength === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  return createHash(hexLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
 }
-
 
 /** Reads a repository-relative file's text (null when absent): the disk, or a revision's blobs. */
 export type ReadRel = (rel: string) => string | null;
@@ -234,12 +276,14 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
   const keep = makePathFilter({ exclude });
   const sources = tracked.filter((f) => SOURCE_EXTENSIONS.test(f) && keep(f));
   const notes: string[] = [];
-  const readRel = read ?? ((rel: string) => {
-    const r = readRepoFile(root, rel, MAX_SOURCE_BYTES);
-    const note = r.kind !== 'text' && r.kind !== 'missing' ? `${rel}: ${skipReason(r)}` : null;
-    if (note && !notes.includes(note)) notes.push(note);
-    return r.kind === 'text' ? r.text : null;
-  });
+  const readRel =
+    read ??
+    ((rel: string) => {
+      const r = readRepoFile(root, rel, MAX_SOURCE_BYTES);
+      const note = r.kind !== 'text' && r.kind !== 'missing' ? `${rel}: ${skipReason(r)}` : null;
+      if (note && !notes.includes(note)) notes.push(note);
+      return r.kind === 'text' ? r.text : null;
+    });
   const readJson = (rel: string) => {
     try {
       const t = files.has(rel) ? readRel(rel) : null;
@@ -260,7 +304,13 @@ export function createImportIndex(root: string, tracked: string[], exclude: stri
     /** Target of one specifier imported by `from` (what resolveFile does per import). */
     resolve,
     resolveFile(file: string, text: string): ImportEdge[] {
-      return extractImports(text, /\.[jt]sx$/.test(file)).map((r) => ({ from: file, to: resolve(file, r.specifier), specifier: r.specifier, line: r.line, kind: r.kind }));
+      return extractImports(text, /\.[jt]sx$/.test(file)).map((r) => ({
+        from: file,
+        to: resolve(file, r.specifier),
+        specifier: r.specifier,
+        line: r.line,
+        kind: r.kind,
+      }));
     },
   };
 }

@@ -26,14 +26,15 @@ const SOURCE_EXT = /(\.d)?\.[mc]?[jt]sx?$/;
 
 export function packageApi(dir: string, pkg: Record<string, unknown>, files: Set<string>): PackageApi {
   const targets = [...exportTargets(pkg.exports), ...typesVersionTargets(pkg.typesVersions)];
-  for (const k of ['main', 'module', 'types', 'typings', 'browser']) if (typeof pkg[k] === 'string') targets.push(pkg[k] as string);
+  for (const k of ['main', 'module', 'types', 'typings', 'browser'])
+    if (typeof pkg[k] === 'string') targets.push(pkg[k] as string);
   const api: PackageApi = { files: [], patterns: [], excluded: exclusions(dir, pkg.exports) };
   const seen = new Set<string>();
   for (const t of targets) {
     if (t.includes('*')) api.patterns.push(...patternsOf(dir, t));
     else {
       const hit = toSource(dir, t, files);
-      if (hit && !seen.has(hit)) api.files.push(hit), seen.add(hit);
+      if (hit && !seen.has(hit)) (api.files.push(hit), seen.add(hit));
     }
   }
   return api;
@@ -51,13 +52,17 @@ function exclusions(dir: string, exports: unknown): Pattern[] {
   if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return [];
   const map = exports as Record<string, unknown>;
   const stars = Object.keys(map).filter((k) => k.includes('*') && map[k] !== null);
-  return Object.keys(map).filter((k) => map[k] === null).flatMap((k) => {
-    const key = stars.find((p) => k.startsWith(p.slice(0, p.indexOf('*'))) && k.endsWith(p.slice(p.indexOf('*') + 1)));
-    const target = key ? exportTargets(map[key]).find((t) => t.includes('*')) : undefined;
-    if (!key || !target) return [];
-    const mid = k.slice(key.indexOf('*'), k.length - (key.length - key.indexOf('*') - 1));
-    return patternsOf(dir, target.replace('*', mid.includes('*') ? mid : `${mid}*`));
-  });
+  return Object.keys(map)
+    .filter((k) => map[k] === null)
+    .flatMap((k) => {
+      const key = stars.find(
+        (p) => k.startsWith(p.slice(0, p.indexOf('*'))) && k.endsWith(p.slice(p.indexOf('*') + 1)),
+      );
+      const target = key ? exportTargets(map[key]).find((t) => t.includes('*')) : undefined;
+      if (!key || !target) return [];
+      const mid = k.slice(key.indexOf('*'), k.length - (key.length - key.indexOf('*') - 1));
+      return patternsOf(dir, target.replace('*', mid.includes('*') ? mid : `${mid}*`));
+    });
 }
 
 /**
@@ -83,7 +88,8 @@ export function nestsDeeper(value: unknown, max: number): boolean {
   for (let depth = 0; level.length; depth++) {
     if (depth > max) return true;
     const next: unknown[] = [];
-    for (const v of level) if (v && typeof v === 'object') for (const c of Object.values(v)) if (c && typeof c === 'object') next.push(c);
+    for (const v of level)
+      if (v && typeof v === 'object') for (const c of Object.values(v)) if (c && typeof c === 'object') next.push(c);
     level = next;
   }
   return false;
@@ -91,7 +97,9 @@ export function nestsDeeper(value: unknown, max: number): boolean {
 
 function typesVersionTargets(tv: unknown): string[] {
   if (!tv || typeof tv !== 'object') return [];
-  return Object.values(tv as Record<string, unknown>).flatMap((map) => (map && typeof map === 'object' ? Object.values(map as Record<string, unknown>).flatMap(exportTargets) : []));
+  return Object.values(tv as Record<string, unknown>).flatMap((map) =>
+    map && typeof map === 'object' ? Object.values(map as Record<string, unknown>).flatMap(exportTargets) : [],
+  );
 }
 
 /** `./dist/*.js` → source prefixes (`pkg/dist/`, `pkg/src/`) with the suffix stripped of its extension. */

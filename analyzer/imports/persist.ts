@@ -41,7 +41,14 @@ export function importCacheFile(cacheDir: string, root: string): string {
   } catch {
     // a root that cannot be resolved is cached under its name
   }
-  return join(cacheDir, 'imports', `${createHash('sha256').update(JSON.stringify([VERSION, real])).digest('hex').slice(0, 32)}.json`);
+  return join(
+    cacheDir,
+    'imports',
+    `${createHash('sha256')
+      .update(JSON.stringify([VERSION, real]))
+      .digest('hex')
+      .slice(0, 32)}.json`,
+  );
 }
 
 export function readImportCache(file: string): PersistedImports | null {
@@ -49,12 +56,27 @@ export function readImportCache(file: string): PersistedImports | null {
     // A regular file only (a FIFO would block), below V8's longest string.
     const r = readTextFile(file, 512 * 1024 * 1024);
     if (r.kind !== 'text') return null;
-    const data = JSON.parse(r.text) as { v: number; configKey: string; tracked: string[]; notes: string[]; files: Row[] };
-    if (data.v !== VERSION || typeof data.configKey !== 'string' || !Array.isArray(data.tracked) || !Array.isArray(data.files)) return null;
+    const data = JSON.parse(r.text) as {
+      v: number;
+      configKey: string;
+      tracked: string[];
+      notes: string[];
+      files: Row[];
+    };
+    if (
+      data.v !== VERSION ||
+      typeof data.configKey !== 'string' ||
+      !Array.isArray(data.tracked) ||
+      !Array.isArray(data.files)
+    )
+      return null;
     if (!Array.isArray(data.notes) || !data.notes.every((n) => typeof n === 'string')) return null;
     const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
     for (const [path, blob, edges] of data.files) {
-      files.set(path, { blob, edges: edges.map(([to, specifier, line, kind]) => ({ from: path, to, specifier, line, kind })) });
+      files.set(path, {
+        blob,
+        edges: edges.map(([to, specifier, line, kind]) => ({ from: path, to, specifier, line, kind })),
+      });
     }
     return { configKey: data.configKey, tracked: data.tracked, notes: data.notes, files };
   } catch {
@@ -64,12 +86,24 @@ export function readImportCache(file: string): PersistedImports | null {
 
 /** Written whole (collect/make-dirs.ts), so a reader never sees half a cache. */
 export function writeImportCache(file: string, data: PersistedImports): void {
-  const rows: Row[] = [...data.files].map(([path, f]) => [path, f.blob, f.edges.map((e) => [e.to, e.specifier, e.line, e.kind])]);
-  writeCacheFile(file, JSON.stringify({ v: VERSION, configKey: data.configKey, tracked: data.tracked, notes: data.notes, files: rows }));
+  const rows: Row[] = [...data.files].map(([path, f]) => [
+    path,
+    f.blob,
+    f.edges.map((e) => [e.to, e.specifier, e.line, e.kind]),
+  ]);
+  writeCacheFile(
+    file,
+    JSON.stringify({ v: VERSION, configKey: data.configKey, tracked: data.tracked, notes: data.notes, files: rows }),
+  );
 }
 
 /** Which stored imports must be resolved again for the current configs and file list. */
-export function staleTest(stored: PersistedImports, configKey: string, tracked: string[], trackedSet: Set<string>): (e: ImportEdge) => boolean {
+export function staleTest(
+  stored: PersistedImports,
+  configKey: string,
+  tracked: string[],
+  trackedSet: Set<string>,
+): (e: ImportEdge) => boolean {
   if (stored.configKey !== configKey) return () => true;
   const before = new Set(stored.tracked);
   const addedStems = new Set(tracked.filter((f) => !before.has(f)).map(stem));

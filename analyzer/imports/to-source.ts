@@ -7,7 +7,12 @@ export function toSource(dir: string, target: string, files: Set<string>): strin
   const rel = join(dir, target.replace(/^\.\//, ''));
   const noExt = rel.replace(/\.d\.[mc]?ts$|\.[mc]?[jt]sx?$/, '');
   const guesses = sourceGuesses(dir, noExt).map((g) => probe(files, g));
-  return (files.has(rel) && !rel.endsWith('.d.ts') ? rel : null) ?? guesses.find(Boolean) ?? probe(files, noExt) ?? (files.has(rel) ? rel : null);
+  return (
+    (files.has(rel) && !rel.endsWith('.d.ts') ? rel : null) ??
+    guesses.find(Boolean) ??
+    probe(files, noExt) ??
+    (files.has(rel) ? rel : null)
+  );
 }
 
 /** Build output → where its source usually is: `dist/x` and `dist/esm/x` (a module-format folder) → `src/x`. */

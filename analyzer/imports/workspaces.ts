@@ -28,12 +28,28 @@ export interface WorkspacePackage {
 type ReadJson = (rel: string) => Record<string, unknown> | null;
 type ReadText = (rel: string) => string | null;
 
-export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, readText: ReadText, notes: string[] = []): WorkspacePackage[] {
+export function findWorkspacePackages(
+  files: Set<string>,
+  readJson: ReadJson,
+  readText: ReadText,
+  notes: string[] = [],
+): WorkspacePackage[] {
   const globs = workspaceRoots(files).flatMap((root) => workspaceGlobs(root, readJson, readText, notes));
   // The repository's own root package resolves like any workspace package (by name, its entry and
   // published files public), so `require('../../..')` or `import 'the-repo'` is not a deep import.
   const rootPkg = files.has('package.json') ? readJson('package.json') : null;
-  const root = typeof rootPkg?.name === 'string' ? [{ name: rootPkg.name, dir: '', entry: packageEntry('', rootPkg, files), exports: rootPkg.exports, api: packageApi('', rootPkg, files) }].filter((p) => p.entry || p.api.files.length) : [];
+  const root =
+    typeof rootPkg?.name === 'string'
+      ? [
+          {
+            name: rootPkg.name,
+            dir: '',
+            entry: packageEntry('', rootPkg, files),
+            exports: rootPkg.exports,
+            api: packageApi('', rootPkg, files),
+          },
+        ].filter((p) => p.entry || p.api.files.length)
+      : [];
   if (!globs.length) return root;
   const matchers = globs.map((g) => new Minimatch(g.replace(/\/$/, ''), { dot: false }));
   const out: WorkspacePackage[] = [...root];
@@ -43,8 +59,15 @@ export function findWorkspacePackages(files: Set<string>, readJson: ReadJson, re
     if (!matchers.some((m) => m.match(dir)) || dir.includes('node_modules/')) continue;
     const pkg = readJson(f);
     if (typeof pkg?.name !== 'string') continue;
-    if (nestsDeeper(pkg.exports, MAX_EXPORTS_DEPTH)) notes.push(`${f}: "exports" nests deeper than ${MAX_EXPORTS_DEPTH} levels; the deeper levels are ignored`);
-    out.push({ name: pkg.name, dir, entry: packageEntry(dir, pkg, files), exports: pkg.exports, api: packageApi(dir, pkg, files) });
+    if (nestsDeeper(pkg.exports, MAX_EXPORTS_DEPTH))
+      notes.push(`${f}: "exports" nests deeper than ${MAX_EXPORTS_DEPTH} levels; the deeper levels are ignored`);
+    out.push({
+      name: pkg.name,
+      dir,
+      entry: packageEntry(dir, pkg, files),
+      exports: pkg.exports,
+      api: packageApi(dir, pkg, files),
+    });
   }
   return out;
 }
@@ -63,10 +86,16 @@ function workspaceGlobs(dir: string, readJson: ReadJson, readText: ReadText, not
   const at = (name: string) => (dir ? `${dir}/${name}` : name);
   const root = readJson(at('package.json'));
   const ws = root?.workspaces as unknown;
-  const fromPkg = Array.isArray(ws) ? ws : Array.isArray((ws as { packages?: unknown })?.packages) ? (ws as { packages: string[] }).packages : [];
+  const fromPkg = Array.isArray(ws)
+    ? ws
+    : Array.isArray((ws as { packages?: unknown })?.packages)
+      ? (ws as { packages: string[] }).packages
+      : [];
   const pnpmText = readText(at('pnpm-workspace.yaml'));
   const fromPnpm = pnpmText ? pnpmGlobs(pnpmText, at('pnpm-workspace.yaml'), notes) : [];
-  return [...fromPkg, ...fromPnpm].filter((g): g is string => typeof g === 'string' && !g.startsWith('!')).map((g) => at(g.replace(/^\.\//, '')));
+  return [...fromPkg, ...fromPnpm]
+    .filter((g): g is string => typeof g === 'string' && !g.startsWith('!'))
+    .map((g) => at(g.replace(/^\.\//, '')));
 }
 
 /**
@@ -78,8 +107,13 @@ function pnpmGlobs(text: string, file: string, notes: string[]): string[] {
   try {
     const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false });
     for (const w of doc.warnings) notes.push(`${file}: YAML: ${yamlErrorKind(w)} at ${placeOf(text, w.pos[0])}`);
-    for (const e of doc.errors) notes.push(`${file}: YAML syntax: ${yamlErrorKind(e)} at ${placeOf(text, e.pos[0])} — its workspace packages are not resolved`);
-    const packages = doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as { packages?: unknown } | null)?.packages;
+    for (const e of doc.errors)
+      notes.push(
+        `${file}: YAML syntax: ${yamlErrorKind(e)} at ${placeOf(text, e.pos[0])} — its workspace packages are not resolved`,
+      );
+    const packages = doc.errors.length
+      ? undefined
+      : (doc.toJS({ maxAliasCount: 100 }) as { packages?: unknown } | null)?.packages;
     return Array.isArray(packages) ? (packages as string[]) : [];
   } catch (e) {
     notes.push(`${file}: YAML: ${yamlErrorKind(e as { code?: string })} — its workspace packages are not resolved`);
@@ -88,7 +122,9 @@ function pnpmGlobs(text: string, file: string, notes: string[]): string[] {
 }
 
 export function packageEntry(dir: string, pkg: Record<string, unknown>, files: Set<string>): string | null {
-  const candidates = [exportTarget(pkg.exports, '.'), pkg.types, pkg.typings, pkg.module, pkg.main].filter((c): c is string => typeof c === 'string');
+  const candidates = [exportTarget(pkg.exports, '.'), pkg.types, pkg.typings, pkg.module, pkg.main].filter(
+    (c): c is string => typeof c === 'string',
+  );
   for (const c of candidates) {
     const hit = toSource(dir, c, files);
     if (hit) return hit;
@@ -104,7 +140,8 @@ export function exportTarget(exports: unknown, subpath: string): string | null {
   const isConditions = Object.keys(map).every((k) => !k.startsWith('.'));
   if (isConditions) return subpath === '.' ? pickCondition(map) : null;
   const direct = map[subpath];
-  if (direct !== undefined) return typeof direct === 'string' ? direct : pickCondition(direct as Record<string, unknown>);
+  if (direct !== undefined)
+    return typeof direct === 'string' ? direct : pickCondition(direct as Record<string, unknown>);
   for (const [key, value] of Object.entries(map)) {
     const star = key.indexOf('*');
     if (star < 0 || !subpath.startsWith(key.slice(0, star)) || !subpath.endsWith(key.slice(star + 1))) continue;

@@ -50,9 +50,17 @@ function teamBlock(t: TeamRow, m: DraftModel, people: Map<string, PersonRow>): s
   const lines = [`  ${q(t.id)}:`];
   if (t.name !== t.id) lines.push(`    name: ${q(t.name)}`);
   lines.push(`    owners: [${m.ownersOf(t.id).map(q).join(', ')}]`);
-  if (t.role === 'review-group') lines.push(`    role: review-group  # approves other teams' code: ${Math.round(100 * (t.approvalShare ?? 0))}% of the changes needed its approval`);
+  if (t.role === 'review-group')
+    lines.push(
+      `    role: review-group  # approves other teams' code: ${Math.round(100 * (t.approvalShare ?? 0))}% of the changes needed its approval`,
+    );
   lines.push(...memberLines(t, m, people));
-  if (t.role !== 'review-group') lines.push(...dependsOnLines(t.id, m.report), ...publicApiLines(m.publicApiOf(t.id)), ...interactionLines(t.id, m.report));
+  if (t.role !== 'review-group')
+    lines.push(
+      ...dependsOnLines(t.id, m.report),
+      ...publicApiLines(m.publicApiOf(t.id)),
+      ...interactionLines(t.id, m.report),
+    );
   return lines;
 }
 
@@ -107,9 +115,17 @@ function interactionLines(team: string, r: Report): string[] {
     const other = i.a === team ? i.b : i.a;
     const e = i.observed.evidence;
     const d = i.declared;
-    const fields = [`team: ${q(other)}`, `mode: ${q(d?.mode ?? i.observed.mode)}`, ...(d?.purpose ? [`purpose: ${q(d.purpose)}`] : []), ...(d?.since ? [`since: ${q(d.since)}`] : []), ...(d?.until ? [`until: ${q(d.until)}`] : [])];
+    const fields = [
+      `team: ${q(other)}`,
+      `mode: ${q(d?.mode ?? i.observed.mode)}`,
+      ...(d?.purpose ? [`purpose: ${q(d.purpose)}`] : []),
+      ...(d?.since ? [`since: ${q(d.since)}`] : []),
+      ...(d?.until ? [`until: ${q(d.until)}`] : []),
+    ];
     const seen = `observed ${i.observed.mode}: ${e.importsAB + e.importsBA} imports, ${e.sharedCommits} shared change sets, ${e.changesAinB + e.changesBinA} cross-team changes`;
-    const note = d ? `declared; ${seen}` : `${seen}${i.observed.mode === 'collaboration' ? ' — time-box it: add until' : ''}; add purpose`;
+    const note = d
+      ? `declared; ${seen}`
+      : `${seen}${i.observed.mode === 'collaboration' ? ' — time-box it: add until' : ''}; add purpose`;
     lines.push(`      - { ${fields.join(', ')} }  # ${note}`);
   }
   return lines;
@@ -117,12 +133,15 @@ function interactionLines(team: string, r: Report): string[] {
 
 function clusterLines(r: Report): string[] {
   const lines = r.clusters.map((c) => `  ${q(c.id)}: [${c.teams.map(q).join(', ')}]`);
-  r.suggestions.clusters.forEach((c, i) => lines.push(`  ${q(`cluster-${i + 1}`)}: [${c.teams.map(q).join(', ')}]  # suggested: ${c.reason}`));
+  r.suggestions.clusters.forEach((c, i) =>
+    lines.push(`  ${q(`cluster-${i + 1}`)}: [${c.teams.map(q).join(', ')}]  # suggested: ${c.reason}`),
+  );
   return lines;
 }
 
 /** `27 of their 736 changes (3.7%) to this team's files`: the share of the person's own work. */
 function inferredWhy(x: { changes: number; ownShare?: number; teamChanges?: number; ownChanges?: number }): string {
-  if (x.ownShare === undefined || x.teamChanges === undefined || x.ownChanges === undefined) return `${x.changes} changes`;
+  if (x.ownShare === undefined || x.teamChanges === undefined || x.ownChanges === undefined)
+    return `${x.changes} changes`;
   return `${x.teamChanges} of their ${x.ownChanges} changes (${Math.round(1000 * x.ownShare) / 10}%) to this team's files`;
 }

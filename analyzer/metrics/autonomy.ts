@@ -4,7 +4,9 @@
 import type { Autonomy } from '../contract/report';
 
 export function autonomy(c: Omit<Autonomy, 'score'>): Autonomy {
-  const parts = [c.deliveryIndependence, c.ownershipIntegrity, c.dependencyIndependence].filter((x): x is number => x !== null);
+  const parts = [c.deliveryIndependence, c.ownershipIntegrity, c.dependencyIndependence].filter(
+    (x): x is number => x !== null,
+  );
   const score = parts.length ? Math.round((parts.reduce((a, b) => a + b, 0) / parts.length) * 1000) / 10 : null;
   return { score, ...c };
 }

@@ -12,7 +12,8 @@ export function commitChangeSet(commit: Commit): ChangeSet {
   const authors = [commit.author];
   for (const co of commit.coAuthors) if (!authors.includes(co)) authors.push(co);
   let lines: number | null = 0;
-  for (const f of commit.files) lines = f.added === null || f.deleted === null || lines === null ? null : lines + f.added + f.deleted;
+  for (const f of commit.files)
+    lines = f.added === null || f.deleted === null || lines === null ? null : lines + f.added + f.deleted;
   return {
     id: commit.sha,
     kind: 'commit',

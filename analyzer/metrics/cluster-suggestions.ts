@@ -7,7 +7,11 @@ import { IdGraph } from './id-graph';
 import type { StaticCoupling, TeamCoupling } from '../contract/report';
 import { seeded } from './modules';
 
-export function suggestClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[], declared: Cluster[]): { teams: string[]; reason: string }[] {
+export function suggestClusters(
+  staticPairs: StaticCoupling[],
+  changePairs: TeamCoupling[],
+  declared: Cluster[],
+): { teams: string[]; reason: string }[] {
   const ig = new IdGraph();
   for (const s of staticPairs) ig.link(s.from, s.to, s.edges);
   for (const c of changePairs) ig.link(c.a, c.b, c.sharedCommits);
@@ -18,7 +22,13 @@ export function suggestClusters(staticPairs: StaticCoupling[], changePairs: Team
   const out: { teams: string[]; reason: string }[] = [];
   for (const members of groups) {
     // A group of every team says nothing; a declared cluster needs no suggestion.
-    if (members.length < 3 || members.length > 5 || members.length === g.order || known.has([...members].sort().join('\0'))) continue;
+    if (
+      members.length < 3 ||
+      members.length > 5 ||
+      members.length === g.order ||
+      known.has([...members].sort().join('\0'))
+    )
+      continue;
     const inside = new Set(members);
     let internal = 0;
     let external = 0;
@@ -28,14 +38,21 @@ export function suggestClusters(staticPairs: StaticCoupling[], changePairs: Team
       else if (n === 1) external += attr.weight as number;
     });
     if (internal < 2 * external || internal === 0) continue;
-    out.push({ teams: members.sort(), reason: `coupling inside the group ${internal} (imports + shared commits) vs ${external} to other teams` });
+    out.push({
+      teams: members.sort(),
+      reason: `coupling inside the group ${internal} (imports + shared commits) vs ${external} to other teams`,
+    });
   }
   return out;
 }
 
 /** Why the list is empty (an empty suggestion list says why). */
 export function whyNoClusters(staticPairs: StaticCoupling[], changePairs: TeamCoupling[]): string {
-  const coupled = new Set([...staticPairs.filter((s) => s.edges > 0).flatMap((s) => [s.from, s.to]), ...changePairs.filter((c) => c.sharedCommits > 0).flatMap((c) => [c.a, c.b])]);
-  if (coupled.size < 3) return `no cluster suggested: ${coupled.size} team${coupled.size === 1 ? '' : 's'} share${coupled.size === 1 ? 's' : ''} commits or imports with another team in the window, and a cluster needs 3`;
+  const coupled = new Set([
+    ...staticPairs.filter((s) => s.edges > 0).flatMap((s) => [s.from, s.to]),
+    ...changePairs.filter((c) => c.sharedCommits > 0).flatMap((c) => [c.a, c.b]),
+  ]);
+  if (coupled.size < 3)
+    return `no cluster suggested: ${coupled.size} team${coupled.size === 1 ? '' : 's'} share${coupled.size === 1 ? 's' : ''} commits or imports with another team in the window, and a cluster needs 3`;
   return `no cluster suggested: among the ${coupled.size} coupled teams no group of 3–5 is coupled at least twice as much to each other (imports + shared commits) as to the rest, or every such group is already a declared cluster`;
 }

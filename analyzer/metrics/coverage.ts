@@ -31,7 +31,15 @@ export function ownershipCoverage(x: CoverageInput): Coverage {
       if (u) unownedChanges++;
     }
   }
-  return { files: x.files.length, ownedFiles: x.files.length - unowned.length, unownedFiles: unowned.length, catchAllOnlyFiles: catchAll, changes, unownedChanges, largestUnowned: largestUnowned(x.files, unowned) };
+  return {
+    files: x.files.length,
+    ownedFiles: x.files.length - unowned.length,
+    unownedFiles: unowned.length,
+    catchAllOnlyFiles: catchAll,
+    changes,
+    unownedChanges,
+    largestUnowned: largestUnowned(x.files, unowned),
+  };
 }
 
 function largestUnowned(files: string[], unowned: string[]): Coverage['largestUnowned'] {
@@ -45,6 +53,8 @@ function largestUnowned(files: string[], unowned: string[]): Coverage['largestUn
     tops.set(dir, (tops.get(dir) ?? 0) + (full(dir) ? 0 : 1));
   }
   // A fully unowned directory counts its files once; a file alone in an owned directory counts under that directory.
-  return [...tops].map(([dir, n]) => ({ dir, files: full(dir) ? mine.get(dir)! : n }))
-    .sort((a, b) => b.files - a.files || (a.dir < b.dir ? -1 : 1)).slice(0, LARGEST_SHOWN);
+  return [...tops]
+    .map(([dir, n]) => ({ dir, files: full(dir) ? mine.get(dir)! : n }))
+    .sort((a, b) => b.files - a.files || (a.dir < b.dir ? -1 : 1))
+    .slice(0, LARGEST_SHOWN);
 }

@@ -25,7 +25,19 @@ export function collectFileStats(input: MetricsInput): Map<string, FileStats> {
   for (const c of input.commits) {
     for (const f of c.files) {
       let s = stats.get(f.path);
-      if (!s) stats.set(f.path, (s = { path: f.path, changes: 0, authors: new Set(), added: 0, deleted: 0, byAuthor: new Map(), creator: c.author }));
+      if (!s)
+        stats.set(
+          f.path,
+          (s = {
+            path: f.path,
+            changes: 0,
+            authors: new Set(),
+            added: 0,
+            deleted: 0,
+            byAuthor: new Map(),
+            creator: c.author,
+          }),
+        );
       s.changes++;
       s.added += f.added ?? 0;
       s.deleted += f.deleted ?? 0;

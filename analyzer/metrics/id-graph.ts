@@ -61,7 +61,10 @@ export class IdGraph {
     for (const a of this.ids) {
       const row = this.links.get(a)!;
       for (const b of [...row.keys()].sort(byCodeUnit)) {
-        const weight = row.get(b)!.sort((p, q) => p - q).reduce((s, w) => s + w, 0);
+        const weight = row
+          .get(b)!
+          .sort((p, q) => p - q)
+          .reduce((s, w) => s + w, 0);
         this.g.addEdge(keys.get(a)!, keys.get(b)!, { weight });
       }
     }

@@ -42,14 +42,23 @@ export interface Membership {
   counted: number;
 }
 
-type MembershipInput = Pick<MetricsInput, 'commits' | 'teams' | 'reviewGroups' | 'teamsOf' | 'deliveryTeamsOf' | 'declaredTeamsOf'>;
+type MembershipInput = Pick<
+  MetricsInput,
+  'commits' | 'teams' | 'reviewGroups' | 'teamsOf' | 'deliveryTeamsOf' | 'declaredTeamsOf'
+>;
 
 /** `only`: resolve just these people (a review needs a handful, not everyone in the history). */
-export function resolveMembership(input: MembershipInput, only?: Set<string>, options: Partial<MembershipOptions> = {}): Map<string, Membership> {
+export function resolveMembership(
+  input: MembershipInput,
+  only?: Set<string>,
+  options: Partial<MembershipOptions> = {},
+): Map<string, Membership> {
   const opts = { ...DEFAULTS, ...options };
   const { byTeam, totals, people } = changesByTeam(input, opts.maxChangesetSize, only);
   const implicit = new Set(input.teams.filter((t) => t.implicit).map((t) => t.id));
-  const candidates = new Set(input.teams.filter((t) => !input.reviewGroups.has(t.id) && !isPersonTeam(t)).map((t) => t.id));
+  const candidates = new Set(
+    input.teams.filter((t) => !input.reviewGroups.has(t.id) && !isPersonTeam(t)).map((t) => t.id),
+  );
   const out = new Map<string, Membership>();
   for (const person of people) {
     const declared = input.declaredTeamsOf(person);
@@ -57,7 +66,13 @@ export function resolveMembership(input: MembershipInput, only?: Set<string>, op
     const total = totals.get(person) ?? 0;
     const shares = listedByMap ? new Map() : inferredShares(byTeam.get(person), total, (t) => candidates.has(t), opts);
     const inferred = [...shares.keys()].filter((t) => !declared.includes(t));
-    out.set(person, { teams: [...declared, ...inferred], inferred: !declared.length && inferred.length > 0, declared, shares, counted: total });
+    out.set(person, {
+      teams: [...declared, ...inferred],
+      inferred: !declared.length && inferred.length > 0,
+      declared,
+      shares,
+      counted: total,
+    });
   }
   return out;
 }
@@ -79,14 +94,22 @@ function changesByTeam(input: MembershipInput, maxChangesetSize: number, only?: 
 }
 
 /** Candidate teams with at least memberShare of the person's own changes and minSample of them, largest first. */
-function inferredShares(counts: Map<string, number> | undefined, total: number, candidate: (t: string) => boolean, opts: MembershipOptions): Map<string, { share: number; changes: number }> {
+function inferredShares(
+  counts: Map<string, number> | undefined,
+  total: number,
+  candidate: (t: string) => boolean,
+  opts: MembershipOptions,
+): Map<string, { share: number; changes: number }> {
   const ranked = [...(counts ?? [])].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   const kept = ranked.filter(([t, n]) => candidate(t) && n >= opts.minSample && n >= opts.memberShare * total);
   return new Map(kept.map(([t, n]) => [t, { share: n / total, changes: n }]));
 }
 
 /** The key with the highest count (`countOf` its value); ties broken by the key that sorts first. */
-export function topKey<V = number>(entries: Iterable<readonly [string, V]> | undefined, countOf: (v: V) => number = (v) => v as number): string | null {
+export function topKey<V = number>(
+  entries: Iterable<readonly [string, V]> | undefined,
+  countOf: (v: V) => number = (v) => v as number,
+): string | null {
   let best: string | null = null;
   let bestN = -1;
   for (const [k, v] of entries ?? []) {

@@ -27,7 +27,10 @@ export interface MoveContext {
  * team's code) stays — moving it would split that unit between teams.
  */
 export function insideModule(files: string[], input: MetricsInput, x: MoveContext): (file: string) => boolean {
-  const inModule = countBy(files.filter((f) => SOURCE_EXTENSIONS.test(f)), input.moduleOf);
+  const inModule = countBy(
+    files.filter((f) => SOURCE_EXTENSIONS.test(f)),
+    input.moduleOf,
+  );
   return (f) => 2 * (inModule.get(input.moduleOf(f)) ?? 0) > x.declaredSize(input.moduleOf(f));
 }
 
@@ -42,7 +45,9 @@ export function enclosedBy(team: string, unit: string, input: MetricsInput, x: M
   const hit = x.enclosed.get(key);
   if (hit !== undefined) return hit;
   const parent = unit.includes('/') ? unit.slice(0, unit.lastIndexOf('/') + 1) : '';
-  const beside = input.files.filter((f) => f.startsWith(parent) && !f.startsWith(`${unit}/`) && SOURCE_EXTENSIONS.test(f));
+  const beside = input.files.filter(
+    (f) => f.startsWith(parent) && !f.startsWith(`${unit}/`) && SOURCE_EXTENSIONS.test(f),
+  );
   const ok = 2 * beside.filter((f) => input.deliveryTeamsOf(f).includes(team)).length > beside.length;
   x.enclosed.set(key, ok);
   return ok;

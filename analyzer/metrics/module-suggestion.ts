@@ -32,7 +32,8 @@ export function moduleName(files: string[]): string {
   // The deepest directory among those with the most files (a descendant with as many files has a longer path).
   let deep = '';
   let most = 0;
-  for (const [d, n] of counts) if (d.includes('/') && (n > most || (n === most && d.length > deep.length))) [deep, most] = [d, n];
+  for (const [d, n] of counts)
+    if (d.includes('/') && (n > most || (n === most && d.length > deep.length))) [deep, most] = [d, n];
   return deep ? `${deep} (${Math.round((100 * most) / files.length)}% of ${files.length} files)` : best || '.';
 }
 
@@ -55,11 +56,18 @@ export function moduleMove(files: string[], input: MetricsInput, x: MoveContext)
   const movable = files.filter((f) => !isForgeFile(f) && input.deliveryTeamsOf(f).length > 0);
   const to = majorTeam(movable, input);
   const others = to === null ? [] : movable.filter((f) => !input.deliveryTeamsOf(f).includes(to));
-  const candidates = others.filter(insideModule(files, input, x)).filter((f) => enclosedBy(to!, input.moduleOf(f), input, x));
+  const candidates = others
+    .filter(insideModule(files, input, x))
+    .filter((f) => enclosedBy(to!, input.moduleOf(f), input, x));
   // Each declared unit is judged on its own history.
-  const strays = [...groupBy(candidates, input.moduleOf).values()].filter((unit) => workedOnBy(to!, unit, input, x)).flat().sort();
+  const strays = [...groupBy(candidates, input.moduleOf).values()]
+    .filter((unit) => workedOnBy(to!, unit, input, x))
+    .flat()
+    .sort();
   if (to === null || !strays.length) return null;
-  const lines = [...byReviewGroups(strays, input).values()].flatMap((g) => strayRules(g.files, x.tracked, [x.ownerOf(to), ...g.groups.map(x.ownerOf)]));
+  const lines = [...byReviewGroups(strays, input).values()].flatMap((g) =>
+    strayRules(g.files, x.tracked, [x.ownerOf(to), ...g.groups.map(x.ownerOf)]),
+  );
   const from = [...new Set(strays.flatMap((f) => input.deliveryTeamsOf(f)))];
   return { to, files: strays, from, lines, changes: strays.reduce((n, f) => n + x.changesOf(f), 0) };
 }

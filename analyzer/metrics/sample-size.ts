@@ -47,13 +47,18 @@ export function honestAutonomy(g: GroupSample, short: Shortfalls, min = MIN_SAMP
   return { ...a, score: null };
 }
 
-const BASIS = { 'delivery independence': 'commits in the window touching their files', 'ownership integrity': 'changes in the window to their files', 'dependency independence': 'import edges from their files to owned files' };
+const BASIS = {
+  'delivery independence': 'commits in the window touching their files',
+  'ownership integrity': 'changes in the window to their files',
+  'dependency independence': 'import edges from their files to owned files',
+};
 
 export function shortfallNotes(short: Shortfalls, what: 'teams' | 'clusters', min = MIN_SAMPLE): string[] {
   return [...short].map(([component, ids]) => {
     const who = `${ids.length} ${ids.length === 1 ? what.slice(0, -1) : what}`;
     const list = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
-    if (component === 'autonomy score') return `autonomy score is "–" for ${who} without history data in the window (only dependency independence is known; a score from imports alone would rate code nobody changed): ${list}`;
+    if (component === 'autonomy score')
+      return `autonomy score is "–" for ${who} without history data in the window (only dependency independence is known; a score from imports alone would rate code nobody changed): ${list}`;
     return `${component} is "–" (too few data) for ${who} with fewer than ${min} ${BASIS[component]} (--min-sample): ${list}`;
   });
 }

@@ -10,12 +10,15 @@ import { Minimatch } from 'minimatch';
 
 export type Scope = 'production' | 'test';
 
-const TEST_FILE = /\.(test|spec|bench|e2e|stories|fixture)\.[^/]+$|(^|\/)(setupTests|test-utils|jest\.setup|vitest\.setup)\.[^/]+$/;
-const TEST_DIR = /(^|\/)(__tests__|__mocks__|__fixtures__|test|tests|e2e|fixtures|bench|benchmark|benchmarks|test-utils|testing)\//;
+const TEST_FILE =
+  /\.(test|spec|bench|e2e|stories|fixture)\.[^/]+$|(^|\/)(setupTests|test-utils|jest\.setup|vitest\.setup)\.[^/]+$/;
+const TEST_DIR =
+  /(^|\/)(__tests__|__mocks__|__fixtures__|test|tests|e2e|fixtures|bench|benchmark|benchmarks|test-utils|testing)\//;
 
 export function makeScopeOf(testPaths: readonly string[] = []): (path: string) => Scope {
   const globs = testPaths.map((g) => new Minimatch(g, { dot: true }));
-  return (path) => (TEST_FILE.test(path) || TEST_DIR.test(path) || globs.some((m) => m.match(path)) ? 'test' : 'production');
+  return (path) =>
+    TEST_FILE.test(path) || TEST_DIR.test(path) || globs.some((m) => m.match(path)) ? 'test' : 'production';
 }
 
 /** Production before test; a stable sort keeps the order within each. */
@@ -24,6 +27,12 @@ export function productionFirst<T extends { scope?: Scope }>(items: T[]): T[] {
 }
 
 /** Each violation's scope: set by its maker (cycles), else the scope of its file; CODEOWNERS errors are production. */
-export function withScopes<T extends { kind: string; file: string; scope?: Scope }>(drafts: T[], scopeOf: (p: string) => Scope): T[] {
-  return drafts.map((d) => ({ ...d, scope: d.scope ?? (d.kind === 'invalid-codeowners' ? 'production' : scopeOf(d.file)) }));
+export function withScopes<T extends { kind: string; file: string; scope?: Scope }>(
+  drafts: T[],
+  scopeOf: (p: string) => Scope,
+): T[] {
+  return drafts.map((d) => ({
+    ...d,
+    scope: d.scope ?? (d.kind === 'invalid-codeowners' ? 'production' : scopeOf(d.file)),
+  }));
 }

@@ -14,7 +14,10 @@ export interface TeamStatic {
   instability: number | null;
 }
 
-export function staticCoupling(edges: TeamEdge[], teamIds: string[]): { pairs: StaticCoupling[]; perTeam: Map<string, TeamStatic> } {
+export function staticCoupling(
+  edges: TeamEdge[],
+  teamIds: string[],
+): { pairs: StaticCoupling[]; perTeam: Map<string, TeamStatic> } {
   const pairs = new Map<string, StaticCoupling>();
   const ca = new Map<string, number>();
   const ce = new Map<string, number>();
@@ -28,12 +31,17 @@ export function staticCoupling(edges: TeamEdge[], teamIds: string[]): { pairs: S
       ca.set(to, (ca.get(to) ?? 0) + 1);
     }
   }
-  const perTeam = new Map(teamIds.map((t) => {
-    const a = ca.get(t) ?? 0;
-    const c = ce.get(t) ?? 0;
-    return [t, { afferent: a, efferent: c, instability: ratio(c, a + c) }];
-  }));
-  return { pairs: [...pairs.values()].sort((x, y) => y.edges - x.edges || (x.from + x.to < y.from + y.to ? -1 : 1)), perTeam };
+  const perTeam = new Map(
+    teamIds.map((t) => {
+      const a = ca.get(t) ?? 0;
+      const c = ce.get(t) ?? 0;
+      return [t, { afferent: a, efferent: c, instability: ratio(c, a + c) }];
+    }),
+  );
+  return {
+    pairs: [...pairs.values()].sort((x, y) => y.edges - x.edges || (x.from + x.to < y.from + y.to ? -1 : 1)),
+    perTeam,
+  };
 }
 
 /**
@@ -41,13 +49,21 @@ export function staticCoupling(edges: TeamEdge[], teamIds: string[]): { pairs: S
  * group's files to owned repository files, the share that stay inside the group or target
  * another team's public API. null when the group's files import no owned file.
  */
-export function dependencyIndependence(edges: TeamEdge[], group: Set<string>, isPublicApi: (p: string) => boolean): number | null {
+export function dependencyIndependence(
+  edges: TeamEdge[],
+  group: Set<string>,
+  isPublicApi: (p: string) => boolean,
+): number | null {
   const { ok, total } = dependencySample(edges, group, isPublicApi);
   return ratio(ok, total);
 }
 
 /** The counts behind dependency independence: edges leaving the group's files to owned files, and those that are fine. */
-export function dependencySample(edges: TeamEdge[], group: Set<string>, isPublicApi: (p: string) => boolean): { ok: number; total: number } {
+export function dependencySample(
+  edges: TeamEdge[],
+  group: Set<string>,
+  isPublicApi: (p: string) => boolean,
+): { ok: number; total: number } {
   let total = 0;
   let ok = 0;
   for (const e of edges) {

@@ -53,19 +53,37 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
   const edges = ownedEdges(input);
   const teams = new Map<string, Team>(input.teams.map((t) => [t.id, t]));
   const ownerOf = (t: string) => teams.get(t)?.owners[0] ?? t;
-  const { pairs, perTeam } = staticCoupling(edges, input.teams.map((t) => t.id));
-  const depInd = (ids: string[]) => (input.hasImports ? dependencySample(edges, new Set(ids), input.isPublicApi) : null);
+  const { pairs, perTeam } = staticCoupling(
+    edges,
+    input.teams.map((t) => t.id),
+  );
+  const depInd = (ids: string[]) =>
+    input.hasImports ? dependencySample(edges, new Set(ids), input.isPublicApi) : null;
   const scopeOf = input.scopeOf ?? (() => 'production' as const);
   const drafts = [
-    ...(input.hasImports ? [...deepImports(edges, input.isPublicApi, x.publicHint), ...forbiddenDependencies(edges, teams), ...scopedCycles(edges, scopeOf)] : []),
+    ...(input.hasImports
+      ? [
+          ...deepImports(edges, input.isPublicApi, x.publicHint),
+          ...forbiddenDependencies(edges, teams),
+          ...scopedCycles(edges, scopeOf),
+        ]
+      : []),
     ...(x.codeowners ? unowned(input.files, x.hasRule, x.codeowners) : []),
-    ...ownershipDrift(input, x.members, opts, { ownerOf, ownersOf: x.ownersOf ?? (() => []), teamOwners: (t) => teams.get(t)?.owners ?? [t] }, x.changesOf),
+    ...ownershipDrift(
+      input,
+      x.members,
+      opts,
+      { ownerOf, ownersOf: x.ownersOf ?? (() => []), teamOwners: (t) => teams.get(t)?.owners ?? [t] },
+      x.changesOf,
+    ),
     ...invalidCodeowners(x.codeownersErrors),
   ];
-  const { modules, codeowners } = opts.skipModules ? { modules: [], codeowners: [] } : inferModules(input, x.fileCoupling, ownerOf, {
-    changesByAuthor: (f) => [...(x.changesOf(f) ?? [])].map(([a, c]): [string, number] => [a, c.changes]),
-    teamsOfPerson: (p) => x.members.get(p)?.teams ?? [],
-  });
+  const { modules, codeowners } = opts.skipModules
+    ? { modules: [], codeowners: [] }
+    : inferModules(input, x.fileCoupling, ownerOf, {
+        changesByAuthor: (f) => [...(x.changesOf(f) ?? [])].map(([a, c]): [string, number] => [a, c.changes]),
+        teamsOfPerson: (p) => x.members.get(p)?.teams ?? [],
+      });
   const clusters = suggestClusters(pairs, x.teamCoupling, input.clusters);
   return {
     static: pairs,
@@ -78,4 +96,3 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     notes: clusters.length ? [] : [whyNoClusters(pairs, x.teamCoupling)],
   };
 }
-

@@ -23,7 +23,8 @@ export function fileAuthors(s: FileStats): string[] {
 
 function computeAuthors(s: FileStats): string[] {
   let max = -Infinity;
-  for (const [p, a] of s.byAuthor) max = Math.max(max, degreeOfAuthorship(s.creator === p, a.changes, s.changes - a.changes));
+  for (const [p, a] of s.byAuthor)
+    max = Math.max(max, degreeOfAuthorship(s.creator === p, a.changes, s.changes - a.changes));
   const authors: string[] = [];
   for (const [p, a] of s.byAuthor) {
     const d = degreeOfAuthorship(s.creator === p, a.changes, s.changes - a.changes);

@@ -26,5 +26,7 @@ export function isTeamOwner(owner: string): boolean {
 
 /** Declared: the team map lists the members (even none), or the owners are all persons; else inferred from history. */
 export function membershipOf(t: Team): 'declared' | 'inferred' {
-  return t.membersDeclared || t.members.length || (t.owners.length && !t.owners.some(isTeamOwner)) ? 'declared' : 'inferred';
+  return t.membersDeclared || t.members.length || (t.owners.length && !t.owners.some(isTeamOwner))
+    ? 'declared'
+    : 'inferred';
 }

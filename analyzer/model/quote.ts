@@ -5,7 +5,17 @@
 // `\t`, …), other control bytes as three-digit octal. Non-ASCII text stays readable (as with
 // core.quotePath=false) except the C1 controls U+0080–U+009F, which some terminals obey.
 
-const C_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+const C_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+};
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const NEEDS_QUOTES = /[\u0000-\u001f\u007f-\u009f"\\]/;
 

@@ -20,7 +20,11 @@ export interface SpooledImport {
 
 const MAX_FILES = 20;
 
-export async function crossRepoDependencies(spool: Spool, publishers: Map<string, Publisher>, canonical: (team: string) => string): Promise<CrossRepoDependency[]> {
+export async function crossRepoDependencies(
+  spool: Spool,
+  publishers: Map<string, Publisher>,
+  canonical: (team: string) => string,
+): Promise<CrossRepoDependency[]> {
   const edges = new Map<string, CrossRepoDependency>();
   for await (const line of spool.lines('imports')) {
     const imp = JSON.parse(line) as SpooledImport;
@@ -30,7 +34,19 @@ export async function crossRepoDependencies(spool: Spool, publishers: Map<string
       for (const to of orNull(pub.teams.map(canonical))) {
         const key = JSON.stringify([imp.package, imp.repository, from, pub.repository, to]);
         let e = edges.get(key);
-        if (!e) edges.set(key, (e = { package: imp.package, fromRepository: imp.repository, fromTeam: from, toRepository: pub.repository, toTeam: to, files: [], imports: 0 }));
+        if (!e)
+          edges.set(
+            key,
+            (e = {
+              package: imp.package,
+              fromRepository: imp.repository,
+              fromTeam: from,
+              toRepository: pub.repository,
+              toTeam: to,
+              files: [],
+              imports: 0,
+            }),
+          );
         e.imports++;
         if (e.files.length < MAX_FILES) e.files.push(`${imp.repository}/${imp.file}:${imp.line}`);
       }
@@ -54,7 +70,11 @@ export function asStaticCoupling(deps: CrossRepoDependency[]): StaticCoupling[] 
     for (const f of d.files) {
       if (p.examples.length >= MAX_FILES) break;
       const at = f.lastIndexOf(':');
-      p.examples.push({ file: f.slice(0, at), line: Number(f.slice(at + 1)), target: `npm:${d.package} (${d.toRepository})` });
+      p.examples.push({
+        file: f.slice(0, at),
+        line: Number(f.slice(at + 1)),
+        target: `npm:${d.package} (${d.toRepository})`,
+      });
     }
   }
   return [...pairs.values()];

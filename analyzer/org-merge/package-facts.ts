@@ -15,8 +15,14 @@ export interface PackageFactsInput {
 
 export function packageFacts(x: PackageFactsInput): Pick<Report, 'packages' | 'externalImports'> {
   if (!x.graph) return {};
-  const declared = [...(x.rootName ? [{ name: x.rootName, dir: '' }] : []), ...x.graph.workspacePackages.map((p) => ({ name: p.name, dir: p.dir }))];
-  const packages = dedupe(declared).map((p) => ({ ...p, teams: x.teamsOf(p.dir ? `${p.dir}/package.json` : 'package.json') }));
+  const declared = [
+    ...(x.rootName ? [{ name: x.rootName, dir: '' }] : []),
+    ...x.graph.workspacePackages.map((p) => ({ name: p.name, dir: p.dir })),
+  ];
+  const packages = dedupe(declared).map((p) => ({
+    ...p,
+    teams: x.teamsOf(p.dir ? `${p.dir}/package.json` : 'package.json'),
+  }));
   const seen = new Set<string>();
   const externalImports: NonNullable<Report['externalImports']> = [];
   for (const e of x.graph.edges) {

@@ -26,7 +26,11 @@ export class Spool {
   async *lines(name: string): AsyncGenerator<string> {
     if (!this.count(name)) return;
     this.close(name);
-    for await (const line of createInterface({ input: createReadStream(join(this.dir, `${name}.jsonl`)), crlfDelay: Infinity })) if (line) yield line;
+    for await (const line of createInterface({
+      input: createReadStream(join(this.dir, `${name}.jsonl`)),
+      crlfDelay: Infinity,
+    }))
+      if (line) yield line;
   }
 
   private close(name: string): void {

@@ -30,13 +30,16 @@ export async function renderMerged(format: string, m: Merged): Promise<string> {
 }
 
 /** A file written in chunks through a temp file beside it, renamed at the end (never half a report). */
-export async function toFileInChunks(path: string, fill: (write: (chunk: string) => void) => Promise<void>): Promise<void> {
+export async function toFileInChunks(
+  path: string,
+  fill: (write: (chunk: string) => void) => Promise<void>,
+): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'wx', 0o666);
   try {
     await fill((chunk) => {
       const bytes = Buffer.from(chunk);
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off);
     });
     closeSync(fd);
     renameSync(tmp, path);

@@ -6,5 +6,7 @@ import { createPlusMatcher } from '../sources/codeowners-plus/matcher';
 import type { PlusRule } from '../sources/codeowners-plus/parse';
 
 export function matcherFor(parsed: ParsedCodeowners): OwnerMatcher {
-  return parsed.source === 'codeowners-plus' ? createPlusMatcher(parsed.rules as PlusRule[], parsed.ignore) : createMatcher(parsed);
+  return parsed.source === 'codeowners-plus'
+    ? createPlusMatcher(parsed.rules as PlusRule[], parsed.ignore)
+    : createMatcher(parsed);
 }

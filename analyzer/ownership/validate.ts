@@ -11,7 +11,10 @@ import type { Ownership } from '.';
 
 export function validateOwnership(own: Ownership, trackedFiles: string[] | null): Problems {
   const co = own.codeowners;
-  const out: Problems = { errors: [...(co?.errors ?? []), ...own.teamMapErrors], warnings: [...(co?.warnings ?? []), ...own.teamMapWarnings] };
+  const out: Problems = {
+    errors: [...(co?.errors ?? []), ...own.teamMapErrors],
+    warnings: [...(co?.warnings ?? []), ...own.teamMapWarnings],
+  };
   if (!co) return out;
   const warn = (r: Rule, message: string) => out.warnings.push({ file: r.file ?? co.path, line: r.line, message });
   warnDuplicates(co.rules, warn);
@@ -27,7 +30,8 @@ function warnDuplicates(rules: Rule[], warn: (r: Rule, m: string) => void): void
   for (const r of rules) {
     const key = `${r.file ?? ''}\0${r.kind ?? ''}\0${r.section?.toLowerCase() ?? ''}\0${r.exclusion ? '!' : ''}${r.pattern}`;
     const first = seen.get(key);
-    if (first) warn(r, `duplicate pattern '${r.pattern}' (also on line ${first.line}); the later line wins — remove one`);
+    if (first)
+      warn(r, `duplicate pattern '${r.pattern}' (also on line ${first.line}); the later line wins — remove one`);
     else seen.set(key, r);
   }
 }
@@ -54,7 +58,10 @@ function warnUnusedAndShadowed(own: Ownership, files: string[], warn: (r: Rule, 
       const by = [...(shadowers.get(r) ?? [])].sort((a, b) => a.line - b.line).slice(0, 5);
       // Rules from several files (Codeowners Plus, a catalog) are named by file and line.
       const lines = by.map((d) => (d.file !== undefined && d.file !== r.file ? `${d.file}:${d.line}` : d.line));
-      warn(r, `'${r.pattern}' is fully shadowed: every file it matches is decided by ${r.file === undefined ? 'later ' : ''}${lines.some((l) => typeof l === 'string') ? `rule${lines.length > 1 ? 's' : ''}` : `rule${lines.length > 1 ? 's on lines' : ' on line'}`} ${lines.join(', ')} — remove it${r.file === undefined ? ' or move it below' : ''}`);
+      warn(
+        r,
+        `'${r.pattern}' is fully shadowed: every file it matches is decided by ${r.file === undefined ? 'later ' : ''}${lines.some((l) => typeof l === 'string') ? `rule${lines.length > 1 ? 's' : ''}` : `rule${lines.length > 1 ? 's on lines' : ' on line'}`} ${lines.join(', ')} — remove it${r.file === undefined ? ' or move it below' : ''}`,
+      );
     }
   }
 }
@@ -67,8 +74,16 @@ function checkOwnersAgainstMap(own: Ownership, out: Problems): void {
       if (mapped.has(handleKey(o)) || reported.has(handleKey(o))) continue;
       reported.add(handleKey(o));
       const where = { file: r.file ?? own.codeowners!.path, line: r.line };
-      if (isTeamOwner(o)) out.errors.push({ ...where, message: `unknown team '${o}': no team in ${own.teamMap.path} lists it in owners — add it to a team's owners` });
-      else out.warnings.push({ ...where, message: `owner '${o}' is not in ${own.teamMap.path}: add it to a team's owners (or members) to count it` });
+      if (isTeamOwner(o))
+        out.errors.push({
+          ...where,
+          message: `unknown team '${o}': no team in ${own.teamMap.path} lists it in owners — add it to a team's owners`,
+        });
+      else
+        out.warnings.push({
+          ...where,
+          message: `owner '${o}' is not in ${own.teamMap.path}: add it to a team's owners (or members) to count it`,
+        });
     }
   }
 }

@@ -15,7 +15,9 @@ export function evidence(ids: string[], links: Map<string, Link[]>): { identity:
   const all = ids.flatMap((id) => (links.get(id) ?? []).map((l) => ({ ...l, id })));
   const idsOf = new Map<string, Set<string>>();
   for (const l of all) (idsOf.get(l.to) ?? idsOf.set(l.to, new Set()).get(l.to)!).add(l.id);
-  return all.filter((l) => l.to.startsWith('h:') || idsOf.get(l.to)!.size > 1).map((l) => ({ identity: l.identity, reason: l.reason }));
+  return all
+    .filter((l) => l.to.startsWith('h:') || idsOf.get(l.to)!.size > 1)
+    .map((l) => ({ identity: l.identity, reason: l.reason }));
 }
 
 /** An unknown handle as its noreply address writes it (`123+JaneDoe@users.noreply…` → JaneDoe). */
@@ -28,4 +30,3 @@ export function dedupe<T extends { identity: string; reason: string }>(xs: T[]):
   const seen = new Set<string>();
   return xs.filter((x) => !seen.has(x.identity + '\0' + x.reason) && seen.add(x.identity + '\0' + x.reason));
 }
-

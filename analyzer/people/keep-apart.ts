@@ -74,7 +74,8 @@ export class GuardedUnion {
   dominant(root: string): (NameTally & { key: string }) | null {
     let best: (NameTally & { key: string }) | null = null;
     for (const [key, t] of this.names.get(root) ?? []) {
-      if (t.commits > 0 && (!best || t.commits > best.commits || (t.commits === best.commits && key < best.key))) best = { key, ...t };
+      if (t.commits > 0 && (!best || t.commits > best.commits || (t.commits === best.commits && key < best.key)))
+        best = { key, ...t };
     }
     return best;
   }
@@ -111,7 +112,11 @@ export function fullNames(ident: Identity): Map<string, NameTally> {
 export function speakingNames(ident: Identity): (name: string) => boolean {
   const byName = new Map<string, number>();
   const keyOf = (name: string) => nameKey(name) ?? name.trim().toLowerCase();
-  for (const [pair, n] of ident.pairs) byName.set(keyOf(pair.slice(0, pair.indexOf('\x1f'))), (byName.get(keyOf(pair.slice(0, pair.indexOf('\x1f')))) ?? 0) + n);
+  for (const [pair, n] of ident.pairs)
+    byName.set(
+      keyOf(pair.slice(0, pair.indexOf('\x1f'))),
+      (byName.get(keyOf(pair.slice(0, pair.indexOf('\x1f')))) ?? 0) + n,
+    );
   const busiest = Math.max(0, ...byName.values());
   return (name) => {
     const n = byName.get(keyOf(name)) ?? 0;
@@ -119,7 +124,10 @@ export function speakingNames(ident: Identity): (name: string) => boolean {
   };
 }
 
-function addTallies(into: Map<string, NameTally> | undefined, from: Map<string, NameTally> | undefined): Map<string, NameTally> {
+function addTallies(
+  into: Map<string, NameTally> | undefined,
+  from: Map<string, NameTally> | undefined,
+): Map<string, NameTally> {
   const out = into ?? new Map<string, NameTally>();
   for (const [k, t] of from ?? []) {
     const cur = out.get(k);

@@ -17,7 +17,13 @@ export function parseMailmap(text: string): MailmapEntry[] {
   const out: MailmapEntry[] = [];
   for (const line of text.split('\n')) {
     const m = ENTRY.exec(line.trim());
-    if (m) out.push({ properName: m[1].trim(), properEmail: m[2].trim(), commitName: m[3].trim(), commitEmail: m[4].trim() });
+    if (m)
+      out.push({
+        properName: m[1].trim(),
+        properEmail: m[2].trim(),
+        commitName: m[3].trim(),
+        commitEmail: m[4].trim(),
+      });
   }
   return out;
 }

@@ -42,7 +42,11 @@ export interface IdentityMerge {
  * knownHandles: handle key → spelling (CODEOWNERS and team map); coAuthorNames: person id →
  * `name\x1femail` → trailers (history/mine.ts), the names of people who only co-authored.
  */
-export function mergeIdentities(commits: Commit[], knownHandles: Map<string, string>, coAuthorNames = new Map<string, Map<string, number>>()): IdentityMerge {
+export function mergeIdentities(
+  commits: Commit[],
+  knownHandles: Map<string, string>,
+  coAuthorNames = new Map<string, Map<string, number>>(),
+): IdentityMerge {
   const identities = collectIdentities(commits, coAuthorNames);
   const handles = withNoreplyHandles(identities, knownHandles);
   const words = oneWordNames(identities);
@@ -72,7 +76,11 @@ function minorityNames(identities: Map<string, Identity>, union: GuardedUnion): 
       // A name that spoke was joined or refused (and listed) already.
       if (!key || key === mine.key || speaks(name)) continue;
       const other = union.holderOf(key, roots);
-      if (other) out.push({ ids: [id, other], text: `\`${email}\` used by two names: ${mine.name} (${plural(mine.commits)}), ${name.trim()} (${n}) — kept apart` });
+      if (other)
+        out.push({
+          ids: [id, other],
+          text: `\`${email}\` used by two names: ${mine.name} (${plural(mine.commits)}), ${name.trim()} (${n}) — kept apart`,
+        });
     }
   }
   return out;
@@ -113,7 +121,7 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>, words:
   const out: Link[] = [];
   const seen = new Set<string>();
   const add = (to: string, reason: string, identity: string) => {
-    if (!seen.has(to)) seen.add(to), out.push({ to, reason, identity });
+    if (!seen.has(to)) (seen.add(to), out.push({ to, reason, identity }));
   };
   if (!ident.pairs.size && id.includes('@')) ident.pairs.set(`\x1f${id}`, 0); // a co-author whose trailer is unknown
   const speaks = speakingNames(ident);
@@ -126,13 +134,15 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>, words:
     const oneWord = /^\S+$/.test(name.trim()) ? name.trim().toLowerCase() : '';
     if (noreply) add(`h:${noreply.toLowerCase()}`, `noreply ${email}`, shown);
     else if (local && known.has(local)) add(`h:${local}`, `handle @${known.get(local)} (email local part)`, shown);
-    else if (local && words.oneWord.has(local)) add(`w:${local}`, `email local part ${local} = a one-word git name`, shown);
+    else if (local && words.oneWord.has(local))
+      add(`w:${local}`, `email local part ${local} = a one-word git name`, shown);
     const byInitial = local ? words.initials.get(local) : undefined;
     if (byInitial) add(`n:${byInitial}`, `email local part ${local} = initial and surname of a full name`, shown);
     if (!speaks(name)) continue;
     if (oneWord && known.has(oneWord)) add(`h:${oneWord}`, `handle @${known.get(oneWord)} (git name)`, shown);
     const word = wordKey(name);
-    if (word && !known.has(word) && words.oneWord.has(word)) add(`w:${word}`, `same one-word name ${name.trim()}`, shown);
+    if (word && !known.has(word) && words.oneWord.has(word))
+      add(`w:${word}`, `same one-word name ${name.trim()}`, shown);
     // `jakearchibald` is `Jake Archibald` written as one word.
     const joined = word?.replace(/[._-]/g, '');
     if (joined && words.fullNames.has(joined)) add(`n:${joined}`, `one-word name ${name.trim()} = a full name`, shown);
@@ -144,7 +154,13 @@ function linksOf(id: string, ident: Identity, known: Map<string, string>, words:
   return out;
 }
 
-function group(identities: Map<string, Identity>, links: Map<string, Link[]>, find: (k: string) => string, known: Map<string, string>, conflicts: Conflict[]): IdentityMerge {
+function group(
+  identities: Map<string, Identity>,
+  links: Map<string, Link[]>,
+  find: (k: string) => string,
+  known: Map<string, string>,
+  conflicts: Conflict[],
+): IdentityMerge {
   const byRoot = new Map<string, string[]>();
   for (const id of identities.keys()) (byRoot.get(find(id)) ?? byRoot.set(find(id), []).get(find(id))!).push(id);
   const personOf = new Map<string, string>();
@@ -156,8 +172,15 @@ function group(identities: Map<string, Identity>, links: Map<string, Link[]>, fi
     const merged = ids.length > 1 || person !== ids[0] ? evidence(ids, links) : [];
     for (const id of ids) personOf.set(id, person);
     const prev = people.get(person);
-    if (prev) prev.ids.push(...ids), prev.merged.push(...merged);
-    else people.set(person, { id: person, ids, handles: handles.map((h) => known.get(h) ?? spelling(h, handleLinks)), merged: dedupe(merged), keptApart: [] });
+    if (prev) (prev.ids.push(...ids), prev.merged.push(...merged));
+    else
+      people.set(person, {
+        id: person,
+        ids,
+        handles: handles.map((h) => known.get(h) ?? spelling(h, handleLinks)),
+        merged: dedupe(merged),
+        keptApart: [],
+      });
   }
   for (const c of conflicts) {
     for (const id of c.ids) {
@@ -169,8 +192,14 @@ function group(identities: Map<string, Identity>, links: Map<string, Link[]>, fi
 }
 
 /** A known handle first (the one with most commits), else the busiest id. */
-function pickId(ids: string[], handles: string[], identities: Map<string, Identity>, known: Map<string, string>): string {
-  const busiest = (xs: string[], count: (x: string) => number) => [...xs].sort((a, b) => count(b) - count(a) || (a < b ? -1 : 1))[0];
+function pickId(
+  ids: string[],
+  handles: string[],
+  identities: Map<string, Identity>,
+  known: Map<string, string>,
+): string {
+  const busiest = (xs: string[], count: (x: string) => number) =>
+    [...xs].sort((a, b) => count(b) - count(a) || (a < b ? -1 : 1))[0];
   const knownHandles = handles.filter((h) => known.has(h));
   if (knownHandles.length) return busiest(knownHandles, (h) => identities.get(h)?.commits ?? 0);
   if (handles.length) return busiest(handles, (h) => identities.get(h)?.commits ?? 0);

@@ -14,7 +14,30 @@ export function nameKey(name: string): string | null {
 }
 
 /** Placeholder one-word names git and tools write when no name was set: never evidence. */
-const PLACEHOLDERS = new Set(['unknown', 'root', 'admin', 'user', 'ubuntu', 'runner', 'system', 'none', 'test', 'github', 'gitlab', 'git', 'developer', 'localhost', 'anonymous', 'noreply', 'nobody', 'default', 'build', 'jenkins', 'vagrant', 'travis']);
+const PLACEHOLDERS = new Set([
+  'unknown',
+  'root',
+  'admin',
+  'user',
+  'ubuntu',
+  'runner',
+  'system',
+  'none',
+  'test',
+  'github',
+  'gitlab',
+  'git',
+  'developer',
+  'localhost',
+  'anonymous',
+  'noreply',
+  'nobody',
+  'default',
+  'build',
+  'jenkins',
+  'vagrant',
+  'travis',
+]);
 
 /**
  * A one-word git name that reads like a handle (`isaacs`, `XhmikosR`, `step2yeung`): at least

@@ -32,7 +32,9 @@ export function peopleRows(x: PeopleRowsInput): PersonRow[] {
       teams: x.members.get(p.id)?.teams ?? [],
       merged: [...p.merged, ...mailmapEvidence(x.mailmap, emails)],
       bot: split.some(([n, e]) => x.isBot(n, e)),
-      identities: pairs.map(([, n], i) => ({ name: split[i][0], email: split[i][1], commits: n })).filter((p) => p.commits > 0),
+      identities: pairs
+        .map(([, n], i) => ({ name: split[i][0], email: split[i][1], commits: n }))
+        .filter((p) => p.commits > 0),
     };
     const kept = split.map(([n, e]) => x.isBot.keptReason(n, e)).find((r) => r !== null);
     if (kept && !row.bot) row.botNote = kept;
@@ -44,13 +46,24 @@ export function peopleRows(x: PeopleRowsInput): PersonRow[] {
 
 function botRow(b: DroppedBot): PersonRow {
   const id = noreplyHandle(b.email) ?? (b.email.toLowerCase() || b.name.toLowerCase());
-  return { id, names: [b.name], emails: b.email ? [b.email] : [], handles: [], changes: b.changes, commits: b.commits, teams: [], merged: [], bot: true };
+  return {
+    id,
+    names: [b.name],
+    emails: b.email ? [b.email] : [],
+    handles: [],
+    changes: b.changes,
+    commits: b.commits,
+    teams: [],
+    merged: [],
+    bot: true,
+  };
 }
 
 /** The identities .mailmap mapped onto one of the person's addresses (git already merged them). */
 function mailmapEvidence(entries: MailmapEntry[], emails: string[]): PersonRow['merged'] {
   const mine = new Set(emails.map((e) => e.toLowerCase()));
-  return entries.filter((e) => mine.has(e.properEmail.toLowerCase()) && e.commitEmail.toLowerCase() !== e.properEmail.toLowerCase())
+  return entries
+    .filter((e) => mine.has(e.properEmail.toLowerCase()) && e.commitEmail.toLowerCase() !== e.properEmail.toLowerCase())
     .map((e) => ({ identity: `${e.commitName ? e.commitName + ' ' : ''}<${e.commitEmail}>`, reason: 'mailmap' }));
 }
 

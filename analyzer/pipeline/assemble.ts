@@ -53,9 +53,15 @@ export function assembleReport(ctx: AssembleContext): Report {
   const { input, ownership } = ctx;
   const hist = computeHistoryMetrics(input, ctx.options);
   const struct = computeStructure(input, ctx.options, {
-    members: hist.members, fileCoupling: hist.coupling.files, teamCoupling: hist.coupling.teams,
-    codeowners: ownership.codeowners?.path ?? null, codeownersErrors: ownership.codeowners?.errors ?? [],
-    hasRule: (p) => ownership.who(p).rule !== null, ownersOf: (p) => ownership.who(p).owners, publicHint: ctx.publicHint, changesOf: hist.changesOf,
+    members: hist.members,
+    fileCoupling: hist.coupling.files,
+    teamCoupling: hist.coupling.teams,
+    codeowners: ownership.codeowners?.path ?? null,
+    codeownersErrors: ownership.codeowners?.errors ?? [],
+    hasRule: (p) => ownership.who(p).rule !== null,
+    ownersOf: (p) => ownership.who(p).owners,
+    publicHint: ctx.publicHint,
+    changesOf: hist.changesOf,
   });
   const ownedChanges = countOwnedChanges(input);
   const short: Shortfalls = new Map();
@@ -70,14 +76,34 @@ export function assembleReport(ctx: AssembleContext): Report {
     const nobody = membershipOf(t) === 'inferred' && !members.length && !review && !input.botOwners?.has(t.id);
     if (nobody) noMembers.push(t.id);
     const unmeasured = nobody && g.changes >= ctx.options.minSample;
-    const a = honestAutonomy({ id: t.id, ...g, alignment: unmeasured ? null : g.alignment, dependency: s.dependency }, short, ctx.options.minSample);
+    const a = honestAutonomy(
+      { id: t.id, ...g, alignment: unmeasured ? null : g.alignment, dependency: s.dependency },
+      short,
+      ctx.options.minSample,
+    );
     const row: TeamRow = {
-      id: t.id, name: t.name, cluster: t.clusters[0] ?? null, membership: membershipOf(t), role: review ? 'review-group' : 'team', members,
-      files: g.files, changes: g.changes, commits: g.commits, linesAdded: g.linesAdded, linesDeleted: g.linesDeleted, authors: g.authors,
-      alignment: a.ownershipIntegrity, fragmentation: g.fragmentation, truckFactor: g.truckFactor, truckFactorAuthors: g.truckFactorAuthors,
+      id: t.id,
+      name: t.name,
+      cluster: t.clusters[0] ?? null,
+      membership: membershipOf(t),
+      role: review ? 'review-group' : 'team',
+      members,
+      files: g.files,
+      changes: g.changes,
+      commits: g.commits,
+      linesAdded: g.linesAdded,
+      linesDeleted: g.linesDeleted,
+      authors: g.authors,
+      alignment: a.ownershipIntegrity,
+      fragmentation: g.fragmentation,
+      truckFactor: g.truckFactor,
+      truckFactorAuthors: g.truckFactorAuthors,
       knowledgeIslands: g.knowledgeIslands,
       autonomy: a,
-      afferent: s.afferent, efferent: s.efferent, instability: s.instability, trend: g.trend,
+      afferent: s.afferent,
+      efferent: s.efferent,
+      instability: s.instability,
+      trend: g.trend,
       counts: withDependency(g.counts, s.dependency),
     };
     if (input.alsoReviews?.has(t.id)) row.alsoReviews = true;
@@ -89,7 +115,12 @@ export function assembleReport(ctx: AssembleContext): Report {
   const clusters = input.clusters.map((c) => {
     const h = hist.clusters.get(c.id)!;
     const dependency = struct.clusterDependency.get(c.id) ?? null;
-    return { id: c.id, teams: c.teams, autonomy: honestAutonomy({ id: c.id, ...h, dependency }, short, ctx.options.minSample), counts: { ...withDependency(h.counts, dependency), changes: h.changes, commits: h.commits } };
+    return {
+      id: c.id,
+      teams: c.teams,
+      autonomy: honestAutonomy({ id: c.id, ...h, dependency }, short, ctx.options.minSample),
+      counts: { ...withDependency(h.counts, dependency), changes: h.changes, commits: h.commits },
+    };
   });
   const work = teamwork(input, ctx.options, hist.members, ownership.teamMap.path, ctx.now, struct.edges);
   const violations = work.violations.length ? [...struct.violations, ...work.violations] : struct.violations;
@@ -99,10 +130,39 @@ export function assembleReport(ctx: AssembleContext): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
-    repo: { root: ctx.root, head: ctx.history.head, branch: ctx.branch, codeowners: ownership.codeowners?.path ?? null, teamMap: ownership.teamMap.path, shallow: ctx.history.shallow },
-    window: { since: ctx.since, until: ctx.until, commits: input.commits.length, mode: ctx.history.mode, ...windowEnds(input.commits) },
-    coverage: ownershipCoverage({ files: input.files, commits: input.commits, ownershipOf: (p) => ownershipKind(ownership.who(p)) }),
-    notes: [...ctx.history.notes, ...(ctx.graph?.notes ?? []), ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']), ...lostLineNotes(input.commits, ctx.history.mode), ...teamNotes, ...noMemberNotes(noMembers, ctx.options), ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null), ...shortfallNotes(short, 'clusters', ctx.options.minSample), ...struct.notes, ...work.notes, ...changeSetNotes(ctx.changeSets)],
+    repo: {
+      root: ctx.root,
+      head: ctx.history.head,
+      branch: ctx.branch,
+      codeowners: ownership.codeowners?.path ?? null,
+      teamMap: ownership.teamMap.path,
+      shallow: ctx.history.shallow,
+    },
+    window: {
+      since: ctx.since,
+      until: ctx.until,
+      commits: input.commits.length,
+      mode: ctx.history.mode,
+      ...windowEnds(input.commits),
+    },
+    coverage: ownershipCoverage({
+      files: input.files,
+      commits: input.commits,
+      ownershipOf: (p) => ownershipKind(ownership.who(p)),
+    }),
+    notes: [
+      ...ctx.history.notes,
+      ...(ctx.graph?.notes ?? []),
+      ...(ownership.codeowners ? [] : ['no CODEOWNERS file found: every file is unowned']),
+      ...lostLineNotes(input.commits, ctx.history.mode),
+      ...teamNotes,
+      ...noMemberNotes(noMembers, ctx.options),
+      ...botOwnerNotes(input.botOwners, ownership.codeowners?.path ?? null),
+      ...shortfallNotes(short, 'clusters', ctx.options.minSample),
+      ...struct.notes,
+      ...work.notes,
+      ...changeSetNotes(ctx.changeSets),
+    ],
     teams,
     clusters,
     files: hist.files.map((f) => withOwners(f, ownership)),
@@ -113,7 +173,13 @@ export function assembleReport(ctx: AssembleContext): Report {
     findings,
     modules: struct.modules,
     suggestions: struct.suggestions,
-    people: peopleRows({ merge: ctx.people.merge, mailmap: ctx.people.mailmap, members: hist.members, bots: ctx.history.bots, isBot: ctx.isBot }),
+    people: peopleRows({
+      merge: ctx.people.merge,
+      mailmap: ctx.people.mailmap,
+      members: hist.members,
+      bots: ctx.history.bots,
+      isBot: ctx.isBot,
+    }),
     ...crossed,
     interactions: work.interactions,
     coordination: work.coordination,
@@ -128,20 +194,39 @@ export function assembleReport(ctx: AssembleContext): Report {
 /** What the change sets are, so a reader knows what "shared commits" counted. */
 function changeSetNotes(s: ChangeSetSummary | undefined): string[] {
   if (!s || s.mode === 'commit' || s.changeSets === s.commits) return [];
-  const kinds = [s.byKind.pr && `${s.byKind.pr} pull request${s.byKind.pr === 1 ? '' : 's'}`, s.byKind.merge && `${s.byKind.merge} merged branch${s.byKind.merge === 1 ? '' : 'es'}`, s.byKind.commit && `${s.byKind.commit} single commit${s.byKind.commit === 1 ? '' : 's'}`].filter(Boolean);
+  const kinds = [
+    s.byKind.pr && `${s.byKind.pr} pull request${s.byKind.pr === 1 ? '' : 's'}`,
+    s.byKind.merge && `${s.byKind.merge} merged branch${s.byKind.merge === 1 ? '' : 'es'}`,
+    s.byKind.commit && `${s.byKind.commit} single commit${s.byKind.commit === 1 ? '' : 's'}`,
+  ].filter(Boolean);
   const prs = s.prs ? `; ${s.prs.matched} of ${s.prs.exported} pull requests in ${s.prs.file} matched a commit` : '';
-  return [`change sets: ${s.commits} commits grouped into ${s.changeSets} changes (${kinds.join(', ')})${prs}; change coupling and shared commits count changes (--change-sets commit: one per commit)`];
+  return [
+    `change sets: ${s.commits} commits grouped into ${s.changeSets} changes (${kinds.join(', ')})${prs}; change coupling and shared commits count changes (--change-sets commit: one per commit)`,
+  ];
 }
 
 /** Change sets and the cost of crossing a boundary (org/crossing.ts); nothing when the caller grouped nothing. */
 function crossingSection(ctx: AssembleContext, period: PeriodKind): Pick<Report, 'changeSets' | 'crossing'> {
   if (!ctx.changeSets) return {};
-  const rows = crossing(ctx.input, { period, maxChangesetSize: ctx.options.maxChangesetSize, minSample: ctx.options.minSample, cost: ctx.ownership.teamMap.cost });
+  const rows = crossing(ctx.input, {
+    period,
+    maxChangesetSize: ctx.options.maxChangesetSize,
+    minSample: ctx.options.minSample,
+    cost: ctx.ownership.teamMap.cost,
+  });
   return { changeSets: ctx.changeSets, crossing: rows };
 }
 
 function withDependency(c: GroupHistory['counts'], dep: { ok: number; total: number } | null): GroupCounts {
-  return { aligned: c.aligned, memberCommits: c.memberCommits, independent: c.independent, dependencyOk: dep?.ok ?? 0, dependencyTotal: dep?.total ?? 0, changesByTeam: c.changesByTeam, authors: c.authors };
+  return {
+    aligned: c.aligned,
+    memberCommits: c.memberCommits,
+    independent: c.independent,
+    dependencyOk: dep?.ok ?? 0,
+    dependencyTotal: dep?.total ?? 0,
+    changesByTeam: c.changesByTeam,
+    authors: c.authors,
+  };
 }
 
 function countOwnedChanges(input: AssembleContext['input']): number {
@@ -175,12 +260,17 @@ function asBotOwner(row: TeamRow): TeamRow {
 function noMemberNotes(ids: string[], o: { memberShare: number; minSample: number }): string[] {
   if (!ids.length) return [];
   const list = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
-  return [`delivery independence and ownership integrity are "–" for ${ids.length} team${ids.length === 1 ? '' : 's'} with no inferred member (nobody made ${Math.round(100 * o.memberShare)}% of their own changes and ${o.minSample} changes to their files; --member-share, --min-sample): ${list} — list the members in a team map (\`conway init\`)`];
+  return [
+    `delivery independence and ownership integrity are "–" for ${ids.length} team${ids.length === 1 ? '' : 's'} with no inferred member (nobody made ${Math.round(100 * o.memberShare)}% of their own changes and ${o.minSample} changes to their files; --member-share, --min-sample): ${list} — list the members in a team map (\`conway init\`)`,
+  ];
 }
 
 /** What a lead must know: the CODEOWNERS hands approval to a bot. */
 export function botOwnerNotes(botOwners: Map<string, string> | undefined, codeowners: string | null): string[] {
-  return [...(botOwners ?? [])].map(([id, why]) => `${codeowners ?? 'CODEOWNERS'} delegates approval to a bot: ${id} (${why}); it is listed with role "bot", without score, members or coupling`);
+  return [...(botOwners ?? [])].map(
+    ([id, why]) =>
+      `${codeowners ?? 'CODEOWNERS'} delegates approval to a bot: ${id} (${why}); it is listed with role "bot", without score, members or coupling`,
+  );
 }
 
 /** Completes a file row in place: a spread copy of 10k+ rows costs tens of ms per update. */
@@ -195,11 +285,19 @@ function withOwners(f: Omit<FileRow, 'owners' | 'ruleLine'>, ownership: Ownershi
 function graphSummary(g: ImportGraphResult): NonNullable<Report['graph']> {
   const edgesByKind: Record<string, number> = {};
   for (const e of g.edges) edgesByKind[e.kind] = (edgesByKind[e.kind] ?? 0) + 1;
-  return { files: g.files.length, edges: g.edges.length, edgesByKind, unresolved: g.unresolved.length, unresolvedExamples: g.unresolved.slice(0, 20), parseErrors: g.parseErrors.length };
+  return {
+    files: g.files.length,
+    edges: g.edges.length,
+    edgesByKind,
+    unresolved: g.unresolved.length,
+    unresolvedExamples: g.unresolved.slice(0, 20),
+    parseErrors: g.parseErrors.length,
+  };
 }
 
 /** First and last commit of the window (commits are newest first), null when it is empty. */
 function windowEnds(commits: MetricsInput['commits']): Pick<Report['window'], 'first' | 'last'> {
-  const at = (c: MetricsInput['commits'][number] | undefined) => (c ? { sha: c.sha, date: new Date(c.date * 1000).toISOString() } : null);
+  const at = (c: MetricsInput['commits'][number] | undefined) =>
+    c ? { sha: c.sha, date: new Date(c.date * 1000).toISOString() } : null;
   return { first: at(commits[commits.length - 1]), last: at(commits[0]) };
 }

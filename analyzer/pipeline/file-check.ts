@@ -22,11 +22,27 @@ export interface KeptDelivery {
 }
 
 /** `files`: the repository's tracked files, so review groups are told apart as in the full analysis. */
-export function fileImportViolations(ownership: Ownership, packages: WorkspacePackage[], edges: ImportEdge[], files: string[], kept: KeptDelivery = {}): Violation[] {
+export function fileImportViolations(
+  ownership: Ownership,
+  packages: WorkspacePackage[],
+  edges: ImportEdge[],
+  files: string[],
+  kept: KeptDelivery = {},
+): Violation[] {
   const reuse = kept.ownership === ownership && kept.files === files;
-  const model = buildModel({ ownership, files, commits: [], imports: edges, packages, delivery: reuse ? kept.delivery : undefined });
+  const model = buildModel({
+    ownership,
+    files,
+    commits: [],
+    imports: edges,
+    packages,
+    delivery: reuse ? kept.delivery : undefined,
+  });
   Object.assign(kept, { ownership, files, delivery: model.delivery });
   const owned = ownedEdges(model.input);
   const teams = new Map<string, Team>(ownership.teamMap.teams.map((t) => [t.id, t]));
-  return fingerprint([...deepImports(owned, model.input.isPublicApi, model.publicHint), ...forbiddenDependencies(owned, teams)]);
+  return fingerprint([
+    ...deepImports(owned, model.input.isPublicApi, model.publicHint),
+    ...forbiddenDependencies(owned, teams),
+  ]);
 }

@@ -13,7 +13,11 @@ export interface People {
   mailmap: MailmapEntry[];
 }
 
-export function resolvePeople(ownership: Ownership, commits: Commit[], coAuthorNames?: Map<string, Map<string, number>>): People {
+export function resolvePeople(
+  ownership: Ownership,
+  commits: Commit[],
+  coAuthorNames?: Map<string, Map<string, number>>,
+): People {
   const merge = mergeIdentities(commits, knownHandles(ownership), coAuthorNames);
   applyMerge(commits, merge);
   return { merge, mailmap: readMailmap(ownership.root) };
@@ -22,9 +26,11 @@ export function resolvePeople(ownership: Ownership, commits: Commit[], coAuthorN
 /** Handle key → spelling, from CODEOWNERS person owners and the team map's `@handle` members and owners. */
 export function knownHandles(ownership: Ownership): Map<string, string> {
   const out = new Map<string, string>();
-  for (const r of ownership.codeowners?.rules ?? []) for (const o of r.owners) if (isPersonHandle(o) && !out.has(handleKey(o))) out.set(handleKey(o), o.slice(1));
+  for (const r of ownership.codeowners?.rules ?? [])
+    for (const o of r.owners) if (isPersonHandle(o) && !out.has(handleKey(o))) out.set(handleKey(o), o.slice(1));
   for (const t of ownership.teamMap.teams) {
-    for (const m of [...t.members, ...t.owners]) if (isPersonHandle(m) && !out.has(handleKey(m))) out.set(handleKey(m), m.slice(1));
+    for (const m of [...t.members, ...t.owners])
+      if (isPersonHandle(m) && !out.has(handleKey(m))) out.set(handleKey(m), m.slice(1));
   }
   return out;
 }

@@ -11,7 +11,8 @@ export type PublicHint = (team: string, target?: string) => string;
 
 export function publicHint(ownership: Ownership, candidates: string[]): PublicHint {
   const byTeam = new Map<string, string[]>();
-  for (const f of candidates) for (const t of ownership.who(f).teams) (byTeam.get(t) ?? byTeam.set(t, []).get(t)!).push(f);
+  for (const f of candidates)
+    for (const t of ownership.who(f).teams) (byTeam.get(t) ?? byTeam.set(t, []).get(t)!).push(f);
   // One answer per team and imported file's directory: hundreds of deep imports into one
   // package would otherwise sort the team's entry points once each.
   const memo = new Map<string, string>();
@@ -24,10 +25,13 @@ export function publicHint(ownership: Ownership, candidates: string[]): PublicHi
     const declared = ownership.team(team)?.publicApi;
     if (declared?.length) return `import from ${team}'s public API (${declared.join(', ')}) instead`;
     const own = (byTeam.get(team) ?? []).filter((f) => f !== target);
-    if (!own.length) return `${team} has no public entry point (no package.json entry, no index file, no publicApi): agree one with ${team}`;
+    if (!own.length)
+      return `${team} has no public entry point (no package.json entry, no index file, no publicApi): agree one with ${team}`;
     const dirs = target.split('/').slice(0, -1);
     const near = new Map(own.map((f) => [f, shared(f.split('/'), dirs)]));
-    const named = own.sort((a, b) => near.get(b)! - near.get(a)! || a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_NAMED);
+    const named = own
+      .sort((a, b) => near.get(b)! - near.get(a)! || a.length - b.length || (a < b ? -1 : 1))
+      .slice(0, MAX_NAMED);
     return `import from ${team}'s public API (${named.join(', ')}${own.length > MAX_NAMED ? `, ${own.length - MAX_NAMED} more` : ''}) instead`;
   }
 }

@@ -20,7 +20,10 @@ export interface InlineDashboard {
   packed: boolean;
 }
 
-export function inlineDashboard(report: Report, assets: DashboardAssets | null = readDashboardAssets()): InlineDashboard | null {
+export function inlineDashboard(
+  report: Report,
+  assets: DashboardAssets | null = readDashboardAssets(),
+): InlineDashboard | null {
   if (!assets) return null;
   const js = toInlineScript(assets.js);
   const embedded = embedReport(report);
@@ -37,8 +40,12 @@ export const GZIP_ABOVE = 1024 * 1024;
 /** The report as readable JSON, or gzipped + base64 when large (base64 never contains `<`). */
 export function embedReport(report: Report): { html: string; packed: boolean } {
   const json = toInlineJson(report);
-  if (json.length <= GZIP_ABOVE) return { html: `<script type="application/json" id="conway-report">${json}</script>`, packed: false };
-  return { html: `<script type="application/gzip" id="conway-report-gzip">${gzipSync(json, { level: 6 }).toString('base64')}</script>`, packed: true };
+  if (json.length <= GZIP_ABOVE)
+    return { html: `<script type="application/json" id="conway-report">${json}</script>`, packed: false };
+  return {
+    html: `<script type="application/gzip" id="conway-report-gzip">${gzipSync(json, { level: 6 }).toString('base64')}</script>`,
+    packed: true,
+  };
 }
 
 /** JSON that cannot end its <script> element or open an HTML comment: every `<` as \u003c. */
@@ -52,5 +59,8 @@ export function toInlineJson(value: unknown): string {
  * the only places a bundle contains them. The source-map comment goes: the map is not inlined.
  */
 export function toInlineScript(js: string): string {
-  return js.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n').replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  return js
+    .replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n')
+    .replace(/<\/(script)/gi, '<\\/$1')
+    .replace(/<!--/g, '<\\!--');
 }

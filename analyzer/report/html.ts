@@ -80,8 +80,15 @@ ${dash?.scripts ?? ''}
 function crossingHtml(r: Report): string {
   const view = crossingView(r);
   if (!view) return '';
-  const head = crossingHeader(view).map((c) => `<th>${h(c)}</th>`).join('');
-  const rows = view.rows.map((cells) => `<tr>${cells.map((c, i) => (i === 0 ? `<td>${h(c)}</td>` : `<td style="text-align:right">${h(c)}</td>`)).join('')}</tr>`).join('');
+  const head = crossingHeader(view)
+    .map((c) => `<th>${h(c)}</th>`)
+    .join('');
+  const rows = view.rows
+    .map(
+      (cells) =>
+        `<tr>${cells.map((c, i) => (i === 0 ? `<td>${h(c)}</td>` : `<td style="text-align:right">${h(c)}</td>`)).join('')}</tr>`,
+    )
+    .join('');
   return `<h2>Crossing boundaries</h2><table class="crossing"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table><p class="muted">${h(view.footnote)}</p>`;
 }
 

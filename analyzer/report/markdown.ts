@@ -146,7 +146,16 @@ function crossingSection(r: Report, out: string[]): void {
   const view = crossingView(r);
   if (!view) return;
   const header = crossingHeader(view);
-  out.push('', '## Crossing boundaries', '', `| ${header.join(' | ')} |`, `| --- | ${header.slice(1).map(() => '---:').join(' | ')} |`);
+  out.push(
+    '',
+    '## Crossing boundaries',
+    '',
+    `| ${header.join(' | ')} |`,
+    `| --- | ${header
+      .slice(1)
+      .map(() => '---:')
+      .join(' | ')} |`,
+  );
   for (const cells of view.rows) out.push(`| ${cells.map(esc).join(' | ')} |`);
   out.push('', `_${esc(view.footnote)}_`);
 }

@@ -8,7 +8,8 @@ export type ScopeFilter = (typeof SCOPES)[number];
 
 export function parseScope(value: unknown): ScopeFilter | undefined {
   if (value === undefined) return undefined;
-  if (!SCOPES.includes(value as ScopeFilter)) throw new UserError(`--scope ${String(value)}: expected production or test`);
+  if (!SCOPES.includes(value as ScopeFilter))
+    throw new UserError(`--scope ${String(value)}: expected production or test`);
   return value as ScopeFilter;
 }
 

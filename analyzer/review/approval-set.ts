@@ -21,18 +21,23 @@ export function approvalSet(approvals: ReviewApproval[]): ApprovalSet {
   groups.forEach((g, i) => g.owners.forEach((o) => (covers.get(o) ?? covers.set(o, new Set()).get(o)!).add(i)));
   const candidates = undominated(covers);
   const exact = candidates.length <= EXACT_OWNERS;
-  const owners = (exact ? exactCover(candidates, covers, groups.length) : greedyCover(candidates, covers, groups.length)).sort();
+  const owners = (
+    exact ? exactCover(candidates, covers, groups.length) : greedyCover(candidates, covers, groups.length)
+  ).sort();
   return { owners, size: owners.length, method: exact ? 'exact' : 'greedy' };
 }
 
 /** Owners whose groups no other owner covers a strict superset of (equal sets: the first by name stays). */
 function undominated(covers: Map<string, Set<number>>): string[] {
   const names = [...covers.keys()].sort();
-  return names.filter((a, i) => !names.some((b, j) => {
-    if (a === b) return false;
-    const [x, y] = [covers.get(a)!, covers.get(b)!];
-    return y.size >= x.size && [...x].every((g) => y.has(g)) && (y.size > x.size || j < i);
-  }));
+  return names.filter(
+    (a, i) =>
+      !names.some((b, j) => {
+        if (a === b) return false;
+        const [x, y] = [covers.get(a)!, covers.get(b)!];
+        return y.size >= x.size && [...x].every((g) => y.has(g)) && (y.size > x.size || j < i);
+      }),
+  );
 }
 
 function exactCover(names: string[], covers: Map<string, Set<number>>, n: number): string[] {
@@ -43,7 +48,15 @@ function exactCover(names: string[], covers: Map<string, Set<number>>, n: number
   return [];
 }
 
-function search(names: string[], covers: Map<string, Set<number>>, n: number, k: number, from: number, covered: Set<number>, chosen: string[]): string[] | null {
+function search(
+  names: string[],
+  covers: Map<string, Set<number>>,
+  n: number,
+  k: number,
+  from: number,
+  covered: Set<number>,
+  chosen: string[],
+): string[] | null {
   if (covered.size === n) return [...chosen];
   if (chosen.length === k) return null;
   for (let i = from; i < names.length; i++) {

@@ -46,15 +46,32 @@ export function requiredApprovals(changes: Change[], base: SideModel): ReviewApp
       const key = JSON.stringify([section?.name.toLowerCase() ?? null, optional, [...rule.owners].sort()]);
       let g = groups.get(key);
       if (!g) {
-        g = { owners: [...rule.owners].sort(), teams: base.ownership.teamsOfOwners(rule.owners), files: [], approvals: section?.approvals ?? 1, optional, rules: [] };
+        g = {
+          owners: [...rule.owners].sort(),
+          teams: base.ownership.teamsOfOwners(rule.owners),
+          files: [],
+          approvals: section?.approvals ?? 1,
+          optional,
+          rules: [],
+        };
         if (section) g.section = section.name;
         groups.set(key, g);
       }
       if (!g.files.includes(path)) g.files.push(path);
-      if (!g.rules.some((r) => ruleKey(r) === ruleKey(rule))) g.rules.push(rule.file === undefined ? { line: rule.line, pattern: rule.pattern } : { file: rule.file, line: rule.line, pattern: rule.pattern });
+      if (!g.rules.some((r) => ruleKey(r) === ruleKey(rule)))
+        g.rules.push(
+          rule.file === undefined
+            ? { line: rule.line, pattern: rule.pattern }
+            : { file: rule.file, line: rule.line, pattern: rule.pattern },
+        );
     }
   }
-  return [...groups.values()].sort((a, b) => Number(a.optional) - Number(b.optional) || cmp(a.section ?? '', b.section ?? '') || cmp(a.owners.join(' '), b.owners.join(' ')));
+  return [...groups.values()].sort(
+    (a, b) =>
+      Number(a.optional) - Number(b.optional) ||
+      cmp(a.section ?? '', b.section ?? '') ||
+      cmp(a.owners.join(' '), b.owners.join(' ')),
+  );
 }
 
 /** GitHub: the one deciding rule; GitLab: the deciding rule of every matching section; Codeowners Plus: primary, `&` and `?` rules. */

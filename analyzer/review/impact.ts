@@ -35,7 +35,11 @@ export function edgeChanges(base: SideModel, head: SideModel): Review['edges'] {
 
 /** One entry per cross-team import (its first team pair), not one per pair: the count of imports does not depend on team ids. */
 function teamEdges(m: SideModel): ReviewEdge[] {
-  return m.teamEdges.flatMap((e) => crossings(e).slice(0, 1).map(([from, to]) => ({ from, to, file: e.edge.from, line: e.edge.line, target: e.edge.to })));
+  return m.teamEdges.flatMap((e) =>
+    crossings(e)
+      .slice(0, 1)
+      .map(([from, to]) => ({ from, to, file: e.edge.from, line: e.edge.line, target: e.edge.to })),
+  );
 }
 
 function keyOf(e: ReviewEdge): string {
@@ -45,7 +49,10 @@ function keyOf(e: ReviewEdge): string {
 export function violationChanges(base: SideModel, head: SideModel): { new: Violation[]; fixed: Violation[] } {
   const had = new Set(base.violations.map((v) => v.fingerprint));
   const has = new Set(head.violations.map((v) => v.fingerprint));
-  return { new: head.violations.filter((v) => !had.has(v.fingerprint)), fixed: base.violations.filter((v) => !has.has(v.fingerprint)) };
+  return {
+    new: head.violations.filter((v) => !had.has(v.fingerprint)),
+    fixed: base.violations.filter((v) => !has.has(v.fingerprint)),
+  };
 }
 
 export function independenceChanges(changes: Change[], base: SideModel, head: SideModel): Review['independence'] {
@@ -62,7 +69,11 @@ export function affectedTeams(changes: Change[], base: SideModel, head: SideMode
   const found = new Map<string, AffectedTeam['via']>();
   const gone = changes.filter((c) => c.status === 'deleted' || c.status === 'renamed').map((c) => c.oldPath ?? c.path);
   collectImporters(gone, base, found);
-  collectImporters(changes.filter((c) => c.status !== 'deleted').map((c) => c.path), head, found);
+  collectImporters(
+    changes.filter((c) => c.status !== 'deleted').map((c) => c.path),
+    head,
+    found,
+  );
   return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([team, via]) => ({ team, via }));
 }
 
@@ -86,7 +97,8 @@ function collectImporters(changed: string[], m: SideModel, found: Map<string, Af
       for (const team of m.deliveryTeamsOf(e.from)) {
         if (owners.has(team)) continue;
         const via = found.get(team) ?? found.set(team, []).get(team)!;
-        if (!via.some((v) => v.file === e.from && v.target === target)) via.push({ file: e.from, line: e.line, target, changed: origin });
+        if (!via.some((v) => v.file === e.from && v.target === target))
+          via.push({ file: e.from, line: e.line, target, changed: origin });
       }
     }
   }

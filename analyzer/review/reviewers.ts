@@ -25,32 +25,57 @@ export interface ReviewerInput {
 
 type Work = Map<string, { name: string; changes: number; lines: number | null }>;
 
-export function suggestReviewers(input: ReviewerInput, approvals: ReviewApproval[], base: SideModel): Review['reviewers'] {
+export function suggestReviewers(
+  input: ReviewerInput,
+  approvals: ReviewApproval[],
+  base: SideModel,
+): Review['reviewers'] {
   const teams = [...new Set(approvals.flatMap((a) => a.teams))].sort();
   if (!teams.length) return [];
   const teamsOf = (p: string) => base.who(p).teams;
   const declaredTeamsOf = makeDeclaredTeamsOf(base.ownership.teamMap.teams, input.commits);
   const authors = new Set(input.commits.filter((c) => input.own.has(c.sha)).map((c) => c.author));
-  const pathsOf = new Map(teams.map((team) => {
-    const files = approvals.filter((a) => a.teams.includes(team)).flatMap((a) => a.files);
-    return [team, new Set([...files, ...files.map((f) => input.renames.get(f) ?? f)])];
-  }));
+  const pathsOf = new Map(
+    teams.map((team) => {
+      const files = approvals.filter((a) => a.teams.includes(team)).flatMap((a) => a.files);
+      return [team, new Set([...files, ...files.map((f) => input.renames.get(f) ?? f)])];
+    }),
+  );
   const everyPath = new Set([...pathsOf.values()].flatMap((s) => [...s]));
   const candidates = new Set([...recentWork(input, everyPath, (p) => !authors.has(p)).keys()]);
-  const members = resolveMembership({ commits: input.commits, teams: base.ownership.teamMap.teams, reviewGroups: base.reviewGroups, teamsOf, deliveryTeamsOf: base.deliveryTeamsOf, declaredTeamsOf }, candidates);
+  const members = resolveMembership(
+    {
+      commits: input.commits,
+      teams: base.ownership.teamMap.teams,
+      reviewGroups: base.reviewGroups,
+      teamsOf,
+      deliveryTeamsOf: base.deliveryTeamsOf,
+      declaredTeamsOf,
+    },
+    candidates,
+  );
   return teams.map((team) => {
-    if (isPersonOwner(team)) return { team, basis: 'person-owner' as const, people: [{ person: team, name: team, changes: 0, lines: null }] };
+    if (isPersonOwner(team))
+      return { team, basis: 'person-owner' as const, people: [{ person: team, name: team, changes: 0, lines: null }] };
     // A review group (an approver pool on many rules) lists no members anywhere Conway can see:
     // its suggestions are the files' recent main authors, said as such.
     const pool = base.reviewGroups.has(team) && !base.ownership.team(team)?.members.length;
-    const eligible = pool ? (person: string) => candidates.has(person) : (person: string) => candidates.has(person) && Boolean(members.get(person)?.teams.includes(team));
-    return { team, basis: pool ? ('recent-authors' as const) : ('members' as const), people: top(recentWork(input, pathsOf.get(team)!, eligible)) };
+    const eligible = pool
+      ? (person: string) => candidates.has(person)
+      : (person: string) => candidates.has(person) && Boolean(members.get(person)?.teams.includes(team));
+    return {
+      team,
+      basis: pool ? ('recent-authors' as const) : ('members' as const),
+      people: top(recentWork(input, pathsOf.get(team)!, eligible)),
+    };
   });
 }
 
 function top(work: Work): Review['reviewers'][number]['people'] {
   return [...work]
-    .sort(([a, x], [b, y]) => (y.lines ?? y.changes) - (x.lines ?? x.changes) || y.changes - x.changes || (a < b ? -1 : 1))
+    .sort(
+      ([a, x], [b, y]) => (y.lines ?? y.changes) - (x.lines ?? x.changes) || y.changes - x.changes || (a < b ? -1 : 1),
+    )
     .slice(0, PER_TEAM)
     .map(([person, w]) => ({ person, name: w.name, changes: w.changes, lines: w.lines }));
 }

@@ -12,14 +12,23 @@ import { handleKey } from '../people/names';
 export { membershipOf } from '../model/owner-syntax';
 
 export function ownerTeam(owner: string): Team {
-  return { id: owner, name: owner, owners: [owner], members: isTeamOwner(owner) ? [] : [owner], clusters: [], implicit: true };
+  return {
+    id: owner,
+    name: owner,
+    owners: [owner],
+    members: isTeamOwner(owner) ? [] : [owner],
+    clusters: [],
+    implicit: true,
+  };
 }
 
 /** One implicit team per owner (or group of person owners always listed together) that no team lists. */
 export function implicitTeams(rules: Rule[], declared: Team[]): Team[] {
   const { spelling, rulesOf } = unmapped(rules, declared);
   const bySignature = new Map<string, string[]>();
-  for (const [k, lines] of rulesOf) if (!isTeamOwner(spelling.get(k)!)) (bySignature.get(lines.join()) ?? bySignature.set(lines.join(), []).get(lines.join())!).push(k);
+  for (const [k, lines] of rulesOf)
+    if (!isTeamOwner(spelling.get(k)!))
+      (bySignature.get(lines.join()) ?? bySignature.set(lines.join(), []).get(lines.join())!).push(k);
   const out: Team[] = [];
   const done = new Set<string>();
   for (const [k, owner] of spelling) {
@@ -27,7 +36,14 @@ export function implicitTeams(rules: Rule[], declared: Team[]): Team[] {
     const mates = isTeamOwner(owner) ? [k] : bySignature.get(rulesOf.get(k)!.join())!;
     for (const m of mates) done.add(m);
     const lines = new Set(rulesOf.get(k));
-    out.push(mates.length > 1 ? groupTeam(mates.map((m) => spelling.get(m)!), rules.filter((r) => lines.has(r.line))) : ownerTeam(owner));
+    out.push(
+      mates.length > 1
+        ? groupTeam(
+            mates.map((m) => spelling.get(m)!),
+            rules.filter((r) => lines.has(r.line)),
+          )
+        : ownerTeam(owner),
+    );
   }
   return out;
 }

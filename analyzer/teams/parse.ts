@@ -41,10 +41,16 @@ export function parseTeamMap(text: string, file: string): ParsedTeamMap {
     err(n, message);
     out.unreadable ??= out.errors.at(-1);
   };
-  for (const e of doc.errors) out.errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML syntax: ${yamlErrorKind(e)} at column ${lc.linePos(e.pos[0]).col}` });
+  for (const e of doc.errors)
+    out.errors.push({
+      file,
+      line: lc.linePos(e.pos[0]).line,
+      message: `YAML syntax: ${yamlErrorKind(e)} at column ${lc.linePos(e.pos[0]).col}`,
+    });
   out.unreadable = out.errors[0];
   // Warnings (an unknown tag) are collected, not printed by the yaml package to stderr.
-  for (const w of doc.warnings) out.warnings.push({ file, line: lc.linePos(w.pos[0]).line, message: `YAML: ${yamlErrorKind(w)}` });
+  for (const w of doc.warnings)
+    out.warnings.push({ file, line: lc.linePos(w.pos[0]).line, message: `YAML: ${yamlErrorKind(w)}` });
   if (out.errors.length) return out;
   checkStructure(doc.contents, fatal, lineOf);
   if (out.errors.length) return out;
@@ -79,7 +85,10 @@ function checkStructure(contents: unknown, fatal: Err, lineOf: (n: Node) => numb
         const key = keyText(pair);
         const first = seen.get(key);
         if (first) {
-          fatal(pair.key as Node, `duplicate key '${key}' (also on line ${lineOf(first)}) — YAML keys must be unique; merge the two entries`);
+          fatal(
+            pair.key as Node,
+            `duplicate key '${key}' (also on line ${lineOf(first)}) — YAML keys must be unique; merge the two entries`,
+          );
           return visit.BREAK;
         }
         seen.set(key, pair.key as Node);
@@ -98,12 +107,16 @@ function checkKeys(map: YAMLMap, known: readonly string[], what: string, err: Er
     const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
     if (known.includes(key)) continue;
     const hint = didYouMean(key, known);
-    err(pair.key as Node, `unknown ${what} '${key}'${hint ? ` — did you mean '${hint}'?` : ''} (allowed: ${known.join(', ')})`);
+    err(
+      pair.key as Node,
+      `unknown ${what} '${key}'${hint ? ` — did you mean '${hint}'?` : ''} (allowed: ${known.join(', ')})`,
+    );
   }
 }
 
 function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err, lineOf: (n: Node) => number): void {
-  if (!node) return err(null, "missing `teams:` — list your teams, e.g.\nteams:\n  billing:\n    owners: ['@acme/billing']");
+  if (!node)
+    return err(null, "missing `teams:` — list your teams, e.g.\nteams:\n  billing:\n    owners: ['@acme/billing']");
   if (!isMap(node)) return err(node, '`teams` must be a mapping of team id → team');
   for (const pair of node.items) {
     const id = readId(pair, 'team', err);
@@ -126,7 +139,11 @@ function readTeams(node: Node | undefined, out: ParsedTeamMap, err: Err, lineOf:
     }
     const interactions = readInteractions(body.get('interactions', true) as Node | undefined, id, lineOf, err);
     if (interactions) team.interactions = interactions;
-    if (!team.owners.length) err(pair.key as Node, `team '${id}' has no owners: add \`owners: ['@org/${id}']\` with the CODEOWNERS owners that mean this team`);
+    if (!team.owners.length)
+      err(
+        pair.key as Node,
+        `team '${id}' has no owners: add \`owners: ['@org/${id}']\` with the CODEOWNERS owners that mean this team`,
+      );
     out.map.teams.push(team);
   }
 }
@@ -137,7 +154,10 @@ function readId(pair: Pair, what: string, err: Err): string | null {
   const value = isScalar(key) ? key.value : undefined;
   if (typeof value === 'string' && value.trim() !== '') return value;
   const shown = value === undefined || value === null || value === '' ? 'an empty id' : `id ${JSON.stringify(value)}`;
-  const fix = typeof value === 'number' || typeof value === 'boolean' ? ` — quote it: '${String(value)}'` : ' — write a name, e.g. billing';
+  const fix =
+    typeof value === 'number' || typeof value === 'boolean'
+      ? ` — quote it: '${String(value)}'`
+      : ' — write a name, e.g. billing';
   err(key ?? (pair.value as Node), `${what} ids must be non-empty strings, not ${shown}${fix}; the ${what} is skipped`);
   return null;
 }
@@ -146,7 +166,11 @@ function readRole(node: Node | undefined, team: Team, err: Err): void {
   if (!node) return;
   const v = isScalar(node) ? node.value : undefined;
   if (v === 'team' || v === 'review-group') team.role = v;
-  else err(node, `team '${team.id}': role must be one of ${ROLES.join(', ')} (a review group approves other teams' code; a team delivers it)`);
+  else
+    err(
+      node,
+      `team '${team.id}': role must be one of ${ROLES.join(', ')} (a review group approves other teams' code; a team delivers it)`,
+    );
 }
 
 function readStringList(node: Node | undefined, what: string, err: Err): string[] | undefined {
@@ -158,7 +182,8 @@ function readStringList(node: Node | undefined, what: string, err: Err): string[
   }
   const out: string[] = [];
   for (const item of node.items as Node[]) {
-    if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push(String(item.value));
+    if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number'))
+      out.push(String(item.value));
     else err(item, `${what}: every entry must be a string`);
   }
   return out;
@@ -187,7 +212,8 @@ function checkReferences(root: YAMLMap, out: ParsedTeamMap, err: Err): void {
   const unknown = (ref: string, node: Node | undefined, where: string) => err(node, unknownMessage(ref, where));
   const clusterNodes = valuesByKey(root.get('clusters', true));
   for (const c of out.map.clusters) {
-    for (const t of c.teams) (byId.get(t) ? byId.get(t)!.clusters.push(c.id) : unknown(t, clusterNodes.get(c.id), `cluster '${c.id}'`));
+    for (const t of c.teams)
+      byId.get(t) ? byId.get(t)!.clusters.push(c.id) : unknown(t, clusterNodes.get(c.id), `cluster '${c.id}'`);
   }
   const teamNodes = valuesByKey(root.get('teams', true));
   for (const t of out.map.teams) {
@@ -198,7 +224,8 @@ function checkReferences(root: YAMLMap, out: ParsedTeamMap, err: Err): void {
   for (const t of out.map.teams) {
     for (const i of t.interactions ?? []) {
       const at = (message: string) => out.errors.push({ file: out.map.path ?? '', line: i.line, message });
-      if (i.team === t.id) at(`team '${t.id}': interactions: an entry names the team itself — name the other team it works with`);
+      if (i.team === t.id)
+        at(`team '${t.id}': interactions: an entry names the team itself — name the other team it works with`);
       else if (!byId.has(i.team)) at(unknownMessage(i.team, `team '${t.id}': interactions`));
     }
   }
@@ -207,6 +234,7 @@ function checkReferences(root: YAMLMap, out: ParsedTeamMap, err: Err): void {
 /** key → value node of a mapping, built once (YAMLMap.get is a linear search). */
 function valuesByKey(node: unknown): Map<string, Node> {
   const out = new Map<string, Node>();
-  if (isMap(node)) for (const pair of node.items) if (!out.has(keyText(pair))) out.set(keyText(pair), pair.value as Node);
+  if (isMap(node))
+    for (const pair of node.items) if (!out.has(keyText(pair))) out.set(keyText(pair), pair.value as Node);
   return out;
 }

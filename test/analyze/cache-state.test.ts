@@ -20,7 +20,7 @@ function sansTime(r: Report): unknown {
 /** Three packages (a, b, c) owned by three teams, each file importing its sibling. */
 function packages(): Repo {
   const files: Record<string, string> = {
-    'CODEOWNERS': '/src/a/ @acme/t1\n/src/b/ @acme/t2\n/src/c/ @acme/t3\n',
+    CODEOWNERS: '/src/a/ @acme/t1\n/src/b/ @acme/t2\n/src/c/ @acme/t3\n',
   };
   for (const p of ['a', 'b', 'c']) {
     files[`src/${p}/x.ts`] = `export const ${p} = 1;\n`;
@@ -71,11 +71,19 @@ describe('IdGraph', () => {
   it('gives the same communities whatever order the same weighted links come in', () => {
     // A ring of eight equal links: every split into arcs is as good, so only the order decides.
     const ring = Array.from({ length: 8 }, (_, i): [string, string, number] => [`f${i}`, `f${(i + 1) % 8}`, 1]);
-    const orders = [ring, [...ring].reverse(), [...ring.slice(3), ...ring.slice(0, 3)], ring.map(([a, b, w]): [string, string, number] => [b, a, w])];
+    const orders = [
+      ring,
+      [...ring].reverse(),
+      [...ring.slice(3), ...ring.slice(0, 3)],
+      ring.map(([a, b, w]): [string, string, number] => [b, a, w]),
+    ];
     const answers = orders.map((links) => {
       const g = new IdGraph();
       for (const [a, b, w] of links) g.link(a, b, w);
-      return g.communities(seeded(42)).map((c) => [...c].sort()).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+      return g
+        .communities(seeded(42))
+        .map((c) => [...c].sort())
+        .sort((x, y) => (x[0] < y[0] ? -1 : 1));
     });
     for (const a of answers) expect(a).toEqual(answers[0]);
   });

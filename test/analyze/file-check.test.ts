@@ -14,9 +14,22 @@ afterAll(() => repo.cleanup());
 describe('fileImportViolations', () => {
   it('agrees with the full analysis on one file', async () => {
     const report = await analyzeRepo(repo.dir, { cache: false });
-    const edge = { from: 'web/app.ts', to: 'billing/charge.ts', specifier: '../billing/charge', line: 1, kind: 'static' as const };
-    const got = fileImportViolations(loadOwnership(repo.dir), [], [edge], report.files.map((f) => f.path));
-    const full = report.violations.filter((v) => v.file === 'web/app.ts' && (v.kind === 'deep-import' || v.kind === 'forbidden-dependency'));
+    const edge = {
+      from: 'web/app.ts',
+      to: 'billing/charge.ts',
+      specifier: '../billing/charge',
+      line: 1,
+      kind: 'static' as const,
+    };
+    const got = fileImportViolations(
+      loadOwnership(repo.dir),
+      [],
+      [edge],
+      report.files.map((f) => f.path),
+    );
+    const full = report.violations.filter(
+      (v) => v.file === 'web/app.ts' && (v.kind === 'deep-import' || v.kind === 'forbidden-dependency'),
+    );
     expect(got.map((v) => [v.kind, v.fingerprint]).sort()).toEqual(full.map((v) => [v.kind, v.fingerprint]).sort());
     expect(got.map((v) => v.kind).sort()).toEqual(['deep-import', 'forbidden-dependency']);
   });

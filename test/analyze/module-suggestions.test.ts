@@ -16,11 +16,24 @@ import { cli } from '../fixtures/cli';
 import { ANN, BOB, makeRepo, type Repo } from '../fixtures/repo';
 
 // Declared members, so history can say who works on what (ann in a, bob in b).
-const TEAMS = ['teams:', '  a: { owners: ["@o/a"], members: ["ann@acme.io"] }', '  b: { owners: ["@o/b"], members: ["bob@acme.io"] }', '  c: { owners: ["@o/c"] }', '  rev: { owners: ["@o/rev"] }', ''].join('\n');
+const TEAMS = [
+  'teams:',
+  '  a: { owners: ["@o/a"], members: ["ann@acme.io"] }',
+  '  b: { owners: ["@o/b"], members: ["bob@acme.io"] }',
+  '  c: { owners: ["@o/c"] }',
+  '  rev: { owners: ["@o/rev"] }',
+  '',
+].join('\n');
 
 /** Files that import each other in a ring and all import `extra` (so they form one community). */
 const ring = (files: string[], extra: string[]): Record<string, string> =>
-  Object.fromEntries(files.map((f, i) => [f, [files[(i + 1) % files.length], ...extra].map((t, k) => `import { v as v${k} } from '${rel(f, t)}';`).join('\n') + '\nexport const v = 1;\n']));
+  Object.fromEntries(
+    files.map((f, i) => [
+      f,
+      [files[(i + 1) % files.length], ...extra].map((t, k) => `import { v as v${k} } from '${rel(f, t)}';`).join('\n') +
+        '\nexport const v = 1;\n',
+    ]),
+  );
 const rel = (from: string, to: string) => {
   const up = from.split('/').length - 1;
   return `${'../'.repeat(up)}${to}`.replace(/\.ts$/, '');
@@ -34,29 +47,37 @@ describe('what a module suggestion may move', () => {
   const d = ['src/d/1.ts', 'src/d/2.ts', 'src/d/3.ts', 'src/d/4.ts'];
   beforeAll(async () => {
     const initial: Record<string, string> = {
-        'conway.yml': TEAMS,
-        // @o/rev sits beside every product team: a review group.
-        CODEOWNERS: '/src/a/ @o/a @o/rev\n/src/a/b/ @o/b @o/rev\n/src/a/k/ @o/b @o/rev\n/src/c/ @o/c @o/rev\n/src/d/ @o/b @o/rev\n/pkgs/v/ @o/c @o/rev\n/src/a/12.ts @o/rev\n/.github/ @o/b\n',
-        // a's module also holds: b's carve-out src/a/b (a whole unit inside a's code: moves), c's
-        // sibling package pkgs/v (a reorganisation, not a line), an unowned helper, a forge script.
-        // b's carve-out src/a/k is as much in a's code, but b's members keep changing it: it stays.
-        ...ring(a, ['src/a/b/x.ts', 'src/a/k/y.ts', 'pkgs/v/1.ts', 'src/u/helper.ts', '.github/scripts/check.ts']),
-        'src/a/b/x.ts': 'export const v = 1;\n',
-        'src/a/k/y.ts': 'export const v = 1;\n',
-        'pkgs/v/1.ts': 'export const v = 1;\n',
-        'pkgs/w/1.ts': 'export const v = 1;\n',
-        'src/u/helper.ts': 'export const v = 1;\n',
-        '.github/scripts/check.ts': 'export const v = 1;\n',
-        // c's files import d/edge.ts, one file of b's larger unit src/d: it stays where it is.
-        ...ring(c, ['src/d/edge.ts']),
-        'src/d/edge.ts': 'export const v = 1;\n',
-        ...ring(d, []),
+      'conway.yml': TEAMS,
+      // @o/rev sits beside every product team: a review group.
+      CODEOWNERS:
+        '/src/a/ @o/a @o/rev\n/src/a/b/ @o/b @o/rev\n/src/a/k/ @o/b @o/rev\n/src/c/ @o/c @o/rev\n/src/d/ @o/b @o/rev\n/pkgs/v/ @o/c @o/rev\n/src/a/12.ts @o/rev\n/.github/ @o/b\n',
+      // a's module also holds: b's carve-out src/a/b (a whole unit inside a's code: moves), c's
+      // sibling package pkgs/v (a reorganisation, not a line), an unowned helper, a forge script.
+      // b's carve-out src/a/k is as much in a's code, but b's members keep changing it: it stays.
+      ...ring(a, ['src/a/b/x.ts', 'src/a/k/y.ts', 'pkgs/v/1.ts', 'src/u/helper.ts', '.github/scripts/check.ts']),
+      'src/a/b/x.ts': 'export const v = 1;\n',
+      'src/a/k/y.ts': 'export const v = 1;\n',
+      'pkgs/v/1.ts': 'export const v = 1;\n',
+      'pkgs/w/1.ts': 'export const v = 1;\n',
+      'src/u/helper.ts': 'export const v = 1;\n',
+      '.github/scripts/check.ts': 'export const v = 1;\n',
+      // c's files import d/edge.ts, one file of b's larger unit src/d: it stays where it is.
+      ...ring(c, ['src/d/edge.ts']),
+      'src/d/edge.ts': 'export const v = 1;\n',
+      ...ring(d, []),
     };
-    const edited = (files: string[], n: number) => Object.fromEntries(files.map((f) => [f, `${initial[f]}// edit ${n}\n`]));
+    const edited = (files: string[], n: number) =>
+      Object.fromEntries(files.map((f) => [f, `${initial[f]}// edit ${n}\n`]));
     repo = makeRepo([
       { files: initial },
       // In the window a's member changes every file of a's module; b's member changes the carve-out src/a/k more.
-      { author: ANN, files: edited([...a, 'src/a/b/x.ts', 'src/a/k/y.ts', 'pkgs/v/1.ts', 'src/u/helper.ts', '.github/scripts/check.ts'], 1) },
+      {
+        author: ANN,
+        files: edited(
+          [...a, 'src/a/b/x.ts', 'src/a/k/y.ts', 'pkgs/v/1.ts', 'src/u/helper.ts', '.github/scripts/check.ts'],
+          1,
+        ),
+      },
       ...[2, 3].map((n) => ({ author: BOB, files: edited(['src/a/k/y.ts'], n) })),
     ]);
     r = await analyzeRepo(repo.dir, { cache: false });
@@ -69,7 +90,8 @@ describe('what a module suggestion may move', () => {
     expect(r.suggestions.codeowners.filter((l) => !l.startsWith('#'))).toEqual(['/src/a/b/ @o/a @o/rev']);
     const text = JSON.stringify(r.modules.map((m) => [m.suggestion, m.lines])) + JSON.stringify(r.suggestions);
     // Unowned, forge, review-group-only files and a piece of b's src/d are never proposed.
-    for (const never of ['src/u', '.github', 'src/a/12.ts', 'src/d', 'src/a/k', 'pkgs/v', '(unowned):', 'to @o/rev']) expect(text).not.toContain(never);
+    for (const never of ['src/u', '.github', 'src/a/12.ts', 'src/d', 'src/a/k', 'pkgs/v', '(unowned):', 'to @o/rev'])
+      expect(text).not.toContain(never);
     // The case is real: d/edge.ts sits in c's module, the unowned helper and forge file in a's.
     const holder = (f: string) => r.modules.find((m) => m.files.includes(f))?.files ?? [];
     expect(holder('src/d/edge.ts')).toContain('src/c/1.ts');
@@ -103,13 +125,21 @@ describe('ranked and cut, with grouped notes', () => {
       'conway.yml': TEAMS,
       CODEOWNERS: pkgs.map((p) => `/${p}/a/ @o/a\n/${p}/b/ @o/b\n`).join(''),
       // Four configs extend uninstalled packages, one a generated file: one grouped note, one specific.
-      ...Object.fromEntries(['x1', 'x2', 'x3'].flatMap((x) => [[`apps/${x}/tsconfig.json`, tsconfig('astro/tsconfigs/strict')], [`apps/${x}/index.ts`, APP]])),
+      ...Object.fromEntries(
+        ['x1', 'x2', 'x3'].flatMap((x) => [
+          [`apps/${x}/tsconfig.json`, tsconfig('astro/tsconfigs/strict')],
+          [`apps/${x}/index.ts`, APP],
+        ]),
+      ),
       'apps/s/tsconfig.json': tsconfig('@tsconfig/svelte/tsconfig.json'),
       'apps/s/index.ts': APP,
       'apps/n/tsconfig.json': tsconfig('./.nuxt/tsconfig.json'),
       'apps/n/index.ts': APP,
     };
-    for (const p of pkgs) Object.assign(files, ring([`${p}/a/1.ts`, `${p}/a/2.ts`, `${p}/a/3.ts`], [`${p}/b/x.ts`]), { [`${p}/b/x.ts`]: 'export const v = 1;\n' });
+    for (const p of pkgs)
+      Object.assign(files, ring([`${p}/a/1.ts`, `${p}/a/2.ts`, `${p}/a/3.ts`], [`${p}/b/x.ts`]), {
+        [`${p}/b/x.ts`]: 'export const v = 1;\n',
+      });
     // a's member added every file and changes every stray file once more, pkg07's three more times: its suggestion ranks first.
     const later = [
       { author: ANN, files: Object.fromEntries(pkgs.map((p) => [`${p}/b/x.ts`, 'export const v = 0;\n// edited\n'])) },
@@ -142,7 +172,11 @@ describe('ranked and cut, with grouped notes', () => {
   it('groups tsconfig notes of one kind into one line; a kind seen once keeps its specific note', () => {
     const tsNotes = r.notes.filter((n) => n.includes('tsconfig')).sort();
     expect(tsNotes).toHaveLength(2);
-    expect(tsNotes[0]).toMatch(/^4 tsconfig files extend packages that are not installed: astro\/tsconfigs\/strict ×3, @tsconfig\/svelte\/tsconfig\.json ×1 \(e\.g\. apps\/\w+\/tsconfig\.json\) — their other options apply$/);
-    expect(tsNotes[1]).toMatch(/^apps\/n\/tsconfig\.json: .*\.nuxt\/tsconfig\.json.* — continuing with the options that could be read$/);
+    expect(tsNotes[0]).toMatch(
+      /^4 tsconfig files extend packages that are not installed: astro\/tsconfigs\/strict ×3, @tsconfig\/svelte\/tsconfig\.json ×1 \(e\.g\. apps\/\w+\/tsconfig\.json\) — their other options apply$/,
+    );
+    expect(tsNotes[1]).toMatch(
+      /^apps\/n\/tsconfig\.json: .*\.nuxt\/tsconfig\.json.* — continuing with the options that could be read$/,
+    );
   });
 });

@@ -38,7 +38,12 @@ describe('public API from package.json', () => {
     ]);
     const f = r.findings!.filter((x) => x.kind === 'deep-import');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ fromTeam: 'app', toTeam: 'ui', target: 'packages/ui/src/internal/secret.ts', count: 2 });
+    expect(f[0]).toMatchObject({
+      fromTeam: 'app',
+      toTeam: 'ui',
+      target: 'packages/ui/src/internal/secret.ts',
+      count: 2,
+    });
     expect(deep.every((v) => v.group === f[0].id)).toBe(true);
   });
 
@@ -50,7 +55,9 @@ describe('public API from package.json', () => {
 
 describe('drift', () => {
   it('is proposed for source files, never for CODEOWNERS or .github files', () => {
-    expect(r.violations.filter((v) => v.kind === 'ownership-drift').map((v) => [v.file, v.fromTeam, v.toTeam])).toEqual([['packages/core/src/hidden.ts', 'core', 'app']]);
+    expect(r.violations.filter((v) => v.kind === 'ownership-drift').map((v) => [v.file, v.fromTeam, v.toTeam])).toEqual(
+      [['packages/core/src/hidden.ts', 'core', 'app']],
+    );
   });
 });
 

@@ -14,7 +14,15 @@ const sansTime = ({ generatedAt: _, ...rest }: Report) => rest;
 
 function twoTeams() {
   return repoOf([
-    { author: ANN, date: '2024-01-01T00:00:00Z', files: { CODEOWNERS: '/a/ @acme/t1\n/b/ @acme/t2\n', 'a/x.ts': "import { y } from '../b/y';\nexport const x = y;\n", 'b/y.ts': 'export const y = 1;\n' } },
+    {
+      author: ANN,
+      date: '2024-01-01T00:00:00Z',
+      files: {
+        CODEOWNERS: '/a/ @acme/t1\n/b/ @acme/t2\n',
+        'a/x.ts': "import { y } from '../b/y';\nexport const x = y;\n",
+        'b/y.ts': 'export const y = 1;\n',
+      },
+    },
     { author: BOB, date: '2024-02-01T00:00:00Z', files: { 'b/y.ts': 'export const y = 2;\n' } },
   ]);
 }

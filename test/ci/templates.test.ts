@@ -17,7 +17,16 @@ const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
 const { repoOf, tempDir } = scratch();
 
-type Step = { name?: string; id?: string; uses?: string; run?: string; shell?: string; env?: Record<string, string>; with?: Record<string, string>; if?: string };
+type Step = {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+  if?: string;
+};
 
 /** Replaces `${{ expr }}` with the value the test's context gives that exact expression. */
 function expand(text: string, ctx: Record<string, string>): string {
@@ -28,14 +37,23 @@ function expand(text: string, ctx: Record<string, string>): string {
 }
 
 function runBash(script: string, cwd: string, env: Record<string, string>): number {
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env: { ...gitEnv(), XDG_CACHE_HOME: env.XDG_CACHE_HOME, ...env }, encoding: 'utf8' });
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: { ...gitEnv(), XDG_CACHE_HOME: env.XDG_CACHE_HOME, ...env },
+    encoding: 'utf8',
+  });
   if (r.status !== 0 && r.status !== 1) throw new Error(`step failed (${r.status}): ${r.stderr}`);
   return r.status ?? -1;
 }
 
 function readKeyValues(file: string): Record<string, string> {
   if (!existsSync(file)) return {};
-  return Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 describe('action.yml', () => {
@@ -43,7 +61,9 @@ describe('action.yml', () => {
 
   it('is a composite action whose inputs have defaults and whose run steps set a shell', () => {
     expect(action.runs.using).toBe('composite');
-    for (const [name, input] of Object.entries(action.inputs as Record<string, { default?: string; description: string }>)) {
+    for (const [name, input] of Object.entries(
+      action.inputs as Record<string, { default?: string; description: string }>,
+    )) {
       expect(input.description, name).toBeTruthy();
       expect(input.default, name).toBeDefined();
     }
@@ -55,13 +75,23 @@ describe('action.yml', () => {
     const repo = reviewRepo(repoOf);
     const temp = tempDir();
     const files = { GITHUB_ENV: join(temp, 'env'), GITHUB_OUTPUT: join(temp, 'out') };
-    const inputs = Object.fromEntries(Object.entries(action.inputs as Record<string, { default: string }>).map(([k, v]) => [`inputs.${k}`, v.default]));
+    const inputs = Object.fromEntries(
+      Object.entries(action.inputs as Record<string, { default: string }>).map(([k, v]) => [`inputs.${k}`, v.default]),
+    );
     const outputs: Record<string, Record<string, string>> = {};
     const ctx = (): Record<string, string> => ({
-      ...inputs, 'github.action_path': ROOT, 'runner.temp': temp, 'runner.os': 'Linux', 'github.sha': repo.git('rev-parse', 'HEAD').trim(),
+      ...inputs,
+      'github.action_path': ROOT,
+      'runner.temp': temp,
+      'runner.os': 'Linux',
+      'github.sha': repo.git('rev-parse', 'HEAD').trim(),
       'inputs.base || github.event.pull_request.base.sha': repo.git('rev-parse', 'main').trim(),
       "github.event_name == 'pull_request' || github.event_name == 'pull_request_target' || inputs.base != ''": 'true',
-      ...Object.fromEntries(Object.entries(outputs).flatMap(([id, o]) => Object.entries(o).map(([k, v]) => [`steps.${id}.outputs.${k}`, v]))),
+      ...Object.fromEntries(
+        Object.entries(outputs).flatMap(([id, o]) =>
+          Object.entries(o).map(([k, v]) => [`steps.${id}.outputs.${k}`, v]),
+        ),
+      ),
     });
     const comments: { id: number; body: string }[] = [];
     for (const step of action.runs.steps as Step[]) {
@@ -71,11 +101,17 @@ describe('action.yml', () => {
         continue;
       }
       if (!step.run) continue;
-      const env = { ...readKeyValues(files.GITHUB_ENV), ...files, XDG_CACHE_HOME: join(temp, 'cache'), ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v, ctx())])) };
+      const env = {
+        ...readKeyValues(files.GITHUB_ENV),
+        ...files,
+        XDG_CACHE_HOME: join(temp, 'cache'),
+        ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v, ctx())])),
+      };
       writeFileSync(files.GITHUB_OUTPUT, '');
       const code = runBash(step.run, repo.dir, env);
       if (step.id) outputs[step.id] = readKeyValues(files.GITHUB_OUTPUT);
-      if (step.name === 'Gate') expect(code).toBe(1); // the change adds a deep import
+      if (step.name === 'Gate')
+        expect(code).toBe(1); // the change adds a deep import
       else expect(code, step.name).toBe(0);
     }
     const sarif = JSON.parse(readFileSync(join(temp, 'conway.sarif'), 'utf8'));
@@ -96,7 +132,8 @@ async function runGithubScript(script: string, env: Record<string, string>, comm
     rest: {
       issues: {
         listComments: async () => [{ id: 1, body: 'an unrelated comment' }, ...comments],
-        updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => void (comments.find((c) => c.id === comment_id)!.body = body),
+        updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) =>
+          void (comments.find((c) => c.id === comment_id)!.body = body),
         createComment: async ({ body }: { body: string }) => void comments.push({ id: comments.length + 10, body }),
       },
     },
@@ -127,8 +164,14 @@ describe('examples/ci', () => {
     expect(ci['conway-check'].artifacts.reports.codequality).toBe('gl-code-quality-report.json');
     const repo = reviewRepo(repoOf);
     const temp = tempDir();
-    const env = { CONWAY: `node ${CLI}`, CI_PROJECT_DIR: repo.dir, CI_MERGE_REQUEST_DIFF_BASE_SHA: repo.git('rev-parse', 'main').trim(), XDG_CACHE_HOME: join(temp, 'cache') };
-    for (const job of ['conway-check', 'conway-review']) for (const line of ci[job].script as string[]) expect(runBash(line, repo.dir, env), line).toBe(1);
+    const env = {
+      CONWAY: `node ${CLI}`,
+      CI_PROJECT_DIR: repo.dir,
+      CI_MERGE_REQUEST_DIFF_BASE_SHA: repo.git('rev-parse', 'main').trim(),
+      XDG_CACHE_HOME: join(temp, 'cache'),
+    };
+    for (const job of ['conway-check', 'conway-review'])
+      for (const line of ci[job].script as string[]) expect(runBash(line, repo.dir, env), line).toBe(1);
     const issues = JSON.parse(readFileSync(join(repo.dir, 'gl-code-quality-report.json'), 'utf8'));
     expect(issues.map((i: { check_name: string }) => i.check_name)).toContain('conway/deep-import');
     expect(readFileSync(join(repo.dir, 'conway-review.md'), 'utf8').startsWith(REVIEW_MARKER)).toBe(true);
@@ -137,7 +180,13 @@ describe('examples/ci', () => {
   it('conway-ci.sh: SARIF and the comment in CONWAY_OUT, exit 1 on new violations, 0 when there are none', () => {
     const repo = reviewRepo(repoOf);
     const out = tempDir();
-    const env = { ...gitEnv(), CONWAY: `node ${CLI}`, CONWAY_BASE: 'main', CONWAY_OUT: out, XDG_CACHE_HOME: join(out, 'cache') };
+    const env = {
+      ...gitEnv(),
+      CONWAY: `node ${CLI}`,
+      CONWAY_BASE: 'main',
+      CONWAY_OUT: out,
+      XDG_CACHE_HOME: join(out, 'cache'),
+    };
     const first = spawnSync('sh', [join(ROOT, 'examples/ci/conway-ci.sh')], { cwd: repo.dir, env, encoding: 'utf8' });
     expect(first.status, first.stderr).toBe(1);
     expect(JSON.parse(readFileSync(join(out, 'conway.sarif'), 'utf8')).version).toBe('2.1.0');
@@ -145,7 +194,11 @@ describe('examples/ci', () => {
     // accept today's violations and review main against itself: nothing new, exit 0
     execFileSync('node', [CLI, 'check', '--update-baseline'], { cwd: repo.dir, env, stdio: 'ignore' });
     mkdirSync(join(out, 'again'));
-    const second = spawnSync('sh', [join(ROOT, 'examples/ci/conway-ci.sh')], { cwd: repo.dir, env: { ...env, CONWAY_BASE: 'HEAD', CONWAY_OUT: join(out, 'again') }, encoding: 'utf8' });
+    const second = spawnSync('sh', [join(ROOT, 'examples/ci/conway-ci.sh')], {
+      cwd: repo.dir,
+      env: { ...env, CONWAY_BASE: 'HEAD', CONWAY_OUT: join(out, 'again') },
+      encoding: 'utf8',
+    });
     expect(second.status, second.stderr).toBe(0);
   });
 });

@@ -23,7 +23,9 @@ describe('conway analyze', () => {
     const md = await cli(['analyze', '--repo', repo.dir, '--no-cache', '--format', 'md']);
     // The title names the repository (its directory) and the branch; the window is said under it.
     expect(md.stdout.split('\n')[0]).toBe(`# Conway report — ${basename(repo.dir)} (main)`);
-    expect(md.stdout).toMatch(/^Window \d{4}-\d\d-\d\d → HEAD: 4 commits, from [0-9a-f]{10} \(2024-01-01\) to [0-9a-f]{10} \(2024-0\d-\d\d\)\.$/m);
+    expect(md.stdout).toMatch(
+      /^Window \d{4}-\d\d-\d\d → HEAD: 4 commits, from [0-9a-f]{10} \(2024-01-01\) to [0-9a-f]{10} \(2024-0\d-\d\d\)\.$/m,
+    );
   });
 
   it('writes --out files without touching the repository', async () => {
@@ -35,8 +37,14 @@ describe('conway analyze', () => {
   });
 
   it('rejects an unknown format and bad thresholds with exit 2', async () => {
-    expect(await cli(['analyze', '--repo', repo.dir, '--format', 'pdf'])).toMatchObject({ code: 2, stderr: 'ERROR: --format pdf: expected one of json, md, html, sarif, codequality\n' });
-    expect(await cli(['analyze', '--repo', repo.dir, '--min-revs', 'many'])).toMatchObject({ code: 2, stderr: 'ERROR: --min-revs many: expected a non-negative number\n' });
+    expect(await cli(['analyze', '--repo', repo.dir, '--format', 'pdf'])).toMatchObject({
+      code: 2,
+      stderr: 'ERROR: --format pdf: expected one of json, md, html, sarif, codequality\n',
+    });
+    expect(await cli(['analyze', '--repo', repo.dir, '--min-revs', 'many'])).toMatchObject({
+      code: 2,
+      stderr: 'ERROR: --min-revs many: expected a non-negative number\n',
+    });
   });
 
   it('gives one clear message for a directory that is not a repository', async () => {
@@ -72,15 +80,23 @@ describe('conway check', () => {
     for (const h of headings) expect(h).toMatch(/^#\d+ [a-z-]+: .+ \(\d+ new of \d+, \d+ changes in the window\)$/);
     expect(first.stdout).toMatch(/6 new violations in 6 findings \(6 in all, 0 in the baseline\)\n$/);
 
-    expect(await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline, '--update-baseline'])).toMatchObject({ code: 0 });
+    expect(
+      await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline, '--update-baseline']),
+    ).toMatchObject({ code: 0 });
     expect(JSON.parse(readFileSync(baseline, 'utf8')).fingerprints).toHaveLength(6);
-    expect(await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline])).toMatchObject({ code: 0, stdout: '0 new violations (6 in all, 6 in the baseline)\n' });
+    expect(await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline])).toMatchObject({
+      code: 0,
+      stdout: '0 new violations (6 in all, 6 in the baseline)\n',
+    });
 
     repo.commit({ files: { 'web/more.ts': "import { db } from '../core/db/internal';\nexport const more = db;\n" } });
     const after = await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', baseline, '--json']);
     expect(after.code).toBe(1);
     // web → core is both a deep import and outside web's (empty) dependsOn; the cycle is unchanged.
-    expect(JSON.parse(after.stdout).new.map((v: { kind: string; file: string }) => `${v.kind} ${v.file}`)).toEqual(['deep-import web/more.ts', 'forbidden-dependency web/more.ts']);
+    expect(JSON.parse(after.stdout).new.map((v: { kind: string; file: string }) => `${v.kind} ${v.file}`)).toEqual([
+      'deep-import web/more.ts',
+      'forbidden-dependency web/more.ts',
+    ]);
   });
 
   it('rejects a malformed baseline with what to do', async () => {
@@ -88,7 +104,9 @@ describe('conway check', () => {
     writeFileSync(bad, '{"fingerprints": 3}');
     const r = await cli(['check', '--repo', repo.dir, '--baseline', bad]);
     expect(r).toMatchObject({ code: 2 });
-    expect(r.stderr).toContain('expected {"version": 1, "fingerprints": ["…"]}; regenerate it with `conway check --update-baseline`');
+    expect(r.stderr).toContain(
+      'expected {"version": 1, "fingerprints": ["…"]}; regenerate it with `conway check --update-baseline`',
+    );
     expect(existsSync(join(repo.dir, 'conway-baseline.json'))).toBe(false);
   });
 });

@@ -9,7 +9,11 @@ import { scratch } from '../fixtures/scratch';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const { tempDir } = scratch();
-const run = (cache: string, env: Record<string, string> = {}) => spawnSync(process.execPath, [CLI, 'who', '--help'], { env: { ...process.env, XDG_CACHE_HOME: cache, ...env }, encoding: 'utf8' });
+const run = (cache: string, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [CLI, 'who', '--help'], {
+    env: { ...process.env, XDG_CACHE_HOME: cache, ...env },
+    encoding: 'utf8',
+  });
 
 describe('dist/cli.js', () => {
   it('writes a code cache on the first run, runs the same from it, survives a corrupt one', () => {

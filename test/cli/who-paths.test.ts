@@ -7,9 +7,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../fixtures/cli';
 import { makeRepo } from '../fixtures/repo';
 
-const repo = makeRepo([{ files: { CODEOWNERS: '* @root\n/packages/x/ @x\n/packages/x/README.md @docs\n', 'packages/x/src/index.ts': '', 'packages/x/src/a.ts': '', 'packages/x/README.md': '', 'top.ts': '' } }]);
+const repo = makeRepo([
+  {
+    files: {
+      CODEOWNERS: '* @root\n/packages/x/ @x\n/packages/x/README.md @docs\n',
+      'packages/x/src/index.ts': '',
+      'packages/x/src/a.ts': '',
+      'packages/x/README.md': '',
+      'top.ts': '',
+    },
+  },
+]);
 afterAll(() => repo.cleanup());
-const owners = (stdout: string) => JSON.parse(stdout).files.map((f: { path: string; owners: string[] }) => `${f.path} ${f.owners.join(' ')}`);
+const owners = (stdout: string) =>
+  JSON.parse(stdout).files.map((f: { path: string; owners: string[] }) => `${f.path} ${f.owners.join(' ')}`);
 
 describe('conway who paths', () => {
   it('from a subdirectory: relative, ./ and ../ paths are read from there', async () => {
@@ -25,12 +36,16 @@ describe('conway who paths', () => {
 
   it('a directory gets the rule deciding most files under it, and says how many', async () => {
     const r = await cli(['who', 'packages/x'], repo.dir);
-    expect(r.stdout).toBe('packages/x/\n  owners: @x  (team: @x)\n  rule:   CODEOWNERS:2  /packages/x/\n  files:  2 of the 3 tracked files under it (1 other rule decides the rest)\n');
+    expect(r.stdout).toBe(
+      'packages/x/\n  owners: @x  (team: @x)\n  rule:   CODEOWNERS:2  /packages/x/\n  files:  2 of the 3 tracked files under it (1 other rule decides the rest)\n',
+    );
   });
 
   it('an untracked path: answered as GitHub would, with a warning', async () => {
     const r = await cli(['who', '--json', 'packages/x/new.ts'], repo.dir);
     expect(owners(r.stdout)).toEqual(['packages/x/new.ts @x']);
-    expect(r.stderr).toBe('warning: packages/x/new.ts is not tracked by git: answered as GitHub would match it, but no tracked file has this path\n');
+    expect(r.stderr).toBe(
+      'warning: packages/x/new.ts is not tracked by git: answered as GitHub would match it, but no tracked file has this path\n',
+    );
   });
 });

@@ -32,16 +32,30 @@ describe('GitLab pattern semantics', () => {
 });
 
 describe('GitLab sections', () => {
-  const file = ['* @admin', '[README Owners]', 'README.md @user1 @user2', 'internal/README.md @user4', '[README other owners]', 'README.md @user3'].join('\n');
+  const file = [
+    '* @admin',
+    '[README Owners]',
+    'README.md @user1 @user2',
+    'internal/README.md @user4',
+    '[README other owners]',
+    'README.md @user3',
+  ].join('\n');
 
-  it('owners are the union of each section\'s last matching rule (docs example)', () => {
+  it("owners are the union of each section's last matching rule (docs example)", () => {
     expect(match(file, 'README.md').owners).toEqual(['@admin', '@user1', '@user2', '@user3']);
     expect(match(file, 'internal/README.md').owners).toEqual(['@admin', '@user4', '@user3']);
     expect(match(file, 'internal/README.md').sectionRules?.map((r) => r.line)).toEqual([1, 4, 6]);
   });
 
   it('a matching exclusion removes the path from its section only, whatever comes after', () => {
-    const text = ['* @username', '!pom.xml', '[Ruby]', '*.rb @ruby-team', '!/config/**/*.rb', '/config/routes.rb @ops'].join('\n');
+    const text = [
+      '* @username',
+      '!pom.xml',
+      '[Ruby]',
+      '*.rb @ruby-team',
+      '!/config/**/*.rb',
+      '/config/routes.rb @ops',
+    ].join('\n');
     expect(match(text, 'pom.xml').owners).toEqual([]);
     expect(match(text, 'app/x.rb').owners).toEqual(['@username', '@ruby-team']);
     expect(match(text, 'config/routes.rb').owners).toEqual(['@username']);

@@ -8,6 +8,7 @@ import { analyzeRepo } from '../../analyzer/analyze';
 import { SCHEMA_VERSION, type Report } from '../../analyzer/contract/report';
 import { REVIEW_SCHEMA_VERSION } from '../../analyzer/contract/review';
 import { reviewChange } from '../../analyzer/review';
+// prettier-ignore
 // @ts-expect-error a plain ES module without types
 import { contractSchema, fingerprintOf, schemaFile, schemaVersionOf, VERSIONS_FILE } from '../../scripts/contract-schema.mjs';
 import { boundariesRepo } from '../fixtures/boundaries';
@@ -26,9 +27,12 @@ const validReview = ajv.compile(committed('review'));
 const errors = (v: typeof validReport) => ajv.errorsText(v.errors, { separator: '\n' });
 
 describe('published contract', () => {
-  it.each(['report', 'review'])('%s.schema.json is the one the types give (node scripts/contract-schema.mjs)', (which) => {
-    expect(committed(which)).toEqual(contractSchema(which));
-  });
+  it.each(['report', 'review'])(
+    '%s.schema.json is the one the types give (node scripts/contract-schema.mjs)',
+    (which) => {
+      expect(committed(which)).toEqual(contractSchema(which));
+    },
+  );
 
   it('each contract shape is recorded under its schemaVersion: changing the shape needs a new version', () => {
     const versions = JSON.parse(readFileSync(VERSIONS_FILE, 'utf8'));
@@ -42,18 +46,25 @@ describe('published contract', () => {
     ['a monorepo', () => monorepo()],
     ['boundary violations', () => boundariesRepo()],
     ['teams named like Object.prototype members', () => protoRepo(repoOf)],
-  ])('conway analyze on %s writes a valid report', async (_, make) => {
-    const repo = make();
-    try {
-      const report = JSON.parse(JSON.stringify(await analyzeRepo(repo.dir, { since: 'all', cacheDir: tempDir(), metrics: { minSample: 0 } })));
-      expect(validReport(report), errors(validReport)).toBe(true);
-    } finally {
-      repo.cleanup();
-    }
-  }, 60_000);
+  ])(
+    'conway analyze on %s writes a valid report',
+    async (_, make) => {
+      const repo = make();
+      try {
+        const report = JSON.parse(
+          JSON.stringify(await analyzeRepo(repo.dir, { since: 'all', cacheDir: tempDir(), metrics: { minSample: 0 } })),
+        );
+        expect(validReport(report), errors(validReport)).toBe(true);
+      } finally {
+        repo.cleanup();
+      }
+    },
+    60_000,
+  );
 
   it('the test fixtures the reporters and the dashboard are tested with are valid reports', () => {
-    for (const r of [sampleReport(), smallReport('full'), smallReport('legacy')]) expect(validReport(JSON.parse(JSON.stringify(r))), errors(validReport)).toBe(true);
+    for (const r of [sampleReport(), smallReport('full'), smallReport('legacy')])
+      expect(validReport(JSON.parse(JSON.stringify(r))), errors(validReport)).toBe(true);
   });
 
   it('rejects what the contract does not say: an unknown field, a wrong type, a missing field', () => {

@@ -8,7 +8,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { shell } from '../fixtures/cli-process';
 import { makeRepo } from '../fixtures/repo';
 
-const repo = makeRepo([{ files: { CODEOWNERS: '/a/ @o/a\n', 'a/x.ts': "import { y } from '../b/y';\nexport const x = y;\n", 'b/y.ts': 'export const y = 1;\n' } }]);
+const repo = makeRepo([
+  {
+    files: {
+      CODEOWNERS: '/a/ @o/a\n',
+      'a/x.ts': "import { y } from '../b/y';\nexport const x = y;\n",
+      'b/y.ts': 'export const y = 1;\n',
+    },
+  },
+]);
 afterAll(() => repo.cleanup());
 
 describe('a cache home that is a file', () => {

@@ -20,10 +20,17 @@ async function warmAndCold(r: Repo, change: () => void): Promise<[string[], stri
   change();
   const warm = await mineHistory(r.dir, { cacheDir });
   const cold = await mineHistory(r.dir, { cache: false });
-  return [warm.commits.map((c) => `${c.author} ${c.files.length}`), cold.commits.map((c) => `${c.author} ${c.files.length}`)];
+  return [
+    warm.commits.map((c) => `${c.author} ${c.files.length}`),
+    cold.commits.map((c) => `${c.author} ${c.files.length}`),
+  ];
 }
 
-const history = () => repoOf([{ author: OLD_ANN, files: { 'a.ts': '1\n' } }, { author: BOB, files: { 'a.ts': '2\n' } }]);
+const history = () =>
+  repoOf([
+    { author: OLD_ANN, files: { 'a.ts': '1\n' } },
+    { author: BOB, files: { 'a.ts': '2\n' } },
+  ]);
 
 describe('warm and --no-cache agree', () => {
   it('after the content of mailmap.file changes (the setting itself unchanged)', async () => {
@@ -38,7 +45,13 @@ describe('warm and --no-cache agree', () => {
 
   it('after the blob mailmap.blob names changes', async () => {
     const r = history();
-    const blob = (text: string) => execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: r.dir, input: text, env: gitEnv(), encoding: 'utf8' }).trim();
+    const blob = (text: string) =>
+      execFileSync('git', ['hash-object', '-w', '--stdin'], {
+        cwd: r.dir,
+        input: text,
+        env: gitEnv(),
+        encoding: 'utf8',
+      }).trim();
     r.git('update-ref', 'refs/mailmap', blob('# none\n'));
     r.git('config', 'mailmap.blob', 'refs/mailmap');
     const [warm, cold] = await warmAndCold(r, () => r.git('update-ref', 'refs/mailmap', blob(MAP)));
@@ -51,8 +64,20 @@ describe('warm and --no-cache agree', () => {
     const [, first] = r.git('rev-list', 'HEAD').trim().split('\n');
     const [warm, cold] = await warmAndCold(r, () => {
       const tree = r.git('rev-parse', `${first}^{tree}`).trim();
-      const env = { ...gitEnv(), GIT_AUTHOR_NAME: ANN.name, GIT_AUTHOR_EMAIL: ANN.email, GIT_COMMITTER_NAME: ANN.name, GIT_COMMITTER_EMAIL: ANN.email, GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z' };
-      const swapped = execFileSync('git', ['commit-tree', tree, '-m', 'swapped'], { cwd: r.dir, env, encoding: 'utf8' }).trim();
+      const env = {
+        ...gitEnv(),
+        GIT_AUTHOR_NAME: ANN.name,
+        GIT_AUTHOR_EMAIL: ANN.email,
+        GIT_COMMITTER_NAME: ANN.name,
+        GIT_COMMITTER_EMAIL: ANN.email,
+        GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z',
+        GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z',
+      };
+      const swapped = execFileSync('git', ['commit-tree', tree, '-m', 'swapped'], {
+        cwd: r.dir,
+        env,
+        encoding: 'utf8',
+      }).trim();
       r.git('replace', first, swapped);
     });
     expect(cold).toContain(`${ANN.email} 1`);

@@ -53,7 +53,10 @@ describe('history cache faults', () => {
   });
 
   it('a .mailmap committed after the cache was filled applies to every cached commit', async () => {
-    const r = repoOf([{ author: OLD_ANN, files: { 'a.ts': '1\n' } }, { author: BOB, files: { 'a.ts': '2\n' } }]);
+    const r = repoOf([
+      { author: OLD_ANN, files: { 'a.ts': '1\n' } },
+      { author: BOB, files: { 'a.ts': '2\n' } },
+    ]);
     const cacheDir = tempDir();
     const before = await mineHistory(r.dir, { cacheDir });
     expect(before.commits.map((c) => c.author)).toEqual(['bob@acme.io', OLD_ANN.email]);

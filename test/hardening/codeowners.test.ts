@@ -38,7 +38,15 @@ describe('matching stays linear on patterns built to backtrack', () => {
 
   it('who and check answer at once on a repository with such a CODEOWNERS', async () => {
     const deep = `${'d/'.repeat(200)}y.ts`;
-    const r = repoOf([{ files: { CODEOWNERS: `${'**/'.repeat(2000)}x @x/y\n/${'*a'.repeat(20)}*b @x/y\n* @x/all\n`, [deep]: 'export {};\n', [`${'a'.repeat(60)}.ts`]: '' } }]);
+    const r = repoOf([
+      {
+        files: {
+          CODEOWNERS: `${'**/'.repeat(2000)}x @x/y\n/${'*a'.repeat(20)}*b @x/y\n* @x/all\n`,
+          [deep]: 'export {};\n',
+          [`${'a'.repeat(60)}.ts`]: '',
+        },
+      },
+    ]);
     const started = performance.now();
     expect((await cli(['who', '--repo', r.dir, deep])).stdout).toContain('owners: @x/all');
     expect((await cli(['check', '--repo', r.dir, '--no-cache'])).stderr).not.toContain('ERROR');
@@ -48,7 +56,15 @@ describe('matching stays linear on patterns built to backtrack', () => {
 
 describe('odd bytes do not change who owns what', () => {
   it('a path with a newline is owned like any other (no false unowned)', async () => {
-    const r = repoOf([{ files: { CODEOWNERS: '*.ts @acme/core\n/docs/ @acme/docs\n', 'src/new\nline.ts': 'export {};\n', 'docs/a\nb.md': 'x\n' } }]);
+    const r = repoOf([
+      {
+        files: {
+          CODEOWNERS: '*.ts @acme/core\n/docs/ @acme/docs\n',
+          'src/new\nline.ts': 'export {};\n',
+          'docs/a\nb.md': 'x\n',
+        },
+      },
+    ]);
     const m = createMatcher(parseCodeowners('*.ts @acme/core\n/docs/ @acme/docs\n', 'CODEOWNERS', 'github'));
     expect(m.match('src/new\nline.ts').owners).toEqual(['@acme/core']);
     expect(m.match('docs/a\nb.md').owners).toEqual(['@acme/docs']);
@@ -68,10 +84,14 @@ describe('GitLab ranges and duplicate owners', () => {
     const r = repoOf([{ files: { CODEOWNERS: '/[z-a].ts @acme/a\n* @acme/all\n', 'b.ts': 'x\n' } }]);
     const v = await cli(['validate', '--repo', r.dir, '--flavor', 'gitlab']);
     expect(v.code).toBe(1);
-    expect(v.stdout).toContain("CODEOWNERS:1: error: '/[z-a].ts': character range [z-a] is out of order — write [a-z]; the line is skipped");
+    expect(v.stdout).toContain(
+      "CODEOWNERS:1: error: '/[z-a].ts': character range [z-a] is out of order — write [a-z]; the line is skipped",
+    );
     const who = await cli(['who', '--repo', r.dir, '--flavor', 'gitlab', 'b.ts']);
     expect(who).toMatchObject({ code: 0, stdout: expect.stringContaining('owners: @acme/all') });
-    expect((await cli(['check', '--repo', r.dir, '--flavor', 'gitlab', '--no-cache'])).stderr).not.toContain('internal error');
+    expect((await cli(['check', '--repo', r.dir, '--flavor', 'gitlab', '--no-cache'])).stderr).not.toContain(
+      'internal error',
+    );
   });
 
   it('an owner listed 50,000 times on one rule is one owner', () => {

@@ -25,12 +25,25 @@ const notInternal = (o: { stderr: string }) => expect(o.stderr).not.toMatch(/int
 
 describe('10,000 levels deep', () => {
   it('package.json exports: analyze, check, review and init answer, with a note', async () => {
-    const exportsDeep = '{"name": "@acme/ui", "exports": ' + '{"import":'.repeat(DEEP) + '"./src/index.ts"' + '}'.repeat(DEEP) + '}';
-    const r = repoOf([{ files: { CODEOWNERS: '/pkgs/ @acme/ui\n/app/ @acme/app\n', 'package.json': '{"workspaces": ["pkgs/*"]}', 'pkgs/ui/package.json': exportsDeep, 'pkgs/ui/src/index.ts': 'export {};\n', 'app/a.ts': "import '@acme/ui';\n" } }]);
+    const exportsDeep =
+      '{"name": "@acme/ui", "exports": ' + '{"import":'.repeat(DEEP) + '"./src/index.ts"' + '}'.repeat(DEEP) + '}';
+    const r = repoOf([
+      {
+        files: {
+          CODEOWNERS: '/pkgs/ @acme/ui\n/app/ @acme/app\n',
+          'package.json': '{"workspaces": ["pkgs/*"]}',
+          'pkgs/ui/package.json': exportsDeep,
+          'pkgs/ui/src/index.ts': 'export {};\n',
+          'app/a.ts': "import '@acme/ui';\n",
+        },
+      },
+    ]);
     r.git('branch', 'base', 'HEAD');
     const analyze = await cli(['analyze', '--repo', r.dir, '--no-cache']);
     expect(analyze.code).toBe(0);
-    expect(JSON.parse(analyze.stdout).notes).toContain(`pkgs/ui/package.json: "exports" nests deeper than ${MAX_EXPORTS_DEPTH} levels; the deeper levels are ignored`);
+    expect(JSON.parse(analyze.stdout).notes).toContain(
+      `pkgs/ui/package.json: "exports" nests deeper than ${MAX_EXPORTS_DEPTH} levels; the deeper levels are ignored`,
+    );
     for (const args of [['check'], ['review', '--base', 'base'], ['init']]) {
       const out = await cli([...args, '--repo', r.dir, '--no-cache']);
       notInternal(out);
@@ -39,7 +52,17 @@ describe('10,000 levels deep', () => {
   });
 
   it('conway.yml, pnpm-workspace.yaml, tsconfig.json and the baseline: an error or a note naming the file', async () => {
-    const r = repoOf([{ files: { 'conway.yml': nestedYaml('teams'), 'pnpm-workspace.yaml': nestedYaml('packages'), 'tsconfig.json': nestedJson('1'), 'conway-baseline.json': nestedJson('1'), 'a.ts': 'export {};\n' } }]);
+    const r = repoOf([
+      {
+        files: {
+          'conway.yml': nestedYaml('teams'),
+          'pnpm-workspace.yaml': nestedYaml('packages'),
+          'tsconfig.json': nestedJson('1'),
+          'conway-baseline.json': nestedJson('1'),
+          'a.ts': 'export {};\n',
+        },
+      },
+    ]);
     const teams = join(tempDir(), 'teams.yml');
     writeFileSync(teams, 'teams: {}\n');
     const validate = await cli(['validate', '--repo', r.dir]);
@@ -54,7 +77,14 @@ describe('10,000 levels deep', () => {
   });
 
   it('a source file nesting 10,000 brackets', async () => {
-    const r = repoOf([{ files: { 'a.ts': `import './b';\nexport const x = ${'['.repeat(DEEP)}${']'.repeat(DEEP)};\n`, 'b.ts': 'export {};\n' } }]);
+    const r = repoOf([
+      {
+        files: {
+          'a.ts': `import './b';\nexport const x = ${'['.repeat(DEEP)}${']'.repeat(DEEP)};\n`,
+          'b.ts': 'export {};\n',
+        },
+      },
+    ]);
     const out = await cli(['analyze', '--repo', r.dir, '--no-cache']);
     notInternal(out);
     expect(JSON.parse(out.stdout).graph.edges).toBe(1);
@@ -62,7 +92,7 @@ describe('10,000 levels deep', () => {
 });
 
 describe('100,000-scale lists', () => {
-  it('45,000 GitLab sections (1.5 MB): who answers in seconds, with every section\'s owner', async () => {
+  it("45,000 GitLab sections (1.5 MB): who answers in seconds, with every section's owner", async () => {
     const lines: string[] = [];
     for (let i = 0; i < 45_000; i++) lines.push(`[Section ${i}] @acme/t${i}`, `/src/ @acme/t${i}`);
     const r = repoOf([{ files: { CODEOWNERS: lines.join('\n') + '\n', 'src/a.ts': 'export {};\n' } }]);
@@ -75,7 +105,15 @@ describe('100,000-scale lists', () => {
   it('100,000 CODEOWNERS rules and a 100,000-line .mailmap: who and people answer in seconds', async () => {
     const rules = Array.from({ length: 100_000 }, (_, i) => `/d${i}/ @acme/t${i % 50}`);
     const mailmap = Array.from({ length: 100_000 }, (_, i) => `P${i} <p${i}@acme.io> <old${i}@acme.io>`);
-    const r = repoOf([{ files: { CODEOWNERS: rules.join('\n') + '\n', '.mailmap': mailmap.join('\n') + '\n', 'd99999/a.ts': 'export {};\n' } }]);
+    const r = repoOf([
+      {
+        files: {
+          CODEOWNERS: rules.join('\n') + '\n',
+          '.mailmap': mailmap.join('\n') + '\n',
+          'd99999/a.ts': 'export {};\n',
+        },
+      },
+    ]);
     const who = await timed(['who', '--repo', r.dir, '--json', 'd99999/a.ts']);
     expect(JSON.parse(who.stdout).files[0].owners).toEqual(['@acme/t49']);
     expect(who.ms).toBeLessThan(15_000);

@@ -38,7 +38,10 @@ function plantPrograms(git: (...a: string[]) => string, dir: string, marker: str
 
 describe('git runs no program named by the repository', () => {
   it('analyze (twice, so the second reads work-tree changes with ls-files -m), validate and who run none', async () => {
-    const r = repoOf([{ files: { CODEOWNERS: '* @acme/core\n', 'src/a.ts': "import './b';\n", 'src/b.ts': 'export {};\n' } }, { files: { 'src/b.ts': 'export const b = 1;\n' } }]);
+    const r = repoOf([
+      { files: { CODEOWNERS: '* @acme/core\n', 'src/a.ts': "import './b';\n", 'src/b.ts': 'export {};\n' } },
+      { files: { 'src/b.ts': 'export const b = 1;\n' } },
+    ]);
     const marker = join(tempDir(), 'ran');
     plantPrograms(r.git, r.dir, marker);
     const cacheDir = tempDir();
@@ -67,7 +70,12 @@ describe('the environment does not redirect git', () => {
   it('GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE from a hook do not replace --repo', async () => {
     const wanted = boundariesRepo();
     const other = repoOf([{ files: { 'x.ts': 'x\n' } }]);
-    Object.assign(process.env, { GIT_DIR: join(other.dir, '.git'), GIT_WORK_TREE: other.dir, GIT_INDEX_FILE: join(other.dir, '.git/index'), GIT_OBJECT_DIRECTORY: join(other.dir, '.git/objects') });
+    Object.assign(process.env, {
+      GIT_DIR: join(other.dir, '.git'),
+      GIT_WORK_TREE: other.dir,
+      GIT_INDEX_FILE: join(other.dir, '.git/index'),
+      GIT_OBJECT_DIRECTORY: join(other.dir, '.git/objects'),
+    });
     try {
       const r = await cli(['analyze', '--repo', wanted.dir, '--no-cache']);
       expect(r.code).toBe(0);
@@ -82,10 +90,17 @@ describe('the environment does not redirect git', () => {
 
 describe('partial clones never fetch', () => {
   function partialClone() {
-    const origin = repoOf([{ files: { 'a.ts': 'a\n'.repeat(20), 'b.ts': 'b\n' } }, { files: { 'a.ts': 'a\n'.repeat(21) } }, { files: { 'b.ts': 'b\nb\n' } }]);
+    const origin = repoOf([
+      { files: { 'a.ts': 'a\n'.repeat(20), 'b.ts': 'b\n' } },
+      { files: { 'a.ts': 'a\n'.repeat(21) } },
+      { files: { 'b.ts': 'b\nb\n' } },
+    ]);
     origin.git('config', 'uploadpack.allowFilter', 'true');
     const dir = join(tempDir(), 'clone');
-    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${origin.dir}`, dir], { env: gitEnv(), stdio: 'ignore' });
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${origin.dir}`, dir], {
+      env: gitEnv(),
+      stdio: 'ignore',
+    });
     const packs = () => readdirSync(join(dir, '.git/objects/pack')).sort();
     return { origin, dir, packs };
   }

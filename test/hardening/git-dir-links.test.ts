@@ -16,7 +16,8 @@ const TOKEN = 'c2VjcmV0LXRva2VuLTQyNDI=';
 function ciCheckout(links: Record<string, string>, files: Record<string, string> = {}): Repo {
   const r = repoOf();
   r.git('config', 'http.https://git.example/.extraheader', `AUTHORIZATION: basic ${TOKEN}`);
-  for (const [path, content] of Object.entries({ CODEOWNERS: '* @acme/core\n', 'src/a.ts': 'export {};\n', ...files })) r.write(path, content);
+  for (const [path, content] of Object.entries({ CODEOWNERS: '* @acme/core\n', 'src/a.ts': 'export {};\n', ...files }))
+    r.write(path, content);
   for (const [path, target] of Object.entries(links)) symlinkSync(target, join(r.dir, path));
   r.commit({});
   return r;
@@ -34,7 +35,11 @@ describe('links into the git directory are outside the repository', () => {
       expect(everything(out)).not.toContain('extraheader');
     }
     const json = JSON.parse((await cli(['analyze', '--repo', r.dir, '--no-cache'])).stdout);
-    expect(json.notes.some((n: string) => /^pnpm-workspace\.yaml: skipped: a link to .*\.git\/config, outside the repository$/.test(n))).toBe(true);
+    expect(
+      json.notes.some((n: string) =>
+        /^pnpm-workspace\.yaml: skipped: a link to .*\.git\/config, outside the repository$/.test(n),
+      ),
+    ).toBe(true);
   });
 
   it('conway.yml -> .git/config: validate names the link and prints no config value', async () => {
@@ -54,7 +59,10 @@ describe('links into the git directory are outside the repository', () => {
   });
 
   it('a link to an untracked file of the work tree: syntax errors name the line and kind, never the text', async () => {
-    const r = ciCheckout({ 'conway.yml': '.env', 'pnpm-workspace.yaml': '.env' }, { 'package.json': '{"name": "root"}' });
+    const r = ciCheckout(
+      { 'conway.yml': '.env', 'pnpm-workspace.yaml': '.env' },
+      { 'package.json': '{"name": "root"}' },
+    );
     writeFileSync(join(r.dir, '.env'), `packages:\n  - a\nAPI_TOKEN: "${TOKEN}" extra: [\n`);
     const v = await cli(['validate', '--repo', r.dir]);
     expect(v.stdout).toMatch(/^conway\.yml:3: error: YAML syntax: [a-z ]+ at column \d+$/m);
@@ -76,7 +84,9 @@ describe('the baseline file', () => {
     const r = ciCheckout({ 'conway-baseline.json': 'src/a.ts' });
     const out = await cli(['check', '--repo', r.dir, '--no-cache', '--update-baseline']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/^ERROR: conway-baseline\.json is a link \(to src\/a\.ts\): Conway never writes through a link in the repository/);
+    expect(out.stderr).toMatch(
+      /^ERROR: conway-baseline\.json is a link \(to src\/a\.ts\): Conway never writes through a link in the repository/,
+    );
     expect(readFileSync(join(r.dir, 'src/a.ts'), 'utf8')).toBe('export {};\n');
   });
 

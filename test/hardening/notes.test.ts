@@ -8,7 +8,16 @@ const { repoOf } = scratch('conway-notes-');
 
 describe('pnpm-workspace.yaml', () => {
   it('an unresolved tag is a note; the workspace still resolves', () => {
-    const r = repoOf([{ files: { 'pnpm-workspace.yaml': 'packages:\n  - !foo pkgs/*\n', 'pkgs/ui/package.json': '{"name": "@acme/ui"}', 'pkgs/ui/src/index.ts': 'export {};\n', 'app/a.ts': "import '@acme/ui';\n" } }]);
+    const r = repoOf([
+      {
+        files: {
+          'pnpm-workspace.yaml': 'packages:\n  - !foo pkgs/*\n',
+          'pkgs/ui/package.json': '{"name": "@acme/ui"}',
+          'pkgs/ui/src/index.ts': 'export {};\n',
+          'app/a.ts': "import '@acme/ui';\n",
+        },
+      },
+    ]);
     const out = shell(`$CONWAY analyze --repo '${r.dir}' --no-cache`);
     expect(out.status).toBe(0);
     const lines = out.stderr.trimEnd().split('\n');

@@ -91,12 +91,17 @@ function esc(s: string): string {
 }
 
 const patternChar = fc.constantFrom('a', 'b', '.', '*', '?', '\\', '-', 'x', ' ');
-const segment = fc.oneof(fc.constant('**'), fc.array(patternChar, { maxLength: 4 }).map((c) => c.join('')));
+const segment = fc.oneof(
+  fc.constant('**'),
+  fc.array(patternChar, { maxLength: 4 }).map((c) => c.join('')),
+);
 const pattern = fc
   .tuple(fc.boolean(), fc.array(segment, { minLength: 1, maxLength: 4 }), fc.boolean())
   .map(([lead, segs, trail]) => `${lead ? '/' : ''}${segs.join('/')}${trail ? '/' : ''}`)
   .filter((p) => p.trim() === p && p !== '' && !p.includes(' '));
-const pathSegment = fc.array(fc.constantFrom('a', 'b', '.', 'x', '*', '\n', '-'), { minLength: 1, maxLength: 3 }).map((c) => c.join(''));
+const pathSegment = fc
+  .array(fc.constantFrom('a', 'b', '.', 'x', '*', '\n', '-'), { minLength: 1, maxLength: 3 })
+  .map((c) => c.join(''));
 const path = fc.array(pathSegment, { minLength: 1, maxLength: 5 }).map((s) => s.join('/'));
 
 describe('CODEOWNERS parser and matcher', () => {
@@ -111,7 +116,8 @@ describe('CODEOWNERS parser and matcher', () => {
         // `**/`, `**/**`, `/**/**/x` needed `//` and matched nothing; now `**` runs are one `**`.
         const src = re.source.replace(/\\\//g, '/');
         if (src.includes('(?:.+/)?/') || src.includes('(?:.+/)?(?:/')) return;
-        for (const f of paths) expect(m.match(f).owners.length > 0, `${JSON.stringify(p)} vs ${JSON.stringify(f)}`).toBe(re.test(f));
+        for (const f of paths)
+          expect(m.match(f).owners.length > 0, `${JSON.stringify(p)} vs ${JSON.stringify(f)}`).toBe(re.test(f));
       }),
       { numRuns: 1000 },
     );
@@ -124,21 +130,54 @@ describe('CODEOWNERS parser and matcher', () => {
         if (!parsed.rules.length) return;
         const m = createMatcher(parsed);
         const re = oracleGitlab(parsed.rules[0].pattern);
-        for (const f of paths) expect(m.match(f).owners.length > 0, `${JSON.stringify(p)} vs ${JSON.stringify(f)}`).toBe(re.test(`/${f}`));
+        for (const f of paths)
+          expect(m.match(f).owners.length > 0, `${JSON.stringify(p)} vs ${JSON.stringify(f)}`).toBe(re.test(`/${f}`));
       }),
       { numRuns: 1000 },
     );
   });
 
   it('any text parses without throwing, for both flavours, and any path is matched within the bound', () => {
-    const line = fc.array(fc.constantFrom('*', '**', '/', '?', '[', ']', '!', '^', '-', 'z', 'a', '\\', '#', '@', '@o/t', ' ', '\t', '\uFEFF', '\r', 'é', '\u0000'), { maxLength: 40 }).map((c) => c.join(''));
+    const line = fc
+      .array(
+        fc.constantFrom(
+          '*',
+          '**',
+          '/',
+          '?',
+          '[',
+          ']',
+          '!',
+          '^',
+          '-',
+          'z',
+          'a',
+          '\\',
+          '#',
+          '@',
+          '@o/t',
+          ' ',
+          '\t',
+          '\uFEFF',
+          '\r',
+          'é',
+          '\u0000',
+        ),
+        { maxLength: 40 },
+      )
+      .map((c) => c.join(''));
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('github', 'gitlab') as fc.Arbitrary<'github' | 'gitlab'>, fc.array(fc.string({ unit: 'binary', maxLength: 80 }), { maxLength: 6 }), (lines, flavor, paths) => {
-        onlyUserErrors(() => {
-          const m = createMatcher(parseCodeowners(lines.join('\n'), 'CODEOWNERS', flavor));
-          for (const f of paths) within(MATCH_BOUND_MS, () => m.match(f));
-        });
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 12 }),
+        fc.constantFrom('github', 'gitlab') as fc.Arbitrary<'github' | 'gitlab'>,
+        fc.array(fc.string({ unit: 'binary', maxLength: 80 }), { maxLength: 6 }),
+        (lines, flavor, paths) => {
+          onlyUserErrors(() => {
+            const m = createMatcher(parseCodeowners(lines.join('\n'), 'CODEOWNERS', flavor));
+            for (const f of paths) within(MATCH_BOUND_MS, () => m.match(f));
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -146,10 +185,17 @@ describe('CODEOWNERS parser and matcher', () => {
   it('hostile long patterns against long paths stay within the bound', () => {
     const piece = fc.constantFrom('*a', '**/', 'a*', '?', '*', 'a', '/', '*/');
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 20, maxLength: 300 }), fc.constantFrom('github', 'gitlab') as fc.Arbitrary<'github' | 'gitlab'>, fc.integer({ min: 1, max: 400 }), (pieces, flavor, n) => {
-        const m = createMatcher(parseCodeowners(`${pieces.join('')}b @o/t`, 'CODEOWNERS', flavor));
-        within(MATCH_BOUND_MS, () => m.match(Array.from({ length: n }, (_, i) => (i % 7 === 6 ? 'a/' : 'a')).join('')));
-      }),
+      fc.property(
+        fc.array(piece, { minLength: 20, maxLength: 300 }),
+        fc.constantFrom('github', 'gitlab') as fc.Arbitrary<'github' | 'gitlab'>,
+        fc.integer({ min: 1, max: 400 }),
+        (pieces, flavor, n) => {
+          const m = createMatcher(parseCodeowners(`${pieces.join('')}b @o/t`, 'CODEOWNERS', flavor));
+          within(MATCH_BOUND_MS, () =>
+            m.match(Array.from({ length: n }, (_, i) => (i % 7 === 6 ? 'a/' : 'a')).join('')),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -157,11 +203,47 @@ describe('CODEOWNERS parser and matcher', () => {
 
 describe('team map loader', () => {
   it('random YAML documents and random text never throw', () => {
-    const yamlish = fc.array(fc.constantFrom('teams:', 'clusters:', '\n', '  ', '- ', ': ', '&a ', '*a', '[', ']', '{', '}', '"', "'", 'x', '1', '__proto__', 'constructor', '? ', '!!str ', '#', '\t', '%YAML'), { maxLength: 60 }).map((c) => c.join(''));
+    const yamlish = fc
+      .array(
+        fc.constantFrom(
+          'teams:',
+          'clusters:',
+          '\n',
+          '  ',
+          '- ',
+          ': ',
+          '&a ',
+          '*a',
+          '[',
+          ']',
+          '{',
+          '}',
+          '"',
+          "'",
+          'x',
+          '1',
+          '__proto__',
+          'constructor',
+          '? ',
+          '!!str ',
+          '#',
+          '\t',
+          '%YAML',
+        ),
+        { maxLength: 60 },
+      )
+      .map((c) => c.join(''));
     fc.assert(
-      fc.property(fc.oneof(yamlish, fc.anything().map((v) => stringify(v) ?? ''), fc.string()), (text) => {
-        onlyUserErrors(() => within(1000, () => parseTeamMap(text, 'conway.yml')));
-      }),
+      fc.property(
+        fc.oneof(
+          yamlish,
+          fc.anything().map((v) => stringify(v) ?? ''),
+          fc.string(),
+        ),
+        (text) => {
+          onlyUserErrors(() => within(1000, () => parseTeamMap(text, 'conway.yml')));
+        },
+      ),
       RUNS,
     );
   });
@@ -169,16 +251,39 @@ describe('team map loader', () => {
 
 describe('git log parser', () => {
   it('any byte soup in any chunking never throws', () => {
-    const token = fc.constantFrom('\x1e', '\x1f', '\x1d', '\0', '\n', '\t', '-', '12', 'R100', 'M', 'A', 'a.ts', 'deadbeef'.repeat(5), 'Ann', 'x@y.z', '1700000000', '');
+    const token = fc.constantFrom(
+      '\x1e',
+      '\x1f',
+      '\x1d',
+      '\0',
+      '\n',
+      '\t',
+      '-',
+      '12',
+      'R100',
+      'M',
+      'A',
+      'a.ts',
+      'deadbeef'.repeat(5),
+      'Ann',
+      'x@y.z',
+      '1700000000',
+      '',
+    );
     fc.assert(
-      fc.property(fc.array(token, { maxLength: 80 }), fc.constantFrom('numstat', 'name-status') as fc.Arbitrary<'numstat' | 'name-status'>, fc.integer({ min: 1, max: 10 }), (tokens, mode, cut) => {
-        onlyUserErrors(() => {
-          const text = tokens.join('');
-          const parser = new LogParser(mode, () => undefined);
-          for (let i = 0; i < text.length; i += cut) parser.push(text.slice(i, i + cut));
-          parser.end();
-        });
-      }),
+      fc.property(
+        fc.array(token, { maxLength: 80 }),
+        fc.constantFrom('numstat', 'name-status') as fc.Arbitrary<'numstat' | 'name-status'>,
+        fc.integer({ min: 1, max: 10 }),
+        (tokens, mode, cut) => {
+          onlyUserErrors(() => {
+            const text = tokens.join('');
+            const parser = new LogParser(mode, () => undefined);
+            for (let i = 0; i < text.length; i += cut) parser.push(text.slice(i, i + cut));
+            parser.end();
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -188,7 +293,10 @@ describe('cache reader', () => {
   const dir = mkdtempSync(join(tmpdir(), 'conway-fuzz-cache-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const header = JSON.stringify({ v: 5, head: 'a'.repeat(40), mode: 'numstat', notes: [], count: 2 });
-  const rows = [JSON.stringify(['b'.repeat(40), 'Ann', 'a@x.io', 1, [], [['a.ts', 1, 0]], 6]), JSON.stringify(['c'.repeat(40), 'Bob', 'b@x.io', 2, ['C <c@x.io>'], [['b.ts', null, null, 'a.ts']], 13])];
+  const rows = [
+    JSON.stringify(['b'.repeat(40), 'Ann', 'a@x.io', 1, [], [['a.ts', 1, 0]], 6]),
+    JSON.stringify(['c'.repeat(40), 'Bob', 'b@x.io', 2, ['C <c@x.io>'], [['b.ts', null, null, 'a.ts']], 13]),
+  ];
   const valid = [header, ...rows, ''].join('\n');
 
   it('a whole cache reads back; any cut, byte flip or garbage is a miss or a whole cache, never an exception', async () => {
@@ -196,11 +304,20 @@ describe('cache reader', () => {
     writeFileSync(file, valid);
     expect((await readCache(file))?.commits).toHaveLength(2);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.integer({ min: 0, max: valid.length }).map((n) => valid.slice(0, n)), fc.tuple(fc.integer({ min: 0, max: valid.length - 1 }), fc.string({ minLength: 1, maxLength: 1 })).map(([i, c]) => valid.slice(0, i) + c + valid.slice(i + 1)), fc.string()), async (text) => {
-        writeFileSync(file, text);
-        const entry = await readCache(file);
-        expect(entry === null || entry.commits.length === 2).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.integer({ min: 0, max: valid.length }).map((n) => valid.slice(0, n)),
+          fc
+            .tuple(fc.integer({ min: 0, max: valid.length - 1 }), fc.string({ minLength: 1, maxLength: 1 }))
+            .map(([i, c]) => valid.slice(0, i) + c + valid.slice(i + 1)),
+          fc.string(),
+        ),
+        async (text) => {
+          writeFileSync(file, text);
+          const entry = await readCache(file);
+          expect(entry === null || entry.commits.length === 2).toBe(true);
+        },
+      ),
       RUNS,
     );
   });

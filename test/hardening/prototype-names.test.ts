@@ -14,7 +14,18 @@ const protoRepo = () => build(repoOf);
 describe('prototype-named teams and files', () => {
   it('analyze succeeds and every team keeps its files, changes and members', async () => {
     const r = protoRepo();
-    const out = await cli(['analyze', '--repo', r.dir, '--no-cache', '--since', '2000-01-01', '--min-revs', '2', '--min-shared', '2']);
+    const out = await cli([
+      'analyze',
+      '--repo',
+      r.dir,
+      '--no-cache',
+      '--since',
+      '2000-01-01',
+      '--min-revs',
+      '2',
+      '--min-shared',
+      '2',
+    ]);
     expect(out.stderr).not.toContain('ERROR');
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout);
@@ -26,21 +37,28 @@ describe('prototype-named teams and files', () => {
       expect(Object.prototype.hasOwnProperty.call(team, 'id')).toBe(true);
     }
     expect(report.clusters.map((c: { id: string }) => c.id)).toContain('__proto__');
-    expect(report.coupling.files.some((c: { a: string; b: string }) => [c.a, c.b].includes('misc/toString'))).toBe(true);
-    const proto = report.modules.find((m: { owners: object }) => Object.prototype.hasOwnProperty.call(m.owners, '__proto__'));
+    expect(report.coupling.files.some((c: { a: string; b: string }) => [c.a, c.b].includes('misc/toString'))).toBe(
+      true,
+    );
+    const proto = report.modules.find((m: { owners: object }) =>
+      Object.prototype.hasOwnProperty.call(m.owners, '__proto__'),
+    );
     expect(proto === undefined || typeof proto.owners.__proto__ === 'number').toBe(true);
   });
 
   it('check and who answer for them too', async () => {
     const r = protoRepo();
     expect((await cli(['check', '--repo', r.dir, '--no-cache'])).stderr).not.toContain('internal error');
-    expect((await cli(['who', '--repo', r.dir, '__proto__/index.ts', 'misc/toString'])).stdout).toMatch(/owners: @acme\/t__proto__ {2}\(team: __proto__\)[\s\S]*owners: @acme\/ttoString/);
+    expect((await cli(['who', '--repo', r.dir, '__proto__/index.ts', 'misc/toString'])).stdout).toMatch(
+      /owners: @acme\/t__proto__ {2}\(team: __proto__\)[\s\S]*owners: @acme\/ttoString/,
+    );
   });
 });
 
 describe('prototype-named report formats', () => {
   it('renderReport knows only its formats: `toString` or `constructor` is unknown, not an Object method', () => {
-    for (const f of ['toString', 'constructor', '__proto__']) expect(() => renderReport(f, sampleReport())).toThrow(`unknown report format ${f}`);
+    for (const f of ['toString', 'constructor', '__proto__'])
+      expect(() => renderReport(f, sampleReport())).toThrow(`unknown report format ${f}`);
     expect(reportFormats).toEqual(['json', 'md', 'html', 'sarif', 'codequality']);
   });
 });

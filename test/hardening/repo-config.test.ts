@@ -27,11 +27,25 @@ const COMMANDS: string[][] = [
 /** A branch off main with a rename, a non-ASCII name, staged and unstaged edits and `* filter=evil diff=evil`. */
 function hostileRepo(): Repo {
   const r = makeRepo([
-    { files: { CODEOWNERS: '* @acme/core\nsrc/b.ts @acme/web\n', '.gitattributes': '* filter=evil diff=evil\n', 'src/a.ts': "import './b';\nexport const a = 1;\n", 'src/b.ts': 'export const b = 1;\n' } },
-    { author: BOB, files: { 'src/b.ts': "import './a';\nexport const b = 2;\n", 'src/café.ts': 'export const c = 1;\n' } },
+    {
+      files: {
+        CODEOWNERS: '* @acme/core\nsrc/b.ts @acme/web\n',
+        '.gitattributes': '* filter=evil diff=evil\n',
+        'src/a.ts': "import './b';\nexport const a = 1;\n",
+        'src/b.ts': 'export const b = 1;\n',
+      },
+    },
+    {
+      author: BOB,
+      files: { 'src/b.ts': "import './a';\nexport const b = 2;\n", 'src/café.ts': 'export const c = 1;\n' },
+    },
   ]);
   r.git('checkout', '-q', '-b', 'feature');
-  r.commit({ author: ANN, renames: [['src/café.ts', 'src/crème.ts']], files: { 'src/a.ts': "import './b';\nimport './crème';\nexport const a = 2;\n" } });
+  r.commit({
+    author: ANN,
+    renames: [['src/café.ts', 'src/crème.ts']],
+    files: { 'src/a.ts': "import './b';\nimport './crème';\nexport const a = 2;\n" },
+  });
   r.write('src/b.ts', "import './a';\nexport const b = 3;\n");
   r.git('add', 'src/b.ts');
   r.write('src/a.ts', "import './b';\nexport const a = 3;\n");

@@ -36,7 +36,9 @@ describe('links that leave the repository are refused, never read', () => {
     for (const args of [['validate'], ['who', 'a.ts'], ['analyze', '--no-cache']]) {
       const out = await cli([...args, '--repo', r.dir]);
       expect(out.code).toBe(2);
-      expect(out.stderr).toMatch(/^ERROR: \.github\/CODEOWNERS is a link to .*secret, outside the repository: Conway reads only files inside it/);
+      expect(out.stderr).toMatch(
+        /^ERROR: \.github\/CODEOWNERS is a link to .*secret, outside the repository: Conway reads only files inside it/,
+      );
       expect(out.stdout + out.stderr).not.toContain(SECRET.slice(6));
     }
   });
@@ -62,14 +64,32 @@ describe('links that leave the repository are refused, never read', () => {
     writeFileSync(join(outside, 'evil.ts'), "import 'secret-package';\n");
     writeFileSync(join(outside, 'base.json'), '{"compilerOptions": {"baseUrl": "."}}');
     const r = linkedRepo(
-      { 'src/evil.ts': join(outside, 'evil.ts'), 'pkg/package.json': '/dev/zero', 'tsconfig.base.json': join(outside, 'base.json') },
-      { 'src/a.ts': "import './b';\n", 'src/b.ts': 'export {};\n', 'tsconfig.json': '{"extends": "./tsconfig.base.json"}', 'package.json': '{"workspaces": ["pkg"]}', 'src/zero.ts': '' },
+      {
+        'src/evil.ts': join(outside, 'evil.ts'),
+        'pkg/package.json': '/dev/zero',
+        'tsconfig.base.json': join(outside, 'base.json'),
+      },
+      {
+        'src/a.ts': "import './b';\n",
+        'src/b.ts': 'export {};\n',
+        'tsconfig.json': '{"extends": "./tsconfig.base.json"}',
+        'package.json': '{"workspaces": ["pkg"]}',
+        'src/zero.ts': '',
+      },
     );
     const report = await analyzeRepo(r.dir, { cache: false });
-    expect(report.notes.some((n) => /^src\/evil\.ts: skipped: a link to .*evil\.ts, outside the repository$/.test(n))).toBe(true);
+    expect(
+      report.notes.some((n) => /^src\/evil\.ts: skipped: a link to .*evil\.ts, outside the repository$/.test(n)),
+    ).toBe(true);
     expect(report.graph?.parseErrors).toBe(1);
     expect(report.notes).toContainEqual('pkg/package.json: skipped: a link to /dev/zero, outside the repository');
-    expect(report.notes.some((n) => /^tsconfig\.json: extends .*tsconfig\.base\.json \(a link to .*base\.json\), outside the repository — not read$/.test(n))).toBe(true);
+    expect(
+      report.notes.some((n) =>
+        /^tsconfig\.json: extends .*tsconfig\.base\.json \(a link to .*base\.json\), outside the repository — not read$/.test(
+          n,
+        ),
+      ),
+    ).toBe(true);
     expect(JSON.stringify(report)).not.toContain('secret-package');
   });
 });
@@ -79,23 +99,39 @@ describe('only regular files, with caps', () => {
     const r = repoOf([{ files: { 'a.ts': 'x\n' } }]);
     const fifo = join(tempDir(), 'fifo');
     execFileSync('mkfifo', [fifo]);
-    expect(await cli(['who', '--repo', r.dir, '--codeowners', fifo, 'a.ts'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^ERROR: .*fifo: cannot read the file: not a regular file \(a FIFO, device or socket\)/) });
-    expect(await cli(['who', '--repo', r.dir, '--teams', fifo, 'a.ts'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^ERROR: .*fifo: cannot read the file: not a regular file/) });
+    expect(await cli(['who', '--repo', r.dir, '--codeowners', fifo, 'a.ts'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        /^ERROR: .*fifo: cannot read the file: not a regular file \(a FIFO, device or socket\)/,
+      ),
+    });
+    expect(await cli(['who', '--repo', r.dir, '--teams', fifo, 'a.ts'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^ERROR: .*fifo: cannot read the file: not a regular file/),
+    });
   });
 
   it('a tsconfig extending /dev/zero is skipped with a note', async () => {
-    const r = repoOf([{ files: { 'tsconfig.json': '{"extends": "/dev/zero"}', 'a.ts': "import './b';\n", 'b.ts': 'export {};\n' } }]);
+    const r = repoOf([
+      { files: { 'tsconfig.json': '{"extends": "/dev/zero"}', 'a.ts': "import './b';\n", 'b.ts': 'export {};\n' } },
+    ]);
     const report = await analyzeRepo(r.dir, { cache: false });
     expect(report.notes).toContain('tsconfig.json: extends /dev/zero, outside the repository — not read');
     expect(report.graph?.edges).toBe(1);
   });
 
   it(`an extends chain deeper than ${MAX_EXTENDS} stops there with a note, and the directory keeps its imports`, async () => {
-    const files: Record<string, string> = { 'src/a.ts': "import './b';\n", 'src/b.ts': 'export {};\n', 'src/tsconfig.json': '{"extends": "../c/0.json"}' };
+    const files: Record<string, string> = {
+      'src/a.ts': "import './b';\n",
+      'src/b.ts': 'export {};\n',
+      'src/tsconfig.json': '{"extends": "../c/0.json"}',
+    };
     for (let i = 0; i < 300; i++) files[`c/${i}.json`] = JSON.stringify({ extends: `./${i + 1}.json` });
     const r = repoOf([{ files }]);
     const report = await analyzeRepo(r.dir, { cache: false });
-    expect(report.notes).toContain(`src/tsconfig.json: its extends chain is longer than ${MAX_EXTENDS} configs; the rest of the chain is ignored`);
+    expect(report.notes).toContain(
+      `src/tsconfig.json: its extends chain is longer than ${MAX_EXTENDS} configs; the rest of the chain is ignored`,
+    );
     expect(report.graph?.edges).toBe(1);
   });
 });

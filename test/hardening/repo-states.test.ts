@@ -12,7 +12,14 @@ const { repoOf, tempDir } = scratch('conway-states-');
 
 describe('repository states', () => {
   it('a committed .gitmodules with update = !cmd: a clear error naming .gitmodules, not a bug in Conway', async () => {
-    const r = repoOf([{ files: { 'a.ts': 'export {};\n', '.gitmodules': '[submodule "s"]\n\tpath = s\n\turl = ./s\n\tupdate = !touch /tmp/x\n' } }]);
+    const r = repoOf([
+      {
+        files: {
+          'a.ts': 'export {};\n',
+          '.gitmodules': '[submodule "s"]\n\tpath = s\n\turl = ./s\n\tupdate = !touch /tmp/x\n',
+        },
+      },
+    ]);
     r.git('update-index', '--add', '--cacheinfo', `160000,${r.git('rev-parse', 'HEAD').trim()},s`);
     r.git('-c', 'user.name=Ann', '-c', 'user.email=ann@acme.io', 'commit', '-qm', 'submodule'); // not commit(): its `add -A` drops the gitlink
     for (const args of [['analyze'], ['check'], ['review', '--working-tree']]) {
@@ -29,7 +36,9 @@ describe('repository states', () => {
     for (const args of [['analyze'], ['review', '--base', 'main']]) {
       const out = await cli([...args, '--repo', bare, '--no-cache']);
       expect(out.code).toBe(2);
-      expect(out.stderr).toMatch(/^ERROR: .*b\.git is a bare repository \(no work tree\): Conway reads a checkout — clone it/);
+      expect(out.stderr).toMatch(
+        /^ERROR: .*b\.git is a bare repository \(no work tree\): Conway reads a checkout — clone it/,
+      );
     }
   });
 
@@ -41,7 +50,9 @@ describe('repository states', () => {
     try {
       const out = await cli(['analyze', '--repo', r.dir, '--no-cache']);
       expect(out.code).toBe(2);
-      expect(out.stderr).toMatch(/^ERROR: ".*" is owned by another user, and git refuses to read such a repository \(safe\.directory\) — if you trust it, run `git config --global --add safe\.directory /);
+      expect(out.stderr).toMatch(
+        /^ERROR: ".*" is owned by another user, and git refuses to read such a repository \(safe\.directory\) — if you trust it, run `git config --global --add safe\.directory /,
+      );
     } finally {
       chownSync(r.dir, process.getuid!(), process.getgid!());
       if (saved === undefined) delete process.env.GIT_CONFIG_GLOBAL;
@@ -64,17 +75,29 @@ describe('arguments read exactly as given', () => {
   });
 
   it("who 'dir/back\\slash/f.ts' answers for that path, not for dir/back/slash/f.ts", async () => {
-    const r = repoOf([{ files: { CODEOWNERS: '/dir/back/ @acme/wrong\n/dir/back\\\\slash/ @acme/right\n', 'dir/back\\slash/f.ts': 'export {};\n', 'dir/back/slash/f.ts': 'export {};\n' } }]);
+    const r = repoOf([
+      {
+        files: {
+          CODEOWNERS: '/dir/back/ @acme/wrong\n/dir/back\\\\slash/ @acme/right\n',
+          'dir/back\\slash/f.ts': 'export {};\n',
+          'dir/back/slash/f.ts': 'export {};\n',
+        },
+      },
+    ]);
     const out = await cli(['who', '--repo', r.dir, '--json', 'dir/back\\slash/f.ts']);
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout).files[0]).toMatchObject({ path: 'dir/back\\slash/f.ts', owners: ['@acme/right'] });
   });
 
   it('a source file over 1 MB is skipped with the note docs/security.md promises', async () => {
-    const r = repoOf([{ files: { 'big.ts': `export const x = '${'x'.repeat(1024 * 1024)}';\n`, 'a.ts': "import './big';\n" } }]);
+    const r = repoOf([
+      { files: { 'big.ts': `export const x = '${'x'.repeat(1024 * 1024)}';\n`, 'a.ts': "import './big';\n" } },
+    ]);
     const out = await cli(['analyze', '--repo', r.dir, '--no-cache']);
     expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout).notes).toContain(`big.ts: skipped: ${1024 * 1024 + 21} bytes (over 1 MB, probably generated)`);
+    expect(JSON.parse(out.stdout).notes).toContain(
+      `big.ts: skipped: ${1024 * 1024 + 21} bytes (over 1 MB, probably generated)`,
+    );
   });
 });
 
@@ -83,7 +106,12 @@ describe('control characters on the terminal', () => {
 
   it('people and the init draft escape an author name with ESC and CR', async () => {
     const evil = 'Mallory\x1b]0;pwned\x07\rteams x';
-    const r = repoOf([{ author: { name: evil, email: 'm@acme.io' }, files: { CODEOWNERS: '/src/ @acme/core\n', 'src/a.ts': 'export {};\n' } }]);
+    const r = repoOf([
+      {
+        author: { name: evil, email: 'm@acme.io' },
+        files: { CODEOWNERS: '/src/ @acme/core\n', 'src/a.ts': 'export {};\n' },
+      },
+    ]);
     const people = await cli(['people', '--repo', r.dir, '--no-cache']);
     expect(people.code).toBe(0);
     expect(people.stdout).not.toMatch(RAW);
@@ -105,7 +133,9 @@ describe('control characters on the terminal', () => {
   });
 
   it('baseline JSON errors do not echo the file', async () => {
-    const r = repoOf([{ files: { 'a.ts': 'export {};\n', 'conway-baseline.json': '{"version": 1, "fingerprints": [x\x1b[31m]}' } }]);
+    const r = repoOf([
+      { files: { 'a.ts': 'export {};\n', 'conway-baseline.json': '{"version": 1, "fingerprints": [x\x1b[31m]}' } },
+    ]);
     const out = await cli(['check', '--repo', r.dir, '--no-cache']);
     expect(out.code).toBe(2);
     expect(out.stderr).not.toMatch(RAW);
@@ -118,7 +148,8 @@ describe('nothing is written into the repository by a run interrupted or not', (
     mkdirSync(join(r.dir, 'sub'));
     writeFileSync(join(r.dir, 'sub/.keep'), '');
     r.git('add', '-A');
-    for (const args of [['analyze', '--no-cache'], ['review', '--working-tree'], ['who', 'a.ts'], ['validate']]) await cli([...args, '--repo', r.dir]);
+    for (const args of [['analyze', '--no-cache'], ['review', '--working-tree'], ['who', 'a.ts'], ['validate']])
+      await cli([...args, '--repo', r.dir]);
     expect(r.git('status', '--porcelain', '--ignored')).toBe('A  sub/.keep\n');
   });
 });

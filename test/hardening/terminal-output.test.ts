@@ -10,7 +10,19 @@ const { repoOf } = scratch('conway-tty-');
 
 describe('quoting like git', () => {
   it('matches git ls-files (core.quotePath=false) for control characters, quotes and backslashes', () => {
-    const r = repoOf([{ files: { 'a\nb.ts': '', 'tab\there.ts': '', 'q"uote.ts': '', 'back\\slash.ts': '', 'esc\x1b[31mred.ts': '', 'plain.ts': '', 'ünï.ts': '' } }]);
+    const r = repoOf([
+      {
+        files: {
+          'a\nb.ts': '',
+          'tab\there.ts': '',
+          'q"uote.ts': '',
+          'back\\slash.ts': '',
+          'esc\x1b[31mred.ts': '',
+          'plain.ts': '',
+          'ünï.ts': '',
+        },
+      },
+    ]);
     const git = r.git('-c', 'core.quotePath=false', 'ls-files').trimEnd().split('\n');
     const ours = r.git('ls-files', '-z').split('\0').filter(Boolean).map(quotePath);
     expect(ours).toEqual(git);
@@ -25,7 +37,9 @@ describe('quoting like git', () => {
 describe('check, who and validate', () => {
   it('a path with a newline and an ANSI sequence stays on one quoted line', async () => {
     const evil = 'src/x\n\x1b]0;pwned\x07.ts';
-    const r = repoOf([{ files: { CODEOWNERS: '/lib/ @acme/lib\n', [evil]: "import '../lib/a';\n", 'lib/a.ts': 'export {};\n' } }]);
+    const r = repoOf([
+      { files: { CODEOWNERS: '/lib/ @acme/lib\n', [evil]: "import '../lib/a';\n", 'lib/a.ts': 'export {};\n' } },
+    ]);
     const check = await cli(['check', '--repo', r.dir, '--no-cache']);
     expect(check.code).toBe(1);
     expect(check.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f]/);

@@ -63,7 +63,9 @@ describe('--out', () => {
 
   it('a write that fails half-way (file size limit) exits 2 and leaves no temp file', () => {
     const dir = tempDir();
-    const r = shell(`trap '' XFSZ; ulimit -f 1; $CONWAY analyze --repo '${repo.dir}' --no-cache --out '${dir}/report.json'`);
+    const r = shell(
+      `trap '' XFSZ; ulimit -f 1; $CONWAY analyze --repo '${repo.dir}' --no-cache --out '${dir}/report.json'`,
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^ERROR: cannot write .*report\.json: EFBIG/m);
     expect(readdirSync(dir)).toEqual([]);
@@ -73,7 +75,15 @@ describe('--out', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'real.json'), '{"version":1,"fingerprints":[]}');
     symlinkSync(join(dir, 'real.json'), join(dir, 'baseline.json'));
-    const r = await cli(['check', '--repo', repo.dir, '--no-cache', '--baseline', join(dir, 'baseline.json'), '--update-baseline']);
+    const r = await cli([
+      'check',
+      '--repo',
+      repo.dir,
+      '--no-cache',
+      '--baseline',
+      join(dir, 'baseline.json'),
+      '--update-baseline',
+    ]);
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'baseline.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).fingerprints.length).toBeGreaterThan(0);
@@ -83,7 +93,9 @@ describe('--out', () => {
 describe('stdout', () => {
   it('a reader that goes away (| true, | head) ends the output quietly', () => {
     const dir = tempDir();
-    const r = shell(`{ $CONWAY analyze --repo '${repo.dir}' --no-cache --format html 2>'${dir}/err'; echo $? > '${dir}/status'; } | true`);
+    const r = shell(
+      `{ $CONWAY analyze --repo '${repo.dir}' --no-cache --format html 2>'${dir}/err'; echo $? > '${dir}/status'; } | true`,
+    );
     expect(r.stdout).toBe('');
     expect(readFileSync(join(dir, 'err'), 'utf8')).not.toMatch(/ERROR|EPIPE|    at /);
     expect(readFileSync(join(dir, 'status'), 'utf8').trim()).toBe('0');
@@ -133,10 +145,18 @@ describe('the cache', () => {
   it('the executable (dist/cli.js, with its code cache) exits under an unwritable HOME and writes nothing with --no-cache', () => {
     const CLI = join(__dirname, '../../dist/cli.js');
     expect(existsSync(CLI), 'build first: npm run build').toBe(true);
-    const proc = spawnSync(process.execPath, [CLI, 'who', '--help'], { env: { ...process.env, HOME: '/proc', XDG_CACHE_HOME: '' }, encoding: 'utf8', timeout: 20_000 });
+    const proc = spawnSync(process.execPath, [CLI, 'who', '--help'], {
+      env: { ...process.env, HOME: '/proc', XDG_CACHE_HOME: '' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(proc.status).toBe(0);
     const cache = tempDir();
-    const r = spawnSync(process.execPath, [CLI, 'analyze', '--repo', repo.dir, '--no-cache', '--no-imports'], { env: { ...process.env, XDG_CACHE_HOME: cache }, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [CLI, 'analyze', '--repo', repo.dir, '--no-cache', '--no-imports'], {
+      env: { ...process.env, XDG_CACHE_HOME: cache },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(0);
     expect(readdirSync(cache)).toEqual([]);
   });

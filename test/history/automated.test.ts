@@ -25,11 +25,19 @@ describe('machineSubject', () => {
       'Auto-update CHANGELOG',
       'Apply automatic changes',
       'Merge branch master into develop',
-    ]) expect(machineSubject(s), s).toBe(true);
+    ])
+      expect(machineSubject(s), s).toBe(true);
   });
 
   it('leaves human subjects alone, even about releases, updates or locks', () => {
-    for (const s of ['Fix login redirect', 'Release notes: explain the new cache', 'Update README with the lock icon story', 'feat(core): add retry to uploads', 'ci: move security scanning to shared workflow (#3656)', 'Bump the timeout in the e2e test']) {
+    for (const s of [
+      'Fix login redirect',
+      'Release notes: explain the new cache',
+      'Update README with the lock icon story',
+      'feat(core): add retry to uploads',
+      'ci: move security scanning to shared workflow (#3656)',
+      'Bump the timeout in the e2e test',
+    ]) {
       expect(machineSubject(s), s).toBe(false);
     }
   });
@@ -52,7 +60,9 @@ describe('tallyAutomation', () => {
   });
 
   it('does not depend on the order of the commits (shards, cache increments)', () => {
-    const cs = ['v1 ok', 'snapshot 1', 'Fix a', 'snapshot 2', 'snapshot 3', 'Bump a from 1 to 2'].map((s) => c('ci', 'ci@x.io', s));
+    const cs = ['v1 ok', 'snapshot 1', 'Fix a', 'snapshot 2', 'snapshot 3', 'Bump a from 1 to 2'].map((s) =>
+      c('ci', 'ci@x.io', s),
+    );
     expect(tallyAutomation([...cs].reverse())).toEqual(tallyAutomation(cs));
     expect(subjectTemplate('Release v1.2.3 (abc1234)')).toBe(subjectTemplate('release v10.0.0 (ffee991)'));
   });

@@ -11,8 +11,13 @@ const { tempDir } = scratch('conway-cache-write-');
 
 function bigEntry(n: number): CacheEntry {
   const commits = Array.from({ length: n }, (_, i) => ({
-    sha: i.toString(16).padStart(40, '0'), name: `Person ${i % 50}`, email: `p${i % 50}@example.com`, date: 1_700_000_000 + i,
-    coAuthors: [], subject: (i % 7) * 2 + (i % 2), files: Array.from({ length: 5 }, (_, j) => ({ path: `packages/p${j}/src/file-${i}.ts`, added: i, deleted: j })),
+    sha: i.toString(16).padStart(40, '0'),
+    name: `Person ${i % 50}`,
+    email: `p${i % 50}@example.com`,
+    date: 1_700_000_000 + i,
+    coAuthors: [],
+    subject: (i % 7) * 2 + (i % 2),
+    files: Array.from({ length: 5 }, (_, j) => ({ path: `packages/p${j}/src/file-${i}.ts`, added: i, deleted: j })),
   }));
   return { head: 'f'.repeat(40), mode: 'numstat', notes: [], commits } as unknown as CacheEntry;
 }
@@ -28,7 +33,11 @@ describe('history cache writer', () => {
       await writeCache(file, entry);
       const back = await readCache(file);
       expect(back?.commits).toHaveLength(20_000);
-      expect(back?.commits[19_999].files[4]).toMatchObject({ path: 'packages/p4/src/file-19999.ts', added: 19_999, deleted: 4 });
+      expect(back?.commits[19_999].files[4]).toMatchObject({
+        path: 'packages/p4/src/file-19999.ts',
+        added: 19_999,
+        deleted: 4,
+      });
       await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
       expect(warnings).not.toContain('MaxListenersExceededWarning');
     } finally {

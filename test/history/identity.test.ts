@@ -22,7 +22,8 @@ describe('identity', () => {
   it('splits trailer values as git writes an identity, and rejects what is not one', () => {
     expect(parseTrailerIdentity('Bob Stone <bob@acme.io>')).toEqual({ name: 'Bob Stone', email: 'bob@acme.io' });
     expect(parseTrailerIdentity('  <bob@acme.io> ')).toEqual({ name: '', email: 'bob@acme.io' });
-    for (const bad of ['just a name', 'Bob Stone bob@acme.io', 'Bob <>', 'Bob <not an email>', 'Bob <a@b> <c@d>']) expect(parseTrailerIdentity(bad)).toBeNull();
+    for (const bad of ['just a name', 'Bob Stone bob@acme.io', 'Bob <>', 'Bob <not an email>', 'Bob <a@b> <c@d>'])
+      expect(parseTrailerIdentity(bad)).toBeNull();
   });
 
   it('recognises bots by [bot] suffix, known names and extra patterns', () => {

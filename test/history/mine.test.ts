@@ -15,7 +15,9 @@ const lines = (n: number, tag = 'l') => Array.from({ length: n }, (_, i) => `${t
 
 describe('mineHistory on real repositories', () => {
   it('streams commits newest first with line counts, and odd file names survive (-z)', async () => {
-    const r = repoOf([{ files: { 'a b.ts': lines(3), 'q"uote.ts': lines(2), 'new\nline.ts': lines(1), 'ünï.ts': lines(4) } }]);
+    const r = repoOf([
+      { files: { 'a b.ts': lines(3), 'q"uote.ts': lines(2), 'new\nline.ts': lines(1), 'ünï.ts': lines(4) } },
+    ]);
     writeFileSync(Buffer.concat([Buffer.from(r.dir + '/b'), Buffer.from([0xff]), Buffer.from('.ts')]), lines(5));
     const second = r.commit({ author: BOB });
     const res = await mine(r.dir);
@@ -23,9 +25,18 @@ describe('mineHistory on real repositories', () => {
     expect(res.commits.map((c) => c.sha)).toEqual([second, r.git('rev-list', '--max-parents=0', 'HEAD').trim()]);
     expect(res.commits[0].files).toEqual([{ path: 'b\uFFFD.ts', added: 5, deleted: 0 }]);
     expect(new Map(res.commits[1].files.map((f) => [f.path, f.added]))).toEqual(
-      new Map([['a b.ts', 3], ['q"uote.ts', 2], ['new\nline.ts', 1], ['ünï.ts', 4]]),
+      new Map([
+        ['a b.ts', 3],
+        ['q"uote.ts', 2],
+        ['new\nline.ts', 1],
+        ['ünï.ts', 4],
+      ]),
     );
-    expect(res.commits[1]).toMatchObject({ author: 'ann@acme.io', authorName: 'Ann Lee', date: Date.parse('2024-01-01T00:00:00Z') / 1000 });
+    expect(res.commits[1]).toMatchObject({
+      author: 'ann@acme.io',
+      authorName: 'Ann Lee',
+      date: Date.parse('2024-01-01T00:00:00Z') / 1000,
+    });
   });
 
   it('reports renames and followRenames credits earlier changes to the new name', async () => {
@@ -33,14 +44,25 @@ describe('mineHistory on real repositories', () => {
     r.commit({ renames: [['src/a.ts', 'lib/b.ts']], files: { 'lib/b.ts': lines(21) + 'x\n' } });
     const res = await mine(r.dir);
     expect(res.commits[0].files).toEqual([{ path: 'lib/b.ts', oldPath: 'src/a.ts', added: 1, deleted: 0 }]);
-    expect(followRenames(res.commits).map((c) => c.files.map((f) => f.path))).toEqual([['lib/b.ts'], ['lib/b.ts'], ['lib/b.ts']]);
+    expect(followRenames(res.commits).map((c) => c.files.map((f) => f.path))).toEqual([
+      ['lib/b.ts'],
+      ['lib/b.ts'],
+      ['lib/b.ts'],
+    ]);
   });
 
   it('headNames gives the newest names directly, and filtering keeps the kept changes as git reported them', async () => {
-    const r = repoOf([{ files: { 'src/a.ts': lines(20), 'package-lock.json': '{}\n' } }, { files: { 'src/a.ts': lines(21) } }]);
+    const r = repoOf([
+      { files: { 'src/a.ts': lines(20), 'package-lock.json': '{}\n' } },
+      { files: { 'src/a.ts': lines(21) } },
+    ]);
     r.commit({ renames: [['src/a.ts', 'lib/b.ts']], files: { 'lib/b.ts': lines(21) + 'x\n' } });
     const res = await mine(r.dir, { headNames: true });
-    expect(res.commits.map((c) => c.files.map((f) => [f.path, f.added]))).toEqual([[['lib/b.ts', 1]], [['lib/b.ts', 1]], [['lib/b.ts', 20]]]);
+    expect(res.commits.map((c) => c.files.map((f) => [f.path, f.added]))).toEqual([
+      [['lib/b.ts', 1]],
+      [['lib/b.ts', 1]],
+      [['lib/b.ts', 20]],
+    ]);
     const raw = await mine(r.dir);
     expect(raw.commits[2].files).toEqual([{ path: 'src/a.ts', added: 20, deleted: 0 }]); // the lockfile filtered, the rest untouched
   });
@@ -49,13 +71,24 @@ describe('mineHistory on real repositories', () => {
     const r = repoOf([
       { files: { '.mailmap': 'Ann Lee <ann@acme.io> <ann@old.example>\n' } },
       { author: { name: 'Ann', email: 'ann@old.example' }, files: { 'a.ts': '1\n' } },
-      { author: { name: 'Bob', email: '42+bob-gh@users.noreply.github.com' }, files: { 'a.ts': '2\n' },
-        message: 'x\n\nCo-authored-by: Cat Park <cat@acme.io>\nCo-authored-by: dependabot[bot] <1+dependabot[bot]@users.noreply.github.com>' },
-      { author: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }, files: { 'a.ts': '3\n' } },
+      {
+        author: { name: 'Bob', email: '42+bob-gh@users.noreply.github.com' },
+        files: { 'a.ts': '2\n' },
+        message:
+          'x\n\nCo-authored-by: Cat Park <cat@acme.io>\nCo-authored-by: dependabot[bot] <1+dependabot[bot]@users.noreply.github.com>',
+      },
+      {
+        author: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' },
+        files: { 'a.ts': '3\n' },
+      },
     ]);
     const members = [{ person: 'cat', aliases: ['cat@acme.io'] }];
     const res = await mine(r.dir, { members });
-    expect(res.commits.map((c) => [c.author, c.coAuthors])).toEqual([['bob-gh', ['cat']], ['ann@acme.io', []], ['ann@acme.io', []]]);
+    expect(res.commits.map((c) => [c.author, c.coAuthors])).toEqual([
+      ['bob-gh', ['cat']],
+      ['ann@acme.io', []],
+      ['ann@acme.io', []],
+    ]);
     expect((await mine(r.dir, { includeBots: true })).commits[0].author).toBe('dependabot[bot]');
   });
 
@@ -67,7 +100,9 @@ describe('mineHistory on real repositories', () => {
     const main2 = r.commit({ files: { 'a.ts': '1\n2\n' } });
     r.git('-c', 'user.name=Ann Lee', '-c', 'user.email=ann@acme.io', 'merge', '-q', '--no-ff', '-m', 'merge', 'side');
     const all = await mine(r.dir);
-    expect(all.commits.map((c) => c.sha).sort()).toEqual([side, main2, r.git('rev-list', '--max-parents=0', 'HEAD').trim()].sort());
+    expect(all.commits.map((c) => c.sha).sort()).toEqual(
+      [side, main2, r.git('rev-list', '--max-parents=0', 'HEAD').trim()].sort(),
+    );
     const fp = await mine(r.dir, { firstParent: true });
     expect(fp.commits.map((c) => c.sha)).not.toContain(side);
     expect(fp.commits[0].files).toEqual([{ path: 'b.ts', added: 2, deleted: 0 }]);
@@ -118,13 +153,22 @@ describe('mineHistory on real repositories', () => {
     const shas = ['a1', 'b22', 'c3', 'd4', 'e5', 'f6', 'g7'];
     const list = { text: shas.map((s) => `${s}\n`).join(''), count: shas.length };
     const parts = splitShas(list, 3);
-    expect(parts).toEqual([{ text: 'a1\nb22\nc3\n', count: 3 }, { text: 'd4\ne5\nf6\n', count: 3 }, { text: 'g7\n', count: 1 }]);
+    expect(parts).toEqual([
+      { text: 'a1\nb22\nc3\n', count: 3 },
+      { text: 'd4\ne5\nf6\n', count: 3 },
+      { text: 'g7\n', count: 1 },
+    ]);
     expect(splitShas(list, 1)).toEqual([list]);
     expect(splitShas({ text: '', count: 0 }, 2)).toEqual([]);
   });
 
   it('gives the same commits in the same order with several shards', async () => {
-    const r = repoOf(Array.from({ length: 12 }, (_, i) => ({ author: [ANN, BOB, CAT][i % 3], files: { [`f${i % 4}.ts`]: lines(i + 1) } })));
+    const r = repoOf(
+      Array.from({ length: 12 }, (_, i) => ({
+        author: [ANN, BOB, CAT][i % 3],
+        files: { [`f${i % 4}.ts`]: lines(i + 1) },
+      })),
+    );
     const one = await mine(r.dir, { shards: 1 });
     expect(await mine(r.dir, { shards: 3 })).toEqual(one);
     expect(one.commits).toHaveLength(12);
@@ -135,7 +179,9 @@ describe('expected repository states', () => {
   it('not a repository → RepoStateError with what to do', async () => {
     const dir = tempDir();
     await expect(mine(dir)).rejects.toThrow(RepoStateError);
-    await expect(mine(dir)).rejects.toThrow(`${dir} is not a git repository (run conway inside a clone or pass --repo DIR)`);
+    await expect(mine(dir)).rejects.toThrow(
+      `${dir} is not a git repository (run conway inside a clone or pass --repo DIR)`,
+    );
     await expect(mine(join(dir, 'nope'))).rejects.toThrow(RepoStateError);
   });
 
@@ -169,7 +215,10 @@ describe('expected repository states', () => {
     const res = await mine(r.dir);
     expect(res.mode).toBe('name-status');
     expect(res.notes).toContain(MISSING_BLOBS_NOTE);
-    expect(res.commits.map((c) => c.files)).toEqual([[{ path: 'a.ts', added: null, deleted: null }], [{ path: 'a.ts', added: null, deleted: null }]]);
+    expect(res.commits.map((c) => c.files)).toEqual([
+      [{ path: 'a.ts', added: null, deleted: null }],
+      [{ path: 'a.ts', added: null, deleted: null }],
+    ]);
   });
 });
 

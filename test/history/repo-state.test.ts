@@ -31,7 +31,11 @@ describe('readRepoState', () => {
 
   it('a file named HEAD in the work tree changes nothing; a root commit has no parents', async () => {
     const r = repoOf([{ files: { HEAD: 'x\n' } }]);
-    expect(await readRepoState(r.dir)).toMatchObject({ head: r.git('rev-parse', 'HEAD').trim(), parents: [], branch: 'main' });
+    expect(await readRepoState(r.dir)).toMatchObject({
+      head: r.git('rev-parse', 'HEAD').trim(),
+      parents: [],
+      branch: 'main',
+    });
   });
 
   it('a merge has both parents', async () => {
@@ -41,32 +45,56 @@ describe('readRepoState', () => {
     r.git('checkout', '-q', 'main');
     r.commit({ files: { 'c.ts': '1\n' } });
     r.git('-c', 'user.name=A', '-c', 'user.email=a@x', 'merge', '-q', '--no-ff', '-m', 'merge', 'side');
-    expect((await readRepoState(r.dir)).parents).toEqual([r.git('rev-parse', 'HEAD^1').trim(), r.git('rev-parse', 'HEAD^2').trim()]);
+    expect((await readRepoState(r.dir)).parents).toEqual([
+      r.git('rev-parse', 'HEAD^1').trim(),
+      r.git('rev-parse', 'HEAD^2').trim(),
+    ]);
   });
 
   it('detached HEAD → branch null, HEAD the checked-out commit', async () => {
     const r = two();
     r.git('checkout', '-q', '--detach', 'HEAD~1');
-    expect(await readRepoState(r.dir)).toMatchObject({ head: r.git('rev-parse', 'HEAD').trim(), branch: null, shallow: false });
+    expect(await readRepoState(r.dir)).toMatchObject({
+      head: r.git('rev-parse', 'HEAD').trim(),
+      branch: null,
+      shallow: false,
+    });
   });
 
   it('unborn branch → head null, the branch it will be', async () => {
     const r = repoOf();
-    expect(await readRepoState(r.dir)).toEqual({ root: r.git('rev-parse', '--show-toplevel').trim(), head: null, shallow: false, branch: 'main', sinceAnswer: undefined });
+    expect(await readRepoState(r.dir)).toEqual({
+      root: r.git('rev-parse', '--show-toplevel').trim(),
+      head: null,
+      shallow: false,
+      branch: 'main',
+      sinceAnswer: undefined,
+    });
   });
 
   it('shallow clone → shallow: true', async () => {
     const r = two();
     const clone = join(tempDir(), 'c');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${r.dir}`, clone], { env: gitEnv() });
-    expect(await readRepoState(clone)).toMatchObject({ root: clone, head: r.git('rev-parse', 'HEAD').trim(), shallow: true, branch: 'main' });
+    expect(await readRepoState(clone)).toMatchObject({
+      root: clone,
+      head: r.git('rev-parse', 'HEAD').trim(),
+      shallow: true,
+      branch: 'main',
+    });
   });
 
   it('bare repository → its git dir as root', async () => {
     const r = two();
     const bare = join(tempDir(), 'b.git');
     execFileSync('git', ['clone', '-q', '--bare', r.dir, bare], { env: gitEnv() });
-    expect(await readRepoState(bare)).toEqual({ root: bare, head: r.git('rev-parse', 'HEAD').trim(), shallow: false, branch: 'main', sinceAnswer: undefined });
+    expect(await readRepoState(bare)).toEqual({
+      root: bare,
+      head: r.git('rev-parse', 'HEAD').trim(),
+      shallow: false,
+      branch: 'main',
+      sinceAnswer: undefined,
+    });
   });
 
   it('a relative --since is read by git in the same call, and resolves as resolveSince would', async () => {
@@ -74,7 +102,9 @@ describe('readRepoState', () => {
     const now = Date.now();
     const state = await readRepoState(r.dir, '2 weeks ago');
     expect(state.sinceAnswer).toMatch(/^--max-age=\d+$/);
-    expect(await resolveSince(r.dir, '2 weeks ago', now, state.sinceAnswer)).toBe(await resolveSince(r.dir, '2 weeks ago', now));
+    expect(await resolveSince(r.dir, '2 weeks ago', now, state.sinceAnswer)).toBe(
+      await resolveSince(r.dir, '2 weeks ago', now),
+    );
     const unborn = await readRepoState(repoOf().dir, '2 weeks ago');
     expect(unborn.sinceAnswer).toMatch(/^--max-age=\d+$/);
   });

@@ -21,7 +21,10 @@ afterAll(() => {
 });
 
 function windowOf(tz: string, extra: string): { commits: number; first: string } {
-  const r = shell(`$CONWAY analyze --repo "${repo.dir}" --since 2024-03-10 --format json ${extra}`, { TZ: tz, XDG_CACHE_HOME: cache });
+  const r = shell(`$CONWAY analyze --repo "${repo.dir}" --since 2024-03-10 --format json ${extra}`, {
+    TZ: tz,
+    XDG_CACHE_HOME: cache,
+  });
   expect(r.stderr).not.toMatch(/internal error/);
   const w = JSON.parse(r.stdout).window;
   return { commits: w.commits, first: w.first ?? w.firstCommit ?? '' };
@@ -36,7 +39,13 @@ describe('history window', () => {
   });
 
   it('counts the same commits in Asia/Tokyo and UTC, cold and warm', () => {
-    const runs = [windowOf('UTC', '--no-cache'), windowOf('Asia/Tokyo', '--no-cache'), windowOf('Asia/Tokyo', ''), windowOf('UTC', ''), windowOf('America/Los_Angeles', '')];
+    const runs = [
+      windowOf('UTC', '--no-cache'),
+      windowOf('Asia/Tokyo', '--no-cache'),
+      windowOf('Asia/Tokyo', ''),
+      windowOf('UTC', ''),
+      windowOf('America/Los_Angeles', ''),
+    ];
     // 00:30, 14:00 and 23:00 UTC on the 10th; 23:30 UTC on the 9th is before the window.
     for (const r of runs) expect(r).toEqual(runs[0]);
     expect(runs[0].commits).toBe(3);

@@ -19,7 +19,9 @@ describe('resolveSince', () => {
   });
 
   it('rejects a date git cannot read instead of analysing an empty window', async () => {
-    await expect(resolveSince(repo.dir, 'the day before the launch')).rejects.toThrow(/--since the day before the launch: git does not understand this date/);
+    await expect(resolveSince(repo.dir, 'the day before the launch')).rejects.toThrow(
+      /--since the day before the launch: git does not understand this date/,
+    );
     await expect(resolveSince(repo.dir, 'month ago')).rejects.toThrow(/git does not understand this date/);
   });
 });
@@ -29,6 +31,17 @@ describe('unknownDateWord', () => {
     const { unknownDateWord } = await import('../../analyzer/history/window');
     expect(unknownDateWord('last tuesdayy')).toBe('tuesdayy');
     expect(unknownDateWord('a month ago')).toBe('a');
-    for (const ok of ['12 months ago', '2024-01-01', '2024-01-01T10:00:00Z', 'yesterday', 'last week', 'Mon Nov 30 2026', '3.weeks.ago', 'one month ago', 'jan 5']) expect(unknownDateWord(ok)).toBeNull();
+    for (const ok of [
+      '12 months ago',
+      '2024-01-01',
+      '2024-01-01T10:00:00Z',
+      'yesterday',
+      'last week',
+      'Mon Nov 30 2026',
+      '3.weeks.ago',
+      'one month ago',
+      'jan 5',
+    ])
+      expect(unknownDateWord(ok)).toBeNull();
   });
 });

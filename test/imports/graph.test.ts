@@ -12,13 +12,21 @@ beforeAll(async () => {
     {
       files: {
         'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
-        'tsconfig.json': JSON.stringify({ extends: '@tsconfig/not-installed/tsconfig.json', compilerOptions: { baseUrl: '.', paths: { '@app/*': ['apps/web/src/*'] } } }),
-        'packages/ui/package.json': JSON.stringify({ name: '@acme/ui', exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './button': './dist/button.js' } }),
+        'tsconfig.json': JSON.stringify({
+          extends: '@tsconfig/not-installed/tsconfig.json',
+          compilerOptions: { baseUrl: '.', paths: { '@app/*': ['apps/web/src/*'] } },
+        }),
+        'packages/ui/package.json': JSON.stringify({
+          name: '@acme/ui',
+          exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './button': './dist/button.js' },
+        }),
         'packages/ui/src/index.ts': "export * from './button';\nexport * as icons from './icons/index.js';\n",
-        'packages/ui/src/button.tsx': "import React from 'react';\nexport const Button = () => <button>Don't</button>;\n",
+        'packages/ui/src/button.tsx':
+          "import React from 'react';\nexport const Button = () => <button>Don't</button>;\n",
         'packages/ui/src/icons/index.ts': 'export const star = 1;\n',
         'packages/core/package.json': JSON.stringify({ name: '@acme/core', main: 'lib/main.js' }),
-        'packages/core/src/main.ts': "import { readFileSync } from 'node:fs';\nimport path from 'path';\nexport type { Button } from '@acme/ui/button';\n",
+        'packages/core/src/main.ts':
+          "import { readFileSync } from 'node:fs';\nimport path from 'path';\nexport type { Button } from '@acme/ui/button';\n",
         'apps/web/src/page.tsx': [
           "import { Button } from '@acme/ui';",
           "import { main } from '@acme/core';",
@@ -46,8 +54,14 @@ afterAll(() => repo.cleanup());
 describe('buildImportGraph', () => {
   it('analyses tracked TS/JS sources, excluding build output', () => {
     expect(g.files.sort()).toEqual([
-      'apps/web/src/lazy.ts', 'apps/web/src/page.tsx', 'apps/web/src/types.ts', 'apps/web/src/util.ts',
-      'packages/core/src/main.ts', 'packages/ui/src/button.tsx', 'packages/ui/src/icons/index.ts', 'packages/ui/src/index.ts',
+      'apps/web/src/lazy.ts',
+      'apps/web/src/page.tsx',
+      'apps/web/src/types.ts',
+      'apps/web/src/util.ts',
+      'packages/core/src/main.ts',
+      'packages/ui/src/button.tsx',
+      'packages/ui/src/icons/index.ts',
+      'packages/ui/src/index.ts',
     ]);
   });
 
@@ -78,13 +92,17 @@ describe('buildImportGraph', () => {
       { file: 'apps/web/src/page.tsx', line: 4, specifier: '@app/missing' },
       { file: 'apps/web/src/page.tsx', line: 8, specifier: './gone' },
     ]);
-    expect(g.workspacePackages.map((p) => [p.name, p.entry])).toEqual([
-      ['@acme/core', 'packages/core/src/main.ts'],
-      ['@acme/ui', 'packages/ui/src/index.ts'],
-    ].sort());
+    expect(g.workspacePackages.map((p) => [p.name, p.entry])).toEqual(
+      [
+        ['@acme/core', 'packages/core/src/main.ts'],
+        ['@acme/ui', 'packages/ui/src/index.ts'],
+      ].sort(),
+    );
     expect(g.graph.order).toBe(8 + 1 + 4); // sources + config.json + externals
     expect(g.graph.size).toBe(13);
-    expect(g.graph.getEdgeAttributes(g.graph.edges('packages/ui/src/index.ts', 'packages/ui/src/button.tsx')[0])).toEqual({ kind: 'reexport', line: 1, specifier: './button' });
+    expect(
+      g.graph.getEdgeAttributes(g.graph.edges('packages/ui/src/index.ts', 'packages/ui/src/button.tsx')[0]),
+    ).toEqual({ kind: 'reexport', line: 1, specifier: './button' });
   });
 
   it('notes a tsconfig extends it could not follow, and goes on', () => {

@@ -20,7 +20,8 @@ async function warmBuild(r: Repo, cacheDir: string) {
 async function coldBuild(r: Repo) {
   return buildImportGraph(r.dir, { index: await listTrackedIndex(r.dir) });
 }
-const edges = (g: Awaited<ReturnType<typeof buildImportGraph>>) => g.edges.map((e) => `${e.from}:${e.line} ${e.specifier} -> ${e.to}`).sort();
+const edges = (g: Awaited<ReturnType<typeof buildImportGraph>>) =>
+  g.edges.map((e) => `${e.from}:${e.line} ${e.specifier} -> ${e.to}`).sort();
 
 const files = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.' } }),
@@ -48,13 +49,26 @@ describe('import graph disk cache', () => {
     const r = repoOf([{ files }]);
     const cache = tempDir();
     await warmBuild(r, cache);
-    r.commit({ files: { 'app/main.ts': "import { b } from './b';\nimport { u } from 'lib/util';\nimport { c } from './c';\n" } });
+    r.commit({
+      files: { 'app/main.ts': "import { b } from './b';\nimport { u } from 'lib/util';\nimport { c } from './c';\n" },
+    });
     expect(edges(await warmBuild(r, cache))).toEqual(edges(await coldBuild(r)));
-    r.commit({ files: { 'app/b.ts': 'export const b = 2;\n', 'app/c.ts': 'export const c = 1;\n', 'left-pad.ts': 'export default 1;\n' } });
+    r.commit({
+      files: {
+        'app/b.ts': 'export const b = 2;\n',
+        'app/c.ts': 'export const c = 1;\n',
+        'left-pad.ts': 'export default 1;\n',
+      },
+    });
     const added = await warmBuild(r, cache);
     expect(edges(added)).toEqual(edges(await coldBuild(r)));
     expect(edges(added)).toContain('app/main.ts:1 ./b -> app/b.ts'); // was app/b/index.ts
-    r.commit({ files: { 'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { 'lib/*': ['app/*'] } } }), 'app/util.ts': 'export const u = 2;\n' } });
+    r.commit({
+      files: {
+        'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { 'lib/*': ['app/*'] } } }),
+        'app/util.ts': 'export const u = 2;\n',
+      },
+    });
     const configured = await warmBuild(r, cache);
     expect(edges(configured)).toEqual(edges(await coldBuild(r)));
     expect(edges(configured)).toContain('app/main.ts:2 lib/util -> app/util.ts');
@@ -70,7 +84,11 @@ describe('import graph disk cache', () => {
   });
 
   it('a warm run reports the notes a cold run does (tsconfig extends that cannot be followed), without partial regroupings', async () => {
-    const app = (n: number) => ({ [`apps/a${n}/tsconfig.json`]: JSON.stringify({ extends: 'astro/tsconfigs/strict' }), [`apps/a${n}/main.ts`]: `import { y } from './y';\nexport const x${n} = y + ${n};\n`, [`apps/a${n}/y.ts`]: 'export const y = 1;\n' });
+    const app = (n: number) => ({
+      [`apps/a${n}/tsconfig.json`]: JSON.stringify({ extends: 'astro/tsconfigs/strict' }),
+      [`apps/a${n}/main.ts`]: `import { y } from './y';\nexport const x${n} = y + ${n};\n`,
+      [`apps/a${n}/y.ts`]: 'export const y = 1;\n',
+    });
     const r = repoOf([{ files: { ...files, ...app(1), ...app(2), ...app(3) } }]);
     const cache = tempDir();
     const cold = await coldBuild(r);

@@ -19,7 +19,11 @@ async function graph(r: Repo) {
   return buildImportGraph(r.dir, { index, warm });
 }
 const targets = async (r: Repo, file: string) => (await graph(r)).edges.filter((e) => e.from === file).map((e) => e.to);
-const files = { 'a.ts': "import { b } from './b';\n", 'b.ts': 'export const b = 1;\n', 'c.ts': 'export const c = 1;\n' };
+const files = {
+  'a.ts': "import { b } from './b';\n",
+  'b.ts': 'export const b = 1;\n',
+  'c.ts': 'export const c = 1;\n',
+};
 
 describe('listTrackedIndex', () => {
   it('lists what git ls-files lists, with blob ids of clean regular files and the modified ones', async () => {

@@ -47,11 +47,7 @@ const row = (id: string, period: string | null, crossShare: number, ratio: numbe
 describe('scorecard inputs from the other team-work analyses', () => {
   it('crossing share and ratio per period, with direction (lower is better)', () => {
     const card = run({
-      crossing: [
-        row('a', '2024-Q2', 0.5, 2.5),
-        row('a', '2024-Q3', 0.25, 1.5),
-        row('a', null, 0.4, 2),
-      ],
+      crossing: [row('a', '2024-Q2', 0.5, 2.5), row('a', '2024-Q3', 0.25, 1.5), row('a', null, 0.4, 2)],
     });
     const a = card.teams.find((t) => t.id === 'a')!;
     expect(a.periods.map((p) => p.crossShare.value)).toEqual([null, 0.5, 0.25]);

@@ -15,7 +15,11 @@ describe('declared modules', () => {
   });
 
   it('falls back to the workspace package, then the top-level directory', () => {
-    const rules: Record<string, string> = { 'src/billing/a.ts': '/src/billing/', 'packages/ui/src/b.ts': '*.ts', 'tools/x.js': '*.js' };
+    const rules: Record<string, string> = {
+      'src/billing/a.ts': '/src/billing/',
+      'packages/ui/src/b.ts': '*.ts',
+      'tools/x.js': '*.js',
+    };
     const moduleOf = createModuleOf((p) => (rules[p] ? rule(rules[p]) : null), ['packages/ui', '.']);
     expect(moduleOf('src/billing/a.ts')).toBe('src/billing');
     expect(moduleOf('packages/ui/src/b.ts')).toBe('packages/ui');

@@ -28,7 +28,8 @@ const HISTORY: FixtureCommit[] = [
 ];
 
 const row = (r: Report, email: string) => r.people!.find((p) => p.emails.includes(email))!;
-const analyze = (dir: string, opts: Parameters<typeof analyzeRepo>[1] = {}) => analyzeRepo(dir, { cache: false, imports: false, ...opts });
+const analyze = (dir: string, opts: Parameters<typeof analyzeRepo>[1] = {}) =>
+  analyzeRepo(dir, { cache: false, imports: false, ...opts });
 
 describe('bots: named like a bot and automated', () => {
   it('release-bot (automated subjects) is a bot; abbot (1 of 4 automated) stays a person, with the reason; dependabot[bot] stays a bot', async () => {
@@ -36,7 +37,11 @@ describe('bots: named like a bot and automated', () => {
     const r = await analyze(repo.dir);
     expect(row(r, RELEASE_BOT.email)).toMatchObject({ bot: true, commits: 3 });
     expect(row(r, DEPENDABOT.email)).toMatchObject({ bot: true, commits: 1 });
-    expect(row(r, ABBOT.email)).toMatchObject({ bot: false, commits: 4, botNote: 'named like a bot, but 1 of 4 commits look automated' });
+    expect(row(r, ABBOT.email)).toMatchObject({
+      bot: false,
+      commits: 4,
+      botNote: 'named like a bot, but 1 of 4 commits look automated',
+    });
     expect(r.window.commits).toBe(HISTORY.length - 3 - 1);
     const out = await cli(['people', '--repo', repo.dir, '--no-cache']);
     expect(out.stdout).toContain('abbot@acme.io  4 commits');
@@ -45,7 +50,11 @@ describe('bots: named like a bot and automated', () => {
   });
 
   it('a bot-named account whose commits mostly repeat one subject template is a bot', async () => {
-    const nightly = Array.from({ length: 5 }, (_, i): FixtureCommit => ({ author: { name: 'nightlybot', email: 'n@acme.io' }, message: `snapshot 2024-01-0${i + 1}`, files: { 'snap.txt': String(i) } }));
+    const nightly = Array.from({ length: 5 }, (_, i): FixtureCommit => ({
+      author: { name: 'nightlybot', email: 'n@acme.io' },
+      message: `snapshot 2024-01-0${i + 1}`,
+      files: { 'snap.txt': String(i) },
+    }));
     const r = await analyze(repoOf([...HISTORY, ...nightly]).dir);
     expect(row(r, 'n@acme.io')).toMatchObject({ bot: true, commits: 5 });
   });
@@ -53,7 +62,12 @@ describe('bots: named like a bot and automated', () => {
   it('--include-bots keeps all of them, still marked', async () => {
     const r = await analyze(repoOf(HISTORY).dir, { includeBots: true });
     expect(r.window.commits).toBe(HISTORY.length);
-    expect(r.people!.filter((p: PersonRow) => p.bot).map((p) => p.emails[0]).sort()).toEqual([DEPENDABOT.email, RELEASE_BOT.email]);
+    expect(
+      r
+        .people!.filter((p: PersonRow) => p.bot)
+        .map((p) => p.emails[0])
+        .sort(),
+    ).toEqual([DEPENDABOT.email, RELEASE_BOT.email]);
   });
 
   it('cold, warm (one commit on top of the cache) and --no-cache agree; the tally counts cached and new commits', async () => {
@@ -67,6 +81,10 @@ describe('bots: named like a bot and automated', () => {
     const warm = await analyze(repo.dir, { cache: true, cacheDir });
     const cold = await analyze(repo.dir);
     expect(verdicts(warm)).toEqual(verdicts(cold));
-    expect(row(warm, ABBOT.email)).toMatchObject({ bot: false, commits: 6, botNote: 'named like a bot, but 2 of 6 commits look automated' });
+    expect(row(warm, ABBOT.email)).toMatchObject({
+      bot: false,
+      commits: 6,
+      botNote: 'named like a bot, but 2 of 6 commits look automated',
+    });
   });
 });

@@ -28,7 +28,13 @@ const team = (id: string) => r.teams.find((t) => t.id === id)!;
 
 beforeAll(async () => {
   repo = makeRepo([
-    { author: ANN_WORK, files: { CODEOWNERS: '/web/ @acme/web\n/web/legacy/ @ACME/Web\n/api/ @trentm\n/auth/ @A-One\n', '.mailmap': 'Bob Stone <bob@acme.io> <bob@old.example>\n' } },
+    {
+      author: ANN_WORK,
+      files: {
+        CODEOWNERS: '/web/ @acme/web\n/web/legacy/ @ACME/Web\n/api/ @trentm\n/auth/ @A-One\n',
+        '.mailmap': 'Bob Stone <bob@acme.io> <bob@old.example>\n',
+      },
+    },
     { author: ANN_WORK, files: { 'web/a.ts': '1' } },
     { author: ANN_WORK, files: { 'web/a.ts': '2' } },
     { author: ANN_HOME, files: { 'web/b.ts': '1' } },
@@ -56,7 +62,10 @@ describe('people: identity merging', () => {
     expect(ann).toMatchObject({ commits: 5, changes: 6, handles: ['ann-gh'], bot: false });
     expect([...ann.emails].sort()).toEqual(['12+ann-gh@users.noreply.github.com', 'ann.lee@gmail.com', 'ann@acme.io']);
     expect(ann.merged).toContainEqual({ identity: 'ann  lee <ann.lee@gmail.com>', reason: 'same name ann  lee' });
-    expect(ann.merged).toContainEqual({ identity: 'Ann Lée <12+ann-gh@users.noreply.github.com>', reason: 'noreply 12+ann-gh@users.noreply.github.com' });
+    expect(ann.merged).toContainEqual({
+      identity: 'Ann Lée <12+ann-gh@users.noreply.github.com>',
+      reason: 'noreply 12+ann-gh@users.noreply.github.com',
+    });
     expect(r.people!.filter((p) => p.emails.includes('ann@acme.io'))).toHaveLength(1);
   });
 
@@ -67,7 +76,13 @@ describe('people: identity merging', () => {
   });
 
   it('a person owner committing from an email is found by the email local part, and joined with their noreply address by the handle', () => {
-    expect(person('trentm')).toMatchObject({ commits: 4, emails: ['trentm@elastic.co', '77+TrentM@users.noreply.github.com'], names: ['Trent Mick', 'tm'], handles: ['trentm'], teams: ['@trentm'] });
+    expect(person('trentm')).toMatchObject({
+      commits: 4,
+      emails: ['trentm@elastic.co', '77+TrentM@users.noreply.github.com'],
+      names: ['Trent Mick', 'tm'],
+      handles: ['trentm'],
+      teams: ['@trentm'],
+    });
     expect(person('trentm').merged).toEqual([
       { identity: 'tm <77+TrentM@users.noreply.github.com>', reason: 'noreply 77+TrentM@users.noreply.github.com' },
       { identity: 'Trent Mick <trentm@elastic.co>', reason: 'handle @trentm (email local part)' },
@@ -83,7 +98,12 @@ describe('people: identity merging', () => {
   });
 
   it('one-word names are never merged (two people called Dev stay two)', () => {
-    expect(r.people!.filter((p) => p.names.includes('Dev')).map((p) => p.id).sort()).toEqual(['dev@one.io', 'dev@two.io']);
+    expect(
+      r
+        .people!.filter((p) => p.names.includes('Dev'))
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['dev@one.io', 'dev@two.io']);
   });
 });
 
@@ -91,14 +111,25 @@ describe('people: case-insensitive owners', () => {
   it('@acme/web and @ACME/Web are one team, shown as first written in CODEOWNERS', () => {
     expect(r.teams.map((t) => t.id)).toEqual(['@acme/web', '@trentm', '@A-One']);
     expect(team('@acme/web').files).toBe(4);
-    expect(r.files.find((f) => f.path === 'web/legacy/c.ts')).toMatchObject({ owners: ['@ACME/Web'], teams: ['@acme/web'] });
+    expect(r.files.find((f) => f.path === 'web/legacy/c.ts')).toMatchObject({
+      owners: ['@ACME/Web'],
+      teams: ['@acme/web'],
+    });
   });
 });
 
 describe('people: bots', () => {
   it('an account named …-bot is a bot: dropped from the metrics, listed as a bot', () => {
     const bots = r.people!.filter((p) => p.bot);
-    expect(bots).toEqual([expect.objectContaining({ names: ['release-bot'], emails: ['release@acme.io'], commits: 1, changes: 2, teams: [] })]);
+    expect(bots).toEqual([
+      expect.objectContaining({
+        names: ['release-bot'],
+        emails: ['release@acme.io'],
+        commits: 1,
+        changes: 2,
+        teams: [],
+      }),
+    ]);
     expect(r.window.commits).toBe(16 - 1);
     expect(person('cat@acme.io').bot).toBe(false); // "Talbot" ends in "bot" but is a surname
   });
@@ -106,7 +137,9 @@ describe('people: bots', () => {
   it('--include-bots keeps them, still marked as bots', async () => {
     const kept = await analyzeRepo(repo.dir, { cache: false, imports: false, includeBots: true });
     expect(kept.window.commits).toBe(16);
-    expect(kept.people!.filter((p: PersonRow) => p.bot).map((p) => [p.id, p.commits])).toEqual([['release@acme.io', 1]]);
+    expect(kept.people!.filter((p: PersonRow) => p.bot).map((p) => [p.id, p.commits])).toEqual([
+      ['release@acme.io', 1],
+    ]);
   });
 });
 
@@ -128,7 +161,9 @@ describe('conway people', () => {
     const copy = makeRepo([{ files: { '.mailmap': out.stdout } }]);
     try {
       for (const a of [ANN_WORK, ANN_HOME, ANN_GH]) copy.commit({ author: a, files: { [`f-${a.email}`]: '1' } });
-      expect(copy.git('log', '--use-mailmap', '--format=%aN <%aE>', '-3').trim().split('\n')).toEqual(Array(3).fill('Ann Lee <ann@acme.io>'));
+      expect(copy.git('log', '--use-mailmap', '--format=%aN <%aE>', '-3').trim().split('\n')).toEqual(
+        Array(3).fill('Ann Lee <ann@acme.io>'),
+      );
     } finally {
       copy.cleanup();
     }
@@ -146,11 +181,22 @@ describe('conway people', () => {
 
 describe('conway validate: case-insensitive owners', () => {
   it('a team map owner matches the CODEOWNERS owner in any case (GitHub slugs and handles are case-insensitive)', async () => {
-    const r = makeRepo([{ files: { CODEOWNERS: '/web/ @ACME/Web\n/api/ @TrentM\n', 'conway.yml': 'teams:\n  web:\n    owners: ["@acme/web", "@trentm"]\n', 'web/a.ts': '1', 'api/a.ts': '1' } }]);
+    const r = makeRepo([
+      {
+        files: {
+          CODEOWNERS: '/web/ @ACME/Web\n/api/ @TrentM\n',
+          'conway.yml': 'teams:\n  web:\n    owners: ["@acme/web", "@trentm"]\n',
+          'web/a.ts': '1',
+          'api/a.ts': '1',
+        },
+      },
+    ]);
     try {
       const out = await cli(['validate', '--repo', r.dir]);
       expect(out.stdout).toContain('0 errors, 0 warnings');
-      expect((await cli(['who', '--repo', r.dir, 'web/a.ts', 'api/a.ts', '--json'])).stdout).toContain('"teams": [\n        "web"\n      ]');
+      expect((await cli(['who', '--repo', r.dir, 'web/a.ts', 'api/a.ts', '--json'])).stdout).toContain(
+        '"teams": [\n        "web"\n      ]',
+      );
     } finally {
       r.cleanup();
     }

@@ -18,7 +18,13 @@ describe('Code Quality reporter', () => {
     expect(issues).toHaveLength(report.violations.length);
     for (const [i, issue] of issues.entries()) {
       const v = report.violations[i];
-      expect(issue).toEqual({ description: v.message, check_name: `conway/${v.kind}`, fingerprint: v.fingerprint, severity: expect.stringMatching(/^(info|minor|major|critical|blocker)$/), location: { path: v.file, lines: { begin: v.line } } });
+      expect(issue).toEqual({
+        description: v.message,
+        check_name: `conway/${v.kind}`,
+        fingerprint: v.fingerprint,
+        severity: expect.stringMatching(/^(info|minor|major|critical|blocker)$/),
+        location: { path: v.file, lines: { begin: v.line } },
+      });
     }
     expect(new Set(issues.map((x: { fingerprint: string }) => x.fingerprint)).size).toBe(issues.length);
     expect(issues.find((x: { location: { path: string } }) => x.location.path === HOSTILE_PATH)).toBeDefined();
@@ -30,7 +36,16 @@ describe('Code Quality reporter', () => {
     try {
       const env = process.env.XDG_CACHE_HOME;
       process.env.XDG_CACHE_HOME = tempDir();
-      const r = await cli(['check', '--repo', repo.dir, '--format', 'codequality', '--gate-history', '--baseline', `${tempDir()}/none.json`]).finally(() => (env === undefined ? delete process.env.XDG_CACHE_HOME : (process.env.XDG_CACHE_HOME = env)));
+      const r = await cli([
+        'check',
+        '--repo',
+        repo.dir,
+        '--format',
+        'codequality',
+        '--gate-history',
+        '--baseline',
+        `${tempDir()}/none.json`,
+      ]).finally(() => (env === undefined ? delete process.env.XDG_CACHE_HOME : (process.env.XDG_CACHE_HOME = env)));
       expect(r.code).toBe(1);
       const issues = JSON.parse(r.stdout);
       const all = JSON.parse((await cli(['analyze', '--repo', repo.dir, '--format', 'codequality'])).stdout);

@@ -16,7 +16,10 @@ let file: string;
 
 beforeAll(async () => {
   repo = boundariesRepo();
-  repo.commit({ author: { name: 'Mallory "x" & <svg onload=alert(1)>', email: 'm@evil.io' }, files: { 'web/<img src=x onerror=alert(1)>.ts': "import { db } from '../core/db/internal';\n" } });
+  repo.commit({
+    author: { name: 'Mallory "x" & <svg onload=alert(1)>', email: 'm@evil.io' },
+    files: { 'web/<img src=x onerror=alert(1)>.ts': "import { db } from '../core/db/internal';\n" },
+  });
   const report = await analyzeRepo(repo.dir, { cache: false });
   file = join(mkdtempSync(join(tmpdir(), 'conway-html-')), 'report.html');
   writeFileSync(file, renderReport('html', report));

@@ -34,7 +34,9 @@ describe('HTML report markup', () => {
     const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
     expect(scripts).toHaveLength(1);
     const hash = createHash('sha256').update(scripts[0][1], 'utf8').digest('base64');
-    expect(html).toContain(`content="default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).toContain(
+      `content="default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:"`,
+    );
     const json = html.match(/<script type="application\/json" id="conway-report">([\s\S]*?)<\/script>/)![1];
     expect(json).not.toContain('<');
     expect(JSON.parse(json)).toEqual(report);
@@ -57,39 +59,53 @@ describe('inlineDashboard', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'HTML report in Chromium' : `SKIPPED: ${CHROMIUM} not found (node scripts/ensure-chromium.mjs)`, () => {
-  it('renders the dashboard with no console errors, no network, hostile strings as text', async () => {
-    const browser = await launchChromium();
-    try {
-      // light, dark, and forced colours (what high-contrast modes use outside VS Code)
-      for (const scheme of ['light', 'dark', 'forced'] as const) {
-        const colors = scheme === 'forced' ? { colorScheme: 'dark' as const, forcedColors: 'active' as const } : { colorScheme: scheme };
-        const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, ...colors });
-        const seen = watch(page);
-        await page.goto(url);
-        await page.waitForSelector('body[data-rendered]');
-        expect(await page.getAttribute('body', 'data-rendered')).toMatch(/^(webgl|svg)$/);
-        expect(await page.locator('table.autonomy tbody tr[data-team]').count()).toBe(report.teams.length);
-        expect(await page.locator('select[name=cluster] option').allInnerTexts()).toEqual(['all clusters', 'commerce (2)', 'experience (1)']);
-        expect(await page.locator('li.finding').count()).toBe(report.violations.length); // six kinds: six findings
-        expect(await page.locator('.findings').innerText()).toContain(`${HOSTILE_PATH}:2`);
-        expect(await page.locator('a[href="#"]').count()).toBe(0);
-        await page.locator('table.autonomy tr[data-team=payments]').click();
-        expect(await page.locator('section.evidence').innerText()).toContain(`${XSS_AUTHOR} (xss@shop.io) — listed in the team map`);
-        expect(await page.locator('#app').innerText()).toContain('Web "Storefront" & <Co>');
-        expect(await page.locator('img').count()).toBe(0);
-        mkdirSync('test-output', { recursive: true });
-        await page.screenshot({ path: `test-output/html-dashboard-${scheme}.png`, fullPage: true });
-        expect(seen.errors).toEqual([]);
-        expect(seen.dialogs).toBe(0);
-        expect(seen.requests).toEqual([url]);
-        await page.close();
+describe.skipIf(!existsSync(CHROMIUM))(
+  existsSync(CHROMIUM)
+    ? 'HTML report in Chromium'
+    : `SKIPPED: ${CHROMIUM} not found (node scripts/ensure-chromium.mjs)`,
+  () => {
+    it('renders the dashboard with no console errors, no network, hostile strings as text', async () => {
+      const browser = await launchChromium();
+      try {
+        // light, dark, and forced colours (what high-contrast modes use outside VS Code)
+        for (const scheme of ['light', 'dark', 'forced'] as const) {
+          const colors =
+            scheme === 'forced'
+              ? { colorScheme: 'dark' as const, forcedColors: 'active' as const }
+              : { colorScheme: scheme };
+          const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, ...colors });
+          const seen = watch(page);
+          await page.goto(url);
+          await page.waitForSelector('body[data-rendered]');
+          expect(await page.getAttribute('body', 'data-rendered')).toMatch(/^(webgl|svg)$/);
+          expect(await page.locator('table.autonomy tbody tr[data-team]').count()).toBe(report.teams.length);
+          expect(await page.locator('select[name=cluster] option').allInnerTexts()).toEqual([
+            'all clusters',
+            'commerce (2)',
+            'experience (1)',
+          ]);
+          expect(await page.locator('li.finding').count()).toBe(report.violations.length); // six kinds: six findings
+          expect(await page.locator('.findings').innerText()).toContain(`${HOSTILE_PATH}:2`);
+          expect(await page.locator('a[href="#"]').count()).toBe(0);
+          await page.locator('table.autonomy tr[data-team=payments]').click();
+          expect(await page.locator('section.evidence').innerText()).toContain(
+            `${XSS_AUTHOR} (xss@shop.io) — listed in the team map`,
+          );
+          expect(await page.locator('#app').innerText()).toContain('Web "Storefront" & <Co>');
+          expect(await page.locator('img').count()).toBe(0);
+          mkdirSync('test-output', { recursive: true });
+          await page.screenshot({ path: `test-output/html-dashboard-${scheme}.png`, fullPage: true });
+          expect(seen.errors).toEqual([]);
+          expect(seen.dialogs).toBe(0);
+          expect(seen.requests).toEqual([url]);
+          await page.close();
+        }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
-    }
-  });
-});
+    });
+  },
+);
 
 function watch(page: Page): { errors: string[]; requests: string[]; dialogs: number } {
   const seen = { errors: [] as string[], requests: [] as string[], dialogs: 0 };

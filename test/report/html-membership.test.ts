@@ -11,12 +11,20 @@ describe('HTML report: membership and roles', () => {
   const html = renderHtml(r);
 
   it('marks inferred teams and says how to declare them', () => {
-    expect(html).toContain('<p class="muted">Teams marked * : membership inferred from history — run `conway init`.</p>');
-    expect(html).toContain(`<td>${r.teams[0].name} <span class="muted" title="membership inferred from history — run \`conway init\`">*</span></td>`);
+    expect(html).toContain(
+      '<p class="muted">Teams marked * : membership inferred from history — run `conway init`.</p>',
+    );
+    expect(html).toContain(
+      `<td>${r.teams[0].name} <span class="muted" title="membership inferred from history — run \`conway init\`">*</span></td>`,
+    );
   });
 
   it('lists review groups with their share of approvals', () => {
-    expect(html).toContain('Review groups (approve other teams\' code; not anyone\'s coupling partner): Web &#34;Storefront&#34; &#38; &#60;Co&#62; (90% of changes).');
-    expect(html).toContain('Web &#34;Storefront&#34; &#38; &#60;Co&#62; <span class="muted">(review group)</span></td>');
+    expect(html).toContain(
+      "Review groups (approve other teams' code; not anyone's coupling partner): Web &#34;Storefront&#34; &#38; &#60;Co&#62; (90% of changes).",
+    );
+    expect(html).toContain(
+      'Web &#34;Storefront&#34; &#38; &#60;Co&#62; <span class="muted">(review group)</span></td>',
+    );
   });
 });

@@ -56,81 +56,93 @@ const text = (p: Page, sel: string) => p.locator(sel).first().innerText();
 /** The number of findings as the page writes it (`1,522`). */
 const n = (r: Report) => r.findings!.length.toLocaleString('en-US');
 
-describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'HTML report at 200 teams in Chromium' : `SKIPPED: ${CHROMIUM} not found`, () => {
-  it('groups, ranks and pages 10,000 violations; filters; relative links; matrix top 25', async () => {
-    const r = bigReport();
-    const { page, errors, requests } = await open('big', r);
-    expect(await page.getAttribute('body', 'data-rendered')).toMatch(/^(webgl|svg)$/);
-    expect(await text(page, '.paging-status')).toBe(`showing 1–50 of ${n(r)} findings (10,000 locations)`);
-    expect(await page.locator('li.finding').count()).toBe(50);
-    const ranks = await page.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
-    expect(ranks).toEqual([...r.findings!].sort((a, b) => a.rank - b.rank).slice(0, 50).map((f) => f.id));
-    await page.getByRole('button', { name: 'next ›' }).click();
-    expect(await text(page, '.paging-status')).toBe(`showing 51–100 of ${n(r)} findings (10,000 locations)`);
-    await page.selectOption('select[name=finding-kind]', 'unowned');
-    expect(await text(page, '.paging-status')).toMatch(/^showing 1–1 of 1 findings \(\d+ locations\)$/);
-    expect(await text(page, 'li.finding .title')).toMatch(/^legacy\/ has no (owner|CODEOWNERS rule)/);
+describe.skipIf(!existsSync(CHROMIUM))(
+  existsSync(CHROMIUM) ? 'HTML report at 200 teams in Chromium' : `SKIPPED: ${CHROMIUM} not found`,
+  () => {
+    it('groups, ranks and pages 10,000 violations; filters; relative links; matrix top 25', async () => {
+      const r = bigReport();
+      const { page, errors, requests } = await open('big', r);
+      expect(await page.getAttribute('body', 'data-rendered')).toMatch(/^(webgl|svg)$/);
+      expect(await text(page, '.paging-status')).toBe(`showing 1–50 of ${n(r)} findings (10,000 locations)`);
+      expect(await page.locator('li.finding').count()).toBe(50);
+      const ranks = await page
+        .locator('li.finding')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+      expect(ranks).toEqual(
+        [...r.findings!]
+          .sort((a, b) => a.rank - b.rank)
+          .slice(0, 50)
+          .map((f) => f.id),
+      );
+      await page.getByRole('button', { name: 'next ›' }).click();
+      expect(await text(page, '.paging-status')).toBe(`showing 51–100 of ${n(r)} findings (10,000 locations)`);
+      await page.selectOption('select[name=finding-kind]', 'unowned');
+      expect(await text(page, '.paging-status')).toMatch(/^showing 1–1 of 1 findings \(\d+ locations\)$/);
+      expect(await text(page, 'li.finding .title')).toMatch(/^legacy\/ has no (owner|CODEOWNERS rule)/);
 
-    const hrefs = await page.locator('#app a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    expect(hrefs.length).toBeGreaterThan(0);
-    expect(hrefs.filter((h) => h === '#' || h.startsWith('http') || h.startsWith('/'))).toEqual([]);
-    // The page sits in a temp folder; the report's root is /repos/monolith: a relative path up and over.
-    expect(await page.locator('li.finding a[href]').first().getAttribute('href')).toMatch(/^(\.\.\/)+repos\/monolith\/legacy\/.+\.ts#L\d+$/);
-    expect(await page.locator('ol.act-first li').count()).toBe(5);
+      const hrefs = await page.locator('#app a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(hrefs.length).toBeGreaterThan(0);
+      expect(hrefs.filter((h) => h === '#' || h.startsWith('http') || h.startsWith('/'))).toEqual([]);
+      // The page sits in a temp folder; the report's root is /repos/monolith: a relative path up and over.
+      expect(await page.locator('li.finding a[href]').first().getAttribute('href')).toMatch(
+        /^(\.\.\/)+repos\/monolith\/legacy\/.+\.ts#L\d+$/,
+      );
+      expect(await page.locator('ol.act-first li').count()).toBe(5);
 
-    expect(await page.locator('table.matrix tbody tr').count()).toBe(25);
-    await page.getByRole('button', { name: 'show all 200' }).click();
-    expect(await page.locator('table.matrix tbody tr').count()).toBe(200);
+      expect(await page.locator('table.matrix tbody tr').count()).toBe(25);
+      await page.getByRole('button', { name: 'show all 200' }).click();
+      expect(await page.locator('table.matrix tbody tr').count()).toBe(200);
 
-    await page.selectOption('select[name=role]', 'review-group');
-    expect(await page.locator('table.autonomy tbody tr').count()).toBe(4);
-    await page.selectOption('select[name=role]', '');
-    await page.locator('table.autonomy th[data-sort=files]').click();
-    const files = await page.locator('table.autonomy tbody tr td:nth-child(7)').allInnerTexts();
-    expect(files.map(Number)).toEqual([...files.map(Number)].sort((a, b) => b - a));
-    expect(await page.locator('table.autonomy .null').first().getAttribute('title')).toMatch(/^no /);
+      await page.selectOption('select[name=role]', 'review-group');
+      expect(await page.locator('table.autonomy tbody tr').count()).toBe(4);
+      await page.selectOption('select[name=role]', '');
+      await page.locator('table.autonomy th[data-sort=files]').click();
+      const files = await page.locator('table.autonomy tbody tr td:nth-child(7)').allInnerTexts();
+      expect(files.map(Number)).toEqual([...files.map(Number)].sort((a, b) => b - a));
+      expect(await page.locator('table.autonomy .null').first().getAttribute('title')).toMatch(/^no /);
 
-    const team = r.teams[10];
-    await page.fill('input[name=team-search]', team.id.replace('@megacorp/', ''));
-    await page.press('input[name=team-search]', 'Enter');
-    const teamPage = await text(page, 'section.team-page');
-    expect(teamPage).toContain(team.id);
-    expect(teamPage).toMatch(/Members \(\d+\)/);
-    expect(teamPage).toContain('Delivery: commits shared with other teams');
-    await page.locator('.graph-panel').screenshot({ path: 'test-output/html-scale-big-focus.png' });
-    await page.locator('button', { hasText: 'close' }).click();
+      const team = r.teams[10];
+      await page.fill('input[name=team-search]', team.id.replace('@megacorp/', ''));
+      await page.press('input[name=team-search]', 'Enter');
+      const teamPage = await text(page, 'section.team-page');
+      expect(teamPage).toContain(team.id);
+      expect(teamPage).toMatch(/Members \(\d+\)/);
+      expect(teamPage).toContain('Delivery: commits shared with other teams');
+      await page.locator('.graph-panel').screenshot({ path: 'test-output/html-scale-big-focus.png' });
+      await page.locator('button', { hasText: 'close' }).click();
 
-    await page.selectOption('select[name=finding-kind]', '');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'test-output/html-scale-big.png' });
-    await page.locator('.graph-panel').screenshot({ path: 'test-output/html-scale-big-graph.png' });
-    expect(errors).toEqual([]);
-    expect(requests).toHaveLength(1);
-    await page.close();
-  }, 120_000);
+      await page.selectOption('select[name=finding-kind]', '');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: 'test-output/html-scale-big.png' });
+      await page.locator('.graph-panel').screenshot({ path: 'test-output/html-scale-big-graph.png' });
+      expect(errors).toEqual([]);
+      expect(requests).toHaveLength(1);
+      await page.close();
+    }, 120_000);
 
-  it('renders a report without the optional fields (older analyzer) the same way, grouping on the fly', async () => {
-    const { page, errors } = await open('legacy', bigReport('legacy'));
-    expect(await text(page, '.paging-status')).toBe(`showing 1–50 of ${n(bigReport())} findings (10,000 locations)`);
-    expect(await text(page, 'li.finding .title')).toContain('imports internals of');
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 120_000);
+    it('renders a report without the optional fields (older analyzer) the same way, grouping on the fly', async () => {
+      const { page, errors } = await open('legacy', bigReport('legacy'));
+      expect(await text(page, '.paging-status')).toBe(`showing 1–50 of ${n(bigReport())} findings (10,000 locations)`);
+      expect(await text(page, 'li.finding .title')).toContain('imports internals of');
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
 
-  it('5 teams: every label, a legend, a review group explained, an empty members list explained', async () => {
-    const r = smallReport();
-    r.teams[2].members = [];
-    const { page, errors } = await open('small', r);
-    expect(await page.locator('.legend').first().innerText()).toMatch(/Size:.*Width:.*Colour: cluster/s);
-    expect(await page.locator('select[name=top-n]').inputValue()).toBe('0');
-    await page.locator(`table.autonomy tr[data-team="${r.teams[2].id}"]`).click();
-    expect(await text(page, '.empty-members')).toMatch(/^No members: the team map does not list any for this team/);
-    await page.locator(`table.autonomy tr[data-team="${r.teams[0].id}"]`).click();
-    expect(await text(page, 'section.team-page')).toContain('review group');
-    await page.locator('button', { hasText: 'close' }).click();
-    await page.screenshot({ path: 'test-output/html-scale-small.png', fullPage: true });
-    await page.locator('.graph-panel').screenshot({ path: 'test-output/html-scale-small-graph.png' });
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 60_000);
-});
+    it('5 teams: every label, a legend, a review group explained, an empty members list explained', async () => {
+      const r = smallReport();
+      r.teams[2].members = [];
+      const { page, errors } = await open('small', r);
+      expect(await page.locator('.legend').first().innerText()).toMatch(/Size:.*Width:.*Colour: cluster/s);
+      expect(await page.locator('select[name=top-n]').inputValue()).toBe('0');
+      await page.locator(`table.autonomy tr[data-team="${r.teams[2].id}"]`).click();
+      expect(await text(page, '.empty-members')).toMatch(/^No members: the team map does not list any for this team/);
+      await page.locator(`table.autonomy tr[data-team="${r.teams[0].id}"]`).click();
+      expect(await text(page, 'section.team-page')).toContain('review group');
+      await page.locator('button', { hasText: 'close' }).click();
+      await page.screenshot({ path: 'test-output/html-scale-small.png', fullPage: true });
+      await page.locator('.graph-panel').screenshot({ path: 'test-output/html-scale-small-graph.png' });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 60_000);
+  },
+);

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { renderSarif, toRelativeUri } from '../../analyzer/report/sarif';
 import { HOSTILE_PATH, sampleReport } from '../fixtures/report';
 
-const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+);
 const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
@@ -26,13 +28,23 @@ describe('SARIF reporter', () => {
 
   it('has one result per violation, ruleId = kind, pointing at its rule', () => {
     expect(run.results).toHaveLength(report.violations.length);
-    run.results.forEach((res: { ruleId: string; ruleIndex: number; partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }, i: number) => {
-      const v = report.violations[i];
-      expect(res.ruleId).toBe(v.kind);
-      expect(run.tool.driver.rules[res.ruleIndex].id).toBe(v.kind);
-      expect(res.partialFingerprints['conway/v1']).toBe(v.fingerprint);
-      expect(res.locations[0].physicalLocation.region.startLine).toBe(v.line);
-    });
+    run.results.forEach(
+      (
+        res: {
+          ruleId: string;
+          ruleIndex: number;
+          partialFingerprints: Record<string, string>;
+          locations: { physicalLocation: { region: { startLine: number } } }[];
+        },
+        i: number,
+      ) => {
+        const v = report.violations[i];
+        expect(res.ruleId).toBe(v.kind);
+        expect(run.tool.driver.rules[res.ruleIndex].id).toBe(v.kind);
+        expect(res.partialFingerprints['conway/v1']).toBe(v.fingerprint);
+        expect(res.locations[0].physicalLocation.region.startLine).toBe(v.line);
+      },
+    );
   });
 
   it('describes every kind as a rule with help text and a level', () => {
@@ -43,7 +55,14 @@ describe('SARIF reporter', () => {
       expect(rule.help.text.length).toBeGreaterThan(20);
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
-    expect(run.results.map((r: { level: string }) => r.level)).toEqual(['error', 'error', 'warning', 'warning', 'note', 'error']);
+    expect(run.results.map((r: { level: string }) => r.level)).toEqual([
+      'error',
+      'error',
+      'warning',
+      'warning',
+      'note',
+      'error',
+    ]);
   });
 
   it('encodes file paths as relative URIs that decode back to the path', () => {

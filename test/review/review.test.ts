@@ -26,16 +26,33 @@ describe('reviewChange on a feature branch (GitHub)', () => {
       [['@acme/web'], ['web/app.ts', 'web/checkout.ts'], [4]],
     ]);
     const renamed = r.files.find((f) => f.path === 'search/refund.ts')!;
-    expect(renamed).toMatchObject({ status: 'renamed', oldPath: 'payments/refund.ts', owners: ['@acme/search'], previous: { owners: ['@acme/payments'], teams: ['payments'] } });
-    expect(r.files.find((f) => f.path === 'web/generated/api.ts')).toEqual({ path: 'web/generated/api.ts', status: 'deleted', owners: [], teams: [], rule: { line: 5, pattern: '/web/generated/' } });
+    expect(renamed).toMatchObject({
+      status: 'renamed',
+      oldPath: 'payments/refund.ts',
+      owners: ['@acme/search'],
+      previous: { owners: ['@acme/payments'], teams: ['payments'] },
+    });
+    expect(r.files.find((f) => f.path === 'web/generated/api.ts')).toEqual({
+      path: 'web/generated/api.ts',
+      status: 'deleted',
+      owners: [],
+      teams: [],
+      rule: { line: 5, pattern: '/web/generated/' },
+    });
   });
 
   it('affected teams: importers of a changed file, also through a public index that re-exports it', async () => {
     const repo = reviewRepo(repoOf);
     const r = await reviewChange(repo.dir, { base: 'main', cacheDir: tempDir() });
     expect(r.affectedTeams).toEqual([
-      { team: 'search', via: [{ file: 'search/query.ts', line: 1, target: 'payments/index.ts', changed: 'payments/charge.ts' }] },
-      { team: 'web', via: [{ file: 'web/checkout.ts', line: 1, target: 'payments/charge.ts', changed: 'payments/charge.ts' }] },
+      {
+        team: 'search',
+        via: [{ file: 'search/query.ts', line: 1, target: 'payments/index.ts', changed: 'payments/charge.ts' }],
+      },
+      {
+        team: 'web',
+        via: [{ file: 'web/checkout.ts', line: 1, target: 'payments/charge.ts', changed: 'payments/charge.ts' }],
+      },
     ]);
   });
 
@@ -46,8 +63,12 @@ describe('reviewChange on a feature branch (GitHub)', () => {
       added: [{ from: 'web', to: 'payments', file: 'web/checkout.ts', line: 1, target: 'payments/charge.ts' }],
       removed: [{ from: 'web', to: 'search', file: 'web/app.ts', line: 1, target: 'search/query.ts' }],
     });
-    expect(r.violations.new.map((v) => [v.kind, v.file, v.target])).toEqual([['deep-import', 'web/checkout.ts', 'payments/charge.ts']]);
-    expect(r.violations.fixed.map((v) => [v.kind, v.file, v.target])).toEqual([['deep-import', 'web/app.ts', 'search/query.ts']]);
+    expect(r.violations.new.map((v) => [v.kind, v.file, v.target])).toEqual([
+      ['deep-import', 'web/checkout.ts', 'payments/charge.ts'],
+    ]);
+    expect(r.violations.fixed.map((v) => [v.kind, v.file, v.target])).toEqual([
+      ['deep-import', 'web/app.ts', 'search/query.ts'],
+    ]);
     // the same fingerprints `conway analyze` gives the violation on the base
     repo.git('checkout', '-q', 'main');
     const { analyzeRepo } = await import('../../analyzer/analyze');
@@ -56,7 +77,7 @@ describe('reviewChange on a feature branch (GitHub)', () => {
     expect(r.independence.find((x) => x.team === 'payments')).toEqual({ team: 'payments', base: 1, head: 1 });
   });
 
-  it('suggests recent authors of each team\'s changed files who belong to the team, never the change\'s author', async () => {
+  it("suggests recent authors of each team's changed files who belong to the team, never the change's author", async () => {
     const repo = reviewRepo(repoOf);
     const r = await reviewChange(repo.dir, { base: 'main', cacheDir: tempDir() });
     const people = new Map(r.reviewers.map((x) => [x.team, x.people.map((p) => p.person)]));
@@ -67,10 +88,18 @@ describe('reviewChange on a feature branch (GitHub)', () => {
 });
 
 describe('reviewChange with a review group', () => {
-  it('a catch-all approver pool on every rule is required, and its suggestions are the files\' recent authors, said as such', async () => {
+  it("a catch-all approver pool on every rule is required, and its suggestions are the files' recent authors, said as such", async () => {
     const rules = '/pay/ @acme/approvers @acme/pay\n/web/ @acme/approvers @acme/web\n/api/ @acme/approvers @acme/api\n';
     const repo = repoOf([
-      { author: CAT, files: { CODEOWNERS: rules, 'pay/a.ts': 'export const a = 1;\n', 'web/b.ts': 'export const b = 1;\n', 'api/c.ts': 'export const c = 1;\n' } },
+      {
+        author: CAT,
+        files: {
+          CODEOWNERS: rules,
+          'pay/a.ts': 'export const a = 1;\n',
+          'web/b.ts': 'export const b = 1;\n',
+          'api/c.ts': 'export const c = 1;\n',
+        },
+      },
       { author: BOB, files: { 'pay/a.ts': 'export const a = 2;\n' } },
     ]);
     repo.git('checkout', '-q', '-b', 'change');
@@ -101,21 +130,37 @@ describe('reviewChange on staged and work-tree changes', () => {
   it('--working-tree: an untracked file with a cross-team deep import is a new edge and violation', async () => {
     const repo = reviewRepo(repoOf);
     repo.git('checkout', '-q', 'main');
-    writeFileSync(join(repo.dir, 'search/pay.ts'), "import { charge } from '../payments/charge';\nexport const p = charge;\n");
+    writeFileSync(
+      join(repo.dir, 'search/pay.ts'),
+      "import { charge } from '../payments/charge';\nexport const p = charge;\n",
+    );
     const r = await reviewChange(repo.dir, { mode: 'working-tree', cacheDir: tempDir() });
     expect(r.files.map((f) => [f.path, f.status, f.teams])).toEqual([['search/pay.ts', 'added', ['search']]]);
-    expect(r.edges.added).toEqual([{ from: 'search', to: 'payments', file: 'search/pay.ts', line: 1, target: 'payments/charge.ts' }]);
+    expect(r.edges.added).toEqual([
+      { from: 'search', to: 'payments', file: 'search/pay.ts', line: 1, target: 'payments/charge.ts' },
+    ]);
     expect(r.violations.new.map((v) => v.file)).toEqual(['search/pay.ts']);
     expect(r.affectedTeams).toEqual([]); // nobody imports the new file yet
   });
 });
 
 describe('reviewChange with GitLab sections', () => {
-  it('one approval group per section and owners, with the section\'s approval count; ^optional sections listed as optional', async () => {
+  it("one approval group per section and owners, with the section's approval count; ^optional sections listed as optional", async () => {
     const repo = repoOf([
       {
         files: {
-          CODEOWNERS: ['[Backend][2] @acme/backend', '/api/', '', '^[Docs] @acme/docs', '*.md', '', '[Security] @sec-lead', '/api/auth/', '!/api/auth/README.md', ''].join('\n'),
+          CODEOWNERS: [
+            '[Backend][2] @acme/backend',
+            '/api/',
+            '',
+            '^[Docs] @acme/docs',
+            '*.md',
+            '',
+            '[Security] @sec-lead',
+            '/api/auth/',
+            '!/api/auth/README.md',
+            '',
+          ].join('\n'),
           'api/auth/login.ts': 'export const login = 1;\n',
           'api/README.md': '# api\n',
           'api/auth/README.md': '# auth\n',
@@ -123,12 +168,39 @@ describe('reviewChange with GitLab sections', () => {
       },
     ]);
     repo.git('checkout', '-q', '-b', 'change');
-    repo.commit({ author: BOB, files: { 'api/auth/login.ts': 'export const login = 2;\n', 'api/README.md': '# API\n', 'api/auth/README.md': '# Auth\n' } });
+    repo.commit({
+      author: BOB,
+      files: {
+        'api/auth/login.ts': 'export const login = 2;\n',
+        'api/README.md': '# API\n',
+        'api/auth/README.md': '# Auth\n',
+      },
+    });
     const r = await reviewChange(repo.dir, { base: 'main', flavor: 'gitlab', cacheDir: tempDir() });
-    expect(r.approvals.map((a) => ({ section: a.section, owners: a.owners, approvals: a.approvals, optional: a.optional, files: a.files }))).toEqual([
-      { section: 'Backend', owners: ['@acme/backend'], approvals: 2, optional: false, files: ['api/README.md', 'api/auth/README.md', 'api/auth/login.ts'] },
+    expect(
+      r.approvals.map((a) => ({
+        section: a.section,
+        owners: a.owners,
+        approvals: a.approvals,
+        optional: a.optional,
+        files: a.files,
+      })),
+    ).toEqual([
+      {
+        section: 'Backend',
+        owners: ['@acme/backend'],
+        approvals: 2,
+        optional: false,
+        files: ['api/README.md', 'api/auth/README.md', 'api/auth/login.ts'],
+      },
       { section: 'Security', owners: ['@sec-lead'], approvals: 1, optional: false, files: ['api/auth/login.ts'] },
-      { section: 'Docs', owners: ['@acme/docs'], approvals: 1, optional: true, files: ['api/README.md', 'api/auth/README.md'] },
+      {
+        section: 'Docs',
+        owners: ['@acme/docs'],
+        approvals: 1,
+        optional: true,
+        files: ['api/README.md', 'api/auth/README.md'],
+      },
     ]);
   });
 });

@@ -12,13 +12,27 @@ const { repoOf } = scratch();
 async function who(dir: string, ...paths: string[]) {
   const r = await cli(['who', '--repo', dir, '--json', ...paths]);
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout).files as { path: string; owners: string[]; rule: { file: string; line: number } | null; optional?: { owners: string[] } }[];
+  return JSON.parse(r.stdout).files as {
+    path: string;
+    owners: string[];
+    rule: { file: string; line: number } | null;
+    optional?: { owners: string[] };
+  }[];
 }
 
 describe('Codeowners Plus ownership', () => {
   it('resolves owners by its precedence, relative to each .codeowners directory', async () => {
     const repo = plusRepo(repoOf);
-    const files = await who(repo.dir, 'README.md', 'apps/web/src/index.ts', 'apps/web/README.md', 'apps/web/config.json', 'apps/web/data.json', 'apps/web/legacy/old.ts', 'vendor/lib.js');
+    const files = await who(
+      repo.dir,
+      'README.md',
+      'apps/web/src/index.ts',
+      'apps/web/README.md',
+      'apps/web/config.json',
+      'apps/web/data.json',
+      'apps/web/legacy/old.ts',
+      'vendor/lib.js',
+    );
     const owners = Object.fromEntries(files.map((f) => [f.path, f.owners]));
     expect(owners).toEqual({
       'README.md': ['@acme/docs'],
@@ -48,17 +62,33 @@ describe('Codeowners Plus ownership', () => {
     const r = await cli(['validate', '--repo', repo.dir, '--json']);
     const { errors, warnings } = JSON.parse(r.stdout);
     expect(r.code).toBe(1);
-    expect(errors).toEqual([{ file: 'apps/web/.codeowners', line: 6, message: expect.stringContaining("'oops' has no owner") }]);
-    expect(warnings).toEqual(expect.arrayContaining([
-      { file: '.github/CODEOWNERS', line: 0, message: expect.stringContaining('only hands every file to @acme-bot: Conway reads the 2 .codeowners files (Codeowners Plus)') },
-      { file: 'apps/web/.codeowners', line: 4, message: expect.stringContaining("leading '/' in '/legacy/' is ignored") },
-    ]));
+    expect(errors).toEqual([
+      { file: 'apps/web/.codeowners', line: 6, message: expect.stringContaining("'oops' has no owner") },
+    ]);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        {
+          file: '.github/CODEOWNERS',
+          line: 0,
+          message: expect.stringContaining(
+            'only hands every file to @acme-bot: Conway reads the 2 .codeowners files (Codeowners Plus)',
+          ),
+        },
+        {
+          file: 'apps/web/.codeowners',
+          line: 4,
+          message: expect.stringContaining("leading '/' in '/legacy/' is ignored"),
+        },
+      ]),
+    );
   });
 
   it('review requires the primary group and every & group; ? groups are optional', async () => {
     const repo = plusRepo(repoOf);
     const r = await cli(['review', '--repo', repo.dir, '--base', 'main', '--format', 'json']);
-    const approvals = JSON.parse(r.stdout).approvals.map((a: { owners: string[]; files: string[]; optional: boolean }) => [a.owners.join(' '), a.files.sort(), a.optional]);
+    const approvals = JSON.parse(r.stdout).approvals.map(
+      (a: { owners: string[]; files: string[]; optional: boolean }) => [a.owners.join(' '), a.files.sort(), a.optional],
+    );
     expect(approvals).toEqual([
       ['@acme/dba', ['db/migrations/002.sql'], false],
       ['@acme/docs', ['apps/web/README.md'], false],
@@ -72,7 +102,15 @@ describe('Codeowners Plus ownership', () => {
   it('--codeowners .codeowners reads Codeowners Plus, not GitHub rules (no invalid lines, AND kept)', async () => {
     const repo = plusRepo(repoOf);
     const [api] = await who(repo.dir, 'apps/web/api/users.ts');
-    const r = await cli(['who', '--repo', repo.dir, '--codeowners', `${repo.dir}/.codeowners`, '--json', 'apps/web/api/users.ts']);
+    const r = await cli([
+      'who',
+      '--repo',
+      repo.dir,
+      '--codeowners',
+      `${repo.dir}/.codeowners`,
+      '--json',
+      'apps/web/api/users.ts',
+    ]);
     expect(JSON.parse(r.stdout).files[0].owners).toEqual(api.owners);
   });
 });

@@ -13,7 +13,14 @@ describe('interactions in the team map', () => {
     expect(p.errors).toEqual([]);
     expect(p.map.teams.find((t) => t.id === 'checkout')!.interactions).toEqual([
       { team: 'platform', mode: 'x-as-a-service', purpose: 'payments API', since: '2024-01-01', until: null, line: 10 },
-      { team: 'search', mode: 'collaboration', purpose: 'basket search', since: '2024-01-01', until: '2024-03-31', line: 11 },
+      {
+        team: 'search',
+        mode: 'collaboration',
+        purpose: 'basket search',
+        since: '2024-01-01',
+        until: '2024-03-31',
+        line: 11,
+      },
     ]);
     expect(p.map.teams.find((t) => t.id === 'search')!.interactions).toBeUndefined();
   });
@@ -50,11 +57,21 @@ describe('interactions in the team map', () => {
   });
 
   it('conway validate prints them as file:line errors and exits 1', async () => {
-    const repo = makeRepo([{ files: { CODEOWNERS: '/a/ @o/a\n', 'a/x.ts': 'export {};\n', 'conway.yml': "teams:\n  a:\n    owners: ['@o/a']\n    interactions:\n      - { team: a, mode: pairing }\n" } }]);
+    const repo = makeRepo([
+      {
+        files: {
+          CODEOWNERS: '/a/ @o/a\n',
+          'a/x.ts': 'export {};\n',
+          'conway.yml': "teams:\n  a:\n    owners: ['@o/a']\n    interactions:\n      - { team: a, mode: pairing }\n",
+        },
+      },
+    ]);
     try {
       const r = await cli(['validate', '--repo', repo.dir]);
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain("conway.yml:5: error: team 'a': interactions: unknown mode 'pairing' (modes: collaboration, x-as-a-service, facilitating)");
+      expect(r.stdout).toContain(
+        "conway.yml:5: error: team 'a': interactions: unknown mode 'pairing' (modes: collaboration, x-as-a-service, facilitating)",
+      );
     } finally {
       repo.cleanup();
     }

@@ -19,24 +19,54 @@ describe('parseTeamMap', () => {
     const p = parseTeamMap(EXAMPLE, 'conway.yml');
     expect(p.errors).toEqual([]);
     expect(p.map.teams).toEqual([
-      { id: 'billing', name: 'Billing', owners: ['@acme/billing'], members: ['ann@acme.io', 'Ann Lee', '@ann-gh'], dependsOn: ['core'], publicApi: ['billing/api/**'], clusters: ['money'], membersDeclared: true },
+      {
+        id: 'billing',
+        name: 'Billing',
+        owners: ['@acme/billing'],
+        members: ['ann@acme.io', 'Ann Lee', '@ann-gh'],
+        dependsOn: ['core'],
+        publicApi: ['billing/api/**'],
+        clusters: ['money'],
+        membersDeclared: true,
+      },
       { id: 'core', name: 'core', owners: ['@acme/core', '@lead-person'], members: [], clusters: ['money'] },
     ]);
     expect(p.map.clusters).toEqual([{ id: 'money', teams: ['billing', 'core'] }]);
   });
 
   it('reads a role and rejects an unknown one with its line', () => {
-    const ok = parseTeamMap(EXAMPLE.replace('    owners: ["@acme/core", "@lead-person"]', '    owners: ["@acme/core"]\n    role: review-group'), 'conway.yml');
+    const ok = parseTeamMap(
+      EXAMPLE.replace(
+        '    owners: ["@acme/core", "@lead-person"]',
+        '    owners: ["@acme/core"]\n    role: review-group',
+      ),
+      'conway.yml',
+    );
     expect(ok.errors).toEqual([]);
     expect(ok.map.teams[1].role).toBe('review-group');
-    const bad = parseTeamMap(EXAMPLE.replace('    owners: ["@acme/core", "@lead-person"]', '    owners: ["@acme/core"]\n    role: reviewers'), 'conway.yml');
-    expect(bad.errors).toEqual([{ file: 'conway.yml', line: 10, message: "team 'core': role must be one of team, review-group (a review group approves other teams' code; a team delivers it)" }]);
+    const bad = parseTeamMap(
+      EXAMPLE.replace('    owners: ["@acme/core", "@lead-person"]', '    owners: ["@acme/core"]\n    role: reviewers'),
+      'conway.yml',
+    );
+    expect(bad.errors).toEqual([
+      {
+        file: 'conway.yml',
+        line: 10,
+        message:
+          "team 'core': role must be one of team, review-group (a review group approves other teams' code; a team delivers it)",
+      },
+    ]);
   });
 
   it('reports an unknown key with its line and a did-you-mean', () => {
     const p = parseTeamMap(EXAMPLE.replace('    dependsOn: [core]', '    dependOn: [core]'), 'conway.yml');
     expect(p.errors).toEqual([
-      { file: 'conway.yml', line: 6, message: "unknown key in team 'billing' 'dependOn' — did you mean 'dependsOn'? (allowed: name, owners, members, dependsOn, publicApi, role, interactions)" },
+      {
+        file: 'conway.yml',
+        line: 6,
+        message:
+          "unknown key in team 'billing' 'dependOn' — did you mean 'dependsOn'? (allowed: name, owners, members, dependsOn, publicApi, role, interactions)",
+      },
     ]);
   });
 
@@ -50,7 +80,14 @@ describe('parseTeamMap', () => {
 
   it('reports a team with no owners and says what to write', () => {
     const p = parseTeamMap('teams:\n  search:\n    name: Search\n', 'conway.yml');
-    expect(p.errors).toEqual([{ file: 'conway.yml', line: 2, message: "team 'search' has no owners: add `owners: ['@org/search']` with the CODEOWNERS owners that mean this team" }]);
+    expect(p.errors).toEqual([
+      {
+        file: 'conway.yml',
+        line: 2,
+        message:
+          "team 'search' has no owners: add `owners: ['@org/search']` with the CODEOWNERS owners that mean this team",
+      },
+    ]);
   });
 
   it('reports a dependsOn naming a missing team', () => {

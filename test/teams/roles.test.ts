@@ -12,8 +12,18 @@ const DAN: Person = { name: 'Dan Wu', email: 'dan@acme.io' };
 const repos: Repo[] = [];
 afterAll(() => repos.forEach((r) => r.cleanup()));
 
-async function analyze(codeowners: string, commits: [Person, string[]][], files: Record<string, string> = {}): Promise<Report> {
-  const repo = makeRepo([{ author: ANN, files: { CODEOWNERS: codeowners, ...files } }, ...commits.map(([author, paths], i) => ({ author, files: Object.fromEntries(paths.map((p) => [p, `// ${i}\n${files[p] ?? ''}`])) }))]);
+async function analyze(
+  codeowners: string,
+  commits: [Person, string[]][],
+  files: Record<string, string> = {},
+): Promise<Report> {
+  const repo = makeRepo([
+    { author: ANN, files: { CODEOWNERS: codeowners, ...files } },
+    ...commits.map(([author, paths], i) => ({
+      author,
+      files: Object.fromEntries(paths.map((p) => [p, `// ${i}\n${files[p] ?? ''}`])),
+    })),
+  ]);
   repos.push(repo);
   return analyzeRepo(repo.dir, { cache: false, metrics: { minSample: 1 } }); // tiny histories: every component has data
 }
@@ -39,11 +49,19 @@ describe('review groups', () => {
   });
 
   it('a catch-all approvers team listed beside every product team is a review group; the product teams are teams', () => {
-    expect(catchAll.teams.map((t) => [t.id, t.role])).toEqual([['@acme/approvers', 'review-group'], ['@acme/web', 'team'], ['@acme/api', 'team']]);
+    expect(catchAll.teams.map((t) => [t.id, t.role])).toEqual([
+      ['@acme/approvers', 'review-group'],
+      ['@acme/web', 'team'],
+      ['@acme/api', 'team'],
+    ]);
   });
 
   it('a reviewers pool on every line is a review group', () => {
-    expect(pool.teams.map((t) => [t.id, t.role])).toEqual([['@acme/web', 'team'], ['@acme/reviewers', 'review-group'], ['@acme/api', 'team']]);
+    expect(pool.teams.map((t) => [t.id, t.role])).toEqual([
+      ['@acme/web', 'team'],
+      ['@acme/reviewers', 'review-group'],
+      ['@acme/api', 'team'],
+    ]);
   });
 
   it('is never a coupling partner: only the delivery teams couple', () => {
@@ -53,35 +71,55 @@ describe('review groups', () => {
 
   it('is listed with its share of approvals, not scored for delivery, and has no inferred members', () => {
     // owned changes: CODEOWNERS (approvers only) + 2 + 1 + 2 (tools/x.ts: approvers only) = 6, all need the approvers
-    expect(team(catchAll, '@acme/approvers')).toMatchObject({ approvalShare: 1, members: [], alignment: null, autonomy: { deliveryIndependence: null, ownershipIntegrity: null } });
+    expect(team(catchAll, '@acme/approvers')).toMatchObject({
+      approvalShare: 1,
+      members: [],
+      alignment: null,
+      autonomy: { deliveryIndependence: null, ownershipIntegrity: null },
+    });
     // pool: 2 + 1 + 1 = 4 owned changes, all under /web/ or /api/
     expect(team(pool, '@acme/reviewers').approvalShare).toBe(1);
   });
 
   it('never owns or takes over a file in drift: a file only the review group owns has no delivery team', async () => {
-    const r = await analyze(CATCH_ALL, [[BOB, ['tools/x.ts']], [BOB, ['tools/x.ts']], [BOB, ['tools/x.ts']], [BOB, ['web/a.ts']]]);
+    const r = await analyze(CATCH_ALL, [
+      [BOB, ['tools/x.ts']],
+      [BOB, ['tools/x.ts']],
+      [BOB, ['tools/x.ts']],
+      [BOB, ['web/a.ts']],
+    ]);
     expect(r.violations.filter((v) => v.kind === 'ownership-drift')).toEqual([]);
     expect(r.teams.find((t) => t.id === '@acme/web')!.members.map((m) => m.person)).toEqual(['bob@acme.io']);
   });
 
   it('a team map can declare the role', async () => {
-    const r = await analyze('/web/ @acme/web\n/api/ @acme/api @acme/qa\n', WORK, { 'conway.yml': 'teams:\n  qa:\n    owners: ["@acme/qa"]\n    role: review-group\n' });
-    expect(r.teams.map((t) => [t.id, t.role])).toEqual([['qa', 'review-group'], ['@acme/web', 'team'], ['@acme/api', 'team']]);
+    const r = await analyze('/web/ @acme/web\n/api/ @acme/api @acme/qa\n', WORK, {
+      'conway.yml': 'teams:\n  qa:\n    owners: ["@acme/qa"]\n    role: review-group\n',
+    });
+    expect(r.teams.map((t) => [t.id, t.role])).toEqual([
+      ['qa', 'review-group'],
+      ['@acme/web', 'team'],
+      ['@acme/api', 'team'],
+    ]);
   });
 });
 
 describe('joint ownership', () => {
   let r: Report;
   beforeAll(async () => {
-    r = await analyze('/web/ @acme/web\n/api/ @acme/api\n/shared/ @acme/web @acme/api\n', [
-      [BOB, ['shared/s.ts', 'web/a.ts']],
-      [CAT, ['shared/s.ts', 'api/b.ts']],
-      [BOB, ['web/a.ts', 'api/b.ts']],
-    ], {
-      'shared/s.ts': 'export const s = 1;\n',
-      'web/a.ts': "import { s } from '../shared/s';\nimport { b } from '../api/b';\nexport const a = s + b;\n",
-      'api/b.ts': "import { s } from '../shared/s';\nexport const b = s;\n",
-    });
+    r = await analyze(
+      '/web/ @acme/web\n/api/ @acme/api\n/shared/ @acme/web @acme/api\n',
+      [
+        [BOB, ['shared/s.ts', 'web/a.ts']],
+        [CAT, ['shared/s.ts', 'api/b.ts']],
+        [BOB, ['web/a.ts', 'api/b.ts']],
+      ],
+      {
+        'shared/s.ts': 'export const s = 1;\n',
+        'web/a.ts': "import { s } from '../shared/s';\nimport { b } from '../api/b';\nexport const a = s + b;\n",
+        'api/b.ts': "import { s } from '../shared/s';\nexport const b = s;\n",
+      },
+    );
   });
 
   it('a jointly owned file belongs to each team', () => {
@@ -97,25 +135,43 @@ describe('joint ownership', () => {
 
   it('an import of a jointly owned file is internal (no static coupling, no deep import); an import across teams is not', () => {
     expect(r.coupling.static.map((s) => [s.from, s.to, s.edges])).toEqual([['@acme/web', '@acme/api', 1]]);
-    expect(r.violations.filter((v) => v.kind === 'deep-import').map((v) => [v.file, v.target])).toEqual([['web/a.ts', 'api/b.ts']]);
+    expect(r.violations.filter((v) => v.kind === 'deep-import').map((v) => [v.file, v.target])).toEqual([
+      ['web/a.ts', 'api/b.ts'],
+    ]);
   });
 });
 
 describe('person owners listed together', () => {
   it('form one implicit team named after its directory, with each person as a declared member — no 100% coupling between them', async () => {
-    const r = await analyze('/web/ @acme/web\n/packages/auth/ @ann-gh @Bob-GH\n/packages/auth/legacy/ @ann-gh @bob-gh\n', [
-      [{ name: 'Ann Lee', email: '1+ann-gh@users.noreply.github.com' }, ['packages/auth/a.ts', 'packages/auth/legacy/b.ts']],
-      [{ name: 'Bob Stone', email: 'bob-gh@acme.io' }, ['packages/auth/a.ts']],
+    const r = await analyze(
+      '/web/ @acme/web\n/packages/auth/ @ann-gh @Bob-GH\n/packages/auth/legacy/ @ann-gh @bob-gh\n',
+      [
+        [
+          { name: 'Ann Lee', email: '1+ann-gh@users.noreply.github.com' },
+          ['packages/auth/a.ts', 'packages/auth/legacy/b.ts'],
+        ],
+        [{ name: 'Bob Stone', email: 'bob-gh@acme.io' }, ['packages/auth/a.ts']],
+      ],
+    );
+    expect(r.teams.map((t) => [t.id, t.name, t.membership])).toEqual([
+      ['@acme/web', '@acme/web', 'inferred'],
+      ['@ann-gh+@Bob-GH', 'packages/auth', 'declared'],
     ]);
-    expect(r.teams.map((t) => [t.id, t.name, t.membership])).toEqual([['@acme/web', '@acme/web', 'inferred'], ['@ann-gh+@Bob-GH', 'packages/auth', 'declared']]);
-    expect(team(r, '@ann-gh+@Bob-GH').members.map((m) => [m.person, m.inferred])).toEqual([['ann-gh', false], ['bob-gh', false]]);
+    expect(team(r, '@ann-gh+@Bob-GH').members.map((m) => [m.person, m.inferred])).toEqual([
+      ['ann-gh', false],
+      ['bob-gh', false],
+    ]);
     expect(r.coupling.teams).toEqual([]);
   });
 
-  it('a team map names the group by listing its persons as one team\'s owners (any case): they stay its declared members', async () => {
-    const r = await analyze('/packages/auth/ @ann-gh @Bob-GH\n', [[{ name: 'Bob Stone', email: 'bob-gh@acme.io' }, ['packages/auth/a.ts']]], {
-      'conway.yml': 'teams:\n  auth:\n    owners: ["@ANN-GH", "@bob-gh"]\n',
-    });
+  it("a team map names the group by listing its persons as one team's owners (any case): they stay its declared members", async () => {
+    const r = await analyze(
+      '/packages/auth/ @ann-gh @Bob-GH\n',
+      [[{ name: 'Bob Stone', email: 'bob-gh@acme.io' }, ['packages/auth/a.ts']]],
+      {
+        'conway.yml': 'teams:\n  auth:\n    owners: ["@ANN-GH", "@bob-gh"]\n',
+      },
+    );
     expect(r.teams.map((t) => [t.id, t.membership])).toEqual([['auth', 'declared']]);
     expect(r.teams[0].members.map((m) => [m.person, m.inferred])).toEqual([['bob-gh', false]]);
     expect(r.files.find((f) => f.path === 'packages/auth/a.ts')!.teams).toEqual(['auth']);
@@ -151,7 +207,7 @@ describe('inferred membership', () => {
     expect(r.teams.map((t) => t.membership)).toEqual(['inferred', 'inferred', 'inferred']);
   });
 
-  it('membership follows the person\'s own work: making all of a team\'s changes, but 17% of one\'s own, is not membership', () => {
+  it("membership follows the person's own work: making all of a team's changes, but 17% of one's own, is not membership", () => {
     expect(team(r, '@acme/ui').members).toEqual([]);
     expect(r.people!.find((p) => p.id === 'kim@acme.io')!.teams).toEqual(['@acme/api']);
   });
@@ -159,7 +215,10 @@ describe('inferred membership', () => {
   it('drift measured against inferred members says so', () => {
     const drift = r.violations.filter((v) => v.kind === 'ownership-drift');
     // ui/x.ts: all its changes are Kim's, and Kim works for api (ui is 17% of her work).
-    expect(drift.map((v) => [v.file, v.fromTeam, v.toTeam])).toEqual([['ui/x.ts', '@acme/ui', '@acme/api'], ['web/d.ts', '@acme/web', '@acme/api']]);
+    expect(drift.map((v) => [v.file, v.fromTeam, v.toTeam])).toEqual([
+      ['ui/x.ts', '@acme/ui', '@acme/api'],
+      ['web/d.ts', '@acme/web', '@acme/api'],
+    ]);
     expect(drift[0].message).toContain(`(${INFERRED_MEMBERSHIP})`);
   });
 });

@@ -13,12 +13,16 @@ const { repoOf } = scratch('conway-roles-');
 const PAT: Person = { name: 'Pat Kim', email: 'pat@acme.io' };
 const team = (r: Report, id: string) => r.teams.find((t) => t.id === id)!;
 const pairs = (r: Report) => r.coupling.teams.map((c) => `${c.a} ~ ${c.b}`);
-const analyze = (history: FixtureCommit[]) => analyzeRepo(repoOf(history).dir, { cache: false, imports: false, metrics: { minSample: 1 } });
+const analyze = (history: FixtureCommit[]) =>
+  analyzeRepo(repoOf(history).dir, { cache: false, imports: false, metrics: { minSample: 1 } });
 
 describe('a sole owner of a substantial part of the code delivers', () => {
   // platform: alone on 3 packages (24 files), beside web, api and docs on their rules.
-  const CODEOWNERS = '/packages/ @acme/platform\n/web/ @acme/web @acme/platform\n/api/ @acme/api @acme/platform\n/docs/ @acme/docs @acme/platform\n';
-  const pkgs = Object.fromEntries(['a', 'b', 'c'].flatMap((p) => Array.from({ length: 8 }, (_, i) => [`packages/${p}/f${i}.ts`, '1'])));
+  const CODEOWNERS =
+    '/packages/ @acme/platform\n/web/ @acme/web @acme/platform\n/api/ @acme/api @acme/platform\n/docs/ @acme/docs @acme/platform\n';
+  const pkgs = Object.fromEntries(
+    ['a', 'b', 'c'].flatMap((p) => Array.from({ length: 8 }, (_, i) => [`packages/${p}/f${i}.ts`, '1'])),
+  );
   const history: FixtureCommit[] = [
     { files: { CODEOWNERS, ...pkgs, 'web/a.ts': '1', 'api/a.ts': '1', 'docs/a.md': '1' } },
     ...Array.from({ length: 6 }, (_, i) => ({ author: PAT, files: { [`packages/a/f${i}.ts`]: `${i}` } })),
@@ -37,7 +41,10 @@ describe('a sole owner of a substantial part of the code delivers', () => {
 
   it('below the threshold (fewer than 20 files alone) it stays a review group', async () => {
     const small = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`packages/a/f${i}.ts`, '1']));
-    const r = await analyze([{ files: { CODEOWNERS, ...small, 'web/a.ts': '1', 'api/a.ts': '1', 'docs/a.md': '1' } }, ...history.slice(1, 4)]);
+    const r = await analyze([
+      { files: { CODEOWNERS, ...small, 'web/a.ts': '1', 'api/a.ts': '1', 'docs/a.md': '1' } },
+      ...history.slice(1, 4),
+    ]);
     expect(team(r, '@acme/platform')).toMatchObject({ role: 'review-group' });
   });
 });
@@ -46,8 +53,14 @@ describe('process paths count like lockfiles', () => {
   const CODEOWNERS = '/web/ @acme/web\n/api/ @acme/api\n/.changeset/ @acme/pool\n';
   const history: FixtureCommit[] = [
     { files: { CODEOWNERS, '.changeset/config.json': '{}' } },
-    ...Array.from({ length: 6 }, (_, i) => ({ author: BOB, files: { 'web/a.ts': `${i}`, [`.changeset/bob-${i}.md`]: 'patch' } })),
-    ...Array.from({ length: 6 }, (_, i) => ({ author: CAT, files: { 'api/a.ts': `${i}`, [`.changeset/cat-${i}.md`]: 'patch' } })),
+    ...Array.from({ length: 6 }, (_, i) => ({
+      author: BOB,
+      files: { 'web/a.ts': `${i}`, [`.changeset/bob-${i}.md`]: 'patch' },
+    })),
+    ...Array.from({ length: 6 }, (_, i) => ({
+      author: CAT,
+      files: { 'api/a.ts': `${i}`, [`.changeset/cat-${i}.md`]: 'patch' },
+    })),
   ];
 
   it('a pool that owns only `.changeset/` couples nobody, takes no members and leaves delivery independence whole', async () => {
@@ -55,11 +68,17 @@ describe('process paths count like lockfiles', () => {
     expect(pairs(r)).toEqual([]);
     expect(team(r, '@acme/pool').members).toEqual([]);
     expect(team(r, '@acme/web').autonomy.deliveryIndependence).toBe(1);
-    expect(team(r, '@acme/web').members).toEqual([expect.objectContaining({ person: 'bob@acme.io', ownShare: 1, teamChanges: 6, ownChanges: 6 })]);
+    expect(team(r, '@acme/web').members).toEqual([
+      expect.objectContaining({ person: 'bob@acme.io', ownShare: 1, teamChanges: 6, ownChanges: 6 }),
+    ]);
   });
 
   it('recognises rules that name only process paths', () => {
-    expect(['/.changeset/', '.changeset/*', 'CHANGELOG.md', '/packages/a/CHANGELOG.md', '**/.changeset/**'].every(isProcessRule)).toBe(true);
+    expect(
+      ['/.changeset/', '.changeset/*', 'CHANGELOG.md', '/packages/a/CHANGELOG.md', '**/.changeset/**'].every(
+        isProcessRule,
+      ),
+    ).toBe(true);
     expect(['*', '*.md', '/packages/', '/docs/'].some(isProcessRule)).toBe(false);
   });
 });

@@ -20,12 +20,18 @@ let url: string;
 
 beforeAll(async () => {
   repo = boundariesRepo();
-  repo.commit({ author: { name: 'Mallory "x" & co', email: 'm@evil.io' }, files: { 'web/<img src=x onerror=alert(1)>.ts': "import { db } from '../core/db/internal';\n" } });
+  repo.commit({
+    author: { name: 'Mallory "x" & co', email: 'm@evil.io' },
+    files: { 'web/<img src=x onerror=alert(1)>.ts': "import { db } from '../core/db/internal';\n" },
+  });
   report = await analyzeRepo(repo.dir, { cache: false });
   const dir = mkdtempSync(join(tmpdir(), 'conway-webview-'));
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="dashboard.css"></head><body><div id="app"></div>
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="dashboard.css"></head><body><div id="app"></div>
 <script>window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), getState: () => undefined, setState: () => {} });</script>
-<script type="module" src="dashboard.js"></script></body></html>`);
+<script type="module" src="dashboard.js"></script></body></html>`,
+  );
   const files: Record<string, [string, string]> = {
     '/index.html': [join(dir, 'index.html'), 'text/html'],
     '/dashboard.js': [join(__dirname, '../../dist/webview/dashboard.js'), 'text/javascript'],
@@ -54,11 +60,22 @@ describe('dashboard webview', () => {
       let dialogs = 0;
       page.on('dialog', (d) => void (dialogs++, d.dismiss()));
       await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'));
+      await page.waitForFunction(() =>
+        (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'),
+      );
       await page.evaluate(() => window.postMessage({ type: 'report', report: { schemaVersion: 2 } }, '*'));
-      await page.evaluate((r) => window.postMessage({ type: 'report', report: r, folder: 'fixture' }, '*'), report as unknown as Record<string, unknown>);
-      const rendered = await page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'rendered'));
-      expect(await rendered.jsonValue()).toMatchObject({ type: 'rendered', teams: 3, violations: report.violations.length });
+      await page.evaluate(
+        (r) => window.postMessage({ type: 'report', report: r, folder: 'fixture' }, '*'),
+        report as unknown as Record<string, unknown>,
+      );
+      const rendered = await page.waitForFunction(() =>
+        (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'rendered'),
+      );
+      expect(await rendered.jsonValue()).toMatchObject({
+        type: 'rendered',
+        teams: 3,
+        violations: report.violations.length,
+      });
       expect(await page.locator('table.autonomy tbody tr').count()).toBe(3);
       expect(await page.locator('.findings').innerText()).toContain('web/<img src=x onerror=alert(1)>.ts');
       expect(await page.locator('#app img').count()).toBe(0);
@@ -67,7 +84,9 @@ describe('dashboard webview', () => {
       const [file, line] = [await first.getAttribute('data-file'), Number(await first.getAttribute('data-line'))];
       expect(report.violations.some((v) => v.file === file && v.line === line)).toBe(true);
       await first.click();
-      const open = await page.evaluate(() => (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'open'));
+      const open = await page.evaluate(() =>
+        (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'open'),
+      );
       expect(open).toEqual({ type: 'open', file, line });
       await page.locator('table.autonomy tr[data-team=web]').click();
       const evidence = await page.locator('section.evidence').innerText();

@@ -10,7 +10,7 @@ import { scratch } from '../fixtures/scratch';
 
 const { repoOf, tempDir } = scratch();
 
-it('a merged report passes the dashboard\'s report guard', async () => {
+it("a merged report passes the dashboard's report guard", async () => {
   const dir = tempDir();
   const paths: string[] = [];
   for (const [name, repo] of Object.entries(orgRepos(repoOf))) {

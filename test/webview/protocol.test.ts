@@ -82,7 +82,10 @@ describe('isHostToWebview / isReport', () => {
     ['a violation line as a string', (r) => void ((r.violations[1] as { line: unknown }).line = '2')],
     ['a member flagged with a string', (r) => void ((r.teams[0].members[0] as { inferred: unknown }).inferred = 'no')],
     ['static coupling without examples', (r) => void delete (r.coupling.static[0] as { examples?: unknown }).examples],
-    ['a module owner share that is not a number', (r) => void (r.modules[0].owners.payments = '0.5' as unknown as number)],
+    [
+      'a module owner share that is not a number',
+      (r) => void (r.modules[0].owners.payments = '0.5' as unknown as number),
+    ],
     ['suggestions missing', (r) => void delete (r as { suggestions?: unknown }).suggestions],
     ['teams as an object', (r) => void ((r as { teams: unknown }).teams = { 0: r.teams[0] })],
   ];

@@ -18,10 +18,18 @@ import { sampleReport } from '../fixtures/report';
 
 /** The sample report's ids → prototype member names (teams, clusters, files, people). */
 const RENAME = new Map([
-  ['payments', 'constructor'], ['platform', '__proto__'], ['web', 'toString'],
-  ['commerce', 'hasOwnProperty'], ['experience', 'valueOf'],
-  ['payments/src/charge.ts', 'constructor'], ['platform/db/internal.ts', '__proto__'], ['scripts/tool.ts', 'toString'],
-  ['xss@shop.io', '__proto__'], ['ann@shop.io', 'constructor'], ['bob@shop.io', 'toString'], ['cat@shop.io', 'hasOwnProperty'],
+  ['payments', 'constructor'],
+  ['platform', '__proto__'],
+  ['web', 'toString'],
+  ['commerce', 'hasOwnProperty'],
+  ['experience', 'valueOf'],
+  ['payments/src/charge.ts', 'constructor'],
+  ['platform/db/internal.ts', '__proto__'],
+  ['scripts/tool.ts', 'toString'],
+  ['xss@shop.io', '__proto__'],
+  ['ann@shop.io', 'constructor'],
+  ['bob@shop.io', 'toString'],
+  ['cat@shop.io', 'hasOwnProperty'],
 ]);
 
 /** Renames exact string values and object keys; keys go in with defineProperty so `__proto__` stays an own key. */
@@ -30,7 +38,13 @@ function renamed(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(renamed);
   if (typeof x !== 'object' || x === null) return x;
   const out = {};
-  for (const [k, v] of Object.entries(x)) Object.defineProperty(out, RENAME.get(k) ?? k, { value: renamed(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(x))
+    Object.defineProperty(out, RENAME.get(k) ?? k, {
+      value: renamed(v),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
 
@@ -47,7 +61,18 @@ let htmlFile: string;
 
 beforeAll(async () => {
   repo = protoRepo();
-  const args = ['analyze', '--repo', repo.dir, '--no-cache', '--since', '2000-01-01', '--min-revs', '2', '--min-shared', '2'];
+  const args = [
+    'analyze',
+    '--repo',
+    repo.dir,
+    '--no-cache',
+    '--since',
+    '2000-01-01',
+    '--min-revs',
+    '2',
+    '--min-shared',
+    '2',
+  ];
   analysed = (await cli(args)).stdout;
   htmlFile = join(mkdtempSync(join(tmpdir(), 'conway-proto-html-')), 'report.html');
   expect((await cli([...args, '--format', 'html', '--out', htmlFile])).code).toBe(0);
@@ -80,14 +105,21 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
 
 /** Posts the report as JSON text, parsed in the page: an own `__proto__` key arrives as the host would send it. */
 async function postReport(page: Page, json: string): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'));
-  await page.evaluate((text) => window.postMessage({ type: 'report', report: JSON.parse(text), folder: 'proto' }, '*'), json);
+  await page.waitForFunction(() =>
+    (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'),
+  );
+  await page.evaluate(
+    (text) => window.postMessage({ type: 'report', report: JSON.parse(text), folder: 'proto' }, '*'),
+    json,
+  );
   await page.waitForSelector('body[data-rendered]');
 }
 
 /** Every team row is there, keyed by its id; clicking one opens its page; the names are visible text. */
 async function expectTeams(page: Page, ids: string[]): Promise<void> {
-  const rows = await page.locator('table.autonomy tbody tr[data-team]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-team')));
+  const rows = await page
+    .locator('table.autonomy tbody tr[data-team]')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-team')));
   expect(rows.sort()).toEqual([...ids].sort());
   for (const id of ids) {
     await page.locator(`table.autonomy tr[data-team="${id}"]`).click();
@@ -97,36 +129,45 @@ async function expectTeams(page: Page, ids: string[]): Promise<void> {
   for (const id of ids) expect(text).toContain(id);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'prototype-named ids in the dashboard and the HTML report' : `SKIPPED: ${CHROMIUM} not found`, () => {
-  it('the dashboard renders the analysis of a repository with prototype-named teams, files and cluster', async () => {
-    const { page, errors } = await open(`${base}/index.html`);
-    await postReport(page, analysed);
-    expect(await page.evaluate(() => (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'rendered'))).toMatchObject({ teams: PROTO_NAMES.length });
-    await expectTeams(page, PROTO_NAMES);
-    expect(await page.locator('select[name=cluster] option').allInnerTexts()).toContainEqual(expect.stringContaining('__proto__'));
-    await page.selectOption('select[name=cluster]', '__proto__');
-    expect(await page.locator('table.autonomy tbody tr').count()).toBe(2);
-    expect(errors).toEqual([]);
-  });
+describe.skipIf(!existsSync(CHROMIUM))(
+  existsSync(CHROMIUM) ? 'prototype-named ids in the dashboard and the HTML report' : `SKIPPED: ${CHROMIUM} not found`,
+  () => {
+    it('the dashboard renders the analysis of a repository with prototype-named teams, files and cluster', async () => {
+      const { page, errors } = await open(`${base}/index.html`);
+      await postReport(page, analysed);
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { sent: { type: string }[] }).sent.find((m) => m.type === 'rendered'),
+        ),
+      ).toMatchObject({ teams: PROTO_NAMES.length });
+      await expectTeams(page, PROTO_NAMES);
+      expect(await page.locator('select[name=cluster] option').allInnerTexts()).toContainEqual(
+        expect.stringContaining('__proto__'),
+      );
+      await page.selectOption('select[name=cluster]', '__proto__');
+      expect(await page.locator('table.autonomy tbody tr').count()).toBe(2);
+      expect(errors).toEqual([]);
+    });
 
-  it('the dashboard renders the sample report with every id renamed to a prototype member', async () => {
-    const report = renamed(sampleReport());
-    const json = JSON.stringify(report);
-    expect(json).toContain('"__proto__":'); // a module's owners keyed by the team `__proto__`
-    const { page, errors } = await open(`${base}/index.html`);
-    await postReport(page, json);
-    await expectTeams(page, ['constructor', '__proto__', 'toString']);
-    await page.selectOption('select[name=cluster]', 'hasOwnProperty');
-    expect(await page.locator('table.autonomy tbody tr').count()).toBe(2);
-    await page.locator('table.autonomy tr[data-team=__proto__]').click();
-    expect(await page.locator('section.team-page').innerText()).toContain('Bob Stone');
-    expect(errors).toEqual([]);
-  });
+    it('the dashboard renders the sample report with every id renamed to a prototype member', async () => {
+      const report = renamed(sampleReport());
+      const json = JSON.stringify(report);
+      expect(json).toContain('"__proto__":'); // a module's owners keyed by the team `__proto__`
+      const { page, errors } = await open(`${base}/index.html`);
+      await postReport(page, json);
+      await expectTeams(page, ['constructor', '__proto__', 'toString']);
+      await page.selectOption('select[name=cluster]', 'hasOwnProperty');
+      expect(await page.locator('table.autonomy tbody tr').count()).toBe(2);
+      await page.locator('table.autonomy tr[data-team=__proto__]').click();
+      expect(await page.locator('section.team-page').innerText()).toContain('Bob Stone');
+      expect(errors).toEqual([]);
+    });
 
-  it('the HTML report of that repository (analyze --format html) renders them as text', async () => {
-    const { page, errors } = await open(pathToFileURL(htmlFile).href);
-    await page.waitForSelector('body[data-rendered]');
-    await expectTeams(page, PROTO_NAMES);
-    expect(errors).toEqual([]);
-  });
-});
+    it('the HTML report of that repository (analyze --format html) renders them as text', async () => {
+      const { page, errors } = await open(pathToFileURL(htmlFile).href);
+      await page.waitForSelector('body[data-rendered]');
+      await expectTeams(page, PROTO_NAMES);
+      expect(errors).toEqual([]);
+    });
+  },
+);

@@ -28,7 +28,7 @@ describe('generated reports', () => {
 });
 
 describe('findings', () => {
-  it('uses the report\'s findings and groups when present, ranked', () => {
+  it("uses the report's findings and groups when present, ranked", () => {
     const fs = findingsOf(big);
     expect(fs).toHaveLength(big.findings!.length);
     expect(fs.map((f) => f.finding.rank)).toEqual(fs.map((_, i) => i + 1));
@@ -46,11 +46,20 @@ describe('findings', () => {
     for (let i = 1; i < fs.length; i++) expect(fs[i - 1].finding.changes).toBeGreaterThanOrEqual(fs[i].finding.changes);
     const unowned = fs.filter((f) => f.finding.kind === 'unowned');
     expect(unowned.length).toBeGreaterThan(0);
-    expect(unowned.every((f) => f.finding.target === 'legacy/' && f.finding.title.startsWith('legacy/ has no owner'))).toBe(true);
+    expect(
+      unowned.every((f) => f.finding.target === 'legacy/' && f.finding.title.startsWith('legacy/ has no owner')),
+    ).toBe(true);
   });
 
   it('climbs to the highest directory without an owned file', () => {
-    const r = { ...smallReport(), files: [{ path: 'a/owned.ts', owners: ['@x/t'] }, { path: 'a/b/c/x.ts', owners: [] }, { path: 'd/e/y.ts', owners: [] }] } as never;
+    const r = {
+      ...smallReport(),
+      files: [
+        { path: 'a/owned.ts', owners: ['@x/t'] },
+        { path: 'a/b/c/x.ts', owners: [] },
+        { path: 'd/e/y.ts', owners: [] },
+      ],
+    } as never;
     const dir = unownedDirectories(r);
     expect([dir('a/b/c/x.ts'), dir('d/e/y.ts')]).toEqual(['a/b/', 'd/']);
   });
@@ -61,8 +70,14 @@ describe('findings', () => {
     const s = { kind: 'deep-import' as const, team, text: '', page: 0 };
     const got = filterFindings(fs, s, null);
     expect(got.length).toBeGreaterThan(0);
-    expect(got.every((f) => f.finding.kind === 'deep-import' && (f.finding.fromTeam === team || f.finding.toTeam === team))).toBe(true);
-    expect(filterFindings(fs, { kind: '', team: '', text: 'LEGACY/', page: 0 }, null).every((f) => f.finding.kind === 'unowned')).toBe(true);
+    expect(
+      got.every((f) => f.finding.kind === 'deep-import' && (f.finding.fromTeam === team || f.finding.toTeam === team)),
+    ).toBe(true);
+    expect(
+      filterFindings(fs, { kind: '', team: '', text: 'LEGACY/', page: 0 }, null).every(
+        (f) => f.finding.kind === 'unowned',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -73,7 +88,9 @@ describe('team graph model', () => {
     expect(top.every((e) => e.weight >= 5)).toBe(true);
     expect(top.length).toBeLessThan(all.length);
     for (const t of big.teams) {
-      const mine = all.filter((e) => e.weight >= 5 && (e.a === t.id || e.b === t.id)).sort((x, y) => y.weight - x.weight);
+      const mine = all
+        .filter((e) => e.weight >= 5 && (e.a === t.id || e.b === t.id))
+        .sort((x, y) => y.weight - x.weight);
       const kept = top.filter((e) => e.a === t.id || e.b === t.id);
       if (mine.length) expect(kept.map((e) => e.weight)).toContain(mine[0].weight);
     }
@@ -87,14 +104,25 @@ describe('team graph model', () => {
   });
 
   it('places labels that never overlap, the largest and the focused first', () => {
-    const nodes: DrawNode[] = Array.from({ length: 300 }, (_, i) => ({ id: `t${i}`, x: (i * 37) % 600, y: (i * 53) % 400, size: 4 + (i % 9), color: '#000', label: `team-number-${i}`, title: '', dim: false, strong: i === 7 }));
+    const nodes: DrawNode[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `t${i}`,
+      x: (i * 37) % 600,
+      y: (i * 53) % 400,
+      size: 4 + (i % 9),
+      color: '#000',
+      label: `team-number-${i}`,
+      title: '',
+      dim: false,
+      strong: i === 7,
+    }));
     const boxes = placeLabels(nodes);
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
     expect(boxes[0].id).toBe('t7');
     expect(boxes.length).toBeGreaterThan(20);
   });
 
-  it('lays out deterministically with each cluster\'s teams closer to each other than to other clusters', () => {
+  it("lays out deterministically with each cluster's teams closer to each other than to other clusters", () => {
     const sizes = nodeSizes(big.teams, 'files');
     const pos = layoutTeams(big, sizes);
     expect([...layoutTeams(bigReport(), sizes)]).toEqual([...pos]);
@@ -102,18 +130,20 @@ describe('team graph model', () => {
     let inside = 0;
     let across = 0;
     let [ni, na] = [0, 0];
-    for (const a of big.teams) for (const b of big.teams) {
-      if (a.id >= b.id || !a.cluster || !b.cluster) continue;
-      if (a.cluster === b.cluster) (inside += d(a.id, b.id), ni++);
-      else (across += d(a.id, b.id), na++);
-    }
-    expect(inside / ni).toBeLessThan((across / na) / 4);
+    for (const a of big.teams)
+      for (const b of big.teams) {
+        if (a.id >= b.id || !a.cluster || !b.cluster) continue;
+        if (a.cluster === b.cluster) ((inside += d(a.id, b.id)), ni++);
+        else ((across += d(a.id, b.id)), na++);
+      }
+    expect(inside / ni).toBeLessThan(across / na / 4);
   });
 });
 
 describe('coupling matrix order', () => {
   it('seriates: each next team is the one most coupled to the previous', () => {
-    const w = (a: string, b: string) => ({ 'a|c': 9, 'c|a': 9, 'c|b': 5, 'b|c': 5, 'a|b': 1, 'b|a': 1 } as Record<string, number>)[`${a}|${b}`] ?? 0;
+    const w = (a: string, b: string) =>
+      (({ 'a|c': 9, 'c|a': 9, 'c|b': 5, 'b|c': 5, 'a|b': 1, 'b|a': 1 }) as Record<string, number>)[`${a}|${b}`] ?? 0;
     expect(seriate(['a', 'b', 'c'], w)).toEqual(['c', 'a', 'b']);
   });
 
@@ -152,7 +182,16 @@ describe('delivery team', () => {
     expect(deliveryTeam([reviewers, product], rows(old)).delivery).toBe(product);
     expect(deliveryTeam([], rows(old)).delivery).toBeNull();
     // Before the analysis counted files: the team on the fewest CODEOWNERS rules.
-    expect(deliveryTeam(['@a/pool', '@a/product'], new Map(), new Map([['@a/pool', 9], ['@a/product', 1]])).delivery).toBe('@a/product');
+    expect(
+      deliveryTeam(
+        ['@a/pool', '@a/product'],
+        new Map(),
+        new Map([
+          ['@a/pool', 9],
+          ['@a/product', 1],
+        ]),
+      ).delivery,
+    ).toBe('@a/product');
     expect(statusText(deliveryTeam([], rows(old)), (id) => id)).toBe('Unowned');
   });
 });

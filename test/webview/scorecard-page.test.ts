@@ -28,7 +28,14 @@ beforeAll(async () => {
       declared: { mode: 'x-as-a-service', purpose: '<img src=x onerror=alert(1)>', since: '2024-01', until: null },
       observed: {
         mode: 'collaboration',
-        evidence: { importsAB: 0, importsBA: 0, publicApiShare: null, sharedCommits: 3, changesAinB: 2, changesBinA: 2 },
+        evidence: {
+          importsAB: 0,
+          importsBA: 0,
+          publicApiShare: null,
+          sharedCommits: 3,
+          changesAinB: 2,
+          changesBinA: 2,
+        },
       },
       status: 'differs',
     },

@@ -12,7 +12,10 @@ export type Draft = Omit<Violation, 'fingerprint'>;
 
 export function fingerprint(drafts: Draft[]): Violation[] {
   const sorted = [...drafts].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-  return sorted.map((d) => ({ ...d, fingerprint: createHash('sha1').update(identity(d).join('\0')).digest('hex').slice(0, 16) }));
+  return sorted.map((d) => ({
+    ...d,
+    fingerprint: createHash('sha1').update(identity(d).join('\0')).digest('hex').slice(0, 16),
+  }));
 }
 
 function identity(d: Draft): string[] {

@@ -29,18 +29,37 @@ export function isForgeFile(path: string): boolean {
 }
 
 export function unowned(files: string[], hasRule: (p: string) => boolean, codeowners: string): Draft[] {
-  return files.filter((f) => SOURCE.test(f) && !hasRule(f)).map((file) => ({
-    kind: 'unowned' as const, file, line: 1, fromTeam: null, toTeam: null, target: null,
-    message: `no CODEOWNERS rule matches this file: add a rule for it (or its directory) to ${codeowners}`,
-  }));
+  return files
+    .filter((f) => SOURCE.test(f) && !hasRule(f))
+    .map((file) => ({
+      kind: 'unowned' as const,
+      file,
+      line: 1,
+      fromTeam: null,
+      toTeam: null,
+      target: null,
+      message: `no CODEOWNERS rule matches this file: add a rule for it (or its directory) to ${codeowners}`,
+    }));
 }
 
 /** changesOf(file): each author's changes to the file in the window (the per-file aggregates), recounted without sweeping commits when there are any. */
 /** ownersOf(file): the owners its current rule lists; teamOwners(team): the CODEOWNERS owners that mean the team. */
-export function ownershipDrift(input: MetricsInput, members: Map<string, Membership>, opts: MetricsOptions, owners: { ownerOf: (team: string) => string; ownersOf: (file: string) => string[]; teamOwners: (team: string) => string[] }, allChangesOf: (file: string) => Map<string, { changes: number }> | undefined): Draft[] {
+export function ownershipDrift(
+  input: MetricsInput,
+  members: Map<string, Membership>,
+  opts: MetricsOptions,
+  owners: {
+    ownerOf: (team: string) => string;
+    ownersOf: (file: string) => string[];
+    teamOwners: (team: string) => string[];
+  },
+  allChangesOf: (file: string) => Map<string, { changes: number }> | undefined,
+): Draft[] {
   const { ownerOf } = owners;
   const inferredTeams = new Set(input.teams.filter((t) => membershipOf(t) === 'inferred').map((t) => t.id));
-  const changesOf = input.commits.some((c) => c.files.length > opts.maxChangesetSize) ? withoutSweeps(input, opts.maxChangesetSize) : allChangesOf;
+  const changesOf = input.commits.some((c) => c.files.length > opts.maxChangesetSize)
+    ? withoutSweeps(input, opts.maxChangesetSize)
+    : allChangesOf;
   const out: Draft[] = [];
   for (const file of input.files) {
     const declared = input.deliveryTeamsOf(file);
@@ -50,7 +69,9 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
     const counts = new Map<string, number>();
     let total = 0;
     for (const [a, { changes: n }] of byAuthor) {
-      const t = members.get(a)?.teams.some((x) => declared.includes(x)) ? declared[0] : deliveryTeam(members, a, input.reviewGroups);
+      const t = members.get(a)?.teams.some((x) => declared.includes(x))
+        ? declared[0]
+        : deliveryTeam(members, a, input.reviewGroups);
       counts.set(t, (counts.get(t) ?? 0) + n);
       total += n;
     }
@@ -59,10 +80,16 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
     if (own / total >= opts.driftShare) continue;
     let other: string | null = null; // the undeclared team with most changes; ties: the first counted
     let n = 0;
-    for (const [t, k] of counts) if (k > n && !declared.includes(t) && !t.startsWith('person:') && !input.reviewGroups.has(t)) [other, n] = [t, k];
+    for (const [t, k] of counts)
+      if (k > n && !declared.includes(t) && !t.startsWith('person:') && !input.reviewGroups.has(t)) [other, n] = [t, k];
     if (!other || n / total <= 0.5) continue;
     out.push({
-      kind: 'ownership-drift', file, line: 1, fromTeam: declared[0], toTeam: other, target: null,
+      kind: 'ownership-drift',
+      file,
+      line: 1,
+      fromTeam: declared[0],
+      toTeam: other,
+      target: null,
       message: `declared owner ${declared.join(', ')} made ${pct(own, total)} of the ${total} changes in the window, team ${other} made ${pct(n, total)}: make ${other} the owner (\`${suggestLine(file, false, withCoOwners(owners.ownersOf(file), declared.flatMap(owners.teamOwners), ownerOf(other)))}\` in CODEOWNERS) or hand the work back${inferredNote([...declared, other], inferredTeams)}`,
     });
   }
@@ -70,7 +97,10 @@ export function ownershipDrift(input: MetricsInput, members: Map<string, Members
 }
 
 /** Per file, each author's changes in commits of at most `max` files. */
-function withoutSweeps(input: MetricsInput, max: number): (file: string) => Map<string, { changes: number }> | undefined {
+function withoutSweeps(
+  input: MetricsInput,
+  max: number,
+): (file: string) => Map<string, { changes: number }> | undefined {
   const byFile = new Map<string, Map<string, { changes: number }>>();
   for (const c of input.commits) {
     if (c.files.length > max) continue;
@@ -95,7 +125,15 @@ function inferredNote(teams: string[], inferredTeams: Set<string>): string {
 }
 
 export function invalidCodeowners(errors: Problem[]): Draft[] {
-  return errors.map((e) => ({ kind: 'invalid-codeowners' as const, file: e.file, line: Math.max(1, e.line), fromTeam: null, toTeam: null, target: e.message, message: e.message }));
+  return errors.map((e) => ({
+    kind: 'invalid-codeowners' as const,
+    file: e.file,
+    line: Math.max(1, e.line),
+    fromTeam: null,
+    toTeam: null,
+    target: e.message,
+    message: e.message,
+  }));
 }
 
 function pct(n: number, d: number): string {

@@ -21,7 +21,9 @@ export interface CatalogModel {
 
 export function buildCatalogModel(entities: CatalogEntity[], codeownersOwners: string[]): CatalogModel {
   const key = (kind: string, ns: string, name: string) => `${kind}:${ns}/${name}`.toLowerCase();
-  const users = new Map(entities.filter((e) => e.kind.toLowerCase() === 'user').map((u) => [key('user', u.namespace, u.name), u]));
+  const users = new Map(
+    entities.filter((e) => e.kind.toLowerCase() === 'user').map((u) => [key('user', u.namespace, u.name), u]),
+  );
   const groups = entities.filter((e) => e.kind.toLowerCase() === 'group');
   const ownerOf = new Map(groups.map((g) => [key('group', g.namespace, g.name), groupOwner(g, codeownersOwners)]));
   const teams = groups.map((g) => toTeam(g, users, ownerOf.get(key('group', g.namespace, g.name))!));
@@ -35,8 +37,17 @@ export function buildCatalogModel(entities: CatalogEntity[], codeownersOwners: s
   const rules = entities
     .filter((e) => OWNING_KINDS.includes(e.kind.toLowerCase()) && typeof e.spec.owner === 'string')
     .map((e) => ({ e, dir: dirOf(e.file) }))
-    .sort((a, b) => depth(a.dir) - depth(b.dir) || OWNING_KINDS.indexOf(a.e.kind.toLowerCase()) - OWNING_KINDS.indexOf(b.e.kind.toLowerCase()))
-    .map(({ e, dir }) => ({ line: e.line, pattern: dir ? `/${escapeGlob(dir)}/` : '*', owners: [resolveOwner(e.spec.owner as string)], file: e.file }));
+    .sort(
+      (a, b) =>
+        depth(a.dir) - depth(b.dir) ||
+        OWNING_KINDS.indexOf(a.e.kind.toLowerCase()) - OWNING_KINDS.indexOf(b.e.kind.toLowerCase()),
+    )
+    .map(({ e, dir }) => ({
+      line: e.line,
+      pattern: dir ? `/${escapeGlob(dir)}/` : '*',
+      owners: [resolveOwner(e.spec.owner as string)],
+      file: e.file,
+    }));
   return { teams, clusters, rules };
 }
 
@@ -47,13 +58,21 @@ function toTeam(g: CatalogEntity, users: Map<string, CatalogEntity>, owner: stri
     const u = users.get(`user:${r.namespace}/${r.name}`.toLowerCase());
     return u ? userAliases(u) : [r.name];
   });
-  const name = typeof profile.displayName === 'string' ? profile.displayName : g.title ?? g.name;
-  return { id: g.name, name, owners: [owner], members: [...new Set(members)], clusters: [], membersDeclared: Array.isArray(g.spec.members) };
+  const name = typeof profile.displayName === 'string' ? profile.displayName : (g.title ?? g.name);
+  return {
+    id: g.name,
+    name,
+    owners: [owner],
+    members: [...new Set(members)],
+    clusters: [],
+    membersDeclared: Array.isArray(g.spec.members),
+  };
 }
 
 function buildClusters(groups: CatalogEntity[], byKey: Map<string, Team>): Cluster[] {
   const children = new Map<string, Set<string>>();
-  const add = (parent: string, child: string) => (children.get(parent) ?? children.set(parent, new Set()).get(parent)!).add(child);
+  const add = (parent: string, child: string) =>
+    (children.get(parent) ?? children.set(parent, new Set()).get(parent)!).add(child);
   for (const g of groups) {
     const self = `group:${g.namespace}/${g.name}`.toLowerCase();
     if (typeof g.spec.parent === 'string') add(refKey(g.spec.parent), self);
@@ -78,20 +97,27 @@ function refKey(ref: string): string {
 function groupOwner(g: CatalogEntity, codeownersOwners: string[]): string {
   const slug = g.annotations['github.com/team-slug'];
   if (slug) return `@${slug.replace(/^@/, '')}`;
-  const same = codeownersOwners.find((o) => o.includes('/') && o.slice(o.indexOf('/') + 1).toLowerCase() === g.name.toLowerCase());
+  const same = codeownersOwners.find(
+    (o) => o.includes('/') && o.slice(o.indexOf('/') + 1).toLowerCase() === g.name.toLowerCase(),
+  );
   return same ?? `group:${g.name}`;
 }
 
 function userOwner(u: CatalogEntity | undefined, name: string): string {
   const login = u?.annotations['github.com/user-login'];
   const email = u && isObject(u.spec.profile) && typeof u.spec.profile.email === 'string' ? u.spec.profile.email : null;
-  return login ? `@${login}` : email ?? `user:${name}`;
+  return login ? `@${login}` : (email ?? `user:${name}`);
 }
 
 function userAliases(u: CatalogEntity): string[] {
   const profile = isObject(u.spec.profile) ? u.spec.profile : {};
   const login = u.annotations['github.com/user-login'];
-  return [typeof profile.email === 'string' ? profile.email : null, login ? `@${login}` : null, u.name, typeof profile.displayName === 'string' ? profile.displayName : null].filter((a): a is string => !!a);
+  return [
+    typeof profile.email === 'string' ? profile.email : null,
+    login ? `@${login}` : null,
+    u.name,
+    typeof profile.displayName === 'string' ? profile.displayName : null,
+  ].filter((a): a is string => !!a);
 }
 
 function strings(v: unknown): string[] {

@@ -24,7 +24,11 @@ export function parseCatalogFile(text: string, file: string): { entities: Catalo
     const at = doc.contents?.range?.[0] ?? doc.range?.[0];
     const line = at === undefined ? 1 : lc.linePos(at).line;
     if (doc.errors.length) {
-      out.errors.push({ file, line: lc.linePos(doc.errors[0].pos[0]).line, message: `YAML syntax: ${doc.errors[0].message.split('\n')[0]}` });
+      out.errors.push({
+        file,
+        line: lc.linePos(doc.errors[0].pos[0]).line,
+        message: `YAML syntax: ${doc.errors[0].message.split('\n')[0]}`,
+      });
       continue;
     }
     const raw = doc.toJS({ maxAliasCount: 0 }) as unknown;
@@ -39,11 +43,24 @@ export function parseCatalogFile(text: string, file: string): { entities: Catalo
 function toEntity(raw: unknown, file: string, line: number): CatalogEntity | string {
   if (!isObject(raw)) return 'a catalog entity must be a mapping with apiVersion, kind, metadata and spec';
   const meta = raw.metadata;
-  if (typeof raw.kind !== 'string' || !isObject(meta) || typeof meta.name !== 'string') return 'entity needs `kind` and `metadata.name` (strings) — see https://backstage.io/docs/features/software-catalog/descriptor-format';
-  const annotations = isObject(meta.annotations) ? Object.fromEntries(Object.entries(meta.annotations).filter(([, v]) => typeof v === 'string')) as Record<string, string> : {};
+  if (typeof raw.kind !== 'string' || !isObject(meta) || typeof meta.name !== 'string')
+    return 'entity needs `kind` and `metadata.name` (strings) — see https://backstage.io/docs/features/software-catalog/descriptor-format';
+  const annotations = isObject(meta.annotations)
+    ? (Object.fromEntries(Object.entries(meta.annotations).filter(([, v]) => typeof v === 'string')) as Record<
+        string,
+        string
+      >)
+    : {};
   return {
-    kind: raw.kind, name: meta.name, namespace: typeof meta.namespace === 'string' ? meta.namespace : 'default', file, line, raw,
-    spec: isObject(raw.spec) ? raw.spec : {}, annotations, ...(typeof meta.title === 'string' ? { title: meta.title } : {}),
+    kind: raw.kind,
+    name: meta.name,
+    namespace: typeof meta.namespace === 'string' ? meta.namespace : 'default',
+    file,
+    line,
+    raw,
+    spec: isObject(raw.spec) ? raw.spec : {},
+    annotations,
+    ...(typeof meta.title === 'string' ? { title: meta.title } : {}),
   };
 }
 

@@ -27,11 +27,24 @@ export function loadCodeownersPlus(root: string): ParsedCodeowners {
 
 /** From the list of `.codeowners` paths and a reader (the work tree, or a revision's blobs for review). */
 export function parseCodeownersPlus(files: string[], read: (path: string) => string | null): ParsedCodeowners {
-  const out: ParsedCodeowners = { path: files.includes(PLUS_FILE) ? PLUS_FILE : files[0] ?? PLUS_FILE, flavor: 'github', rules: [], sections: [], errors: [], warnings: [], source: 'codeowners-plus', files: [] };
+  const out: ParsedCodeowners = {
+    path: files.includes(PLUS_FILE) ? PLUS_FILE : (files[0] ?? PLUS_FILE),
+    flavor: 'github',
+    rules: [],
+    sections: [],
+    errors: [],
+    warnings: [],
+    source: 'codeowners-plus',
+    files: [],
+  };
   for (const file of files) {
     const text = read(file);
     if (text === null) {
-      out.errors.push({ file, line: 0, message: 'cannot read the file (a link, not a regular file, or 3 MB or more): its rules are not applied' });
+      out.errors.push({
+        file,
+        line: 0,
+        message: 'cannot read the file (a link, not a regular file, or 3 MB or more): its rules are not applied',
+      });
       continue;
     }
     const parsed = parsePlusFile(text, file);
@@ -52,10 +65,17 @@ export function parseCodeownersPlus(files: string[], read: (path: string) => str
 function readIgnore(text: string, warnings: Problem[]): string[] {
   const m = /^\s*ignore\s*=\s*\[([^\]]*)\]/m.exec(text);
   if (!m) {
-    if (/^\s*ignore\s*=/m.test(text)) warnings.push({ file: PLUS_CONFIG, line: lineOf(text, /^\s*ignore\s*=/m), message: "'ignore' is not a list of quoted directories on one or more lines — write ignore = [\"dir\"]" });
+    if (/^\s*ignore\s*=/m.test(text))
+      warnings.push({
+        file: PLUS_CONFIG,
+        line: lineOf(text, /^\s*ignore\s*=/m),
+        message: '\'ignore\' is not a list of quoted directories on one or more lines — write ignore = ["dir"]',
+      });
     return [];
   }
-  return [...m[1].matchAll(/"([^"]*)"|'([^']*)'/g)].map((q) => (q[1] ?? q[2]).replace(/^\.?\/+|\/+$/g, '')).filter(Boolean);
+  return [...m[1].matchAll(/"([^"]*)"|'([^']*)'/g)]
+    .map((q) => (q[1] ?? q[2]).replace(/^\.?\/+|\/+$/g, ''))
+    .filter(Boolean);
 }
 
 function lineOf(text: string, re: RegExp): number {

@@ -28,15 +28,22 @@ export function createPlusMatcher(rules: PlusRule[], ignore: string[] = []): Own
   const ignored = (path: string) => ignore.some((d) => path === d || path.startsWith(`${d}/`));
   const matching = (path: string, pick: (d: DirRules) => Compiled[]) => {
     const out: PlusRule[] = [];
-    for (const [d, rel] of ancestors(path)) for (const c of pick(dirs.get(d) ?? EMPTY)) if (matchSegments(c.items, rel)) out.push(c.rule);
+    for (const [d, rel] of ancestors(path))
+      for (const c of pick(dirs.get(d) ?? EMPTY)) if (matchSegments(c.items, rel)) out.push(c.rule);
     return out;
   };
   return {
     match(path): OwnerMatch {
       if (ignored(path)) return { owners: [], rule: null };
       const primary = primaryRule(dirs, path);
-      const and = dedupeGroups(matching(path, (d) => d.and), primary);
-      const optional = dedupeGroups(matching(path, (d) => d.optional), null);
+      const and = dedupeGroups(
+        matching(path, (d) => d.and),
+        primary,
+      );
+      const optional = dedupeGroups(
+        matching(path, (d) => d.optional),
+        null,
+      );
       const decided: Rule[] = primary ? [primary, ...and] : and;
       const m: OwnerMatch = { owners: [...new Set(decided.flatMap((r) => r.owners))], rule: decided[0] ?? null };
       if (and.length) m.sectionRules = decided;
@@ -45,7 +52,9 @@ export function createPlusMatcher(rules: PlusRule[], ignore: string[] = []): Own
     },
     matchingRules(path) {
       if (ignored(path)) return [];
-      const fallbacks = ancestors(path).map(([d]) => dirs.get(d)?.fallback).filter((r): r is PlusRule => !!r);
+      const fallbacks = ancestors(path)
+        .map(([d]) => dirs.get(d)?.fallback)
+        .filter((r): r is PlusRule => !!r);
       return [...matching(path, (d) => [...d.owner, ...d.and, ...d.optional]), ...fallbacks];
     },
   };
@@ -55,7 +64,8 @@ const EMPTY: DirRules = { owner: [], fallback: null, and: [], optional: [] };
 
 function primaryRule(dirs: Map<string, DirRules>, path: string): PlusRule | null {
   const chain = ancestors(path);
-  for (const [d, rel] of chain) for (const c of dirs.get(d)?.owner ?? []) if (matchSegments(c.items, rel)) return c.rule;
+  for (const [d, rel] of chain)
+    for (const c of dirs.get(d)?.owner ?? []) if (matchSegments(c.items, rel)) return c.rule;
   for (const [d] of chain) {
     const f = dirs.get(d)?.fallback;
     if (f) return f;
@@ -76,10 +86,13 @@ function indexByDirectory(rules: PlusRule[]): Map<string, DirRules> {
   for (const rule of [...rules].reverse()) {
     let d = dirs.get(rule.dir);
     if (!d) dirs.set(rule.dir, (d = { owner: [], fallback: null, and: [], optional: [] }));
-    if (rule.plusKind === 'fallback') d.fallback ??= rule; // the last `*` line wins
+    if (rule.plusKind === 'fallback')
+      d.fallback ??= rule; // the last `*` line wins
     else d[rule.plusKind].push({ rule, items: compileRelative(rule.relative) });
   }
-  for (const d of dirs.values()) for (const list of [d.owner, d.and, d.optional]) list.sort((a, b) => specificity(a.rule.relative) - specificity(b.rule.relative));
+  for (const d of dirs.values())
+    for (const list of [d.owner, d.and, d.optional])
+      list.sort((a, b) => specificity(a.rule.relative) - specificity(b.rule.relative));
   return dirs;
 }
 
@@ -90,7 +103,11 @@ function compileRelative(pattern: string): Item[] {
 
 /** One group per owner set (Codeowners Plus dedupes reviewer groups); none equal to the primary's. */
 function dedupeGroups(rules: PlusRule[], primary: PlusRule | null): PlusRule[] {
-  const key = (r: Rule) => r.owners.map((o) => o.toLowerCase()).sort().join(' ');
+  const key = (r: Rule) =>
+    r.owners
+      .map((o) => o.toLowerCase())
+      .sort()
+      .join(' ');
   const seen = new Set(primary ? [key(primary)] : []);
   return rules.filter((r) => !seen.has(key(r)) && !!seen.add(key(r)));
 }

@@ -20,7 +20,10 @@ export interface PlusRule extends Rule {
   plusKind: PlusKind;
 }
 
-export function parsePlusFile(text: string, file: string): { rules: PlusRule[]; errors: Problem[]; warnings: Problem[] } {
+export function parsePlusFile(
+  text: string,
+  file: string,
+): { rules: PlusRule[]; errors: Problem[]; warnings: Problem[] } {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   const out = { rules: [] as PlusRule[], errors: [] as Problem[], warnings: [] as Problem[] };
   (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/).forEach((raw, i) => {
@@ -31,18 +34,34 @@ export function parsePlusFile(text: string, file: string): { rules: PlusRule[]; 
     if (mark) body = body.slice(1).trim();
     const [written, ...owners] = body.split(/\s+/);
     const problem = (list: Problem[], message: string) => list.push({ file, line, message });
-    if (!owners.length) return problem(out.errors, `'${written}' has no owner: Codeowners Plus skips the line — add an owner after the pattern`);
+    if (!owners.length)
+      return problem(
+        out.errors,
+        `'${written}' has no owner: Codeowners Plus skips the line — add an owner after the pattern`,
+      );
     const bad = owners.map((o) => checkOwner(o, 'github')).find(Boolean);
     if (bad) return problem(out.errors, `${bad}; the line is skipped`);
     let relative = written;
     if (relative.startsWith('/')) {
-      problem(out.warnings, `leading '/' in '${written}' is ignored: .codeowners patterns are always relative to ${dir || 'the repository root'}`);
+      problem(
+        out.warnings,
+        `leading '/' in '${written}' is ignored: .codeowners patterns are always relative to ${dir || 'the repository root'}`,
+      );
       relative = relative.replace(/^\/+/, '');
     }
     if (relative.endsWith('/')) relative += '**';
     const plusKind: PlusKind = mark ?? (relative === '*' ? 'fallback' : 'owner');
     if (relative === '*' && mark) relative = '**/*';
-    out.rules.push({ line, pattern: written, owners: [...new Set(owners)], file, dir, relative, plusKind, ...(mark ? { kind: mark } : {}) });
+    out.rules.push({
+      line,
+      pattern: written,
+      owners: [...new Set(owners)],
+      file,
+      dir,
+      relative,
+      plusKind,
+      ...(mark ? { kind: mark } : {}),
+    });
   });
   return out;
 }

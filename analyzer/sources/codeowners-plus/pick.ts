@@ -12,7 +12,12 @@ export function pickCodeowners(root: string, opts: LoadCodeownersOptions): Parse
   if (!opts.path && !usesCodeownersPlus(root)) return withDelegationNote(loadCodeowners(root, opts));
   const plus = loadCodeownersPlus(root);
   const forge = opts.path ? null : loadCodeowners(root, { flavor: opts.flavor });
-  if (forge) plus.warnings.push({ file: forge.path, line: 0, message: `${forge.path} ${delegates(forge) ? `only hands every file to ${forge.rules[0].owners.join(' ')}` : `has ${forge.rules.length} rules`}: Conway reads the ${plus.files?.length ?? 0} .codeowners files (Codeowners Plus) instead, the ownership its check enforces` });
+  if (forge)
+    plus.warnings.push({
+      file: forge.path,
+      line: 0,
+      message: `${forge.path} ${delegates(forge) ? `only hands every file to ${forge.rules[0].owners.join(' ')}` : `has ${forge.rules.length} rules`}: Conway reads the ${plus.files?.length ?? 0} .codeowners files (Codeowners Plus) instead, the ownership its check enforces`,
+    });
   return plus;
 }
 
@@ -22,6 +27,11 @@ function delegates(co: ParsedCodeowners): boolean {
 }
 
 function withDelegationNote(co: ParsedCodeowners | null): ParsedCodeowners | null {
-  if (co && delegates(co)) co.warnings.push({ file: co.path, line: co.rules[0].line, message: `every file is owned by ${co.rules[0].owners[0]} alone: if a tool enforces ownership elsewhere (Codeowners Plus .codeowners files, a Backstage catalog), point Conway at it (--codeowners, --catalog)` });
+  if (co && delegates(co))
+    co.warnings.push({
+      file: co.path,
+      line: co.rules[0].line,
+      message: `every file is owned by ${co.rules[0].owners[0]} alone: if a tool enforces ownership elsewhere (Codeowners Plus .codeowners files, a Backstage catalog), point Conway at it (--codeowners, --catalog)`,
+    });
   return co;
 }
