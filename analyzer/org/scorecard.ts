@@ -23,6 +23,7 @@ import type { MetricsInput } from '../metrics/input';
 import { primaryTeam, type Membership } from '../metrics/membership';
 import { autonomy } from '../metrics/autonomy';
 import { finish, merge, type Acc } from '../metrics/team-history';
+import { NEEDED_SETS, NEEDED_STRENGTH } from './coordination';
 import { periodOf, previousPeriod, type PeriodKind } from './period';
 
 /** The crossing rows' fields the scorecard reads (contract/teamwork-crossing.ts `CrossingRow`). */
@@ -125,7 +126,11 @@ export function scorecard(x: ScorecardInput): Scorecard {
     'dependency independence is measured on the imports at HEAD: the same in every period',
     ...partialNote(latest, x.input.commits),
     ...(x.crossing ? [] : ['crossing share and ratio are not computed in this report: their cells are empty']),
-    ...(x.coordinationOf ? [] : ['congruence is not computed in this report: its cells are empty']),
+    ...(x.coordinationOf
+      ? [
+          `congruence is empty where none of a team's pairs needed coordination in the period (at least ${NEEDED_SETS} change sets linking the two teams' work, strength ${NEEDED_STRENGTH} or more): there is nothing to be congruent with`,
+        ]
+      : ['congruence is not computed in this report: its cells are empty']),
     ...(x.driftOf
       ? [
           'findings opened and fixed count ownership-drift findings (decided by the period’s history); import findings are measured at HEAD only (openFindings)',

@@ -1,7 +1,7 @@
 // Property-based tests (fast-check) of everything that reads
 // repository content. Random input may only ever produce Conway's own input error (UserError) —
 // never another exception — and each call stays within a time bound.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -11,8 +11,8 @@ import { createMatcher } from '../../analyzer/codeowners/matcher';
 import { parseCodeowners } from '../../analyzer/codeowners/parse';
 import { normalizeGitlabPattern } from '../../analyzer/codeowners/glob-gitlab';
 import { UserError } from '../../analyzer/contract/errors';
-import { readCache } from '../../analyzer/history/cache';
-import { LogParser } from '../../analyzer/history/parseLog';
+import { readCache, writeCache } from '../../analyzer/history/cache';
+import { LogParser, type RawCommit } from '../../analyzer/history/parseLog';
 import { parseTeamMap } from '../../analyzer/teams/parse';
 
 // Generous for a loaded CI machine (a GC pause), tiny next to the minutes backtracking took.
@@ -292,17 +292,35 @@ describe('git log parser', () => {
 describe('cache reader', () => {
   const dir = mkdtempSync(join(tmpdir(), 'conway-fuzz-cache-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const header = JSON.stringify({ v: 5, head: 'a'.repeat(40), mode: 'numstat', notes: [], count: 2 });
-  const rows = [
-    JSON.stringify(['b'.repeat(40), 'Ann', 'a@x.io', 1, [], [['a.ts', 1, 0]], 6]),
-    JSON.stringify(['c'.repeat(40), 'Bob', 'b@x.io', 2, ['C <c@x.io>'], [['b.ts', null, null, 'a.ts']], 13]),
+  // Written by the real writer (whatever the cache version is now), with a rename and a PR row.
+  const commits: RawCommit[] = [
+    {
+      sha: 'b'.repeat(40),
+      name: 'Ann',
+      email: 'a@x.io',
+      date: 1,
+      coAuthors: [],
+      files: [{ path: 'a.ts', added: 1, deleted: 0 }],
+      subject: 6,
+    },
+    {
+      sha: 'c'.repeat(40),
+      name: 'Bob',
+      email: 'b@x.io',
+      date: 2,
+      coAuthors: ['C <c@x.io>'],
+      files: [{ path: 'b.ts', added: null, deleted: null, oldPath: 'a.ts' }],
+      subject: 13,
+      reviewers: ['D <d@x.io>'],
+      pr: 7,
+    },
   ];
-  const valid = [header, ...rows, ''].join('\n');
 
   it('a whole cache reads back; any cut, byte flip or garbage is a miss or a whole cache, never an exception', async () => {
     const file = join(dir, 'c.ndjson');
-    writeFileSync(file, valid);
-    expect((await readCache(file))?.commits).toHaveLength(2);
+    await writeCache(file, { head: 'a'.repeat(40), mode: 'numstat', notes: [], commits });
+    const valid = readFileSync(file, 'utf8');
+    expect((await readCache(file))?.commits).toEqual(commits);
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(

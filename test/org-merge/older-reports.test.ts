@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../analyzer/contract/report';
 import { cli } from '../fixtures/cli';
 import { orgRepos } from '../fixtures/org-repos';
 import { scratch } from '../fixtures/scratch';
@@ -80,7 +81,7 @@ describe('reports of other Conway versions', () => {
       expect(await cli(argv)).toMatchObject({
         code: 2,
         stderr: expect.stringContaining(
-          `${path}: report schemaVersion 99 is newer than this Conway reads (1 to 2) — upgrade Conway`,
+          `${path}: report schemaVersion 99 is newer than this Conway reads (1 to ${SCHEMA_VERSION}) — upgrade Conway`,
         ),
       });
     }

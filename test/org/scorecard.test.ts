@@ -106,12 +106,20 @@ describe('scorecard per quarter', () => {
     expect(x.periods[2].ownershipIntegrity.value).toBe(0.8);
   });
 
-  it('leaves the other analyses’ cells empty until they are computed, and says so', () => {
-    const a = scope(r, 'teams', 'a');
-    expect(values(a, 'crossShare')).toEqual([null, null, null]);
-    expect(values(a, 'congruence')).toEqual([null, null, null]);
-    expect(a.interactions).toBeNull();
-    expect(r.scorecard!.notes.join('\n')).toMatch(/congruence is not computed/);
+  it('fills the crossing share from the change sets, leaves congruence empty where nothing needed coordination, and says so', () => {
+    // Team a's change sets: Q1 c0 (a, b, c: cross), c1, c3 → 1/3; Q2 c4 (a, b: cross), c5, c6, c7 → 1/4;
+    // Q3 c8, c9, c11 and cat's c12 (a, c: cross) → 1/4.
+    expect(values(scope(r, 'teams', 'a'), 'crossShare')).toEqual([0.333, 0.25, 0.25]);
+    // Team b: Q1 c0 cross, c2 → 1/2; Q2 c4 only → 1; Q3 c10 → 0. Team c: c0; nothing in Q2; c12.
+    expect(values(scope(r, 'teams', 'b'), 'crossShare')).toEqual([0.5, 1, 0]);
+    expect(values(scope(r, 'teams', 'c'), 'crossShare')).toEqual([1, null, 1]);
+    // At most 2 change sets link any two teams in a quarter, below the 5 that need coordination.
+    for (const t of ['a', 'b', 'c']) expect(values(scope(r, 'teams', t), 'congruence')).toEqual([null, null, null]);
+    expect(r.scorecard!.notes.join('\n')).toMatch(
+      /congruence is empty where none of a team's pairs needed coordination/,
+    );
+    // No interactions declared and none observed with a mode: no status to count.
+    expect(scope(r, 'teams', 'a').interactions).toEqual({});
     // The last commit is on 2024-09-02, 29 days before 2024-Q3 ends.
     expect(r.scorecard!.notes).toContain(
       "2024-Q3 is partial: the window's last commit is 2024-09-02, 29 days before it ends, so its counts are not comparable with the previous period's (ratios are)",
@@ -222,8 +230,10 @@ describe('conway scorecard', () => {
     const html = renderReport('html', r);
     // Small multiples: one bar per quarter for each number with data; the latest darker.
     const row = /<tr data-scope="team:a">(.*?)<\/tr>/.exec(html)![1];
-    // autonomy, delivery, integrity, drift opened, drift fixed (no imports: no dependency independence).
-    expect(row.match(/<svg class="multiple"/g)!.length).toBe(5);
+    // autonomy, delivery, integrity, crossing share, drift opened, drift fixed (no imports: no
+    // dependency independence; no timed change sets: no crossing ratio; nothing needed coordination).
+    expect(row.match(/<svg class="multiple"/g)!.length).toBe(6);
+    expect(row).toContain('<title>2024-Q1: 33%</title>');
     expect(row).toContain('<title>2024-Q2: 62.5</title>');
   });
 });
