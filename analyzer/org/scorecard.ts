@@ -10,6 +10,8 @@
 // (imports are not mined per period): the same value in every period, said in the notes.
 import type { Commit } from '../model/types';
 import type { Finding, StaticCoupling } from '../contract/report';
+import type { CrossingRow } from '../contract/teamwork-crossing';
+import type { Coordination, CoordinationPair, InteractionRow } from '../contract/teamwork-interactions';
 import type {
   Direction,
   ScoreContributor,
@@ -26,27 +28,16 @@ import { finish, merge, type Acc } from '../metrics/team-history';
 import { NEEDED_SETS, NEEDED_STRENGTH } from './coordination';
 import { periodOf, previousPeriod, type PeriodKind } from './period';
 
-/** The crossing rows' fields the scorecard reads (contract/teamwork-crossing.ts `CrossingRow`). */
-export interface CrossingCells {
-  scope: { kind: 'team' | 'cluster' | 'all'; id: string | null };
-  period: string | null;
-  ratio: number | null;
-  crossShare: number | null;
-}
+/** The crossing rows' fields the scorecard reads. */
+export type CrossingCells = Pick<CrossingRow, 'scope' | 'period' | 'ratio' | 'crossShare'>;
 
-/** The coordination fields the scorecard reads (contract/teamwork-interactions.ts `Coordination`). */
-export interface CoordinationCells {
-  pairs: { a: string; b: string; needed: boolean | number; happened: boolean | number }[];
-  teams: { team: string; congruence: number | null }[];
-  clusters: { cluster: string; congruence: number | null }[];
-}
+/** The coordination fields the scorecard reads. */
+export type CoordinationCells = Pick<Coordination, 'teams' | 'clusters'> & {
+  pairs: Pick<CoordinationPair, 'a' | 'b' | 'needed' | 'happened'>[];
+};
 
-/** The interaction rows' fields the scorecard reads (contract/teamwork-interactions.ts `InteractionRow`). */
-export interface InteractionCells {
-  a: string;
-  b: string;
-  status: string;
-}
+/** The interaction rows' fields the scorecard reads. */
+export type InteractionCells = Pick<InteractionRow, 'a' | 'b' | 'status'>;
 
 /** One ownership-drift finding: its file and the two teams (metrics/violations/ownership.ts). */
 export interface DriftCell {
