@@ -16,9 +16,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const root = resolve(new URL('..', import.meta.url).pathname);
+const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
 
 /** VS Code target → the DuckDB binding package that runs there. */
@@ -44,6 +45,12 @@ function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+function installed(name) {
+  const dir = installedDir(name);
+  if (!dir) throw new PackageError(`${name} is not in node_modules: run \`npm install\` first`);
+  return dir;
+}
+
 function installedDir(name) {
   try {
     return dirname(require.resolve(`${name}/package.json`));
@@ -60,8 +67,15 @@ function stagePackage(stage, name, from, version) {
   else {
     // An `npm pack` tarball: everything under package/.
     mkdirSync(to, { recursive: true });
-    execFileSync('tar', ['-xzf', from, '-C', to, '--strip-components=1']);
+    try {
+      execFileSync('tar', ['-xzf', from, '-C', to, '--strip-components=1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      throw new PackageError(
+        `${from}: not a package tarball (tar: ${String(e.stderr).trim().split('\n')[0]}) — give the .tgz \`npm pack\` wrote`,
+      );
+    }
   }
+  if (!existsSync(join(to, 'package.json'))) throw new PackageError(`${from}: no package.json — not an npm package`);
   const pkg = readJson(join(to, 'package.json'));
   if (pkg.name !== name || (version && pkg.version !== version))
     throw new PackageError(
@@ -78,29 +92,34 @@ export function packageVsix({ target = hostTarget(), binding, out, log = console
     );
   const manifest = readJson(join(root, 'package.json'));
   out = resolve(out ?? join(root, `conway-${target}.vsix`));
-  mkdirSync(dirname(out), { recursive: true });
   const stage = mkdtempSync(join(tmpdir(), 'conway-vsix-'));
   try {
+    // DuckDB's run-time closure, staged first so a wrong or missing binding is said at once: the
+    // API, the loader of the native binding, the loader's glibc/musl check, the binding.
+    const api = stagePackage(stage, '@duckdb/node-api', installed('@duckdb/node-api'));
+    const loader = stagePackage(
+      stage,
+      '@duckdb/node-bindings',
+      installed('@duckdb/node-bindings'),
+      api.dependencies['@duckdb/node-bindings'],
+    );
+    stagePackage(stage, 'detect-libc', installed('detect-libc'));
+    const native = `@duckdb/node-bindings-${platform}`;
+    const fetch = `run \`npm pack ${native}@${loader.version}\` and pass the .tgz with --binding`;
+    let from = installedDir(native);
+    if (binding) {
+      from = resolve(binding);
+      if (!existsSync(from)) throw new PackageError(`--binding ${binding}: no such file or folder — ${fetch}`);
+    } else if (!from)
+      throw new PackageError(`${native} is not in node_modules (npm installs only this machine's binding): ${fetch}`);
+    stagePackage(stage, native, from, loader.optionalDependencies[native]);
+
     for (const f of ['package.json', 'README.md', '.vscodeignore', 'resources'])
       cpSync(join(root, f), join(stage, f), { recursive: true });
     execFileSync(process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(stage, 'dist')}`], {
       cwd: root,
       stdio: 'inherit',
     });
-
-    // DuckDB's runtime closure: the API, the loader of the native binding, the loader's libc
-    // check (Linux only, but small and required unconditionally by nothing else), the binding.
-    const api = stagePackage(stage, '@duckdb/node-api', installedDir('@duckdb/node-api'));
-    const bindingsVersion = api.dependencies['@duckdb/node-bindings'];
-    const loader = stagePackage(stage, '@duckdb/node-bindings', installedDir('@duckdb/node-bindings'), bindingsVersion);
-    stagePackage(stage, 'detect-libc', installedDir('detect-libc'));
-    const native = `@duckdb/node-bindings-${platform}`;
-    const from = binding ? resolve(binding) : installedDir(native);
-    if (!from || !existsSync(from))
-      throw new PackageError(
-        `${native} is not in node_modules (npm installs only this machine's binding): run \`npm pack ${native}@${loader.version}\` and pass the .tgz with --binding`,
-      );
-    stagePackage(stage, native, from, loader.optionalDependencies[native]);
 
     // vsce packs a manifest's dependencies (`npm list --production` in the staging folder, where
     // node_modules holds only the packages above) through the .vscodeignore's node_modules lines.
@@ -110,7 +129,8 @@ export function packageVsix({ target = hostTarget(), binding, out, log = console
       JSON.stringify({ ...rest, dependencies: { '@duckdb/node-api': api.version } }, null, 2),
     );
     // README's links to docs/ stay relative: the manifest names no repository to point them to.
-    const vsce = join(installedDir('@vscode/vsce'), 'vsce');
+    const vsce = join(installed('@vscode/vsce'), 'vsce');
+    mkdirSync(dirname(out), { recursive: true });
     const args = ['package', '--target', target, '--dependencies', '--allow-missing-repository'];
     args.push('--no-rewrite-relative-links', '--skip-license', '-o', out);
     try {
@@ -125,7 +145,7 @@ export function packageVsix({ target = hostTarget(), binding, out, log = console
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const { values } = parseArgs({
       options: { target: { type: 'string' }, binding: { type: 'string' }, out: { type: 'string' } },

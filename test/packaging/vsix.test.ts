@@ -77,8 +77,19 @@ function askWorker(script: string, repoRoot: string, db: string): Promise<FromWo
   }).finally(() => child.kill());
 }
 
-const hostTarget = `${process.platform}-${process.arch}`; // the test machines are glibc Linux, macOS or Windows
-const hostBinding = `@duckdb/node-bindings-${process.platform}-${process.arch}`;
+// This machine's VS Code target and DuckDB binding, told apart on Linux by the C library as DuckDB's loader does.
+const musl =
+  process.platform === 'linux' && (require('detect-libc') as { familySync(): string | null }).familySync() === 'musl';
+const hostTarget = `${musl ? 'alpine' : process.platform}-${process.arch}`;
+const hostBinding = `@duckdb/node-bindings-${process.platform}-${process.arch}${musl ? '-musl' : ''}`;
+
+/** Runs the package script; input errors must come out as one line, never a stack trace. */
+function packageScript(...args: string[]) {
+  return spawnSync(process.execPath, [join(root, 'scripts/package-vsix.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+}
 
 describe('the packaged VSIX', () => {
   const dir = mkdtempSync(join(tmpdir(), 'conway-vsix-test-'));
@@ -87,10 +98,7 @@ describe('the packaged VSIX', () => {
   let entries: string[] = [];
 
   beforeAll(async () => {
-    const r = spawnSync(process.execPath, [join(root, 'scripts/package-vsix.mjs'), '--out', vsix], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = packageScript('--out', vsix);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Conway for ${hostTarget}, with ${hostBinding}@`);
     entries = await unzip(vsix, unpacked);
@@ -152,4 +160,60 @@ describe('the packaged VSIX', () => {
       repo.cleanup();
     }
   }, 60_000);
+});
+
+describe('the package script on bad input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'conway-vsix-input-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const expectError = (r: ReturnType<typeof packageScript>, message: RegExp) => {
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('names the targets DuckDB has a binding for', () => {
+    expectError(
+      packageScript('--target', 'linux-armhf'),
+      /^package-vsix: --target linux-armhf: DuckDB has no binding for this VS Code target; use one of linux-x64, .*win32-arm64\n$/,
+    );
+  });
+
+  it("says how to fetch another platform's binding, and refuses one of the wrong platform or version", () => {
+    const version = (require('@duckdb/node-bindings/package.json') as { version: string }).version;
+    // A platform that is not this one: npm installed only this one's binding.
+    const target = process.platform === 'darwin' ? 'win32-x64' : 'darwin-arm64';
+    const other = target; // for these two targets the binding has the target's name
+    expectError(
+      packageScript('--target', target),
+      new RegExp(
+        `@duckdb/node-bindings-${other} is not in node_modules .*npm pack @duckdb/node-bindings-${other}@${version}`,
+      ),
+    );
+    expectError(
+      packageScript('--target', target, '--binding', join(dir, 'none.tgz')),
+      /--binding .*none\.tgz: no such file/,
+    );
+    // An npm-pack-shaped tarball of the right package at another version.
+    mkdirSync(join(dir, 'package'));
+    writeFileSync(
+      join(dir, 'package/package.json'),
+      JSON.stringify({ name: `@duckdb/node-bindings-${other}`, version: '0.0.1' }),
+    );
+    spawnSync('tar', ['-czf', join(dir, 'old.tgz'), '-C', dir, 'package']);
+    expectError(
+      packageScript('--target', target, '--binding', join(dir, 'old.tgz')),
+      new RegExp(
+        `old\\.tgz is @duckdb/node-bindings-${other}@0\\.0\\.1, expected @duckdb/node-bindings-${other}@${version.replace(/\./g, '\\.')}`,
+      ),
+    );
+    writeFileSync(join(dir, 'junk.tgz'), 'not a tarball');
+    expectError(
+      packageScript('--target', target, '--binding', join(dir, 'junk.tgz')),
+      /junk\.tgz: not a package tarball/,
+    );
+  });
+
+  it('refuses an unknown option', () => {
+    expectError(packageScript('--platform', 'linux'), /^package-vsix: Unknown option '--platform'/);
+  });
 });
