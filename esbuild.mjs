@@ -3,14 +3,17 @@
 //   dist/worker.js     the analyzer run off the extension host's thread (node, cjs)
 //   dist/extension.js  the VS Code extension (node, cjs, `vscode` external)
 //   dist/webview/      the dashboard (browser, esm)
-// Flags: --watch, --production (minify). Type checking is separate: `npm run typecheck`.
+// Flags: --watch, --production (minify), --outdir=DIR (instead of dist/: the VSIX packager builds into
+// its own staging folder, so packaging never rewrites the dist/ that tests and the CLI are running).
+// Type checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const dist = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist';
 // A production build starts clean, so no stale source map ends up in the VSIX.
-if (production) rmSync('dist', { recursive: true, force: true });
+if (production) rmSync(dist, { recursive: true, force: true });
 
 const node = {
   bundle: true,
@@ -26,10 +29,10 @@ const node = {
 const builds = [
   // dist/cli.js is a small loader that runs dist/conway.js through V8's code cache (analyzer/cli/start.ts).
   // DuckDB (`conway snapshot`, `trend`) is a native module: loaded from node_modules, never bundled.
-  { ...node, entryPoints: { conway: 'analyzer/cli/main.ts' }, outdir: 'dist', external: ['@duckdb/node-api'] },
-  { ...node, entryPoints: { cli: 'analyzer/cli/start.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entryPoints: { worker: 'analyzer/worker.ts' }, outdir: 'dist', external: ['@duckdb/node-api'] },
-  { ...node, entryPoints: { extension: 'extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...node, entryPoints: { conway: 'analyzer/cli/main.ts' }, outdir: dist, external: ['@duckdb/node-api'] },
+  { ...node, entryPoints: { cli: 'analyzer/cli/start.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { worker: 'analyzer/worker.ts' }, outdir: dist, external: ['@duckdb/node-api'] },
+  { ...node, entryPoints: { extension: 'extension/extension.ts' }, outdir: dist, external: ['vscode'] },
   {
     bundle: true,
     platform: 'browser',
@@ -39,7 +42,7 @@ const builds = [
     minify: production,
     logLevel: 'warning',
     entryPoints: { dashboard: 'webview/main.ts' },
-    outdir: 'dist/webview',
+    outdir: `${dist}/webview`,
   },
 ];
 // A missing entry point is a broken checkout or a renamed file: say which, never build less in silence.
@@ -53,10 +56,10 @@ if (missing.length) {
 
 // Static webview assets: the dashboard's CSS and VS Code's codicon font, served from dist/webview only.
 function copyWebviewAssets() {
-  mkdirSync('dist/webview', { recursive: true });
-  copyFileSync('webview/dashboard.css', 'dist/webview/dashboard.css');
+  mkdirSync(`${dist}/webview`, { recursive: true });
+  copyFileSync('webview/dashboard.css', `${dist}/webview/dashboard.css`);
   for (const f of ['codicon.css', 'codicon.ttf'])
-    copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
+    copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `${dist}/webview/${f}`);
 }
 copyWebviewAssets();
 

@@ -3,8 +3,8 @@
 // playwright-core. The in-editor suites (suite/*.js) run in the real extension host; VS Code
 // reports their exit code back to the page. Two runs: a trusted workspace and an untrusted one.
 // Prints a closing `N passed, N failed` line; screenshots go to test-output/.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,8 +52,26 @@ async function makeWorkspace() {
   return (await fixtures()).makeWorkspace();
 }
 
-async function startServer(port, trusted) {
+/** Installs a VSIX into the server's extension folder, as `code --install-extension` does. */
+function installVsix(vsix, dirs) {
+  const r = spawnSync(NODE24, [SERVER_MAIN, '--install-extension', vsix, '--accept-server-license-terms', ...dirs], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0 || !/successfully installed/.test(r.stdout))
+    throw new Error(`installing ${vsix} failed: ${r.stdout}${r.stderr}`);
+}
+
+async function startServer(port, trusted, vsix) {
   const tmp = mkdtempSync(join(tmpdir(), 'conway-vscode-'));
+  const dirs = [
+    '--user-data-dir',
+    join(tmp, 'user'),
+    '--server-data-dir',
+    join(tmp, 'server'),
+    '--extensions-dir',
+    join(tmp, 'ext'),
+  ];
+  if (vsix) installVsix(vsix, dirs);
   const args = [
     SERVER_MAIN,
     '--host',
@@ -64,12 +82,7 @@ async function startServer(port, trusted) {
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
-    '--user-data-dir',
-    join(tmp, 'user'),
-    '--server-data-dir',
-    join(tmp, 'server'),
-    '--extensions-dir',
-    join(tmp, 'ext'),
+    ...dirs,
   ];
   if (trusted) args.push('--disable-workspace-trust');
   const server = spawn(NODE24, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -88,9 +101,31 @@ async function startServer(port, trusted) {
   throw new Error('the VS Code server did not start');
 }
 
-async function runSuite(name, suite, trusted, workspace, query = `folder=${encodeURIComponent(workspace)}`) {
+/**
+ * The VSIX `npm run package` builds, and an empty extension to develop: VS Code runs a test
+ * module only for an extension under development, and this one leaves the installed Conway alone.
+ */
+function packagedConway() {
+  const dir = mkdtempSync(join(tmpdir(), 'conway-vsix-'));
+  const vsix = join(dir, 'conway.vsix');
+  const r = spawnSync(process.execPath, [join(root, 'scripts/package-vsix.mjs'), '--out', vsix], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`npm run package failed: ${r.stdout}${r.stderr}`);
+  const host = join(dir, 'test-host');
+  mkdirSync(host);
+  writeFileSync(
+    join(host, 'package.json'),
+    JSON.stringify({ name: 'conway-test-host', publisher: 'conway-test', version: '0.0.0', engines: { vscode: '*' } }),
+  );
+  return { dir, vsix, host };
+}
+
+async function runSuite(name, suite, trusted, workspace, query = `folder=${encodeURIComponent(workspace)}`, opts = {}) {
   const port = await freePort();
-  const server = await startServer(port, trusted);
+  const packaged = opts.vsix ? packagedConway() : null;
+  const server = await startServer(port, trusted, packaged?.vsix);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -141,7 +176,7 @@ async function runSuite(name, suite, trusted, workspace, query = `folder=${encod
     page.on('pageerror', (e) => console.log(`  [page exception] ${e.message.slice(0, 300)}`));
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = [
-      ['extensionDevelopmentPath', remote(root)],
+      ['extensionDevelopmentPath', remote(packaged ? packaged.host : root)],
       ['extensionTestsPath', remote(join(root, 'test/editor/suite', suite))],
       ['skipWelcome', 'true'],
     ];
@@ -161,6 +196,7 @@ async function runSuite(name, suite, trusted, workspace, query = `folder=${encod
     } catch {
       // already gone
     }
+    if (packaged) rmSync(packaged.dir, { recursive: true, force: true });
   }
   return stats;
 }
@@ -195,6 +231,8 @@ const runs = [
   ['trusted', 'trusted.js', true, async () => [await makeWorkspace()]],
   ['untrusted', 'untrusted.js', false, async () => [(await fixtures()).makeSnapshotWorkspace()]],
   ['snapshots', 'snapshots.js', true, async () => [(await fixtures()).makeSnapshotWorkspace()]],
+  // The same History views from the VSIX as a user installs it (npm run package, --install-extension).
+  ['vsix', 'vsix.js', true, async () => [(await fixtures()).makeSnapshotWorkspace(), undefined, { vsix: true }]],
   ['surfaces', 'surfaces.js', true, async () => [(await fixtures()).makeReviewGroupWorkspace()]],
   ['review', 'review.js', true, async () => [await makeWorkspace()]],
   [
