@@ -20,6 +20,8 @@ export interface Command {
   /** Lines of help below the usage, one per option. */
   help: string[];
   options: Options;
+  /** True when the command reads its own positional arguments (paths, reports); otherwise one positional is the repository. */
+  positionals?: boolean;
   run(values: Values, positionals: string[], io: Io): Promise<number>;
 }
 

@@ -2,7 +2,7 @@
 // `ERROR: …` for user errors (exit 2) and never a stack trace unless CONWAY_DEBUG is set.
 import { parseArgs } from 'node:util';
 import { UserError } from '../contract/errors';
-import { EXIT, type Command, type Io } from './command';
+import { EXIT, type Command, type Io, type Values } from './command';
 import { commands } from './registry';
 import { escapeControls } from '../model/quote';
 
@@ -51,7 +51,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(commandHelp(command) + '\n');
       return EXIT.ok;
     }
-    return await command.run(parsed.values as Record<string, never>, parsed.positionals, io);
+    return await command.run(
+      repoFromPositional(command, parsed.values as Values, parsed.positionals),
+      parsed.positionals,
+      io,
+    );
   } catch (e) {
     if (e instanceof UserError) {
       io.stderr(`ERROR: ${escapeLines(e.message)}\n`);
@@ -111,4 +115,23 @@ function guardedStdout(): { write(t: string): void; failed(): boolean } {
 /** An error message for the terminal: each line's control characters escaped (a ref, a date or a name may carry ESC). */
 function escapeLines(message: string): string {
   return message.split('\n').map(escapeControls).join('\n');
+}
+
+/**
+ * `conway analyze /path/to/repo` reads like `--repo /path/to/repo`: a command that takes no
+ * positional arguments of its own reads one as the repository, and refuses anything else rather
+ * than silently analysing the current directory.
+ */
+function repoFromPositional(command: Command, values: Values, positionals: string[]): Values {
+  if (command.positionals || !positionals.length) return values;
+  const given = positionals.map((p) => `'${escapeControls(p)}'`).join(' ');
+  if (!('repo' in command.options))
+    throw new UserError(
+      `conway ${command.name} takes no positional arguments (got ${given})\nRun \`conway ${command.name} --help\` for its options.`,
+    );
+  if (positionals.length > 1 || values.repo !== undefined)
+    throw new UserError(
+      `conway ${command.name}: unexpected argument${positionals.length > 1 ? 's' : ''} ${given}: give the repository once, as \`conway ${command.name} DIR\` or \`--repo DIR\``,
+    );
+  return { ...values, repo: positionals[0] };
 }

@@ -12,6 +12,7 @@ const FORMATS = ['json', 'md', 'html'];
 
 export const mergeCommand: Command = {
   name: 'merge',
+  positionals: true,
   summary: 'one organization report from the reports of several repositories',
   usage: 'conway merge REPORT.json... [--out FILE] [--format json|md|html]',
   help: [

@@ -17,6 +17,7 @@ function dbPath(values: Values, cwd: string): string {
 
 export const snapshotCommand: Command = {
   name: 'snapshot',
+  positionals: true,
   summary: "append reports' team, cluster and repository metrics to a DuckDB history database",
   usage: 'conway snapshot --db FILE.duckdb REPORT.json... [--name NAME]',
   help: [

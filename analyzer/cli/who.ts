@@ -10,6 +10,7 @@ import { whoPath, type WhoAnswer } from './who-paths';
 
 export const whoCommand: Command = {
   name: 'who',
+  positionals: true,
   summary: 'who owns these paths, which teams that means, and by which CODEOWNERS rule',
   usage: 'conway who [--repo DIR] [--json] PATH...',
   help: [
