@@ -57,14 +57,24 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** Per account (`name \x1f lowercased email`), over the whole mined history: commits, machine subjects, and the most repeated template's count. */
+/** Per account (`name \x1f lowercased email`), over the whole mined history: commits, machine subjects, and the commits in its frequent templates. */
 export type AutomationTally = Map<string, AccountAutomation>;
 
 export interface AccountAutomation {
   total: number;
   automated: number;
-  sameTemplate: number;
+  /** Commits whose subject template is used by more than FREQUENT_TEMPLATE_SHARE of the account's commits (and at least twice). */
+  templated: number;
 }
+
+/**
+ * A tool writes its subjects from a handful of templates (`Automator: update proxy@master in …`,
+ * `Update BASE_VERSION to master-…`); a person rarely repeats one. A template is *frequent* for an
+ * account when more than this share of the account's commits use it: at most 19 templates can be.
+ */
+export const FREQUENT_TEMPLATE_SHARE = 0.05;
+/** Misra–Gries counters per account: every template above total / (K + 1) is kept, and 1/21 < 5%. */
+const COUNTERS = 20;
 
 export function accountKey(name: string, email: string): string {
   return `${name}\x1f${email.toLowerCase()}`;
@@ -77,25 +87,44 @@ interface Commitish {
 }
 
 /**
- * Two passes, memory per account only: the first counts and finds each account's majority
- * template (Boyer–Moore vote: any template shared by more than half the commits wins it), the
- * second counts that template. Independent of commit order, shards and cache increments.
+ * Two passes, memory per account only: the first counts and keeps each account's candidate
+ * frequent templates (Misra–Gries summary with COUNTERS counters: any template used by more than
+ * total / (COUNTERS + 1) commits survives it), the second counts those candidates exactly. Only
+ * candidates above FREQUENT_TEMPLATE_SHARE count, and all of those are candidates whatever the
+ * order: the result is independent of commit order, shards and cache increments.
  */
 export function tallyAutomation(commits: readonly Commitish[]): AutomationTally {
   const tally: AutomationTally = new Map();
-  const vote = new Map<string, { candidate: number; lead: number }>();
+  const summary = new Map<string, Map<number, number>>();
   for (const c of commits) {
     const key = accountKey(c.name, c.email);
-    const t = tally.get(key) ?? tally.set(key, { total: 0, automated: 0, sameTemplate: 0 }).get(key)!;
+    const t = tally.get(key) ?? tally.set(key, { total: 0, automated: 0, templated: 0 }).get(key)!;
     t.total++;
     if (isMachinePrint(c.subject)) t.automated++;
-    const v = vote.get(key) ?? vote.set(key, { candidate: c.subject >>> 1, lead: 0 }).get(key)!;
-    if (v.lead === 0) v.candidate = c.subject >>> 1;
-    v.lead += v.candidate === c.subject >>> 1 ? 1 : -1;
+    const counters = summary.get(key) ?? summary.set(key, new Map()).get(key)!;
+    misraGries(counters, c.subject >>> 1);
   }
+  const exact = new Map<string, Map<number, number>>();
+  for (const [key, counters] of summary) exact.set(key, new Map([...counters.keys()].map((k) => [k, 0])));
   for (const c of commits) {
-    const key = accountKey(c.name, c.email);
-    if (vote.get(key)!.candidate === c.subject >>> 1) tally.get(key)!.sameTemplate++;
+    const counts = exact.get(accountKey(c.name, c.email))!;
+    const n = counts.get(c.subject >>> 1);
+    if (n !== undefined) counts.set(c.subject >>> 1, n + 1);
+  }
+  for (const [key, counts] of exact) {
+    const t = tally.get(key)!;
+    for (const n of counts.values()) if (n >= 2 && n > FREQUENT_TEMPLATE_SHARE * t.total) t.templated += n;
   }
   return tally;
+}
+
+function misraGries(counters: Map<number, number>, item: number): void {
+  const n = counters.get(item);
+  if (n !== undefined) counters.set(item, n + 1);
+  else if (counters.size < COUNTERS) counters.set(item, 1);
+  else
+    for (const [k, v] of counters) {
+      if (v === 1) counters.delete(k);
+      else counters.set(k, v - 1);
+    }
 }

@@ -8,8 +8,8 @@
 // `ci-bot@` or `release-please` work without regex syntax.
 // A name alone is not enough for those accounts ("…and whose commits are automated"):
 // a name-matched account is a bot only when at least half of its commits in the mined history
-// have a machine subject, or at least 80% (and two or more) share one subject template
-// (automated.ts), so a person whose one-word git name is `abbot` stays a
+// have a machine subject, or at least 80% (and two or more) use its frequent subject templates
+// (each used by more than 5% of its commits; automated.ts), so a person whose one-word git name is `abbot` stays a
 // person. `[bot]`, DEFAULT_BOTS, AI agents (agents.ts) and `--bots` patterns stay bots whatever
 // their subjects.
 import { isAgent } from './agents';
@@ -20,8 +20,8 @@ export const DEFAULT_BOTS = ['dependabot', 'renovate', 'github-actions', 'greenk
 
 /** Share of automated commits from which a name-matched account is a bot. */
 export const AUTOMATED_SHARE = 0.5;
-/** Share of commits with one identical subject template from which it is a bot too. */
-export const SAME_TEMPLATE_SHARE = 0.8;
+/** Share of commits in the account's frequent subject templates (automated.ts) from which it is a bot too. */
+export const TEMPLATED_SHARE = 0.8;
 
 export interface BotTest {
   (name: string, email: string): boolean;
@@ -58,7 +58,7 @@ const PERSON: Verdict = { bot: false, reason: null };
 
 function automationVerdict(t: AccountAutomation | undefined): Verdict {
   if (!t || t.total === 0 || t.automated >= AUTOMATED_SHARE * t.total) return BOT;
-  if (t.sameTemplate >= 2 && t.sameTemplate >= SAME_TEMPLATE_SHARE * t.total) return BOT;
+  if (t.templated >= 2 && t.templated >= TEMPLATED_SHARE * t.total) return BOT;
   return {
     bot: false,
     reason: `named like a bot, but ${t.automated} of ${t.total} commit${t.total === 1 ? '' : 's'} look automated`,
