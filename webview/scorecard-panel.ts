@@ -5,6 +5,7 @@
 import type { Report } from '../analyzer/contract/report';
 import type { ClusterFit, ScorePeriod, ScoreScope, ScoreValue } from '../analyzer/contract/teamwork-scorecard';
 import { el, pct, svg } from './dom';
+import { crossingPanel } from './crossing';
 
 type Key = keyof Omit<ScorePeriod, 'period' | 'commits'>;
 
@@ -156,6 +157,8 @@ export function clusterPage(r: Report, clusterId: string, focusTeam: (id: string
     teams,
     el('h4', {}, 'Scorecard'),
     scorecardPanel(r, 'cluster', clusterId),
+    el('h4', {}, 'Crossing team boundaries'),
+    crossingPanel(r, 'cluster', clusterId),
     el('h4', {}, 'Fit on the team graph'),
     fitOf(r.clusterFit, clusterId),
   );
