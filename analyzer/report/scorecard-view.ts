@@ -41,7 +41,8 @@ export type ScopeFilter = { kind: 'team' | 'cluster'; id: string } | null;
 export function cellText(v: ScoreValue, fmt: (x: number | null) => string): string {
   if (v.value === null) return '–';
   if (v.direction === null) return fmt(v.value);
-  if (v.direction === 'same') return `${fmt(v.value)} = ${fmt(v.previous)}`;
+  // A change below the printed precision reads as none: "82% ↑ from 82%" would say it moved.
+  if (v.direction === 'same' || fmt(v.value) === fmt(v.previous)) return `${fmt(v.value)} = ${fmt(v.previous)}`;
   const arrow = v.direction === 'up' ? '↑' : '↓';
   return `${fmt(v.value)} ${arrow} from ${fmt(v.previous)} (${v.direction === v.better ? 'better' : 'worse'})`;
 }

@@ -9,7 +9,8 @@ import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
 import { renderReport } from '../../analyzer/report';
 import { esc } from '../../analyzer/report/markdown';
-import { scorecardMarkdown } from '../../analyzer/report/scorecard-view';
+import { cellText, scorecardMarkdown } from '../../analyzer/report/scorecard-view';
+import { pct } from '../../analyzer/report/format';
 import { interactionCounts } from '../../analyzer/report/teamwork-view';
 import { buildTeamStoryWithPrs, type TeamStoryWithPrs } from '../fixtures/team-story';
 
@@ -178,5 +179,15 @@ describe('interaction status as a scorecard column', () => {
       '–',
     ]);
     expect(interactionCounts({ matches: 2, someday: 1, differs: 1 })).toBe('1 differs · 2 matches · 1 someday');
+  });
+});
+
+describe('scorecard cells', () => {
+  it('print a change below the shown precision as none (dd-trace-js: "82% ↑ from 82%")', () => {
+    // 0.824 and 0.818 both print 82%: no arrow; 0.83 vs 0.818 print 83% and 82%: up, worse for crossing.
+    expect(cellText({ value: 0.824, previous: 0.818, direction: 'up', better: 'down' }, pct)).toBe('82% = 82%');
+    expect(cellText({ value: 0.83, previous: 0.818, direction: 'up', better: 'down' }, pct)).toBe(
+      '83% ↑ from 82% (worse)',
+    );
   });
 });

@@ -111,6 +111,10 @@ describe('dashboard crossing rows', () => {
         ['2024-Q3', '1', '2', '67%', '3 → 10', '3 → 3', '3.33×'],
       ]);
       // The team map's purposes (test/fixtures/team-story.ts); the malformed checkout ↔ zzz row is not drawn.
+      // The scorecard's interaction line: checkout's three pairs, the contradiction first.
+      expect(await page.locator('section.team-page .scorecard').innerText()).toContain(
+        "Interactions (the window's): 1 differs · 1 expired · 1 undeclared",
+      );
       const interactions = await page.locator('section.team-page ul.interactions li').allInnerTexts();
       expect(interactions.map((t) => t.trim())).toEqual([
         'checkout ↔ enablement: not declared, observed facilitating (enablement) — undeclared',
