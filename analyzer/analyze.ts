@@ -170,6 +170,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
     until: opts.until ?? null,
     now: (opts.now ?? (() => new Date()))(),
     changeSets: grouping.summary,
+    prLogins: grouping.prLogins,
     period: opts.period ?? opts.metrics?.period ?? 'quarter',
   });
   return Object.assign(

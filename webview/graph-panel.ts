@@ -16,7 +16,7 @@ import {
 } from './graph-data';
 import { layoutTeams, type Positions } from './graph-layout';
 import { count } from './labels';
-import { interactionColor, interactionsOf, pairKey, type InteractionView } from './interactions';
+import { interactionColor, interactionsOf, pairKey, type InteractionRow } from './interactions';
 
 export interface GraphState {
   sizeBy: SizeBy;
@@ -40,7 +40,7 @@ export class GraphPanel {
   private positions: Positions | undefined;
   private view: GraphView | undefined;
   private teams: TeamRow[] = [];
-  private readonly interactions: Map<string, InteractionView>;
+  private readonly interactions: Map<string, InteractionRow>;
   focus: string | null = null;
   renderer: 'webgl' | 'svg' = 'svg';
 
@@ -177,7 +177,7 @@ export function choice(
 }
 
 /** Edge colours of the interactions (declared vs observed), and how many have no coupling edge to draw. */
-function interactionLegend(rows: InteractionView[], drawn: Set<string>): HTMLElement[] {
+function interactionLegend(rows: InteractionRow[], drawn: Set<string>): HTMLElement[] {
   if (!rows.length) return [];
   const statuses = [...new Set(rows.map((i) => i.status))];
   const hidden = rows.filter((i) => !drawn.has(pairKey(i.a, i.b))).length;

@@ -10,7 +10,7 @@ import { edgeWidth, type Edge } from './graph-data';
 import { fitToBox, svgGraph, type DrawEdge, type DrawNode } from './graph-svg';
 import type { Positions } from './graph-layout';
 import { nonOverlappingLabels } from './graph-labels';
-import { interactionColor, interactionText, pairKey, type InteractionView } from './interactions';
+import { interactionColor, interactionText, pairKey, type InteractionRow } from './interactions';
 
 export interface GraphInput {
   teams: TeamRow[];
@@ -23,7 +23,7 @@ export interface GraphInput {
   focus: string | null;
   onClick(team: string | null): void;
   /** Declared and observed interactions by team pair (interactions.ts pairKey): the edge is coloured by status. */
-  interactions?: Map<string, InteractionView>;
+  interactions?: Map<string, InteractionRow>;
 }
 
 export interface GraphView {

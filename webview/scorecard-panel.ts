@@ -5,6 +5,7 @@
 import type { Report } from '../analyzer/contract/report';
 import type { ClusterFit, ScorePeriod, ScoreScope, ScoreValue } from '../analyzer/contract/teamwork-scorecard';
 import { el, pct, svg } from './dom';
+import { crossingPanel } from './crossing';
 
 type Key = keyof Omit<ScorePeriod, 'period' | 'commits'>;
 
@@ -28,7 +29,8 @@ export function scopeOf(r: Report, kind: 'team' | 'cluster', id: string): ScoreS
 export function change(v: ScoreValue, fmt: (x: number | null) => string): string {
   if (v.value === null) return '–';
   if (v.direction === null) return fmt(v.value);
-  if (v.direction === 'same') return `${fmt(v.value)}, same as before`;
+  // A change below the printed precision reads as none: "82% ↑ from 82%" would say it moved.
+  if (v.direction === 'same' || fmt(v.value) === fmt(v.previous)) return `${fmt(v.value)}, same as before`;
   return `${fmt(v.value)} ${v.direction === 'up' ? '↑' : '↓'} from ${fmt(v.previous)} (${v.direction === v.better ? 'better' : 'worse'})`;
 }
 
@@ -54,20 +56,21 @@ export function scorecardPanel(r: Report, kind: 'team' | 'cluster', id: string):
       `Per ${r.scorecard!.period}, ${first} … ${last}; bars oldest first, the latest darker. Open findings at HEAD: ${s.openFindings}.`,
     ),
     el('div', { class: 'multiples' }, ...shown.map((n) => multiple(s, n))),
-    ...(s.interactions
-      ? [
-          el(
-            'p',
-            {},
-            `Interactions: ${
-              Object.entries(s.interactions)
-                .map(([k, v]) => `${v} ${k}`)
-                .join(', ') || 'none'
-            }`,
-          ),
-        ]
-      : []),
+    ...(s.interactions ? [el('p', {}, `Interactions (the window's): ${statusCounts(s.interactions)}`)] : []),
     improve(s),
+  );
+}
+
+/** "1 differs · 2 undeclared" in the order a lead reads them (what contradicts the team map first); "none" when empty. */
+const ORDER = ['differs', 'expired', 'undeclared', 'unused', 'matches'];
+export function statusCounts(counts: Record<string, number>): string {
+  const rank = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
+  return (
+    Object.entries(counts)
+      .filter(([, n]) => typeof n === 'number' && n > 0)
+      .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
+      .map(([k, n]) => `${n} ${k}`)
+      .join(' · ') || 'none'
   );
 }
 
@@ -156,6 +159,8 @@ export function clusterPage(r: Report, clusterId: string, focusTeam: (id: string
     teams,
     el('h4', {}, 'Scorecard'),
     scorecardPanel(r, 'cluster', clusterId),
+    el('h4', {}, 'Crossing team boundaries'),
+    crossingPanel(r, 'cluster', clusterId),
     el('h4', {}, 'Fit on the team graph'),
     fitOf(r.clusterFit, clusterId),
   );

@@ -11,6 +11,7 @@ import { teamSnapshots, type TrendState } from './snapshot-trend';
 import { scorecardPanel } from './scorecard-panel';
 import { interactionColor, interactionsOf, interactionText } from './interactions';
 import { swatch } from './dom';
+import { crossingPanel } from './crossing';
 
 export function teamPage(
   r: Report,
@@ -42,6 +43,8 @@ export function teamPage(
     components(r, t),
     el('h4', {}, 'Scorecard'),
     scorecardPanel(r, 'team', t.id),
+    el('h4', {}, 'Crossing team boundaries'),
+    crossingPanel(r, 'team', t.id),
     ...teamInteractions(r, t),
     el('h4', {}, `Members (${t.members.length})`),
     members(r, t),

@@ -12,7 +12,24 @@ export interface ChangeSetSummary {
   /** Change sets of more than one commit (merged branches, exported pull requests). */
   multiCommit: number;
   /** The `--prs` export: its file, forge, pull requests in it and how many matched a mined commit; null without `--prs`. */
-  prs: { file: string; source: 'github' | 'gitlab'; exported: number; matched: number } | null;
+  prs: {
+    file: string;
+    source: 'github' | 'gitlab';
+    exported: number;
+    matched: number;
+    /** The export's distinct author and reviewer logins, and how many resolve to no team member
+     * (their pull requests and reviews count for no team); absent in reports of older versions. */
+    logins?: PrLogins;
+  } | null;
+}
+
+export interface PrLogins {
+  authors: number;
+  unmatchedAuthors: number;
+  reviewers: number;
+  unmatchedReviewers: number;
+  /** Up to 10 logins that match no member (reviewers first, then authors; each once, ascending). */
+  examples: string[];
 }
 
 /** Change sets on one side of the comparison (single-team or cross-team). */
@@ -48,4 +65,12 @@ export interface CrossingRow {
   effort?: { hours: number; engineerDays: number; method: string; estimate: true };
   /** effort in money, only when conway.yml has `cost:` (cluster and whole-repository rows). */
   cost?: { amount: number; currency: string; perEngineerDay: number; estimate: true };
+}
+
+/** "--prs prs.json: 14 of 52 reviewer logins … match no team member" (their reviews count for no team); null when all match. One text for the report's notes and its Coordination section. */
+export function prLoginText(s: ChangeSetSummary | undefined): string | null {
+  const l = s?.prs?.logins;
+  if (!l || (!l.unmatchedReviewers && !l.unmatchedAuthors)) return null;
+  const part = (n: number, of: number, what: string) => `${n} of ${of} ${what} login${of === 1 ? '' : 's'}`;
+  return `--prs ${s!.prs!.file}: ${part(l.unmatchedReviewers, l.reviewers, 'reviewer')} and ${part(l.unmatchedAuthors, l.authors, 'author')} match no team member (${l.examples.join(', ')}${l.examples.length === 10 && l.unmatchedReviewers + l.unmatchedAuthors > 10 ? ', …' : ''}); their reviews and pull requests count as no team's — add each as '@login' beside the member's address in conway.yml members, or join their addresses with a .mailmap`;
 }

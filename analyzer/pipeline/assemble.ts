@@ -17,7 +17,9 @@ import type { Ownership } from '../ownership';
 import { SCHEMA_VERSION, type FileRow, type GroupCounts, type Report, type TeamRow } from '../contract/report';
 import type { GroupHistory } from '../metrics/team-history';
 import { findingsOf } from './findings';
-import type { ChangeSetSummary } from '../contract/teamwork-crossing';
+import { prLoginText, type ChangeSetSummary, type PrLogins } from '../contract/teamwork-crossing';
+import type { PrLoginPeople } from './change-sets';
+import type { Membership } from '../metrics/membership';
 import { crossing } from '../org/crossing';
 import type { PeriodKind } from '../org/period';
 import { coordinationInPeriod, teamwork } from './teamwork';
@@ -39,6 +41,8 @@ export interface AssembleContext {
   now: Date;
   /** How the commits were grouped (pipeline/change-sets.ts); absent: no summary, no crossing rows. */
   changeSets?: ChangeSetSummary;
+  /** With `--prs`: the export's logins and the people they resolved to (pipeline/change-sets.ts). */
+  prLogins?: PrLoginPeople;
   /** Periods of the crossing rows. */
   period?: PeriodKind;
 }
@@ -126,7 +130,8 @@ export function assembleReport(ctx: AssembleContext): Report {
   const violations = work.violations.length ? [...struct.violations, ...work.violations] : struct.violations;
   const findings = findingsOf(violations, input, ownership, hist.files, (v) => work.weights.get(v.target ?? '') ?? 0);
   const period = ctx.period ?? ctx.options.period ?? 'quarter';
-  const crossed = crossingSection(ctx, period);
+  const changeSets = withLogins(ctx.changeSets, ctx.prLogins, hist.members);
+  const crossed = crossingSection(ctx, changeSets, period);
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
@@ -161,7 +166,8 @@ export function assembleReport(ctx: AssembleContext): Report {
       ...shortfallNotes(short, 'clusters', ctx.options.minSample),
       ...struct.notes,
       ...work.notes,
-      ...changeSetNotes(ctx.changeSets),
+      ...changeSetNotes(changeSets),
+      ...prLoginNotes(changeSets),
     ],
     teams,
     clusters,
@@ -206,15 +212,48 @@ function changeSetNotes(s: ChangeSetSummary | undefined): string[] {
 }
 
 /** Change sets and the cost of crossing a boundary (org/crossing.ts); nothing when the caller grouped nothing. */
-function crossingSection(ctx: AssembleContext, period: PeriodKind): Pick<Report, 'changeSets' | 'crossing'> {
-  if (!ctx.changeSets) return {};
+function crossingSection(
+  ctx: AssembleContext,
+  changeSets: ChangeSetSummary | undefined,
+  period: PeriodKind,
+): Pick<Report, 'changeSets' | 'crossing'> {
+  if (!changeSets) return {};
   const rows = crossing(ctx.input, {
     period,
     maxChangesetSize: ctx.options.maxChangesetSize,
     minSample: ctx.options.minSample,
     cost: ctx.ownership.teamMap.cost,
   });
-  return { changeSets: ctx.changeSets, crossing: rows };
+  return { changeSets, crossing: rows };
+}
+
+/** The `--prs` summary with how many of the export's logins resolve to no team member. */
+function withLogins(
+  s: ChangeSetSummary | undefined,
+  logins: PrLoginPeople | undefined,
+  members: Map<string, Membership>,
+): ChangeSetSummary | undefined {
+  if (!s?.prs || !logins) return s;
+  const outside = (m: Map<string, string>) =>
+    [...m]
+      .filter(([, person]) => !members.get(person)?.teams.length)
+      .map(([login]) => login)
+      .sort();
+  const authors = outside(logins.authors);
+  const reviewers = outside(logins.reviewers);
+  const counts: PrLogins = {
+    authors: logins.authors.size,
+    unmatchedAuthors: authors.length,
+    reviewers: logins.reviewers.size,
+    unmatchedReviewers: reviewers.length,
+    examples: [...new Set([...reviewers, ...authors])].slice(0, 10),
+  };
+  return { ...s, prs: { ...s.prs, logins: counts } };
+}
+
+function prLoginNotes(s: ChangeSetSummary | undefined): string[] {
+  const t = prLoginText(s);
+  return t ? [t] : [];
 }
 
 function withDependency(c: GroupHistory['counts'], dep: { ok: number; total: number } | null): GroupCounts {

@@ -24,6 +24,13 @@ export type ChangeSetMode = 'auto' | 'commit';
 export interface Grouping {
   changeSets: ChangeSet[];
   summary: ChangeSetSummary;
+  /** With `--prs`: every author and reviewer login of the export → the person it resolved to. */
+  prLogins?: PrLoginPeople;
+}
+
+export interface PrLoginPeople {
+  authors: Map<string, string>;
+  reviewers: Map<string, string>;
 }
 
 interface Draft {
@@ -89,7 +96,19 @@ export function groupChangeSets(
   const login = loginResolver([...drafts.values()], personOf);
   const changeSets = [...drafts.values()].map((d) => toChangeSet(d, login));
   const matched = new Set([...drafts.values()].flatMap((d) => (d.pr ? [d.pr.number] : [])));
-  return { changeSets, summary: summarize(changeSets, commits.length, prs, matched.size) };
+  const summary = summarize(changeSets, commits.length, prs, matched.size);
+  return prs ? { changeSets, summary, prLogins: exportLogins(prs, login) } : { changeSets, summary };
+}
+
+/** The export's logins (every pull request, matched or not) and the people they resolve to. */
+function exportLogins(prs: PullRequestExport, login: (l: string) => string): PrLoginPeople {
+  const authors = new Map<string, string>();
+  const reviewers = new Map<string, string>();
+  for (const p of prs.prs) {
+    if (p.author) authors.set(p.author.toLowerCase(), login(p.author));
+    for (const r of p.reviewers) reviewers.set(r.toLowerCase(), login(r));
+  }
+  return { authors, reviewers };
 }
 
 function toChangeSet(d: Draft, login: (l: string) => string): ChangeSet {

@@ -20,6 +20,7 @@ import {
 import { suggestionsView } from './suggestions-view';
 import { crossingHeader, crossingView } from './crossing-view';
 import { scorecardHtml } from './scorecard-view';
+import { teamworkHtml } from './teamwork-html';
 import type { Finding, Report } from '../contract/report';
 
 // The static page (what shows without scripts, and paints first) stays small at 200 teams.
@@ -60,7 +61,7 @@ ${autonomyTable(r)}
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
 ${matrix(r)}
-${crossingHtml(r)}
+${crossingHtml(r)}${teamworkHtml(r)}
 <h2>Findings (${findings.length}, ${r.violations.length} locations)</h2>
 ${findingsTable(findings)}
 ${suggestions(r)}

@@ -5,6 +5,7 @@ import type { Report } from '../contract/report';
 import type { ClusterFit, ScorePeriod, ScoreScope, ScoreValue } from '../contract/teamwork-scorecard';
 import { pct, score } from './format';
 import { h } from './html-parts';
+import { interactionCounts } from './teamwork-view';
 
 /** The numbers of a period row, with how to print them. */
 const COLUMNS: {
@@ -29,13 +30,19 @@ const COLUMNS: {
   { key: 'findingsFixed', label: 'drift findings fixed', fmt: (x) => (x === null ? '–' : String(x)), unit: 'count' },
 ];
 
+const INTERACTIONS_LABEL = 'interactions (window)';
+/** Why the interaction column has no previous value: the statuses are the window's, not each period's. */
+const INTERACTIONS_NOTE =
+  "Interactions: the statuses of the scope's team pairs over the whole window (not computed per period, so there is no previous value to compare).";
+
 export type ScopeFilter = { kind: 'team' | 'cluster'; id: string } | null;
 
 /** "62.5 ↓ from 83.3 (worse)"; "–" without a value. */
 export function cellText(v: ScoreValue, fmt: (x: number | null) => string): string {
   if (v.value === null) return '–';
   if (v.direction === null) return fmt(v.value);
-  if (v.direction === 'same') return `${fmt(v.value)} = ${fmt(v.previous)}`;
+  // A change below the printed precision reads as none: "82% ↑ from 82%" would say it moved.
+  if (v.direction === 'same' || fmt(v.value) === fmt(v.previous)) return `${fmt(v.value)} = ${fmt(v.previous)}`;
   const arrow = v.direction === 'up' ? '↑' : '↓';
   return `${fmt(v.value)} ${arrow} from ${fmt(v.previous)} (${v.direction === v.better ? 'better' : 'worse'})`;
 }
@@ -63,41 +70,33 @@ export function scorecardMarkdown(r: Report, esc: (s: string) => string, only: S
   if (only) {
     // One scope: every period, oldest first.
     const s = scopes[0];
+    out.push(`${s.kind} **${esc(s.id)}** · open findings at HEAD: ${s.openFindings}`, '');
     out.push(
-      `${s.kind} **${esc(s.id)}**${
-        s.interactions
-          ? ` · interactions: ${
-              Object.entries(s.interactions)
-                .map(([k, n]) => `${n} ${esc(k)}`)
-                .join(', ') || 'none'
-            }`
-          : ''
-      } · open findings at HEAD: ${s.openFindings}`,
-      '',
+      `| period | commits | ${COLUMNS.map((c) => c.label).join(' | ')} | ${INTERACTIONS_LABEL} |`,
+      `| --- | ---: | ${COLUMNS.map(() => '---:').join(' | ')} | --- |`,
     );
-    out.push(
-      `| period | commits | ${COLUMNS.map((c) => c.label).join(' | ')} |`,
-      `| --- | ---: | ${COLUMNS.map(() => '---:').join(' | ')} |`,
-    );
+    // Interactions are the window's (not mined per period): on the latest row only.
     for (const p of s.periods)
-      out.push(`| ${esc(p.period)} | ${p.commits} | ${COLUMNS.map((c) => cellText(p[c.key], c.fmt)).join(' | ')} |`);
+      out.push(
+        `| ${esc(p.period)} | ${p.commits} | ${COLUMNS.map((c) => cellText(p[c.key], c.fmt)).join(' | ')} | ${p.period === latest ? esc(interactionCounts(s.interactions)) : ''} |`,
+      );
     if (s.improve) out.push('', `Where to improve (${esc(latest)}): ${improveText(s, esc)}`);
   } else {
     out.push(
-      `| | ${COLUMNS.map((c) => c.label).join(' | ')} | where to improve |`,
-      `| --- | ${COLUMNS.map(() => '---:').join(' | ')} | --- |`,
+      `| | ${COLUMNS.map((c) => c.label).join(' | ')} | ${INTERACTIONS_LABEL} | where to improve |`,
+      `| --- | ${COLUMNS.map(() => '---:').join(' | ')} | --- | --- |`,
     );
     for (const s of scopes) {
       const p = s.periods.find((x) => x.period === latest);
       if (!p) continue;
       out.push(
-        `| ${s.kind === 'cluster' ? 'cluster ' : ''}${esc(s.id)} | ${COLUMNS.map((c) => cellText(p[c.key], c.fmt)).join(' | ')} | ${improveText(s, esc)} |`,
+        `| ${s.kind === 'cluster' ? 'cluster ' : ''}${esc(s.id)} | ${COLUMNS.map((c) => cellText(p[c.key], c.fmt)).join(' | ')} | ${esc(interactionCounts(s.interactions))} | ${improveText(s, esc)} |`,
       );
     }
   }
   out.push(
     '',
-    `_Each value is beside the previous ${card.period}'s; "better" is up for autonomy, its components and congruence, down for crossing and findings opened. ${card.notes.map(esc).join('; ')}. Definitions: docs/metrics.md ("Scorecard")._`,
+    `_Each value is beside the previous ${card.period}'s; "better" is up for autonomy, its components and congruence, down for crossing and findings opened. ${INTERACTIONS_NOTE} ${card.notes.map(esc).join('; ')}. Definitions: docs/metrics.md ("Scorecard")._`,
   );
   return out;
 }
@@ -161,7 +160,7 @@ export function scorecardHtml(r: Report, only: ScopeFilter = null): string {
   const scopes = scopesOf(r, only);
   const rows = scopes.map(
     (s) =>
-      `<tr data-scope="${h(s.kind)}:${h(s.id)}"><th>${s.kind === 'cluster' ? '<i>cluster</i> ' : ''}${h(s.id)}</th>${multiples(s)}<td>${h(improveText(s, (x) => x))}</td></tr>`,
+      `<tr data-scope="${h(s.kind)}:${h(s.id)}"><th>${s.kind === 'cluster' ? '<i>cluster</i> ' : ''}${h(s.id)}</th>${multiples(s)}<td class="interactions"><div class="muted">${h(INTERACTIONS_LABEL)}</div><div>${h(interactionCounts(s.interactions))}</div></td><td>${h(improveText(s, (x) => x))}</td></tr>`,
   );
   const fit =
     !only && r.clusterFit && r.clusterFit.teams
@@ -170,6 +169,6 @@ export function scorecardHtml(r: Report, only: ScopeFilter = null): string {
           .join('')}</ul><p class="muted">Team graph: ${h(r.clusterFit.weights)}.</p>`
       : '';
   return `<h2>Scorecard (per ${h(card.period)}: ${h(card.periods[0])} … ${h(card.periods[card.periods.length - 1])})</h2>
-<p class="muted">Bars: one per ${h(card.period)}, oldest first, the latest darker; text: the latest beside the previous. ${h(card.notes.join('; '))}.</p>
+<p class="muted">Bars: one per ${h(card.period)}, oldest first, the latest darker; text: the latest beside the previous. ${h(INTERACTIONS_NOTE)} ${h(card.notes.join('; '))}.</p>
 <table class="scorecard"><tbody>${rows.join('')}</tbody></table>${fit}`;
 }
