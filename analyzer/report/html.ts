@@ -2,7 +2,9 @@
 // every repository string escaped. Static content first — team graph, autonomy table with trend
 // sparklines, team × team coupling matrix (imports and shared commits), violations, suggestions —
 // which the inlined interactive dashboard (html-dashboard.ts: sigma graph, filters, matrix
-// toggle) replaces when scripts run. Without a built dashboard the page is the static content only.
+// toggle) replaces when scripts run; then the sections the dashboard has no place for (crossing,
+// interactions, coordination, scorecard, cluster fit, notes), which stay. Without a built
+// dashboard the page is the static content only.
 import { INFERRED_MEMBERSHIP, memberLabel, pct, score } from './format';
 import { inlineDashboard } from './html-dashboard';
 import { clusterColor, h, sparkline, teamGraphSvg } from './html-parts';
@@ -61,10 +63,12 @@ ${autonomyTable(r)}
 <h2>Coupling matrix</h2>
 <p class="muted">Each cell: import edges from the row team into the column team / commits shared by both.</p>
 ${matrix(r)}
-${crossingHtml(r)}${teamworkHtml(r)}
 <h2>Findings (${findings.length}, ${r.violations.length} locations)</h2>
 ${findingsTable(findings)}
-${suggestions(r)}
+${suggestions(r)}`;
+  // What the interactive dashboard has no section for stays on the page when scripts run:
+  // crossing, interactions, coordination, the scorecard with cluster fit, and the notes.
+  const teamwork = `${crossingHtml(r)}${teamworkHtml(r)}
 ${scorecardHtml(r)}
 ${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : ''}`;
   return `<!doctype html>
@@ -73,6 +77,7 @@ ${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${h(n)}</li>`).j
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${CSS}</style>${dash?.style ?? ''}</head><body>
 <div id="app">${large ? '' : body}</div>
 ${large ? `<noscript>${body}</noscript>` : ''}
+<div id="teamwork">${teamwork}</div>
 ${dash?.scripts ?? ''}
 </body></html>
 `;

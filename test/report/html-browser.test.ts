@@ -48,6 +48,11 @@ describe('HTML report in Chromium', () => {
       expect(await page.locator('select[name=cluster] option').count()).toBe(2);
       expect(await page.locator('.findings').innerText()).toContain('web/<img src=x onerror=alert(1)>.ts');
       expect(await page.locator('img').count()).toBe(0);
+      // The sections the dashboard has no place for stay under it once it has drawn.
+      const kept = await page.locator('#teamwork h2').allInnerTexts();
+      expect(kept.some((t) => t.startsWith('Scorecard'))).toBe(true);
+      expect(kept).toContain('Notes');
+      expect(await page.locator('#app h2', { hasText: 'Scorecard' }).count()).toBe(0);
       mkdirSync('test-output', { recursive: true });
       await page.screenshot({ path: 'test-output/html-report.png', fullPage: true });
       expect(errors).toEqual([]);

@@ -80,11 +80,14 @@ describe('Interactions and Coordination, one selection for both reports', () => 
       ['enablement', '100%'],
       ['search', '100%'],
     ]);
-    // The HTML sections sit beside the crossing rows, before the findings.
+    // The HTML sections sit with the crossing rows after the findings, outside the part the
+    // interactive dashboard replaces, and before the scorecard.
     const at = (s: string) => html.indexOf(s);
+    expect(at('<h2>Findings')).toBeLessThan(at('<div id="teamwork">'));
+    expect(at('<div id="teamwork">')).toBeLessThan(at('<h2>Crossing boundaries'));
     expect(at('<h2>Crossing boundaries')).toBeLessThan(at('<h2>Interactions'));
     expect(at('<h2>Interactions')).toBeLessThan(at('<h2>Coordination'));
-    expect(at('<h2>Coordination')).toBeLessThan(at('<h2>Findings'));
+    expect(at('<h2>Coordination')).toBeLessThan(at('<h2>Scorecard'));
   });
 
   it('counts the export logins that match no team member, in the notes and the Coordination section', () => {
@@ -126,7 +129,7 @@ describe('Interactions and Coordination, one selection for both reports', () => 
     bad.changeSets!.prs!.file = '<b>prs</b>.json';
     const html = renderReport('html', bad);
     for (const raw of ['<img src=x', '<script>x()', '<b>prs'])
-      expect(html.slice(html.indexOf('<h2>Interactions'), html.indexOf('<h2>Findings'))).not.toContain(raw);
+      expect(html.slice(html.indexOf('<h2>Interactions'), html.indexOf('<h2>Scorecard'))).not.toContain(raw);
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62; ↔ platform');
     const md = renderReport('md', bad);
     expect(md).toContain('| &lt;img src=x onerror=alert(1)&gt; ↔ platform | x-as-a-service until a\\|b\\`c | none |');
