@@ -64,6 +64,13 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
   const min = opts.minSample ?? 10;
   const hoursOf = effortHours(input.commits);
   const items: Item[] = [];
+  const byDay = new Map<number, string>(); // a period per UTC day, not a Date per change set
+  const periodOfSet = (set: ChangeSet, kind: PeriodKind) => {
+    const day = Math.floor(set.merged / 86400);
+    let p = byDay.get(day);
+    if (p === undefined) byDay.set(day, (p = periodOf(day * 86400, kind)));
+    return p;
+  };
   for (const set of changeSetsOf(input)) {
     if (set.files.length === 0 || set.files.length > max) continue;
     const teams: string[] = [];
@@ -85,7 +92,7 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
       hours: elapsedHours(set),
       people,
       effort,
-      period: opts.period ? periodOf(set.merged, opts.period) : null,
+      period: opts.period ? periodOfSet(set, opts.period) : null,
     });
   }
   const scopes: { kind: CrossingRow['scope']['kind']; id: string | null; has: (teams: string[]) => boolean }[] = [
@@ -105,16 +112,11 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
     const mine = items.filter((i) => scope.has(i.teams));
     const withCost = scope.kind !== 'team' ? opts.cost : undefined;
     rows.push(row(scope, null, mine, withCost, min));
-    for (const p of periods)
-      rows.push(
-        row(
-          scope,
-          p,
-          mine.filter((i) => i.period === p),
-          withCost,
-          min,
-        ),
-      );
+    if (!periods.length) continue;
+    // The scope's items per period in one pass, each list in the window's order.
+    const inPeriod = new Map<string, Item[]>(periods.map((p) => [p, []]));
+    for (const i of mine) inPeriod.get(i.period!)!.push(i);
+    for (const p of periods) rows.push(row(scope, p, inPeriod.get(p)!, withCost, min));
   }
   return rows;
 }
@@ -158,11 +160,16 @@ function row(
   min: number,
 ): CrossingRow {
   const side = (list: Item[]) => sideOf(list, min);
-  const cross = items.filter((i) => i.cross);
-  const single = items.filter((i) => !i.cross);
+  const cross: Item[] = [];
+  const single: Item[] = [];
+  const byBand = BANDS.map(() => ({ single: [] as Item[], cross: [] as Item[] }));
+  for (const i of items) {
+    (i.cross ? cross : single).push(i);
+    (i.cross ? byBand[i.band].cross : byBand[i.band].single).push(i);
+  }
   const bands: CrossingBand[] = BANDS.map((b, k) => {
-    const s = side(single.filter((i) => i.band === k));
-    const c = side(cross.filter((i) => i.band === k));
+    const s = side(byBand[k].single);
+    const c = side(byBand[k].cross);
     const r = ratioOf(c, s);
     return { band: b.band, single: s, cross: c, ratio: r === null ? null : round(r, 2) };
   }).filter((b) => b.single.n + b.cross.n > 0);
@@ -195,7 +202,8 @@ function row(
 }
 
 function sideOf(items: Item[], min: number): CrossingSide {
-  const timed = items.flatMap((i) => (i.hours === null ? [] : [i.hours]));
+  const timed: number[] = [];
+  for (const i of items) if (i.hours !== null) timed.push(i.hours);
   return {
     n: items.length,
     medianHours: timed.length && timed.length >= min ? round(median(timed), 1) : null,

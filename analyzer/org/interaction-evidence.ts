@@ -98,7 +98,8 @@ export function collectEvidence(x: EvidenceInput): Evidence {
   for (const cs of changeSetsOf(x.input)) {
     if (cs.files.length > x.maxChangesetSize) continue;
     const owners = cs.files.length > 1 ? cs.files.map(teamsOf) : [];
-    const list = owners.length ? [...new Set(owners.flat())] : [];
+    const list: string[] = []; // the teams of its files, each once, in the order first met
+    for (const o of owners) for (const t of o) if (!list.includes(t)) list.push(t);
     // A file both teams own is neither side's: the change set must touch a file of each that the other does not own.
     const side = (t: string, other: string) => owners.some((o) => o.includes(t) && !o.includes(other));
     for (let i = 0; i < list.length; i++) {
