@@ -18,10 +18,12 @@ export interface Need {
 
 /** The change sets as numbers: what coordinationNeed reads, built once for the window and every period. */
 export interface NeedIndex {
-  /** Per change set: its distinct files' ids. */
-  files: Int32Array[];
-  /** Per change set: (file id, person id) of each commit's file and author or co-author, flattened. */
-  changes: Int32Array[];
+  /** Change set s's distinct files' ids are fileIds[fileAt[s] .. fileAt[s + 1]). */
+  fileIds: Int32Array;
+  fileAt: Int32Array;
+  /** Change set s's (file id, person id) of each commit's file and author or co-author, flattened: changeIds[changeAt[s] .. changeAt[s + 1]). */
+  changeIds: Int32Array;
+  changeAt: Int32Array;
   /** Per file id: 1 when the file has a delivery team. */
   owned: Uint8Array;
   /** Per person id: the ids of the person's delivery teams. */
@@ -52,23 +54,34 @@ export function needIndex(
     if (i === undefined) (personIds.set(p, (i = teamsOfPerson.length)), teamsOfPerson.push(people(p).map(team)));
     return i;
   };
-  const files: Int32Array[] = [];
-  const changes: Int32Array[] = [];
-  const buf: number[] = [];
-  for (const cs of sets) {
-    files.push(Int32Array.from(cs.files, file));
-    buf.length = 0;
+  // Two flat arrays and an offset per change set: a few allocations, not two per change set.
+  const fileList: number[] = [];
+  const changeList: number[] = [];
+  const fileAt = new Int32Array(sets.length + 1);
+  const changeAt = new Int32Array(sets.length + 1);
+  for (let s = 0; s < sets.length; s++) {
+    const cs = sets[s];
+    for (const f of cs.files) fileList.push(file(f));
     for (const c of cs.commits) {
       const a = person(c.author);
       for (const f of c.files) {
         const fid = file(f.path);
-        buf.push(fid, a);
-        for (const p of c.coAuthors) buf.push(fid, person(p));
+        changeList.push(fid, a);
+        for (const p of c.coAuthors) changeList.push(fid, person(p));
       }
     }
-    changes.push(Int32Array.from(buf));
+    fileAt[s + 1] = fileList.length;
+    changeAt[s + 1] = changeList.length;
   }
-  return { files, changes, owned: Uint8Array.from(ownedList), teamsOfPerson, names };
+  return {
+    fileIds: Int32Array.from(fileList),
+    fileAt,
+    changeIds: Int32Array.from(changeList),
+    changeAt,
+    owned: Uint8Array.from(ownedList),
+    teamsOfPerson,
+    names,
+  };
 }
 
 /** C(X, Y) over the change sets numbered `subset` (indices into the index's change sets). */
@@ -85,9 +98,8 @@ export function coordinationNeed(x: NeedIndex, subset: ArrayLike<number>): Need 
   const sparse = new Map<number, [number, number]>();
   const touched: number[] = [];
   for (let s = 0; s < subset.length; s++) {
-    const files = x.files[subset[s]];
-    for (let k = 0; k < files.length; k++) {
-      const fw = weights[files[k]];
+    for (let k = x.fileAt[subset[s]], end = x.fileAt[subset[s] + 1]; k < end; k++) {
+      const fw = weights[x.fileIds[k]];
       if (!fw) continue;
       for (let i = 0; i < fw.length; i += 2) {
         if (!w[fw[i]]) touched.push(fw[i]);
@@ -136,8 +148,8 @@ function fileWeights(x: NeedIndex, subset: ArrayLike<number>): (number[] | undef
   const who: (number[] | undefined)[] = new Array(F);
   const listed: number[] = [];
   for (let s = 0; s < subset.length; s++) {
-    const ch = x.changes[subset[s]];
-    for (let i = 0; i < ch.length; i += 2) {
+    const ch = x.changeIds;
+    for (let i = x.changeAt[subset[s]], end = x.changeAt[subset[s] + 1]; i < end; i += 2) {
       const fid = ch[i];
       if (!x.owned[fid]) continue;
       const key = fid * P + ch[i + 1];

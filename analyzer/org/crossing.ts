@@ -81,7 +81,10 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
       for (const t of d) if (!teams.includes(t)) teams.push(t);
     }
     if (!teams.length) continue;
-    const people = new Set([...set.authors, ...set.reviewers]).size;
+    const people =
+      set.reviewers.length || set.authors.length > 1
+        ? new Set([...set.authors, ...set.reviewers]).size
+        : set.authors.length;
     let effort = 0;
     for (const c of set.commits) effort += hoursOf.get(c.sha) ?? 0;
     items.push({
@@ -95,21 +98,29 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
       period: opts.period ? periodOfSet(set, opts.period) : null,
     });
   }
-  const scopes: { kind: CrossingRow['scope']['kind']; id: string | null; has: (teams: string[]) => boolean }[] = [
-    { kind: 'all', id: null, has: () => true },
-    ...input.clusters.map((c) => ({
-      kind: 'cluster' as const,
-      id: c.id,
-      has: (teams: string[]) => teams.some((t) => c.teams.includes(t)),
-    })),
+  const scopes: { kind: CrossingRow['scope']['kind']; id: string | null; items: Item[] }[] = [
+    { kind: 'all', id: null, items },
+    ...input.clusters.map((c) => ({ kind: 'cluster' as const, id: c.id, items: [] as Item[] })),
     ...input.teams
       .filter((t) => !input.reviewGroups.has(t.id))
-      .map((t) => ({ kind: 'team' as const, id: t.id, has: (teams: string[]) => teams.includes(t.id) })),
+      .map((t) => ({ kind: 'team' as const, id: t.id, items: [] as Item[] })),
   ];
+  // A change set belongs to a team's scope when it touches the team's files, to a cluster's when it
+  // touches any of its teams' files: each change set is handed to its scopes in one pass, in order.
+  const scopesOfTeam = new Map<string, number[]>();
+  const join = (team: string, scope: number) =>
+    (scopesOfTeam.get(team) ?? scopesOfTeam.set(team, []).get(team)!).push(scope);
+  input.clusters.forEach((c, k) => c.teams.forEach((t) => join(t, 1 + k)));
+  scopes.forEach((s, k) => s.kind === 'team' && join(s.id!, k));
+  const mark = new Int32Array(scopes.length).fill(-1);
+  items.forEach((item, n) => {
+    for (const t of item.teams)
+      for (const k of scopesOfTeam.get(t) ?? []) if (mark[k] !== n) ((mark[k] = n), scopes[k].items.push(item));
+  });
   const periods = opts.period ? [...new Set(items.map((i) => i.period!))].sort() : [];
   const rows: CrossingRow[] = [];
   for (const scope of scopes) {
-    const mine = items.filter((i) => scope.has(i.teams));
+    const mine = scope.items;
     const withCost = scope.kind !== 'team' ? opts.cost : undefined;
     rows.push(row(scope, null, mine, withCost, min));
     if (!periods.length) continue;
@@ -202,12 +213,20 @@ function row(
 }
 
 function sideOf(items: Item[], min: number): CrossingSide {
-  const timed: number[] = [];
-  for (const i of items) if (i.hours !== null) timed.push(i.hours);
+  let n = 0;
+  for (const i of items) if (i.hours !== null) n++;
+  const timed = new Float64Array(n);
+  const people = new Float64Array(items.length);
+  n = 0;
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k];
+    people[k] = i.people;
+    if (i.hours !== null) timed[n++] = i.hours;
+  }
   return {
     n: items.length,
-    medianHours: timed.length && timed.length >= min ? round(median(timed), 1) : null,
-    people: items.length ? median(items.map((i) => i.people)) : null,
+    medianHours: timed.length && timed.length >= min ? round(sortedMedian(timed.sort()), 1) : null,
+    people: items.length ? sortedMedian(people.sort()) : null,
   };
 }
 
@@ -217,8 +236,12 @@ function ratioOf(cross: CrossingSide, single: CrossingSide): number | null {
     : null;
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+export function median(xs: ArrayLike<number>): number {
+  // A typed array sorts numerically without a comparator call per step: the window's row sorts ~20k.
+  return sortedMedian(Float64Array.from(xs).sort());
+}
+
+function sortedMedian(s: Float64Array): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
