@@ -71,10 +71,11 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
     if (p === undefined) byDay.set(day, (p = periodOf(day * 86400, kind)));
     return p;
   };
+  const owners: string[][] = []; // per change set, the distinct delivery-team sets of its files: a handful
   for (const set of changeSetsOf(input)) {
     if (set.files.length === 0 || set.files.length > max) continue;
     const teams: string[] = [];
-    const owners: string[][] = []; // the distinct delivery-team sets of its files: a handful
+    owners.length = 0;
     for (const f of set.files) {
       const d = input.deliveryTeamsOf(f);
       if (d.length && !owners.includes(d)) owners.push(d);
@@ -91,7 +92,7 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
       set,
       teams,
       cross: crosses(owners),
-      band: BANDS.findIndex((b) => set.files.length <= b.max),
+      band: bandOf(set.files.length),
       hours: elapsedHours(set),
       people,
       effort,
@@ -130,6 +131,12 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
     for (const p of periods) rows.push(row(scope, p, inPeriod.get(p)!, withCost, min));
   }
   return rows;
+}
+
+function bandOf(files: number): number {
+  let k = 0;
+  while (files > BANDS[k].max) k++;
+  return k;
 }
 
 /** Two of the files share no delivery team (as team coupling says): a change inside jointly owned files stays inside. */

@@ -63,8 +63,9 @@ export function scorecardSection(
 
 /**
  * Per period, its commits without sweeps and each author's changes per file, for the files with
- * enough changes in the period to drift: every commit is read twice in all (the changes per
- * (period, file), then the authors of the files that can drift), never once per period.
+ * enough changes in the period to drift. Paths are numbered once for all periods; each period
+ * counts its commits' changes per file in a reused typed array (one map lookup per change), then
+ * reads the authors of the files that can drift — never a drift run per period over the history.
  */
 function changesByPeriod(
   byPeriod: Map<string, Commit[]>,
@@ -72,22 +73,51 @@ function changesByPeriod(
   keep: (file: string) => boolean,
 ): Map<string, { commits: Commit[]; byFile: Map<string, Map<string, { changes: number }>> }> {
   const out = new Map<string, { commits: Commit[]; byFile: Map<string, Map<string, { changes: number }>> }>();
+  const ids = new Map<string, number>();
+  const paths: string[] = [];
+  let counts = new Int32Array(1024);
+  const seen: number[] = []; // the period's changes as path ids, in commit order
   for (const [period, all] of byPeriod) {
     const commits = all.filter((c) => c.files.length <= max);
-    // Most files of a period have fewer than DRIFT_MIN_CHANGES changes: no map for them.
-    const total = new Map<string, number>();
-    for (const c of commits) for (const f of c.files) total.set(f.path, (total.get(f.path) ?? 0) + 1);
-    const byFile = new Map<string, Map<string, { changes: number }>>();
-    for (const [f, n] of total) if (n >= DRIFT_MIN_CHANGES && keep(f)) byFile.set(f, new Map());
-    for (const c of commits) {
+    seen.length = 0;
+    for (const c of commits)
       for (const f of c.files) {
-        const m = byFile.get(f.path);
-        if (!m) continue;
+        let id = ids.get(f.path);
+        if (id === undefined) {
+          ids.set(f.path, (id = paths.push(f.path) - 1));
+          if (id >= counts.length) {
+            const grown = new Int32Array(counts.length * 2);
+            grown.set(counts);
+            counts = grown;
+          }
+        }
+        counts[id]++;
+        seen.push(id);
+      }
+    // Most files of a period have fewer than DRIFT_MIN_CHANGES changes: no map for them. The map
+    // keeps the order the files were first changed in, as the drift violation reads them.
+    const byFile = new Map<string, Map<string, { changes: number }>>();
+    const maps: Map<string, { changes: number }>[] = [];
+    // Once decided, a path's count becomes -1 (cannot drift) or -2 - k (its map is maps[k]).
+    for (const id of seen) {
+      if (counts[id] < 0) continue;
+      if (counts[id] >= DRIFT_MIN_CHANGES && keep(paths[id])) {
+        const m = new Map<string, { changes: number }>();
+        byFile.set(paths[id], m);
+        counts[id] = -2 - (maps.push(m) - 1);
+      } else counts[id] = -1;
+    }
+    let k = 0;
+    for (const c of commits)
+      for (let j = 0; j < c.files.length; j++) {
+        const v = counts[seen[k++]];
+        if (v >= -1) continue;
+        const m = maps[-2 - v];
         const e = m.get(c.author);
         if (e) e.changes++;
         else m.set(c.author, { changes: 1 });
       }
-    }
+    for (const id of seen) counts[id] = 0;
     out.set(period, { commits, byFile });
   }
   return out;
