@@ -72,6 +72,11 @@ export function groupChangeSets(
   prs: PullRequestExport | null,
   personOf: (login: string) => string | null,
 ): Grouping {
+  // Nothing to group (no merge, no export, no squash commit naming its pull request): one change per commit.
+  if (!merges.length && !prs?.prs.length && !commits.some((c) => c.pr)) {
+    const changeSets = commits.map((c) => toChangeSet({ id: c.sha, kind: 'commit', commits: [c] }, (l) => l));
+    return { changeSets, summary: summarize(changeSets, commits.length, prs, 0) };
+  }
   const mergeBySha = new Map(merges.map((m) => [m.sha, m]));
   const prByCommit = new Map((prs?.prs ?? []).filter((p) => p.mergeCommit).map((p) => [p.mergeCommit!, p]));
   // A squash commit the export lists under another oid (a rebased or cherry-picked copy) still names its number.
