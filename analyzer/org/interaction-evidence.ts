@@ -97,13 +97,6 @@ export function collectEvidence(x: EvidenceInput): Evidence {
   }
   const owners: string[][] = [];
   const list: string[] = [];
-  // One counter object per team for changesTo, changesBy and crossBy: one lookup per change, not three.
-  const tally = new Map<string, Tally>();
-  const tallyOf = (team: string) => {
-    let t = tally.get(team);
-    if (!t) tally.set(team, (t = { to: 0, by: 0, cross: 0 }));
-    return t;
-  };
   for (const cs of changeSetsOf(x.input)) {
     if (cs.files.length > x.maxChangesetSize) continue;
     // Scratch arrays reused per change set: the teams of each file, and the teams each once, in the order first met.
@@ -124,20 +117,9 @@ export function collectEvidence(x: EvidenceInput): Evidence {
       }
     }
     countJoint(cs.authors, people, pair);
-    for (const c of cs.commits) countCrossChanges(c, teamsOf, people, tallyOf, pair, dated);
-  }
-  for (const [team, t] of tally) {
-    if (t.to) out.changesTo.set(team, t.to);
-    if (t.by) out.changesBy.set(team, t.by);
-    if (t.cross) out.crossBy.set(team, t.cross);
+    for (const c of cs.commits) countCrossChanges(c, teamsOf, people, out, pair, dated);
   }
   return out;
-}
-
-interface Tally {
-  to: number;
-  by: number;
-  cross: number;
 }
 
 /** A file both teams own is neither side's: the change set must touch a file of `t` that `other` does not own. */
@@ -145,6 +127,8 @@ function side(owners: string[][], t: string, other: string): boolean {
   for (const o of owners) if (o.includes(t) && !o.includes(other)) return true;
   return false;
 }
+
+const bump = (m: Map<string, number>, t: string) => m.set(t, (m.get(t) ?? 0) + 1);
 
 /** Change sets written by members of both teams (two different people: authors, co-authors). */
 function countJoint(
@@ -172,22 +156,22 @@ function countCrossChanges(
   c: MetricsInput['commits'][number],
   teamsOf: (p: string) => string[],
   teamsOfPerson: (p: string) => string[],
-  tallyOf: (team: string) => Tally,
+  out: Evidence,
   pair: (a: string, b: string) => PairCounts,
   dated: (a: string, b: string, p: PairCounts, date: number) => unknown,
 ): void {
   const writers = c.coAuthors.length
     ? new Set([c.author, ...c.coAuthors].flatMap(teamsOfPerson))
     : teamsOfPerson(c.author);
+  const add = bump;
   for (const f of c.files) {
     const owners = teamsOf(f.path);
     if (!owners.length) continue;
-    for (const o of owners) tallyOf(o).to++;
+    for (const o of owners) add(out.changesTo, o);
     for (const w of writers) {
-      const tw = tallyOf(w);
-      tw.by++;
+      add(out.changesBy, w);
       if (owners.includes(w)) continue;
-      tw.cross++;
+      add(out.crossBy, w);
       for (const o of owners) {
         const p = pair(w, o);
         if (w < o) p.changesAinB++;
