@@ -170,7 +170,10 @@ function fileWeights(x: NeedIndex, subset: ArrayLike<number>): (number[] | undef
   for (const fid of listed) {
     counts.clear();
     for (const p of who[fid]!) for (const t of x.teamsOfPerson[p]) counts.set(t, (counts.get(t) ?? 0) + 1);
-    if (counts.size) out[fid] = [...counts].flat();
+    if (!counts.size) continue;
+    const fw: number[] = [];
+    for (const [t, n] of counts) fw.push(t, n);
+    out[fid] = fw;
   }
   return out;
 }
