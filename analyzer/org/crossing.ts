@@ -120,15 +120,17 @@ export function crossing(input: MetricsInput, opts: CrossingOptions): CrossingRo
   });
   const periods = opts.period ? [...new Set(items.map((i) => i.period!))].sort() : [];
   const rows: CrossingRow[] = [];
+  const periodIndex = new Map(periods.map((p, k) => [p, k + 1]));
   for (const scope of scopes) {
-    const mine = scope.items;
     const withCost = scope.kind !== 'team' ? opts.cost : undefined;
-    rows.push(row(scope, null, mine, withCost, min));
-    if (!periods.length) continue;
-    // The scope's items per period in one pass, each list in the window's order.
-    const inPeriod = new Map<string, Item[]>(periods.map((p) => [p, []]));
-    for (const i of mine) inPeriod.get(i.period!)!.push(i);
-    for (const p of periods) rows.push(row(scope, p, inPeriod.get(p)!, withCost, min));
+    // The window's row and every period's, tallied in one pass over the scope's change sets, in order.
+    const tallies = [newTally(), ...periods.map(newTally)];
+    for (const i of scope.items) {
+      add(tallies[0], i);
+      if (periods.length) add(tallies[periodIndex.get(i.period!)!], i);
+    }
+    rows.push(row(scope, null, tallies[0], withCost, min));
+    periods.forEach((p, k) => rows.push(row(scope, p, tallies[k + 1], withCost, min)));
   }
   return rows;
 }
@@ -170,42 +172,77 @@ export function effortHours(commits: Commit[]): Map<string, number> {
   return out;
 }
 
+/** One side of a row (single-team or cross-team changes, all or one size band): count, people per count, timed hours. */
+interface SideTally {
+  n: number;
+  /** people[k] = change sets with k people (whole numbers: counted, not sorted, for the median). */
+  people: number[];
+  hours: number[];
+}
+
+interface Tally {
+  n: number;
+  single: SideTally;
+  cross: SideTally;
+  bands: { single: SideTally; cross: SideTally }[];
+  /** Effort of the cross-team change sets, summed in the window's order. */
+  crossEffort: number;
+}
+
+const newSide = (): SideTally => ({ n: 0, people: [], hours: [] });
+const newTally = (): Tally => ({
+  n: 0,
+  single: newSide(),
+  cross: newSide(),
+  bands: BANDS.map(() => ({ single: newSide(), cross: newSide() })),
+  crossEffort: 0,
+});
+
+function add(t: Tally, i: Item): void {
+  t.n++;
+  if (i.cross) {
+    t.crossEffort += i.effort;
+    tallySide(t.cross, i);
+    tallySide(t.bands[i.band].cross, i);
+  } else {
+    tallySide(t.single, i);
+    tallySide(t.bands[i.band].single, i);
+  }
+}
+
+function tallySide(s: SideTally, i: Item): void {
+  s.n++;
+  while (s.people.length <= i.people) s.people.push(0);
+  s.people[i.people]++;
+  if (i.hours !== null) s.hours.push(i.hours);
+}
+
 function row(
   scope: { kind: CrossingRow['scope']['kind']; id: string | null },
   period: string | null,
-  items: Item[],
+  t: Tally,
   cost: CrossingOptions['cost'],
   min: number,
 ): CrossingRow {
-  const side = (list: Item[]) => sideOf(list, min);
-  const cross: Item[] = [];
-  const single: Item[] = [];
-  const byBand = BANDS.map(() => ({ single: [] as Item[], cross: [] as Item[] }));
-  for (const i of items) {
-    (i.cross ? cross : single).push(i);
-    (i.cross ? byBand[i.band].cross : byBand[i.band].single).push(i);
-  }
+  const side = (s: SideTally) => sideOf(s, min);
   const bands: CrossingBand[] = BANDS.map((b, k) => {
-    const s = side(byBand[k].single);
-    const c = side(byBand[k].cross);
+    const s = side(t.bands[k].single);
+    const c = side(t.bands[k].cross);
     const r = ratioOf(c, s);
     return { band: b.band, single: s, cross: c, ratio: r === null ? null : round(r, 2) };
   }).filter((b) => b.single.n + b.cross.n > 0);
   let weighted = 0;
   let weight = 0;
   for (const b of bands) if (b.ratio !== null) ((weighted += b.ratio * b.cross.n), (weight += b.cross.n));
-  const hours = round(
-    cross.reduce((sum, i) => sum + i.effort, 0),
-    1,
-  );
+  const hours = round(t.crossEffort, 1);
   const engineerDays = round(hours / HOURS_PER_DAY, 1);
   const out: CrossingRow = {
     scope: { kind: scope.kind, id: scope.id },
     period,
-    single: side(single),
-    cross: side(cross),
+    single: side(t.single),
+    cross: side(t.cross),
     ratio: weight ? round(weighted / weight, 2) : null,
-    crossShare: items.length ? round(cross.length / items.length, 3) : null,
+    crossShare: t.n ? round(t.cross.n / t.n, 3) : null,
     bands,
     effort: { hours, engineerDays, method: EFFORT_METHOD, estimate: true },
   };
@@ -219,22 +256,23 @@ function row(
   return out;
 }
 
-function sideOf(items: Item[], min: number): CrossingSide {
-  let n = 0;
-  for (const i of items) if (i.hours !== null) n++;
-  const timed = new Float64Array(n);
-  const people = new Float64Array(items.length);
-  n = 0;
-  for (let k = 0; k < items.length; k++) {
-    const i = items[k];
-    people[k] = i.people;
-    if (i.hours !== null) timed[n++] = i.hours;
-  }
+function sideOf(s: SideTally, min: number): CrossingSide {
   return {
-    n: items.length,
-    medianHours: timed.length && timed.length >= min ? round(sortedMedian(timed.sort()), 1) : null,
-    people: items.length ? sortedMedian(people.sort()) : null,
+    n: s.n,
+    medianHours: s.hours.length && s.hours.length >= min ? round(median(s.hours), 1) : null,
+    people: s.n ? countedMedian(s.people, s.n) : null,
   };
+}
+
+/** The median of n whole numbers given as counts per value (counts[v] = how many are v). */
+function countedMedian(counts: number[], n: number): number {
+  const kth = (k: number) => {
+    let seen = 0;
+    for (let v = 0; v < counts.length; v++) if ((seen += counts[v]) > k) return v;
+    return counts.length - 1;
+  };
+  const m = n >> 1;
+  return n % 2 ? kth(m) : (kth(m - 1) + kth(m)) / 2;
 }
 
 function ratioOf(cross: CrossingSide, single: CrossingSide): number | null {
