@@ -21,7 +21,7 @@ import type { Cluster } from '../model/types';
 import { pairKey } from './interaction-evidence';
 import { periodOf, type PeriodKind } from './period';
 import { deliveryLookup } from './team-lookup';
-import { coordinationNeed } from './coordination-need';
+import { coordinationNeed, needIndex, type NeedIndex } from './coordination-need';
 
 export const NEEDED_SETS = 5;
 export const NEEDED_STRENGTH = 0.2;
@@ -38,13 +38,53 @@ export function coordination(
   x: CoordinationInput,
   opts: { period: string | null; periodKind?: PeriodKind },
 ): Coordination {
-  const kind = opts.periodKind ?? 'quarter';
-  const sets = changeSetsOf(x.input).filter(
-    (cs) =>
-      cs.files.length <= x.maxChangesetSize && (opts.period === null || periodOf(cs.merged, kind) === opts.period),
-  );
+  return coordinationPeriods(x, opts.periodKind ?? 'quarter')(opts.period);
+}
+
+/**
+ * Coordination for the whole window (null) or one period, from one numbering of the change sets:
+ * the report asks for the window and then for every period of the scorecard.
+ */
+export function coordinationPeriods(x: CoordinationInput, kind: PeriodKind): (period: string | null) => Coordination {
+  const sets = changeSetsOf(x.input).filter((cs) => cs.files.length <= x.maxChangesetSize);
   const teamsOf = deliveryLookup(x.input.deliveryTeamsOf, x.delivery);
   const people = deliveryLookup(x.teamsOfPerson, x.delivery);
+  let index: NeedIndex | undefined;
+  let byPeriod: Map<string, number[]> | undefined;
+  const periodsOf = () => {
+    const out = new Map<string, number[]>();
+    const byDay = new Map<number, string>(); // a period per UTC day, not a Date per change set
+    sets.forEach((cs, i) => {
+      const day = Math.floor(cs.merged / 86400);
+      let p = byDay.get(day);
+      if (p === undefined) byDay.set(day, (p = periodOf(day * 86400, kind)));
+      (out.get(p) ?? out.set(p, []).get(p)!).push(i);
+    });
+    return out;
+  };
+  let all: number[] | undefined;
+  return (period) => {
+    index ??= needIndex(sets, teamsOf, people);
+    const subset = period === null ? (all ??= sets.map((_, i) => i)) : ((byPeriod ??= periodsOf()).get(period) ?? []);
+    return coordinationOf(
+      x,
+      period,
+      index,
+      subset.map((i) => sets[i]),
+      subset,
+      people,
+    );
+  };
+}
+
+function coordinationOf(
+  x: CoordinationInput,
+  period: string | null,
+  index: NeedIndex,
+  sets: ChangeSet[],
+  subset: number[],
+  people: (p: string) => string[],
+): Coordination {
   const pairs = new Map<string, CoordinationPair>();
   const pair = (a: string, b: string) => {
     const k = pairKey(a, b);
@@ -65,7 +105,7 @@ export function coordination(
         .get(k)!
     );
   };
-  const need = coordinationNeed(sets, teamsOf, people);
+  const need = coordinationNeed(index, subset);
   for (const p of need.pairs.values())
     Object.assign(pair(p.a, p.b), { dependency: p.dependency, linkingChangeSets: p.linking });
   const self = need.self;
@@ -77,7 +117,7 @@ export function coordination(
     p.needed = p.linkingChangeSets >= NEEDED_SETS && p.strength >= NEEDED_STRENGTH;
     p.happened = p.evidence.coAuthored + p.evidence.reviewed + p.evidence.sharedChangeSets > 0;
   }
-  return summarize(rows, x, opts.period);
+  return summarize(rows, x, period);
 }
 
 /** Pairs of different people from two different teams among `persons`, each team pair once. */

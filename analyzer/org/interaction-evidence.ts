@@ -95,15 +95,22 @@ export function collectEvidence(x: EvidenceInput): Evidence {
       if (p.examples.length < 3) p.examples.push({ file: e.edge.from, line: e.edge.line });
     }
   }
+  const owners: string[][] = [];
+  const list: string[] = [];
   for (const cs of changeSetsOf(x.input)) {
     if (cs.files.length > x.maxChangesetSize) continue;
-    const owners = cs.files.length > 1 ? cs.files.map(teamsOf) : [];
-    const list = owners.length ? [...new Set(owners.flat())] : [];
-    // A file both teams own is neither side's: the change set must touch a file of each that the other does not own.
-    const side = (t: string, other: string) => owners.some((o) => o.includes(t) && !o.includes(other));
+    // Scratch arrays reused per change set: the teams of each file, and the teams each once, in the order first met.
+    owners.length = 0;
+    list.length = 0;
+    if (cs.files.length > 1)
+      for (const f of cs.files) {
+        const o = teamsOf(f);
+        owners.push(o);
+        for (const t of o) if (!list.includes(t)) list.push(t);
+      }
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        if (!side(list[i], list[j]) || !side(list[j], list[i])) continue;
+        if (!side(owners, list[i], list[j]) || !side(owners, list[j], list[i])) continue;
         const p = pair(list[i], list[j]);
         p.sharedCommits++;
         dated(list[i], list[j], p, cs.merged);
@@ -114,6 +121,14 @@ export function collectEvidence(x: EvidenceInput): Evidence {
   }
   return out;
 }
+
+/** A file both teams own is neither side's: the change set must touch a file of `t` that `other` does not own. */
+function side(owners: string[][], t: string, other: string): boolean {
+  for (const o of owners) if (o.includes(t) && !o.includes(other)) return true;
+  return false;
+}
+
+const bump = (m: Map<string, number>, t: string) => m.set(t, (m.get(t) ?? 0) + 1);
 
 /** Change sets written by members of both teams (two different people: authors, co-authors). */
 function countJoint(
@@ -148,7 +163,7 @@ function countCrossChanges(
   const writers = c.coAuthors.length
     ? new Set([c.author, ...c.coAuthors].flatMap(teamsOfPerson))
     : teamsOfPerson(c.author);
-  const add = (m: Map<string, number>, t: string) => m.set(t, (m.get(t) ?? 0) + 1);
+  const add = bump;
   for (const f of c.files) {
     const owners = teamsOf(f.path);
     if (!owners.length) continue;

@@ -58,8 +58,11 @@ export interface ScorecardInput {
   /** The report's findings at HEAD and the static team coupling (contributors to dependency independence). */
   findings: Finding[];
   staticPairs: StaticCoupling[];
-  /** Ownership drift on a period's commits (the pipeline runs the violation on the slice); absent: findings cells are null. */
-  driftOf?: (commits: Commit[]) => DriftCell[];
+  /**
+   * Ownership drift decided by each period's commits (given per period, newest first), for every
+   * period at once: the pipeline counts each commit once. Absent: findings cells are null.
+   */
+  driftByPeriod?: (commitsByPeriod: Map<string, Commit[]>) => Map<string, DriftCell[]>;
   /** The team-work numbers of the other analyses, when computed (null cells until then). */
   crossing?: CrossingCells[];
   coordinationOf?: (period: string) => CoordinationCells | null;
@@ -82,9 +85,9 @@ export function scorecard(x: ScorecardInput): Scorecard {
     ...x.input.clusters.map((c) => ({ kind: 'cluster' as const, id: c.id, teams: c.teams, key: `cluster:${c.id}` })),
   ];
   const commitsOf = commitsByPeriod(x.input.commits, x.kind);
-  // Drift is a violation re-run on a period's history: for the latest period and the one before it
-  // only (opened and fixed in the latest period), which keeps the scorecard within its time budget.
-  const drift = x.driftOf ? new Map(periods.slice(-2).map((p) => [p, x.driftOf!(commitsOf.get(p) ?? [])])) : null;
+  // Drift is the violation decided by each period's history: opened and fixed in every period
+  // against the one before it.
+  const drift = x.driftByPeriod?.(commitsOf) ?? null;
   const coordination = new Map(periods.map((p) => [p, x.coordinationOf?.(p) ?? null]));
   const latest = periods[periods.length - 1];
   const latestCommits = latest ? (commitsOf.get(latest) ?? []) : [];
@@ -122,7 +125,7 @@ export function scorecard(x: ScorecardInput): Scorecard {
           `congruence is empty where none of a team's pairs needed coordination in the period (at least ${NEEDED_SETS} change sets linking the two teams' work, strength ${NEEDED_STRENGTH} or more): there is nothing to be congruent with`,
         ]
       : ['congruence is not computed in this report: its cells are empty']),
-    ...(x.driftOf
+    ...(x.driftByPeriod
       ? [
           'findings opened and fixed count ownership-drift findings (decided by the period’s history); import findings are measured at HEAD only (openFindings)',
         ]

@@ -22,7 +22,7 @@ import type { PrLoginPeople } from './change-sets';
 import type { Membership } from '../metrics/membership';
 import { crossing } from '../org/crossing';
 import type { PeriodKind } from '../org/period';
-import { coordinationInPeriod, teamwork } from './teamwork';
+import { teamwork } from './teamwork';
 import { scorecardSection } from './scorecard-section';
 
 export interface AssembleContext {
@@ -126,10 +126,10 @@ export function assembleReport(ctx: AssembleContext): Report {
       counts: { ...withDependency(h.counts, dependency), changes: h.changes, commits: h.commits },
     };
   });
-  const work = teamwork(input, ctx.options, hist.members, ownership.teamMap.path, ctx.now, struct.edges);
+  const period = ctx.period ?? ctx.options.period ?? 'quarter';
+  const work = teamwork(input, ctx.options, hist.members, ownership.teamMap.path, ctx.now, struct.edges, period);
   const violations = work.violations.length ? [...struct.violations, ...work.violations] : struct.violations;
   const findings = findingsOf(violations, input, ownership, hist.files, (v) => work.weights.get(v.target ?? '') ?? 0);
-  const period = ctx.period ?? ctx.options.period ?? 'quarter';
   const changeSets = withLogins(ctx.changeSets, ctx.prLogins, hist.members);
   const crossed = crossingSection(ctx, changeSets, period);
   return {
@@ -191,7 +191,7 @@ export function assembleReport(ctx: AssembleContext): Report {
     coordination: work.coordination,
     ...scorecardSection(input, ctx.options, hist, struct, findings, ownership, {
       crossing: crossed.crossing,
-      coordinationOf: (p) => coordinationInPeriod(input, ctx.options, hist.members, p, period),
+      coordinationOf: work.coordinationOf,
       interactions: work.interactions,
     }),
   };

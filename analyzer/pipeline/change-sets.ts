@@ -79,6 +79,11 @@ export function groupChangeSets(
   prs: PullRequestExport | null,
   personOf: (login: string) => string | null,
 ): Grouping {
+  // Nothing to group (no merge, no export, no squash commit naming its pull request): one change per commit.
+  if (!merges.length && !prs?.prs.length && !commits.some((c) => c.pr)) {
+    const changeSets = commits.map((c) => toChangeSet({ id: c.sha, kind: 'commit', commits: [c] }, (l) => l));
+    return { changeSets, summary: summarize(changeSets, commits.length, prs, 0) };
+  }
   const mergeBySha = new Map(merges.map((m) => [m.sha, m]));
   const prByCommit = new Map((prs?.prs ?? []).filter((p) => p.mergeCommit).map((p) => [p.mergeCommit!, p]));
   // A squash commit the export lists under another oid (a rebased or cherry-picked copy) still names its number.
@@ -113,7 +118,8 @@ function exportLogins(prs: PullRequestExport, login: (l: string) => string): PrL
 
 function toChangeSet(d: Draft, login: (l: string) => string): ChangeSet {
   const files: string[] = [];
-  const seen = new Set<string>();
+  // A set of the paths only for a change of many files: most are one commit of a few files.
+  const seen = d.commits.length > 1 || d.commits[0].files.length > 16 ? new Set<string>() : null;
   const authors: string[] = [];
   const reviewers: string[] = [];
   let lines: number | null = 0;
@@ -121,11 +127,11 @@ function toChangeSet(d: Draft, login: (l: string) => string): ChangeSet {
   let last = -Infinity;
   for (const c of d.commits) {
     for (const f of c.files) {
-      if (!seen.has(f.path)) (seen.add(f.path), files.push(f.path));
+      if (seen ? !seen.has(f.path) : !files.includes(f.path)) (seen?.add(f.path), files.push(f.path));
       lines = f.added === null || f.deleted === null || lines === null ? null : lines + f.added + f.deleted;
     }
     for (const p of [c.author, ...c.coAuthors]) if (!authors.includes(p)) authors.push(p);
-    for (const p of c.reviewers ?? []) if (!reviewers.includes(p)) reviewers.push(p);
+    if (c.reviewers) for (const p of c.reviewers) if (!reviewers.includes(p)) reviewers.push(p);
     first = Math.min(first, c.date);
     last = Math.max(last, c.date);
   }
@@ -142,7 +148,7 @@ function toChangeSet(d: Draft, login: (l: string) => string): ChangeSet {
     files,
     lines,
     authors,
-    reviewers: reviewers.filter((r) => !authors.includes(r)),
+    reviewers: reviewers.length ? reviewers.filter((r) => !authors.includes(r)) : reviewers,
     opened,
     merged,
   };

@@ -9,7 +9,7 @@ import { fingerprint } from '../metrics/violations/fingerprint';
 import { changeSetsOf } from '../metrics/change-sets';
 import type { TeamEdge } from '../metrics/cross-team';
 import { isTeamOwner } from '../model/owner-syntax';
-import { coordination } from '../org/coordination';
+import { coordination, coordinationPeriods } from '../org/coordination';
 import { interactionFindings } from '../org/interaction-findings';
 import { observeInteractions } from '../org/interactions';
 import type { PeriodKind } from '../org/period';
@@ -21,6 +21,8 @@ export interface Teamwork {
   /** Pair (`a ↔ b`, an interaction violation's target) → the rank key of its finding. */
   weights: Map<string, number>;
   notes: string[];
+  /** Coordination in one period of the report's kind (the scorecard's congruence), from the same numbering. */
+  coordinationOf(period: string): Coordination;
 }
 
 /** Teams that deliver code: not review groups, not bots, not a CODEOWNERS person standing for a team. */
@@ -42,6 +44,7 @@ export function teamwork(
   teamMap: string | null,
   now: Date,
   edges?: TeamEdge[],
+  periodKind: PeriodKind = 'quarter',
 ): Teamwork {
   const delivery = deliveryTeams(input);
   const teamsOfPerson = (p: string) => members.get(p)?.teams ?? [];
@@ -60,12 +63,14 @@ export function teamwork(
       : [
           `no interactions declared in the team map: ${observed.length} team pair${observed.length === 1 ? '' : 's'} observed working together (report.interactions) — \`conway init\` drafts them`,
         ];
+  const coordinationIn = coordinationPeriods({ ...base, clusters: input.clusters }, periodKind);
   return {
     interactions: observed.map((o) => o.row),
-    coordination: coordination({ ...base, clusters: input.clusters }, { period: null }),
+    coordination: coordinationIn(null),
     violations,
     weights,
     notes,
+    coordinationOf: coordinationIn,
   };
 }
 

@@ -88,6 +88,25 @@ describe('merges: each commit to the first-parent merge that brought it in', () 
     }
   });
 
+  it('a history without merges is cached too: its one git call walks the whole window', async () => {
+    const linear = makeRepo([{ files: { 'a.ts': '0' } }, { author: BOB, files: { 'b.ts': '1' } }]);
+    const dir = mkdtempSync(join(tmpdir(), 'conway-merges-none-'));
+    try {
+      const top = linear.git('rev-parse', 'HEAD').trim();
+      expect(await mineMerges(linear.dir, top, { cacheDir: dir })).toEqual({ merges: [], mergedBy: new Map() });
+      expect(readdirSync(join(dir, 'history'))).toHaveLength(1);
+      renameSync(join(linear.dir, '.git'), join(linear.dir, '.git-away'));
+      try {
+        expect(await mineMerges(linear.dir, top, { cacheDir: dir })).toEqual({ merges: [], mergedBy: new Map() });
+      } finally {
+        renameSync(join(linear.dir, '.git-away'), join(linear.dir, '.git'));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      linear.cleanup();
+    }
+  });
+
   it('a long-lived process keeps the answer for its HEAD: no git call, no cache file', async () => {
     const warm = new WarmContext();
     const first = await mineMerges(repo.dir, head, { cacheDir: null, warm });

@@ -4,7 +4,8 @@ import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
 import type { ScorePeriod, ScoreScope } from '../../analyzer/contract/teamwork-scorecard';
 import type { Repo } from '../fixtures/repo';
-import { scorecardStory } from '../fixtures/scorecard-story';
+import { scorecardStory, STORY_TEAMS } from '../fixtures/scorecard-story';
+import { ANN, BOB, CAT, makeRepo } from '../fixtures/repo';
 import { cli } from '../fixtures/cli';
 import { renderReport } from '../../analyzer/report';
 import { mkdtempSync } from 'node:fs';
@@ -58,14 +59,21 @@ describe('scorecard per quarter', () => {
     expect(a.periods.map((p) => p.commits)).toEqual([3, 4, 4]);
   });
 
-  it('drift findings opened in Q2 and fixed in Q3, for the latest period against the one before', async () => {
+  it('drift findings opened in Q2 and fixed in Q3, each quarter against the one before', async () => {
     // Q2: team a made 1 of the 4 changes to a/x.ts (< 1/3), team b 3 (> 1/2): drift. Q1 and Q3: none.
+    // Q1 has no previous quarter: null. Q2 opens the drift, Q3 fixes it.
     for (const id of ['a', 'b']) {
       const s = scope(r, 'teams', id);
-      expect(values(s, 'findingsOpened')).toEqual([null, null, 0]);
-      expect(values(s, 'findingsFixed')).toEqual([null, null, 1]);
+      expect(values(s, 'findingsOpened')).toEqual([null, 1, 0]);
+      expect(values(s, 'findingsFixed')).toEqual([null, 0, 1]);
+      expect(s.periods[2].findingsOpened).toEqual({ value: 0, previous: 1, direction: 'down', better: 'down' });
+      expect(s.periods[2].findingsFixed).toEqual({ value: 1, previous: 0, direction: 'up', better: 'up' });
     }
-    expect(values(scope(r, 'teams', 'c'), 'findingsFixed')).toEqual([null, null, 0]);
+    // Team c is neither side of the drift.
+    expect(values(scope(r, 'teams', 'c'), 'findingsOpened')).toEqual([null, 0, 0]);
+    expect(values(scope(r, 'teams', 'c'), 'findingsFixed')).toEqual([null, 0, 0]);
+    // Per month no file has 3 changes in one month (bob's two in May): nothing drifts, every month after the first is 0.
+    expect(values(scope(monthly, 'teams', 'a'), 'findingsOpened')).toEqual([null, 0, 0, 0, 0, 0, 0, 0, 0]);
     // The window ending in Q2: Q2 is the latest, and the drift opened in it.
     const q2 = await analyzeRepo(repo.dir, {
       cache: false,
@@ -75,6 +83,55 @@ describe('scorecard per quarter', () => {
     });
     expect(values(scope(q2, 'teams', 'a'), 'findingsOpened')).toEqual([null, 1]);
     expect(values(scope(q2, 'teams', 'a'), 'findingsFixed')).toEqual([null, 0]);
+  });
+
+  it('drift that lasts two quarters is opened once and fixed once; fewer than 3 changes decide nothing', async () => {
+    // a owns a/x.ts and a/w.ts. Q1: ann creates the files, bob changes a/x.ts 3× → x drifts to b (ann 1 of 4).
+    // Q2: bob a/x.ts 3× (x stays with b); cat a/w.ts 3× → w drifts to c. Q3: ann a/x.ts 3× → x is back;
+    // cat a/w.ts 3× (w stays). Q4: ann changes a/w.ts once — 1 change decides no drift: w is fixed.
+    const day = (d: string) => `2024-${d}T10:00:00Z`;
+    const story = makeRepo([
+      {
+        author: ANN,
+        date: day('01-02'),
+        files: {
+          CODEOWNERS: '/a/ @o/a\n/b/ @o/b\n/c/ @o/c\n',
+          'conway.yml': STORY_TEAMS,
+          'a/x.ts': '0\n',
+          'a/w.ts': '0\n',
+          'b/y.ts': '0\n',
+          'c/z.ts': '0\n',
+        },
+      },
+      ...['02-01', '02-02', '02-03'].map((d, i) => ({ author: BOB, date: day(d), files: { 'a/x.ts': `q1 ${i}\n` } })),
+      ...['04-01', '04-02', '04-03'].map((d, i) => ({ author: BOB, date: day(d), files: { 'a/x.ts': `q2 ${i}\n` } })),
+      ...['05-01', '05-02', '05-03'].map((d, i) => ({ author: CAT, date: day(d), files: { 'a/w.ts': `q2 ${i}\n` } })),
+      ...['07-01', '07-02', '07-03'].map((d, i) => ({ author: ANN, date: day(d), files: { 'a/x.ts': `q3 ${i}\n` } })),
+      ...['08-01', '08-02', '08-03'].map((d, i) => ({ author: CAT, date: day(d), files: { 'a/w.ts': `q3 ${i}\n` } })),
+      { author: ANN, date: day('10-01'), files: { 'a/w.ts': 'q4\n' } },
+    ]);
+    try {
+      const rep = await analyzeRepo(story.dir, { cache: false, since: 'all', metrics: { minSample: 0 } });
+      expect(rep.scorecard!.periods).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
+      // Drift per quarter: Q1 {x → b}, Q2 {x → b, w → c}, Q3 {w → c}, Q4 {}.
+      // a is the declared side of both: Q2 opens w, Q3 fixes x, Q4 fixes w.
+      const a = scope(rep, 'teams', 'a');
+      expect(values(a, 'findingsOpened')).toEqual([null, 1, 0, 0]);
+      expect(values(a, 'findingsFixed')).toEqual([null, 0, 1, 1]);
+      expect(a.periods[3].findingsFixed).toEqual({ value: 1, previous: 1, direction: 'same', better: 'up' });
+      expect(a.periods[1].findingsOpened).toEqual({ value: 1, previous: null, direction: null, better: 'down' });
+      // b takes x in Q1 (no previous quarter to open it against) and gives it back in Q3.
+      expect(values(scope(rep, 'teams', 'b'), 'findingsOpened')).toEqual([null, 0, 0, 0]);
+      expect(values(scope(rep, 'teams', 'b'), 'findingsFixed')).toEqual([null, 0, 1, 0]);
+      // c takes w in Q2, keeps it in Q3, and it is gone in Q4.
+      expect(values(scope(rep, 'teams', 'c'), 'findingsOpened')).toEqual([null, 1, 0, 0]);
+      expect(values(scope(rep, 'teams', 'c'), 'findingsFixed')).toEqual([null, 0, 0, 1]);
+      // Cluster x = a + b: the union of its teams' drift, as for a.
+      expect(values(scope(rep, 'clusters', 'x'), 'findingsOpened')).toEqual([null, 1, 0, 0]);
+      expect(values(scope(rep, 'clusters', 'x'), 'findingsFixed')).toEqual([null, 0, 1, 1]);
+    } finally {
+      story.cleanup();
+    }
   });
 
   it('names the largest contributors to the weakest component of the latest quarter', () => {
