@@ -59,6 +59,9 @@ export interface MetricsOptions {
   /** Skip the inferred modules (Louvain communities and the CODEOWNERS lines they suggest): `conway
    *  check` reads only the violations, and community detection is a quarter of a warm run. */
   skipModules?: boolean;
+  /** Only what the gate prints — violations, findings, window, coverage (`conway check`): no team or
+   *  cluster rows, trends, change coupling, people, crossing or scorecard (empty in the report). */
+  gateOnly?: boolean;
   /** The scorecard's periods (org/scorecard.ts): calendar months or quarters (default). */
   period?: 'month' | 'quarter';
 }
