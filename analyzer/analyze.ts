@@ -138,7 +138,14 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   progress({ phase: 'metrics' });
   const people = resolvePeople(ownership, history.commits, history.coAuthorNames);
   const botOwners = botOwnerTeams(ownership.teamMap.teams, botHandles(history.bots));
-  const ownerNames = await personOwnerNames(root, ownership, people, history.commits, opts.signal);
+  const ownerNames = await personOwnerNames(
+    root,
+    ownership,
+    people,
+    history.commits,
+    opts.signal,
+    importCache ? { dir: importCache, head: state.head, shallow: state.shallow } : undefined,
+  );
   const { input, publicHint } = buildModel({
     ownership,
     files,
