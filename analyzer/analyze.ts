@@ -28,6 +28,7 @@ import { UserError } from './contract/errors';
 import type { WarmContext } from './model/warm';
 import { loadPullRequests } from './sources/pull-requests';
 import { changeSetsFor, type ChangeSetMode } from './pipeline/change-sets';
+import { communityStore } from './collect/community-cache';
 import type { PeriodKind } from './org/period';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
@@ -162,6 +163,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
   });
   const grouping = changeSetsFor(opts.changeSets ?? 'auto', history, prs, people);
   input.changeSets = grouping.changeSets;
+  if (importCache) input.communities = communityStore(importCache, root);
   const options = { ...DEFAULT_METRICS_OPTIONS, ...opts.metrics };
   const isBot = makeBotTest(opts.bots, history.automation);
   opts.onModel?.({ input, ownership });

@@ -40,6 +40,14 @@ export interface MetricsInput {
   isPublicApi(path: string): boolean;
   /** Test or production code (metrics/scope.ts); absent: everything is production. */
   scopeOf?(path: string): Scope;
+  /** Louvain answers kept between runs (metrics/id-graph.ts), by a hash of the weighted graph; absent: computed each time. */
+  communities?: CommunityMemo;
+}
+
+/** A store of Louvain answers by key (the pipeline keeps them in the cache directory). */
+export interface CommunityMemo {
+  get(key: string): string[][] | undefined;
+  set(key: string, groups: string[][]): void;
 }
 
 export interface MetricsOptions {
