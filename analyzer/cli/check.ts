@@ -59,9 +59,14 @@ export const checkCommand: Command = {
     if (updateBaseline) checkBaselineTarget(baseline, given ?? DEFAULT_BASELINE, root);
     else readBaseline(baseline, given ?? DEFAULT_BASELINE, root);
     const options = toAnalyzeOptions(values, io.cwd);
-    // The gate reads violations only: no module inference (community detection) on the CI path.
+    // The gate reads violations, findings, window and coverage only: no module inference (community
+    // detection), team rows, trends, coupling, crossing or scorecard on the CI path.
     const report = filterScope(
-      await analyzeWithProgress(root, { ...options, metrics: { ...options.metrics, skipModules: true } }, io),
+      await analyzeWithProgress(
+        root,
+        { ...options, metrics: { ...options.metrics, skipModules: true, gateOnly: true } },
+        io,
+      ),
       scope,
     );
     if (scope) io.stderr(`note: ${escapeControls(report.notes.at(-1) ?? '')}\n`);

@@ -30,7 +30,8 @@ export interface ImportGraphOptions {
   /**
    * What git's index says about them (listTrackedIndex; its `files` are then the tracked files):
    * a file git finds unmodified keeps its edges while its blob id is the one they were parsed
-   * from, without a stat. Ask for `modified` when hasWarmImports(root).
+   * from, without a stat. A long-lived process asks for `modified` when hasWarmImports(root); a
+   * one-shot run need not: the disk copy's settled stamps tell an unchanged file by one stat.
    */
   index?: TrackedIndex;
   signal?: AbortSignal;
@@ -115,7 +116,11 @@ export async function buildImportGraph(root: string, opts: ImportGraphOptions = 
 //     parsed from (the blob id is checked against the bytes read), so no stat is needed; or else
 //   - its size and mtime are those it had when it was read (one stat).
 type Index = ReturnType<typeof createImportIndex>;
-type EdgeCache = Map<string, { stamp: string; blob: string | null; edges: ImportEdge[] }>;
+// `settled`: the stamp was taken when the file's mtime lay SETTLED_MS in the past, so a later
+// rewrite gets another mtime (as git's racy-clean rule, with room for coarse file-system clocks):
+// only such stamps are written to the disk copy, where a new process trusts them.
+type EdgeCache = Map<string, { stamp: string; settled?: boolean; blob: string | null; edges: ImportEdge[] }>;
+const SETTLED_MS = 3000;
 type WarmIndex = { tracked: string[]; key: string; index: Index; edges: EdgeCache };
 /** What a warm process keeps of one repository's import graph: the index and its delayed disk write. */
 type ImportsWarm = { current?: WarmIndex; pendingWrite?: NodeJS.Timeout };
@@ -167,7 +172,8 @@ function seedFromDisk(
     if (!trackedSet.has(path)) continue;
     const fresh = edges.map((e) => (stale(e) ? { ...e, to: warm.index.resolve(path, e.specifier) } : e));
     if (fresh.some((e, i) => e.to !== edges[i].to)) changed = true;
-    warm.edges.set(path, { stamp: '', blob, edges: fresh });
+    // A settled stamp from the disk copy: one stat tells the file is the one its edges came from.
+    warm.edges.set(path, { stamp: stored.files.get(path)!.stamp, settled: true, blob, edges: fresh });
   }
   return changed || stored.tracked.length !== tracked.length;
 }
@@ -184,10 +190,10 @@ function persist(
   warm: ImportsWarm | undefined,
 ): void {
   const write = () => {
-    const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
+    const files = new Map<string, { blob: string; edges: ImportEdge[]; stamp: string }>();
     for (const f of sources) {
       const hit = edges.get(f);
-      if (hit?.blob) files.set(f, { blob: hit.blob, edges: hit.edges });
+      if (hit?.blob) files.set(f, { blob: hit.blob, edges: hit.edges, stamp: hit.settled ? hit.stamp : '' });
     }
     writeImportCache(file, { configKey, tracked, notes, files });
   };
@@ -226,6 +232,7 @@ function edgesOf(
   if (hit?.blob != null && hit.blob === blob && git!.modified !== null && !git!.modified.has(file)) return hit.edges;
   const abs = join(root, file); // only now: a join per unchanged file is ~9 MB of garbage per update on 10k files
   if (hit && hit.stamp === fileStamp(abs)) return hit.edges;
+  const readAt = Date.now();
   const read = readRepoFile(root, abs, MAX_SOURCE_BYTES);
   stats.read++;
   if (read.kind !== 'text') {
@@ -235,10 +242,18 @@ function edgesOf(
     if ((read.kind === 'outside' || read.kind === 'too-large') && !result.notes.includes(note)) result.notes.push(note);
     return [];
   }
+  const stamp = `${read.size}:${read.mtimeMs}`;
+  const settled = readAt - read.mtimeMs > SETTLED_MS;
+  // The very bytes the edges were parsed from (a touched file, or a stamp too fresh to keep): no new parse.
+  if (hit?.blob && blobId(read.bytes, hit.blob.length) === hit.blob) {
+    cache.set(file, { ...hit, stamp, settled });
+    return hit.edges;
+  }
   try {
     const edges = index.resolveFile(file, read.text);
     cache.set(file, {
-      stamp: `${read.size}:${read.mtimeMs}`,
+      stamp,
+      settled,
       blob: blob !== undefined && blobId(read.bytes, blob.length) === blob ? blob : null,
       edges,
     });

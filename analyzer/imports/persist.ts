@@ -17,8 +17,9 @@ import { readTextFile } from '../collect/read-file';
 import { join } from 'node:path';
 import type { ImportEdge } from '../model/types';
 
-// 3: JavaScript importers resolve to runtime files, not the .d.ts beside them.
-const VERSION = 3;
+// 3: JavaScript importers resolve to runtime files, not the .d.ts beside them. 4: each file's
+// stamp (size and mtime when read), so a new process knows an unchanged file by one stat.
+const VERSION = 4;
 
 export interface PersistedImports {
   configKey: string;
@@ -28,11 +29,14 @@ export interface PersistedImports {
    * come from reading configs, which a warm run skips: kept here so it reports what a cold run does.
    */
   notes: string[];
-  /** path → blob id and the edges parsed from it. */
-  files: Map<string, { blob: string; edges: ImportEdge[] }>;
+  /**
+   * path → blob id and the edges parsed from it; `stamp`: the file's `size:mtimeMs` when it was
+   * read, kept only when its mtime was already well in the past then (index.ts), '' otherwise.
+   */
+  files: Map<string, { blob: string; edges: ImportEdge[]; stamp: string }>;
 }
 
-type Row = [string, string, [string | null, string, number, ImportEdge['kind']][]];
+type Row = [string, string, [string | null, string, number, ImportEdge['kind']][], string];
 
 export function importCacheFile(cacheDir: string, root: string): string {
   let real = root;
@@ -71,11 +75,12 @@ export function readImportCache(file: string): PersistedImports | null {
     )
       return null;
     if (!Array.isArray(data.notes) || !data.notes.every((n) => typeof n === 'string')) return null;
-    const files = new Map<string, { blob: string; edges: ImportEdge[] }>();
-    for (const [path, blob, edges] of data.files) {
+    const files = new Map<string, { blob: string; edges: ImportEdge[]; stamp: string }>();
+    for (const [path, blob, edges, stamp] of data.files) {
       files.set(path, {
         blob,
         edges: edges.map(([to, specifier, line, kind]) => ({ from: path, to, specifier, line, kind })),
+        stamp: typeof stamp === 'string' ? stamp : '',
       });
     }
     return { configKey: data.configKey, tracked: data.tracked, notes: data.notes, files };
@@ -90,6 +95,7 @@ export function writeImportCache(file: string, data: PersistedImports): void {
     path,
     f.blob,
     f.edges.map((e) => [e.to, e.specifier, e.line, e.kind]),
+    f.stamp,
   ]);
   writeCacheFile(
     file,

@@ -29,6 +29,19 @@ export function computeHistoryMetrics(input: MetricsInput, opts: MetricsOptions)
   const members = resolveMembership(input, undefined, opts);
   const stats = collectFileStats(input);
   const files = input.files.map((path) => fileRow(input, stats.get(path), path, members, opts));
+  // The gate reads the file rows and memberships only: no per-month group counters, rows or coupling.
+  if (opts.gateOnly)
+    return {
+      members,
+      files,
+      teams: new Map<string, GroupRow>(),
+      clusters: new Map<string, GroupRow>(),
+      declaredModules: [] as ModuleRow[],
+      coupling: { files: [] as ReturnType<typeof fileCoupling>, teams: [] as ReturnType<typeof teamCoupling> },
+      memberRows: (): MemberRow[] => [],
+      changesOf: (file: string) => stats.get(file)?.byAuthor,
+      monthly: [] as (readonly [string, ReturnType<ReturnType<typeof groupsHistoryOf>>])[],
+    };
   const groups = new Map<string, string[]>([
     ...input.teams.map((t) => [`team:${t.id}`, [t.id]] as [string, string[]]),
     ...input.clusters.map((c) => [`cluster:${c.id}`, c.teams] as [string, string[]]),

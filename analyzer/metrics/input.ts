@@ -40,6 +40,14 @@ export interface MetricsInput {
   isPublicApi(path: string): boolean;
   /** Test or production code (metrics/scope.ts); absent: everything is production. */
   scopeOf?(path: string): Scope;
+  /** Louvain answers kept between runs (metrics/id-graph.ts), by a hash of the weighted graph; absent: computed each time. */
+  communities?: CommunityMemo;
+}
+
+/** A store of Louvain answers by key (the pipeline keeps them in the cache directory). */
+export interface CommunityMemo {
+  get(key: string): string[][] | undefined;
+  set(key: string, groups: string[][]): void;
 }
 
 export interface MetricsOptions {
@@ -59,6 +67,9 @@ export interface MetricsOptions {
   /** Skip the inferred modules (Louvain communities and the CODEOWNERS lines they suggest): `conway
    *  check` reads only the violations, and community detection is a quarter of a warm run. */
   skipModules?: boolean;
+  /** Only what the gate prints — violations, findings, window, coverage (`conway check`): no team or
+   *  cluster rows, trends, change coupling, people, crossing or scorecard (empty in the report). */
+  gateOnly?: boolean;
   /** The scorecard's periods (org/scorecard.ts): calendar months or quarters (default). */
   period?: 'month' | 'quarter';
 }

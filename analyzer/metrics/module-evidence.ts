@@ -75,6 +75,9 @@ export function workedOnBy(team: string, strays: string[], input: MetricsInput, 
 
 export function countBy(files: string[], key: (f: string) => string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const f of files) out.set(key(f), (out.get(key(f)) ?? 0) + 1);
+  for (const f of files) {
+    const k = key(f);
+    out.set(k, (out.get(k) ?? 0) + 1);
+  }
   return out;
 }

@@ -42,8 +42,12 @@ export function inferModules(
   const g = new IdGraph();
   for (const e of input.imports) if (isRepoTarget(e.to)) g.link(e.from, e.to, 1);
   for (const c of coupling) g.link(c.a, c.b, c.degree / 100);
-  if (g.graph.size === 0) return { modules: [], codeowners: [] };
-  const groups = g.communities(seeded(42));
+  if (g.empty) return { modules: [], codeowners: [] };
+  const groups = g.communities(
+    seeded(42),
+    1,
+    input.communities && { memo: input.communities, tag: 'modules:seeded(42)' },
+  );
   // Files deleted since (linked only by change coupling) are no module's files today.
   const tracked = new Set(input.files);
   const communities = groups

@@ -84,7 +84,8 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
         changesByAuthor: (f) => [...(x.changesOf(f) ?? [])].map(([a, c]): [string, number] => [a, c.changes]),
         teamsOfPerson: (p) => x.members.get(p)?.teams ?? [],
       });
-  const clusters = suggestClusters(pairs, x.teamCoupling, input.clusters);
+  // The gate has no team coupling (metrics/history.ts) and prints no suggestions.
+  const clusters = opts.gateOnly ? [] : suggestClusters(pairs, x.teamCoupling, input.clusters);
   return {
     static: pairs,
     perTeam: new Map([...perTeam].map(([t, s]) => [t, { ...s, dependency: depInd([t]) }])),
@@ -93,6 +94,6 @@ export function computeStructure(input: MetricsInput, opts: MetricsOptions, x: S
     violations: fingerprint(withScopes(drafts, scopeOf)),
     modules,
     suggestions: { codeowners: [...codeowners, ...scatteredTeams(modules).map((s) => `# ${s}`)], clusters },
-    notes: clusters.length ? [] : [whyNoClusters(pairs, x.teamCoupling)],
+    notes: clusters.length || opts.gateOnly ? [] : [whyNoClusters(pairs, x.teamCoupling)],
   };
 }

@@ -30,12 +30,16 @@ function computeRuleDirectory(rule: Rule): string | null {
 }
 
 export function createModuleOf(ruleOf: (path: string) => Rule | null, packageDirs: string[]): (path: string) => string {
-  const pkgs = [...packageDirs].filter((d) => d && d !== '.').sort((a, b) => b.length - a.length);
+  // The deepest package directory above the path: its ancestors, deepest first, looked up in a
+  // set (a scan of 100+ package directories per path was a quarter of the file rows' cost).
+  const pkgs = new Set(packageDirs.filter((d) => d && d !== '.'));
   return (path) => {
     const dir = ruleDirectory(ruleOf(path));
     if (dir && path.startsWith(dir + '/')) return dir;
-    const pkg = pkgs.find((d) => path.startsWith(d + '/'));
-    if (pkg) return pkg;
+    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      const d = path.slice(0, slash);
+      if (pkgs.has(d)) return d;
+    }
     const slash = path.indexOf('/');
     return slash < 0 ? '.' : path.slice(0, slash);
   };

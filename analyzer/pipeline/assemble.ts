@@ -70,7 +70,9 @@ export function assembleReport(ctx: AssembleContext): Report {
   const ownedChanges = countOwnedChanges(input);
   const short: Shortfalls = new Map();
   const noMembers: string[] = [];
-  const teams: TeamRow[] = input.teams.map((t) => {
+  // The gate (`conway check`) prints violations, findings, window and coverage: no rows, crossing or scorecard.
+  const gate = ctx.options.gateOnly === true;
+  const teams: TeamRow[] = (gate ? [] : input.teams).map((t) => {
     const g = hist.teams.get(t.id)!;
     const s = struct.perTeam.get(t.id)!;
     const review = input.reviewGroups.has(t.id);
@@ -116,7 +118,7 @@ export function assembleReport(ctx: AssembleContext): Report {
   });
   const teamNotes = shortfallNotes(short, 'teams', ctx.options.minSample);
   short.clear();
-  const clusters = input.clusters.map((c) => {
+  const clusters = (gate ? [] : input.clusters).map((c) => {
     const h = hist.clusters.get(c.id)!;
     const dependency = struct.clusterDependency.get(c.id) ?? null;
     return {
@@ -131,7 +133,7 @@ export function assembleReport(ctx: AssembleContext): Report {
   const violations = work.violations.length ? [...struct.violations, ...work.violations] : struct.violations;
   const findings = findingsOf(violations, input, ownership, hist.files, (v) => work.weights.get(v.target ?? '') ?? 0);
   const changeSets = withLogins(ctx.changeSets, ctx.prLogins, hist.members);
-  const crossed = crossingSection(ctx, changeSets, period);
+  const crossed = gate ? {} : crossingSection(ctx, changeSets, period);
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
@@ -179,21 +181,25 @@ export function assembleReport(ctx: AssembleContext): Report {
     findings,
     modules: struct.modules,
     suggestions: struct.suggestions,
-    people: peopleRows({
-      merge: ctx.people.merge,
-      mailmap: ctx.people.mailmap,
-      members: hist.members,
-      bots: ctx.history.bots,
-      isBot: ctx.isBot,
-    }),
+    people: gate
+      ? []
+      : peopleRows({
+          merge: ctx.people.merge,
+          mailmap: ctx.people.mailmap,
+          members: hist.members,
+          bots: ctx.history.bots,
+          isBot: ctx.isBot,
+        }),
     ...crossed,
     interactions: work.interactions,
     coordination: work.coordination,
-    ...scorecardSection(input, ctx.options, hist, struct, findings, ownership, {
-      crossing: crossed.crossing,
-      coordinationOf: work.coordinationOf,
-      interactions: work.interactions,
-    }),
+    ...(gate
+      ? {}
+      : scorecardSection(input, ctx.options, hist, struct, findings, ownership, {
+          crossing: crossed.crossing,
+          coordinationOf: work.coordinationOf,
+          interactions: work.interactions,
+        })),
   };
 }
 

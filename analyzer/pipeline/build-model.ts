@@ -39,6 +39,20 @@ export interface JoinedModel {
   delivery: Delivery;
 }
 
+/**
+ * A path's answer, computed once: the declared module is asked per file and per community by the
+ * module suggestions (a rule lookup and a scan of the package directories each time, 0.1 s of a
+ * warm analyze of a 5k-file monorepo with 100+ packages).
+ */
+function memoByPath<T>(f: (path: string) => T): (path: string) => T {
+  const memo = new Map<string, T>();
+  return (path) => {
+    let v = memo.get(path);
+    if (v === undefined && !memo.has(path)) memo.set(path, (v = f(path)));
+    return v as T;
+  };
+}
+
 export function buildModel(src: ModelSources): JoinedModel {
   const { ownership, files, commits } = src;
   const who = ownership.who;
@@ -62,9 +76,11 @@ export function buildModel(src: ModelSources): JoinedModel {
     reviewGroups: delivery.reviewGroups,
     alsoReviews: delivery.alsoReviews,
     botOwners,
-    moduleOf: createModuleOf(
-      ruleOf,
-      src.packages.map((p) => p.dir),
+    moduleOf: memoByPath(
+      createModuleOf(
+        ruleOf,
+        src.packages.map((p) => p.dir),
+      ),
     ),
     declaredTeamsOf: makeDeclaredTeamsOf(ownership.teamMap.teams, commits, src.ownerAliases),
     imports: src.imports ?? [],

@@ -8,7 +8,7 @@
 // in a note.
 import type { Commit } from '../model/types';
 import type { Ownership } from '../ownership';
-import { namesOfHandles } from '../history/handle-names';
+import { namesOfHandles, type HandleNamesCache } from '../history/handle-names';
 import type { People } from './people';
 import { handleKey, isPersonHandle } from '../people/names';
 import { handleSpellings } from '../people/words';
@@ -25,6 +25,7 @@ export async function personOwnerNames(
   people: People,
   commits: Commit[],
   signal?: AbortSignal,
+  cache?: HandleNamesCache,
 ): Promise<OwnerNames> {
   const owners = new Map<string, string>();
   for (const r of ownership.codeowners?.rules ?? [])
@@ -37,7 +38,7 @@ export async function personOwnerNames(
   const missing = [...owners.keys()].filter((h) => !carried.has(h));
   const out: OwnerNames = { aliases: new Map(), notes: [] };
   if (!missing.length || !commits.length) return out;
-  const found = await namesOfHandles(root, missing, signal);
+  const found = await namesOfHandles(root, missing, signal, cache);
   const withHandle = new Set(carried.values());
   const spelled = spellingsOf(personsByName);
   const plural = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;

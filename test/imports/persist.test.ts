@@ -2,7 +2,7 @@
 // in-memory index) reuses each file's edges by blob id from the cache directory, and always ends with the
 // graph a cold build gives — after an edit, after a file is added that takes over a specifier,
 // after a tsconfig change, with a corrupt cache file — and never writes into the repository.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listTrackedIndex } from '../../analyzer/collect/tracked-files';
@@ -16,6 +16,10 @@ const { repoOf, tempDir } = scratch();
 async function warmBuild(r: Repo, cacheDir: string) {
   const index = await listTrackedIndex(r.dir, { modified: hasWarmImports(r.dir, cacheDir) });
   return buildImportGraph(r.dir, { index, cacheDir });
+}
+/** A one-shot CLI run (analyze.ts): git is not asked which files are modified; the stamps in the disk copy say it. */
+async function oneShotBuild(r: Repo, cacheDir: string) {
+  return buildImportGraph(r.dir, { index: await listTrackedIndex(r.dir), cacheDir });
 }
 async function coldBuild(r: Repo) {
   return buildImportGraph(r.dir, { index: await listTrackedIndex(r.dir) });
@@ -99,5 +103,37 @@ describe('import graph disk cache', () => {
     // One app changes: its config is read again, and the grouped note still counts all three.
     r.commit({ files: { 'apps/a2/main.ts': "import { y } from './y';\nexport const x2 = y + 22;\n" } });
     expect((await warmBuild(r, cache)).notes).toEqual(cold.notes);
+  });
+
+  it('a one-shot run trusts a settled stamp, re-reads a fresh or changed file, and ends with the cold graph', async () => {
+    const r = repoOf([{ files }]);
+    const cache = tempDir();
+    const old = new Date(Date.now() - 60_000);
+    for (const f of Object.keys(files)) utimesSync(join(r.dir, f), old, old);
+    r.write('lib/fresh.ts', "import { u } from './util';\n"); // untracked: not a source of the graph
+    const first = await oneShotBuild(r, cache);
+    const [file] = readdirSync(join(cache, 'imports'));
+    const rows = () =>
+      JSON.parse(readFileSync(join(cache, 'imports', file), 'utf8')).files as [string, string, unknown[], string][];
+    // mtimes a minute old: settled, so kept; each stamp is size:mtimeMs.
+    expect(rows().map(([p, , , stamp]) => [p, /^\d+:\d+(\.\d+)?$/.test(stamp)])).toEqual([
+      ['app/b/index.ts', true],
+      ['app/main.ts', true],
+      ['lib/util.ts', true],
+    ]);
+    expect(edges(await oneShotBuild(r, cache))).toEqual(edges(first));
+    // A settled stamp is trusted without reading: a marked entry comes back as stored.
+    const text = readFileSync(join(cache, 'imports', file), 'utf8');
+    writeFileSync(join(cache, 'imports', file), text.replace('"lib/util.ts","lib/util"', '"lib/MARK.ts","lib/util"'));
+    expect(edges(await oneShotBuild(r, cache))).toContain('app/main.ts:2 lib/util -> lib/MARK.ts');
+    // The same bytes under a new mtime: read and hashed, not parsed — the stored edges, and a fresh stamp ('' : too new to keep).
+    writeFileSync(join(r.dir, 'app/main.ts'), files['app/main.ts']);
+    expect(edges(await oneShotBuild(r, cache))).toContain('app/main.ts:2 lib/util -> lib/MARK.ts');
+    expect(rows().find(([p]) => p === 'app/main.ts')![3]).toBe('');
+    // Changed bytes (uncommitted, as a developer's work tree): parsed again, the cold graph.
+    writeFileSync(join(r.dir, 'app/main.ts'), "import { b } from './b';\nimport { u } from 'lib/util';\n");
+    const edited = await oneShotBuild(r, cache);
+    expect(edges(edited)).toEqual(edges(await coldBuild(r)));
+    expect(edges(edited)).toContain('app/main.ts:2 lib/util -> lib/util.ts');
   });
 });

@@ -32,6 +32,26 @@ describe('cycleCut', () => {
     }
   });
 
+  it('among equal cuts picks the first in arc order, as the plain subset search over combinations does', () => {
+    // Weights 1–2 make many cuts tie: the typed-array search must choose the very same arcs.
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    let ties = 0;
+    for (let round = 0; round < 40; round++) {
+      const teams = ['a', 'b', 'c', 'd', 'e'];
+      const arcs = teams
+        .flatMap((f) => teams.filter((t) => t !== f && rand() < 0.55).map((t) => arc(f, t, 1 + Math.floor(rand() * 2))))
+        .slice(0, 16);
+      const reference = plainSubsetCut(arcs);
+      const sortedRef = [...reference].sort(
+        (x, y) => x.edges - y.edges || `${x.from}\0${x.to}`.localeCompare(`${y.from}\0${y.to}`),
+      );
+      expect(cycleCut(arcs)).toEqual(sortedRef);
+      if (reference.length > 1) ties++;
+    }
+    expect(ties).toBeGreaterThan(5);
+  });
+
   it('a 12-team cycle of 63 dependencies (dd-trace-js shape) is cut exactly, lightest first', () => {
     // Two hubs every team imports and is imported by, plus a ring and light cross-links.
     const teams = Array.from({ length: 12 }, (_, i) => `t${i}`);
@@ -114,3 +134,23 @@ describe('team-cycle findings on a real repository', () => {
     expect(f.suggestion).toMatch(/^Cut @o\/c → @o\/a/);
   });
 });
+
+/** The subset search as first written: combinations by generator, acyclicity over Maps. */
+function plainSubsetCut(arcs: Arc[]): Arc[] {
+  function* combinations(n: number, k: number, from = 0, acc: number[] = []): Generator<number[]> {
+    if (acc.length === k) return yield [...acc];
+    for (let i = from; i <= n - (k - acc.length); i++) yield* combinations(n, k, i + 1, [...acc, i]);
+  }
+  for (let k = 1; k <= arcs.length; k++) {
+    let best: Arc[] | null = null;
+    let bestWeight = Infinity;
+    for (const subset of combinations(arcs.length, k)) {
+      const weight = subset.reduce((n, i) => n + arcs[i].edges, 0);
+      if (weight >= bestWeight) continue;
+      const cut = new Set(subset);
+      if (acyclic(arcs.filter((_, i) => !cut.has(i)))) [best, bestWeight] = [subset.map((i) => arcs[i]), weight];
+    }
+    if (best) return best;
+  }
+  return [];
+}

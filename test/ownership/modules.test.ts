@@ -26,4 +26,16 @@ describe('declared modules', () => {
     expect(moduleOf('tools/x.js')).toBe('tools');
     expect(moduleOf('README.md')).toBe('.');
   });
+
+  it('picks the deepest package above a path, nested packages and look-alike names included', () => {
+    const dirs = ['packages/ui', 'packages/ui/plugins/chart', 'packages/ui-kit', 'apps/web'];
+    const moduleOf = createModuleOf(() => null, dirs);
+    expect(moduleOf('packages/ui/src/a.ts')).toBe('packages/ui');
+    expect(moduleOf('packages/ui/plugins/chart/src/b.ts')).toBe('packages/ui/plugins/chart');
+    expect(moduleOf('packages/ui/plugins/other/c.ts')).toBe('packages/ui');
+    expect(moduleOf('packages/ui-kit/d.ts')).toBe('packages/ui-kit');
+    expect(moduleOf('packages/uix/e.ts')).toBe('packages');
+    expect(moduleOf('apps/web')).toBe('apps'); // a file named like a package directory is not inside it
+    expect(moduleOf('apps/web/f.ts')).toBe('apps/web');
+  });
 });

@@ -2,13 +2,15 @@
 // personal address now, with the GitHub noreply address years ago — payloadcms/payload's
 // `@AlessioGr`) is matched by the full name that noreply address was used with, when exactly
 // one person in the window has that name and carries no other handle. Built repositories.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
 import { BOB, type FixtureCommit, type Person } from '../fixtures/repo';
 import { scratch } from '../fixtures/scratch';
 
-const { repoOf } = scratch('conway-owner-names-');
+const { repoOf, tempDir } = scratch('conway-owner-names-');
 const OLD: Person = { name: 'Alessio Gravo', email: '70709113+AlessGr@users.noreply.github.com' };
 const NOW: Person = { name: 'Alessio Gravo', email: 'github@gravo.net' };
 const day = (d: number) => new Date(Date.UTC(2024, 5, 1) + d * 86_400_000).toISOString();
@@ -71,5 +73,38 @@ describe('person owners matched through the whole history', () => {
     ]);
     const r = await analyzeRepo(repo.dir, { cache: false, imports: false });
     expect(team(r, '@JCQuintas+@bob-gh').members.map((m) => m.name)).toEqual(['Jose C Quintas Jr']);
+  });
+});
+
+describe('the whole-history scan is kept in the cache directory', () => {
+  const note = (r: Report) => r.notes.filter((n) => n.includes('person owner @AlessGr'));
+  const kept = (dir: string) => readdirSync(join(dir, 'handles')).filter((f) => f.endsWith('.json'));
+
+  it('per HEAD: a warm run reads the kept answer, a new commit asks git again, a broken file is a miss', async () => {
+    const repo = repoOf(history(NOW));
+    const cacheDir = tempDir();
+    const opts = { cacheDir, imports: false };
+    const cold = await analyzeRepo(repo.dir, { cache: false, imports: false });
+    const first = await analyzeRepo(repo.dir, opts);
+    expect(note(first)).toEqual(note(cold));
+    expect(note(first)).toHaveLength(1);
+    expect(kept(cacheDir)).toHaveLength(1);
+    // The kept answer is what the warm run uses: written over, the warm run says what the file says.
+    const [file] = kept(cacheDir);
+    writeFileSync(
+      join(cacheDir, 'handles', file),
+      JSON.stringify([['alessgr', { name: 'Alessio Gravo', email: 'kept@example.com', commits: 9 }]]),
+    );
+    expect(note(await analyzeRepo(repo.dir, opts))[0]).toContain(
+      'committed as kept@example.com earlier in the history (9 commits)',
+    );
+    // Not what was written (a fault of any kind): a miss, and git is asked again.
+    writeFileSync(join(cacheDir, 'handles', file), '{"not": "rows"}');
+    expect(note(await analyzeRepo(repo.dir, opts))).toEqual(note(cold));
+    // A new HEAD is a new key: the history under it may hold other names.
+    repo.commit({ author: BOB, date: day(40), files: { 'api/b.ts': 'again' } });
+    const moved = await analyzeRepo(repo.dir, opts);
+    expect(kept(cacheDir)).toHaveLength(2);
+    expect(note(moved)).toEqual(note(await analyzeRepo(repo.dir, { cache: false, imports: false })));
   });
 });

@@ -25,25 +25,56 @@ export function cycleCut(arcs: Arc[]): Arc[] {
   return cut.sort((x, y) => x.edges - y.edges || key(x).localeCompare(key(y)));
 }
 
-/** A few arcs: every subset by size, the first lightest in arc order (ties go to the earliest arcs). */
+/**
+ * A few arcs: every subset by size, the first lightest in arc order (ties go to the earliest arcs).
+ * Subsets are walked in lexicographic order over arc indexes, and each is tested on typed arrays
+ * (Kahn's algorithm over the arcs not in it): a 16-arc cycle whose cut is 6 arcs tests 14k subsets.
+ */
 function subsetCut(arcs: Arc[]): Arc[] {
-  for (let k = 1; k <= arcs.length; k++) {
-    let best: Arc[] | null = null;
-    let bestWeight = Infinity;
-    for (const subset of combinations(arcs.length, k)) {
-      const weight = subset.reduce((n, i) => n + arcs[i].edges, 0);
-      if (weight >= bestWeight) continue;
-      const cut = new Set(subset);
-      if (isAcyclic(arcs.filter((_, i) => !cut.has(i)))) [best, bestWeight] = [subset.map((i) => arcs[i]), weight];
+  const n = arcs.length;
+  const ids = new Map<string, number>();
+  const id = (t: string) => ids.get(t) ?? ids.set(t, ids.size).get(t)!;
+  const from = Int32Array.from(arcs, (a) => id(a.from));
+  const to = Int32Array.from(arcs, (a) => id(a.to));
+  const teams = ids.size;
+  const cut = new Uint8Array(n);
+  const indegree = new Int32Array(teams);
+  const queue = new Int32Array(teams);
+  const acyclic = () => {
+    indegree.fill(0);
+    for (let i = 0; i < n; i++) if (!cut[i]) indegree[to[i]]++;
+    let q = 0;
+    for (let t = 0; t < teams; t++) if (indegree[t] === 0) queue[q++] = t;
+    let seen = 0;
+    while (q) {
+      const t = queue[--q];
+      seen++;
+      for (let i = 0; i < n; i++) if (!cut[i] && from[i] === t && --indegree[to[i]] === 0) queue[q++] = to[i];
     }
-    if (best) return best;
+    return seen === teams;
+  };
+  for (let k = 1; k <= n; k++) {
+    let best: number[] | null = null;
+    let bestWeight = Infinity;
+    const subset = Array.from({ length: k }, (_, i) => i);
+    for (;;) {
+      let weight = 0;
+      for (const i of subset) weight += arcs[i].edges;
+      if (weight < bestWeight) {
+        for (const i of subset) cut[i] = 1;
+        if (acyclic()) [best, bestWeight] = [[...subset], weight];
+        for (const i of subset) cut[i] = 0;
+      }
+      // The next subset in lexicographic order: bump the rightmost index that can move, reset the rest.
+      let j = k - 1;
+      while (j >= 0 && subset[j] === n - k + j) j--;
+      if (j < 0) break;
+      subset[j]++;
+      for (let m = j + 1; m < k; m++) subset[m] = subset[m - 1] + 1;
+    }
+    if (best) return best.map((i) => arcs[i]);
   }
   return [];
-}
-
-function* combinations(n: number, k: number, from = 0, acc: number[] = []): Generator<number[]> {
-  if (acc.length === k) return yield [...acc];
-  for (let i = from; i <= n - (k - acc.length); i++) yield* combinations(n, k, i + 1, [...acc, i]);
 }
 
 /**
