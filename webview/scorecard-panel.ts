@@ -7,7 +7,7 @@ import type { ClusterFit, ScorePeriod, ScoreScope, ScoreValue } from '../analyze
 import { el, pct, svg } from './dom';
 import { crossingPanel } from './crossing';
 
-type Key = keyof Omit<ScorePeriod, 'period' | 'commits'>;
+type Key = keyof Omit<ScorePeriod, 'period' | 'commits' | 'interactions' | 'interactionIssues'>;
 
 const NUMBERS: { key: Key; label: string; max: number | null; fmt: (x: number | null) => string }[] = [
   { key: 'autonomy', label: 'autonomy', max: 100, fmt: (x) => (x === null ? '–' : x.toFixed(1)) },
@@ -56,9 +56,22 @@ export function scorecardPanel(r: Report, kind: 'team' | 'cluster', id: string):
       `Per ${r.scorecard!.period}, ${first} … ${last}; bars oldest first, the latest darker. Open findings at HEAD: ${s.openFindings}.`,
     ),
     el('div', { class: 'multiples' }, ...shown.map((n) => multiple(s, n))),
-    ...(s.interactions ? [el('p', {}, `Interactions (the window's): ${statusCounts(s.interactions)}`)] : []),
+    ...interactionLines(s),
     improve(s),
   );
+}
+
+/** The latest period's interaction statuses beside the previous period's; the window's for a report without them. */
+function interactionLines(s: ScoreScope): HTMLElement[] {
+  const [prev, last] =
+    s.periods.slice(-2).length === 2 ? s.periods.slice(-2) : [undefined, s.periods[s.periods.length - 1]];
+  if (last?.interactions === undefined)
+    return s.interactions ? [el('p', {}, `Interactions (the window's): ${statusCounts(s.interactions)}`)] : [];
+  if (!last.interactions) return [];
+  const before = prev?.interactions ? ` — ${prev.period}: ${statusCounts(prev.interactions)}` : '';
+  return [
+    el('p', { class: 'interactions' }, `Interactions in ${last.period}: ${statusCounts(last.interactions)}${before}`),
+  ];
 }
 
 /** "1 differs · 2 undeclared" in the order a lead reads them (what contradicts the team map first); "none" when empty. */

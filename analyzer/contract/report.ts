@@ -10,7 +10,7 @@ export type * from './teamwork-interactions';
 import type { ClusterFit, Scorecard } from './teamwork-scorecard';
 
 /** Moves when the contract changes: test/contract/schema.test.ts fails until it does. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Versions only add optional fields, so a reader accepts every version up to its own. */
 export function isReadableVersion(v: unknown): boolean {

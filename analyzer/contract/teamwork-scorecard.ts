@@ -99,6 +99,10 @@ export interface ScorePeriod {
   /** Ownership-drift findings (the findings history alone decides) opened and fixed since the previous period. */
   findingsOpened: ScoreValue;
   findingsFixed: ScoreValue;
+  /** The period's interaction statuses of the scope's team pairs, by status (null until interactions are computed). */
+  interactions?: Record<string, number> | null;
+  /** Pairs whose agreement the period contradicts: `differs` + `expired` (lower is better). */
+  interactionIssues?: ScoreValue;
 }
 
 export interface ScoreScope {

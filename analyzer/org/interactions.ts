@@ -14,7 +14,10 @@
 // `now` is the window's end (its last commit), not the wall clock, so a report is reproducible.
 import type { InteractionEvidence, InteractionMode, InteractionRow } from '../contract/teamwork-interactions';
 import type { DeclaredInteraction, Team } from '../model/types';
-import { collectEvidence, pairKey, type EvidenceInput, type PairCounts } from './interaction-evidence';
+import { changeSetsOf } from '../metrics/change-sets';
+import type { ChangeSet } from '../model/change-set';
+import { collectEvidence, pairKey, type Evidence, type EvidenceInput, type PairCounts } from './interaction-evidence';
+import { periodEnd, periodOf, type PeriodKind } from './period';
 
 export const THRESHOLDS = { smallShare: 0.05, minCross: 2, jointSets: 5, facilitated: 3, awayShare: 1 / 3 } as const;
 
@@ -35,7 +38,48 @@ export interface ObservedPair {
 export function observeInteractions(x: ObserveInput): ObservedPair[] {
   const declared = declaredPairs(x.teams, x.delivery);
   const watch = new Set([...declared].filter(([, d]) => d.entry.until).map(([k]) => k));
-  const ev = collectEvidence({ ...x, watch });
+  return pairsOf(collectEvidence({ ...x, watch }), declared, x.now);
+}
+
+/** One period's interaction statuses: the scorecard's interaction cells. */
+export type PeriodInteractions = Pick<InteractionRow, 'a' | 'b' | 'status'>[];
+
+/**
+ * The statuses each period shows (docs/metrics.md, "Interactions", per period): the same modes and
+ * thresholds over the period's change sets, with HEAD's import edges (imports are not mined per
+ * period, as for dependency independence) and the declarations in force at the period's end —
+ * a declaration whose `since` is later does not count yet, a collaboration whose `until` has passed
+ * by then is expired. One walk over the change sets in all: each period reads only its own.
+ */
+export function interactionsByPeriod(x: ObserveInput, kind: PeriodKind): Map<string, PeriodInteractions> {
+  const buckets = new Map<string, ChangeSet[]>();
+  for (const cs of changeSetsOf(x.input)) {
+    const p = periodOf(cs.merged, kind);
+    (buckets.get(p) ?? buckets.set(p, []).get(p)!).push(cs);
+  }
+  const imports = collectEvidence({ ...x, input: { ...x.input, changeSets: [] } }).pairs;
+  const out = new Map<string, PeriodInteractions>();
+  for (const [p, sets] of buckets) {
+    const ev = collectEvidence({ ...x, input: { ...x.input, changeSets: sets }, edges: [] });
+    for (const [k, c] of imports) {
+      const to = ev.pairs.get(k) ?? ev.pairs.set(k, emptyCounts()).get(k)!;
+      Object.assign(to, { importsAB: c.importsAB, importsBA: c.importsBA, publicAB: c.publicAB, publicBA: c.publicBA });
+    }
+    const end = Math.min(x.now, periodEnd(p));
+    const declared = declaredPairs(x.teams, x.delivery, end);
+    out.set(
+      p,
+      pairsOf(ev, declared, end).map(({ row }) => ({ a: row.a, b: row.b, status: row.status })),
+    );
+  }
+  return out;
+}
+
+function pairsOf(
+  ev: Evidence,
+  declared: Map<string, { entry: DeclaredInteraction; by: string }>,
+  now: number,
+): ObservedPair[] {
   const share = (n: number, team: string) => n / Math.max(1, ev.changesTo.get(team) ?? 0);
   const facilitators = facilitatorsOf(
     ev.pairs,
@@ -50,7 +94,7 @@ export function observeInteractions(x: ObserveInput): ObservedPair[] {
     const observed = modeOf(a, b, counts, share, facilitators);
     const d = declared.get(k) ?? null;
     if (!d && observed.mode === 'none') continue;
-    const status = statusOf(d?.entry ?? null, observed.mode, counts, x.now);
+    const status = statusOf(d?.entry ?? null, observed.mode, counts, now);
     const row: InteractionRow = {
       a,
       b,
@@ -133,11 +177,17 @@ function facilitatorsOf(
 }
 
 /** Pair → the declaration (the first team in map order that declares it; entries naming unknown teams are skipped). */
-function declaredPairs(teams: Team[], delivery: Set<string>): Map<string, { entry: DeclaredInteraction; by: string }> {
+function declaredPairs(
+  teams: Team[],
+  delivery: Set<string>,
+  asOf?: number,
+): Map<string, { entry: DeclaredInteraction; by: string }> {
   const out = new Map<string, { entry: DeclaredInteraction; by: string }>();
   for (const t of teams) {
     for (const i of t.interactions ?? []) {
       if (i.team === t.id || !delivery.has(i.team) || !delivery.has(t.id)) continue;
+      // Agreed only from its `since` day: a period that ends before it had no such declaration.
+      if (asOf !== undefined && i.since && Date.parse(`${i.since}T00:00:00Z`) / 1000 > asOf) continue;
       const k = pairKey(t.id, i.team);
       if (!out.has(k)) out.set(k, { entry: i, by: t.id });
     }

@@ -18,3 +18,13 @@ export function previousPeriod(key: string): string {
   const month = Number(m[2]);
   return month === 1 ? `${Number(m[1]) - 1}-12` : `${m[1]}-${String(month - 1).padStart(2, '0')}`;
 }
+
+/** Unix seconds of the last second of a period (`2026-Q4` → 2026-12-31T23:59:59Z). */
+export function periodEnd(key: string): number {
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!q && !m) throw new Error(`not a period key: ${key}`);
+  const year = Number((q ?? m)![1]);
+  const lastMonth = q ? Number(q[2]) * 3 : Number(m![2]); // 1-based month the period ends in
+  return Date.UTC(year, lastMonth, 1) / 1000 - 1;
+}

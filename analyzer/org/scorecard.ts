@@ -67,6 +67,8 @@ export interface ScorecardInput {
   crossing?: CrossingCells[];
   coordinationOf?: (period: string) => CoordinationCells | null;
   interactions?: InteractionCells[];
+  /** The interaction statuses one period shows (org/interactions.ts interactionsByPeriod); absent: no per-period cells. */
+  interactionsOf?: (period: string) => InteractionCells[] | null;
 }
 
 type Scope = { kind: 'team' | 'cluster'; id: string; teams: string[]; key: string };
@@ -89,6 +91,7 @@ export function scorecard(x: ScorecardInput): Scorecard {
   // against the one before it.
   const drift = x.driftByPeriod?.(commitsOf) ?? null;
   const coordination = new Map(periods.map((p) => [p, x.coordinationOf?.(p) ?? null]));
+  const interactionsIn = new Map(periods.map((p) => [p, x.interactionsOf?.(p) ?? null]));
   const latest = periods[periods.length - 1];
   const latestCommits = latest ? (commitsOf.get(latest) ?? []) : [];
   // Read again only when some scope's weakest component is delivery or integrity.
@@ -99,7 +102,7 @@ export function scorecard(x: ScorecardInput): Scorecard {
     let prev: Raw | null = null;
     let prevRow: ScorePeriod | null = null;
     periods.forEach((p, i) => {
-      const raw = rawOf(x, s, p, byPeriod.get(p)!, drift, coordination.get(p) ?? null);
+      const raw = rawOf(x, s, p, byPeriod.get(p)!, drift, coordination.get(p) ?? null, interactionsIn.get(p) ?? null);
       // The previous calendar period is only comparable when it is in the window (it had commits).
       const adjacent = i > 0 && periods[i - 1] === previousPeriod(p);
       const row = cells(p, raw, adjacent ? prev : null, adjacent ? prevRow : null);
@@ -150,6 +153,7 @@ interface Raw {
   crossRatio: number | null;
   congruence: number | null;
   drift: Set<string> | null;
+  interactions: Record<string, number> | null;
 }
 
 function rawOf(
@@ -159,6 +163,7 @@ function rawOf(
   months: Map<string, Acc>[],
   drift: Map<string, DriftCell[]> | null,
   coordination: CoordinationCells | null,
+  interactions: InteractionCells[] | null,
 ): Raw {
   const h = finish(merge(months.map((m) => m.get(s.key)).filter((a): a is Acc => Boolean(a))));
   const dep = x.dependency(s.key);
@@ -193,6 +198,7 @@ function rawOf(
             .map((d) => `${d.file}\0${d.toTeam}`),
         )
       : null,
+    interactions: interactions ? statusCounts(interactions, s.teams) : null,
   };
 }
 
@@ -217,7 +223,14 @@ function cells(period: string, raw: Raw, prev: Raw | null, prevRow: ScorePeriod 
     congruence: v(raw.congruence, prev?.congruence ?? null, 'up'),
     findingsOpened: v(opened, prevRow?.findingsOpened.value ?? null, 'down'),
     findingsFixed: v(fixed, prevRow?.findingsFixed.value ?? null, 'up'),
+    interactions: raw.interactions,
+    interactionIssues: v(issuesOf(raw.interactions), issuesOf(prev?.interactions ?? null), 'down'),
   };
+}
+
+/** Pairs whose agreement the period contradicts: observed otherwise (`differs`) or past its end (`expired`). */
+function issuesOf(counts: Record<string, number> | null): number | null {
+  return counts ? (counts.differs ?? 0) + (counts.expired ?? 0) : null;
 }
 
 function directionOf(value: number | null, previous: number | null): Direction | null {

@@ -199,6 +199,7 @@ export function assembleReport(ctx: AssembleContext): Report {
           crossing: crossed.crossing,
           coordinationOf: work.coordinationOf,
           interactions: work.interactions,
+          interactionsOf: work.interactionsOf,
         })),
   };
 }

@@ -20,7 +20,7 @@ export function scorecardSection(
   struct: StructureResult,
   findings: Finding[],
   ownership: Ownership,
-  extra: Pick<ScorecardInput, 'crossing' | 'coordinationOf' | 'interactions'> = {},
+  extra: Pick<ScorecardInput, 'crossing' | 'coordinationOf' | 'interactions' | 'interactionsOf'> = {},
 ): Pick<Report, 'clusterFit' | 'scorecard'> {
   const exclude = new Set([...input.reviewGroups, ...(input.botOwners?.keys() ?? [])]);
   const fit = clusterFit({ clusters: input.clusters, static: struct.static, coupling: hist.coupling.teams, exclude });

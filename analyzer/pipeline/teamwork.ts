@@ -11,7 +11,7 @@ import type { TeamEdge } from '../metrics/cross-team';
 import { isTeamOwner } from '../model/owner-syntax';
 import { coordination, coordinationPeriods } from '../org/coordination';
 import { interactionFindings } from '../org/interaction-findings';
-import { observeInteractions } from '../org/interactions';
+import { interactionsByPeriod, observeInteractions, type PeriodInteractions } from '../org/interactions';
 import type { PeriodKind } from '../org/period';
 
 export interface Teamwork {
@@ -23,6 +23,8 @@ export interface Teamwork {
   notes: string[];
   /** Coordination in one period of the report's kind (the scorecard's congruence), from the same numbering. */
   coordinationOf(period: string): Coordination;
+  /** Interaction statuses in one period of the report's kind (the scorecard's interaction cells). */
+  interactionsOf(period: string): PeriodInteractions;
 }
 
 /** Teams that deliver code: not review groups, not bots, not a CODEOWNERS person standing for a team. */
@@ -52,7 +54,8 @@ export function teamwork(
   const sets = { ...input, changeSets: changeSetsOf(input) };
   const base = { input: sets, teamsOfPerson, delivery, maxChangesetSize: options.maxChangesetSize };
   const end = input.commits[0]?.date ?? Math.floor(now.getTime() / 1000);
-  const observed = observeInteractions({ ...base, teams: input.teams, now: end, edges });
+  const observe = { ...base, teams: input.teams, now: end, edges };
+  const observed = observeInteractions(observe);
   const anyDeclared = input.teams.some((t) => t.interactions?.length);
   const drafts = interactionFindings(observed, teamMap, anyDeclared);
   const violations = fingerprint(drafts.map(({ weight: _w, ...d }) => d));
@@ -63,6 +66,7 @@ export function teamwork(
       : [
           `no interactions declared in the team map: ${observed.length} team pair${observed.length === 1 ? '' : 's'} observed working together (report.interactions) — \`conway init\` drafts them`,
         ];
+  let byPeriod: Map<string, PeriodInteractions> | undefined;
   const coordinationIn = coordinationPeriods({ ...base, clusters: input.clusters }, periodKind);
   return {
     interactions: observed.map((o) => o.row),
@@ -71,9 +75,10 @@ export function teamwork(
     weights,
     notes,
     coordinationOf: coordinationIn,
+    // Computed on the scorecard's first ask: every period from one walk.
+    interactionsOf: (p) => (byPeriod ??= interactionsByPeriod(observe, periodKind)).get(p) ?? [],
   };
 }
-
 /** Coordination for one period (`2026-Q4`, `2026-11`): the scorecard's congruence per period. */
 export function coordinationInPeriod(
   input: MetricsInput,

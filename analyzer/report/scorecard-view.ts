@@ -7,9 +7,12 @@ import { pct, score } from './format';
 import { h } from './html-parts';
 import { interactionCounts } from './teamwork-view';
 
+/** The period's numbers (each a ScoreValue); the interaction counts have a column of their own. */
+export type NumberKey = keyof Omit<ScorePeriod, 'period' | 'commits' | 'interactions' | 'interactionIssues'>;
+
 /** The numbers of a period row, with how to print them. */
 const COLUMNS: {
-  key: keyof Omit<ScorePeriod, 'period' | 'commits'>;
+  key: NumberKey;
   label: string;
   fmt: (x: number | null) => string;
   unit: 'score' | 'ratio' | 'count';
@@ -30,10 +33,21 @@ const COLUMNS: {
   { key: 'findingsFixed', label: 'drift findings fixed', fmt: (x) => (x === null ? '–' : String(x)), unit: 'count' },
 ];
 
-const INTERACTIONS_LABEL = 'interactions (window)';
-/** Why the interaction column has no previous value: the statuses are the window's, not each period's. */
+const INTERACTIONS_LABEL = 'interactions';
 const INTERACTIONS_NOTE =
-  "Interactions: the statuses of the scope's team pairs over the whole window (not computed per period, so there is no previous value to compare).";
+  "Interactions: the period's statuses of the scope's team pairs (the same modes over the period's change sets, HEAD's imports, the declarations in force at its end); \"contradicted\" counts differs + expired beside the previous period's.";
+
+/**
+ * A period's interaction cell: "1 differs · 2 undeclared; contradicted 1 ↑ from 0 (worse)". A report
+ * written before per-period statuses has the window's counts only (`scope.interactions`).
+ */
+export function interactionCell(p: ScorePeriod | undefined, s: ScoreScope): string {
+  if (!p || p.interactions === undefined) return interactionCounts(s.interactions);
+  const counts = interactionCounts(p.interactions);
+  const issues = p.interactionIssues;
+  if (!issues || issues.value === null || (!issues.value && !issues.previous)) return counts;
+  return `${counts}; contradicted ${cellText(issues, (x) => (x === null ? '–' : String(x)))}`;
+}
 
 export type ScopeFilter = { kind: 'team' | 'cluster'; id: string } | null;
 
@@ -75,10 +89,9 @@ export function scorecardMarkdown(r: Report, esc: (s: string) => string, only: S
       `| period | commits | ${COLUMNS.map((c) => c.label).join(' | ')} | ${INTERACTIONS_LABEL} |`,
       `| --- | ---: | ${COLUMNS.map(() => '---:').join(' | ')} | --- |`,
     );
-    // Interactions are the window's (not mined per period): on the latest row only.
     for (const p of s.periods)
       out.push(
-        `| ${esc(p.period)} | ${p.commits} | ${COLUMNS.map((c) => cellText(p[c.key], c.fmt)).join(' | ')} | ${p.period === latest ? esc(interactionCounts(s.interactions)) : ''} |`,
+        `| ${esc(p.period)} | ${p.commits} | ${COLUMNS.map((c) => cellText(p[c.key], c.fmt)).join(' | ')} | ${p.interactions !== undefined || p.period === latest ? esc(interactionCell(p, s)) : ''} |`,
       );
     if (s.improve) out.push('', `Where to improve (${esc(latest)}): ${improveText(s, esc)}`);
   } else {
@@ -90,7 +103,7 @@ export function scorecardMarkdown(r: Report, esc: (s: string) => string, only: S
       const p = s.periods.find((x) => x.period === latest);
       if (!p) continue;
       out.push(
-        `| ${s.kind === 'cluster' ? 'cluster ' : ''}${esc(s.id)} | ${COLUMNS.map((c) => cellText(p[c.key], c.fmt)).join(' | ')} | ${esc(interactionCounts(s.interactions))} | ${improveText(s, esc)} |`,
+        `| ${s.kind === 'cluster' ? 'cluster ' : ''}${esc(s.id)} | ${COLUMNS.map((c) => cellText(p[c.key], c.fmt)).join(' | ')} | ${esc(interactionCell(p, s))} | ${improveText(s, esc)} |`,
       );
     }
   }
@@ -160,7 +173,7 @@ export function scorecardHtml(r: Report, only: ScopeFilter = null): string {
   const scopes = scopesOf(r, only);
   const rows = scopes.map(
     (s) =>
-      `<tr data-scope="${h(s.kind)}:${h(s.id)}"><th>${s.kind === 'cluster' ? '<i>cluster</i> ' : ''}${h(s.id)}</th>${multiples(s)}<td class="interactions"><div class="muted">${h(INTERACTIONS_LABEL)}</div><div>${h(interactionCounts(s.interactions))}</div></td><td>${h(improveText(s, (x) => x))}</td></tr>`,
+      `<tr data-scope="${h(s.kind)}:${h(s.id)}"><th>${s.kind === 'cluster' ? '<i>cluster</i> ' : ''}${h(s.id)}</th>${multiples(s)}<td class="interactions"><div class="muted">${h(INTERACTIONS_LABEL)}</div><div>${h(interactionCell(s.periods[s.periods.length - 1], s))}</div></td><td>${h(improveText(s, (x) => x))}</td></tr>`,
   );
   const fit =
     !only && r.clusterFit && r.clusterFit.teams

@@ -22,7 +22,7 @@ afterAll(() => repo.cleanup());
 
 describe('analyze: report frame', () => {
   it('describes the repository and window', () => {
-    expect(r.schemaVersion).toBe(3);
+    expect(r.schemaVersion).toBe(4);
     expect(r.repo).toMatchObject({ branch: 'main', codeowners: 'CODEOWNERS', teamMap: 'conway.yml', shallow: false });
     // The default window: the 12 months before HEAD's commit date (2024-02-…).
     const [first, last] = [

@@ -19,7 +19,7 @@ describe('conway analyze', () => {
   it('prints the JSON report by default and Markdown with --format md', async () => {
     const json = await cli(['analyze', '--repo', repo.dir, '--no-cache']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 3, window: { commits: 4 } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 4, window: { commits: 4 } });
     const md = await cli(['analyze', '--repo', repo.dir, '--no-cache', '--format', 'md']);
     // The title names the repository (its directory) and the branch; the window is said under it.
     expect(md.stdout.split('\n')[0]).toBe(`# Conway report — ${basename(repo.dir)} (main)`);

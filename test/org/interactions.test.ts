@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { cli } from '../fixtures/cli';
 import { scratch } from '../fixtures/scratch';
 import type { Repo } from '../fixtures/repo';
-import { buildTeamStory } from '../fixtures/team-story';
+import { buildTeamStory, STORY_TEAM_MAP } from '../fixtures/team-story';
 
 let repo: Repo;
 let r: Report;
@@ -152,5 +152,49 @@ describe('conway init drafts the interactions', () => {
     writeFileSync(file, init.stdout);
     const v = await cli(['validate', '--repo', repo.dir, '--teams', file]);
     expect(v.stdout).toContain('0 errors');
+  });
+});
+
+describe('interaction statuses per period (the scorecard cells)', () => {
+  const { tempDir } = scratch('conway-story-periods-');
+  const cells = (rep: Report, team: string) =>
+    rep.scorecard!.teams.find((s) => s.id === team)!.periods.map((p) => [p.period, p.interactions]);
+
+  it('reads each quarter on its own change sets, with HEAD imports and the declarations then in force', () => {
+    // 2024-Q1 (Jan–Mar): cole+sam's co-authored commit and sam's pay.ts edit cross checkout↔search
+    // (1 change one way, 2 the other: under the 2-each collaboration rule) → differs from the
+    // declared collaboration, whose until (03-31) is not past at the quarter's end; HEAD's imports
+    // of platform (one deep of two) → the x-as-a-service differs; eve changes checkout, search and
+    // platform twice each → facilitating: undeclared with checkout and platform, matches with search.
+    // 2024-Q2 (Apr–Jun): the collaboration is past its end → expired; the service still differs;
+    // eve changed nothing → enablement↔search, declared, shows nothing → unused.
+    expect(cells(r, 'checkout')).toEqual([
+      ['2024-Q1', { differs: 2, undeclared: 1 }],
+      ['2024-Q2', { differs: 1, expired: 1 }],
+    ]);
+    expect(cells(r, 'enablement')).toEqual([
+      ['2024-Q1', { undeclared: 2, matches: 1 }],
+      ['2024-Q2', { unused: 1 }],
+    ]);
+    const q2 = r.scorecard!.teams.find((s) => s.id === 'checkout')!.periods[1];
+    // differs + expired: 2 in Q1 (two differs), 2 in Q2 (one of each).
+    expect(q2.interactionIssues).toEqual({ value: 2, previous: 2, direction: 'same', better: 'down' });
+  });
+
+  it('counts a declaration only from its since day', async () => {
+    const file = join(tempDir(), 'conway.yml');
+    // enablement's facilitating agreement now starts in April: in Q1 the pair is observed and undeclared.
+    writeFileSync(
+      file,
+      STORY_TEAM_MAP.replace(
+        'mode: facilitating, purpose: lint rules',
+        'mode: facilitating, purpose: lint rules, since: 2024-04-01',
+      ),
+    );
+    const later = await analyzeRepo(repo.dir, { cache: false, teams: file });
+    expect(cells(later, 'enablement')).toEqual([
+      ['2024-Q1', { undeclared: 3 }],
+      ['2024-Q2', { unused: 1 }],
+    ]);
   });
 });

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
-import type { ScorePeriod, ScoreScope } from '../../analyzer/contract/teamwork-scorecard';
+import type { ScoreScope } from '../../analyzer/contract/teamwork-scorecard';
+import type { NumberKey } from '../../analyzer/report/scorecard-view';
 import type { Repo } from '../fixtures/repo';
 import { scorecardStory, STORY_TEAMS } from '../fixtures/scorecard-story';
 import { ANN, BOB, CAT, makeRepo } from '../fixtures/repo';
@@ -26,7 +27,7 @@ afterAll(() => repo.cleanup());
 
 const scope = (rep: Report, kind: 'teams' | 'clusters', id: string): ScoreScope =>
   rep.scorecard![kind].find((s) => s.id === id)!;
-const values = (s: ScoreScope, k: keyof Omit<ScorePeriod, 'period' | 'commits'>) => s.periods.map((p) => p[k].value);
+const values = (s: ScoreScope, k: NumberKey) => s.periods.map((p) => p[k].value);
 
 describe('scorecard per quarter', () => {
   it('lists the window’s quarters', () => {

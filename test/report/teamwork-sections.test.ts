@@ -139,31 +139,40 @@ describe('Interactions and Coordination, one selection for both reports', () => 
 });
 
 describe('interaction status as a scorecard column', () => {
-  // Pairs by team: platform: checkout↔platform differs, enablement↔platform undeclared; checkout:
-  // + checkout↔search expired, checkout↔enablement undeclared; search: expired, enablement↔search
-  // matches; enablement: two undeclared, one match. Clusters: shop {checkout, search} has the four
-  // pairs touching either; base {platform, enablement} the four touching either.
+  // The latest quarter, 2024-Q3 (the four pull requests of July): checkout↔platform differs (HEAD's
+  // imports of platform, one deep of two; declared x-as-a-service); checkout↔search expired (its
+  // collaboration ended 2024-03-31; the PRs' shared change sets do not make it one again);
+  // enablement↔search unused (declared facilitating, eve changed nothing). 2024-Q2 has the same three
+  // statuses (April's cross-team changes are one each way, under the 2-each rule), so "contradicted"
+  // (differs + expired) is unchanged. Clusters: shop {checkout, search} has all three pairs, base
+  // {platform, enablement} the two touching either.
   const expected: [string, string][] = [
-    ['platform', '1 differs · 1 undeclared'],
-    ['checkout', '1 differs · 1 expired · 1 undeclared'],
-    ['search', '1 expired · 1 matches'],
-    ['enablement', '2 undeclared · 1 matches'],
-    ['cluster shop', '1 differs · 1 expired · 1 undeclared · 1 matches'],
-    ['cluster base', '1 differs · 2 undeclared · 1 matches'],
+    ['platform', '1 differs; contradicted 1 = 1'],
+    ['checkout', '1 differs · 1 expired; contradicted 2 = 2'],
+    ['search', '1 expired · 1 unused; contradicted 1 = 1'],
+    ['enablement', '1 unused'],
+    ['cluster shop', '1 differs · 1 expired · 1 unused; contradicted 2 = 2'],
+    ['cluster base', '1 differs · 1 unused; contradicted 1 = 1'],
   ];
 
-  it('is a column of the Markdown scorecard, per scope, and on the latest row of one scope', () => {
+  it('is a column of the Markdown scorecard, per scope, and on every row of one scope', () => {
     const md = renderReport('md', r);
     const lines = md.split('\n');
     const head = lines.find((l) => l.startsWith('| | autonomy'))!.split(' | ');
-    const col = head.indexOf('interactions (window)');
+    const col = head.indexOf('interactions');
     expect(col).toBe(10);
     const rows = mdRows(md, '## Scorecard (per quarter, latest 2024-Q3)');
     expect(rows.map((c) => [c[0], c[col]])).toEqual(expected);
     expect(md).not.toContain('· interactions:');
-    // One team, every quarter: the window's statuses on the latest row, none on the earlier ones.
+    // One team, every quarter. 2024-Q1: checkout↔search and checkout↔platform differ (the
+    // collaboration was on, but 1 change one way and 2 the other is under its 2-each rule), eve's
+    // facilitating into checkout is undeclared; no quarter before it to compare.
     const one = scorecardMarkdown(r, esc, { kind: 'team', id: 'checkout' }).filter((l) => l.startsWith('| 2024-'));
-    expect(one.map((l) => l.slice(2, -2).split(' | ').pop())).toEqual(['', '', '1 differs · 1 expired · 1 undeclared']);
+    expect(one.map((l) => l.slice(2, -2).split(' | ').pop())).toEqual([
+      '2 differs · 1 undeclared; contradicted 2',
+      '1 differs · 1 expired; contradicted 2 = 2',
+      '1 differs · 1 expired; contradicted 2 = 2',
+    ]);
   });
 
   it('is a cell of each HTML scorecard row', () => {
@@ -171,7 +180,7 @@ describe('interaction status as a scorecard column', () => {
     for (const [scope, cell] of expected) {
       const key = scope.startsWith('cluster ') ? `cluster:${scope.slice(8)}` : `team:${scope}`;
       const row = new RegExp(`<tr data-scope="${key}">(.*?)</tr>`).exec(html)![1];
-      expect(text(/<td class="interactions">(.*?)<\/td>/.exec(row)![1])).toBe(`interactions (window)${cell}`);
+      expect(text(/<td class="interactions">(.*?)<\/td>/.exec(row)![1])).toBe(`interactions${cell}`);
     }
   });
 

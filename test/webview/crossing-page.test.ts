@@ -111,9 +111,11 @@ describe('dashboard crossing rows', () => {
         ['2024-Q3', '1', '2', '67%', '3 → 10', '3 → 3', '3.33×'],
       ]);
       // The team map's purposes (test/fixtures/team-story.ts); the malformed checkout ↔ zzz row is not drawn.
-      // The scorecard's interaction line: checkout's three pairs, the contradiction first.
+      // The scorecard's interaction line: checkout's pairs in the latest quarter beside the one before,
+      // the contradictions first (the service differs, the collaboration has expired, both quarters;
+      // eve's facilitating into checkout was Q1's, so neither shows it).
       expect(await page.locator('section.team-page .scorecard').innerText()).toContain(
-        "Interactions (the window's): 1 differs · 1 expired · 1 undeclared",
+        'Interactions in 2024-Q3: 1 differs · 1 expired — 2024-Q2: 1 differs · 1 expired',
       );
       const interactions = await page.locator('section.team-page ul.interactions li').allInnerTexts();
       expect(interactions.map((t) => t.trim())).toEqual([
