@@ -3,11 +3,9 @@
 // team story with its `gh pr list` export (test/fixtures/prs/gh-team-story.json: every pull
 // request timed), and on the scorecard story (lone commits: nothing is timed, and the page says
 // why). Interactions read defensively: a malformed row is skipped, not drawn.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDashboard, type DashboardServer } from '../fixtures/dashboard-server';
 import type { Page } from 'playwright-core';
 import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
@@ -17,7 +15,7 @@ import { scorecardStory } from '../fixtures/scorecard-story';
 
 let story: Report;
 let untimed: Report;
-let server: Server;
+let served: DashboardServer;
 let url: string;
 
 beforeAll(async () => {
@@ -33,28 +31,11 @@ beforeAll(async () => {
   const card = scorecardStory();
   untimed = await analyzeRepo(card.dir, { cache: false, since: 'all', metrics: { minSample: 0 } });
   card.cleanup();
-  const dir = mkdtempSync(join(tmpdir(), 'conway-webview-crossing-'));
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="dashboard.css"></head><body><div id="app"></div>
-<script>window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), getState: () => undefined, setState: () => {} });</script>
-<script type="module" src="dashboard.js"></script></body></html>`,
-  );
-  const files: Record<string, [string, string]> = {
-    '/index.html': [join(dir, 'index.html'), 'text/html'],
-    '/dashboard.js': [join(__dirname, '../../dist/webview/dashboard.js'), 'text/javascript'],
-    '/dashboard.css': [join(__dirname, '../../dist/webview/dashboard.css'), 'text/css'],
-  };
-  server = createServer((req, res) => {
-    const f = files[req.url ?? ''];
-    if (!f) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': f[1] }).end(readFileSync(f[0]));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/index.html`;
+  served = await serveDashboard('conway-webview-crossing-');
+  url = served.url;
 }, 60_000);
 afterAll(() => {
-  server.close();
+  served.close();
 });
 
 async function open(page: Page, report: Report): Promise<void> {

@@ -2,11 +2,8 @@
 // outside VS Code: a page provides acquireVsCodeApi (the one system edge, recorded) and posts a
 // real report of a repository whose names and paths are hostile. Asserts the ready → report →
 // rendered exchange, the guard rejecting malformed messages, and strings rendered as text.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDashboard, type DashboardServer } from '../fixtures/dashboard-server';
 import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
 import { launchChromium } from '../fixtures/chromium';
@@ -15,7 +12,7 @@ import type { Repo } from '../fixtures/repo';
 
 let repo: Repo;
 let report: Report;
-let server: Server;
+let served: DashboardServer;
 let url: string;
 
 beforeAll(async () => {
@@ -25,28 +22,11 @@ beforeAll(async () => {
     files: { 'web/<img src=x onerror=alert(1)>.ts': "import { db } from '../core/db/internal';\n" },
   });
   report = await analyzeRepo(repo.dir, { cache: false });
-  const dir = mkdtempSync(join(tmpdir(), 'conway-webview-'));
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="dashboard.css"></head><body><div id="app"></div>
-<script>window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), getState: () => undefined, setState: () => {} });</script>
-<script type="module" src="dashboard.js"></script></body></html>`,
-  );
-  const files: Record<string, [string, string]> = {
-    '/index.html': [join(dir, 'index.html'), 'text/html'],
-    '/dashboard.js': [join(__dirname, '../../dist/webview/dashboard.js'), 'text/javascript'],
-    '/dashboard.css': [join(__dirname, '../../dist/webview/dashboard.css'), 'text/css'],
-  };
-  server = createServer((req, res) => {
-    const f = files[req.url ?? ''];
-    if (!f) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': f[1] }).end(readFileSync(f[0]));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/index.html`;
+  served = await serveDashboard('conway-webview-');
+  url = served.url;
 });
 afterAll(() => {
-  server.close();
+  served.close();
   repo.cleanup();
 });
 

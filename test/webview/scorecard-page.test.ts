@@ -2,11 +2,8 @@
 // headless Chromium on the scorecard story's real report: the periods as small multiples with the
 // latest beside the previous, where to improve, the cluster's fit, and interactions (a row in the
 // contract's shape, with a hostile purpose) on the team page and the graph's legend.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDashboard, type DashboardServer } from '../fixtures/dashboard-server';
 import { analyzeRepo } from '../../analyzer/analyze';
 import type { Report } from '../../analyzer/contract/report';
 import { launchChromium } from '../fixtures/chromium';
@@ -15,7 +12,7 @@ import type { Repo } from '../fixtures/repo';
 
 let repo: Repo;
 let report: Report & { interactions?: unknown[] };
-let server: Server;
+let served: DashboardServer;
 let url: string;
 
 beforeAll(async () => {
@@ -40,28 +37,11 @@ beforeAll(async () => {
       status: 'differs',
     },
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'conway-webview-card-'));
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="dashboard.css"></head><body><div id="app"></div>
-<script>window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), getState: () => undefined, setState: () => {} });</script>
-<script type="module" src="dashboard.js"></script></body></html>`,
-  );
-  const files: Record<string, [string, string]> = {
-    '/index.html': [join(dir, 'index.html'), 'text/html'],
-    '/dashboard.js': [join(__dirname, '../../dist/webview/dashboard.js'), 'text/javascript'],
-    '/dashboard.css': [join(__dirname, '../../dist/webview/dashboard.css'), 'text/css'],
-  };
-  server = createServer((req, res) => {
-    const f = files[req.url ?? ''];
-    if (!f) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': f[1] }).end(readFileSync(f[0]));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/index.html`;
+  served = await serveDashboard('conway-webview-card-');
+  url = served.url;
 });
 afterAll(() => {
-  server.close();
+  served.close();
   repo.cleanup();
 });
 
