@@ -12,6 +12,7 @@
 // findings hash to what they were (a second key). Storage: collect/keyed-cache.ts, the last
 // KEPT entries per repository; --no-cache neither reads nor writes.
 import { createHash, type Hash } from 'node:crypto';
+import { buildId } from '../collect/build-id';
 import { keyedStore, type KeyedStore } from '../collect/keyed-cache';
 import { SCHEMA_VERSION, type Finding, type Report, type Violation } from '../contract/report';
 import type { Coordination, InteractionRow } from '../contract/teamwork-interactions';
@@ -19,10 +20,6 @@ import { isRepoTarget } from '../metrics/cross-team';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import type { Membership } from '../metrics/membership';
 import type { Ownership } from '../ownership';
-
-/** Defined by esbuild.mjs: a hash of the analyzer's sources and package.json; absent when run from source (tests). */
-declare const __CONWAY_BUILD__: string | undefined;
-const BUILD = typeof __CONWAY_BUILD__ === 'string' ? __CONWAY_BUILD__ : 'source';
 
 const VERSION = 1;
 /** Entries kept per repository: the usual run and a few with other options or an edited work tree. */
@@ -88,7 +85,7 @@ export function teamworkKey(k: KeyInput): string {
   h.add(
     JSON.stringify([
       VERSION,
-      BUILD,
+      buildId(),
       SCHEMA_VERSION,
       k.options,
       k.period,
