@@ -142,6 +142,7 @@ export function assembleReport(ctx: AssembleContext): Report {
         options: ctx.options,
         members: hist.members,
         ownership,
+        edges: struct.edges,
         period,
         end: input.commits[0]?.date ?? Math.floor(ctx.now.getTime() / 1000),
         crossing: !gate && changeSets !== undefined,

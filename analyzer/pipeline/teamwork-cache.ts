@@ -4,8 +4,9 @@
 // 3–10k-file repositories). The key is computed from the derived inputs the passes see, not from
 // the files they came from: the Conway build, the window's commits as mined (sha, people, dates,
 // files and lines, trailers, pull request and merge), the change sets (with `--prs`, the export's
-// pull requests, reviews and times), every path's owning and delivery teams, owners, public-API
-// flag and scope, the import edges, the teams (roles, members, owners, declared interactions,
+// pull requests, reviews and times), every path's owning and delivery teams and owners, the import
+// edges (and whether each edge between two teams' files ends in the target's public API), the
+// teams (roles, members, owners, declared interactions,
 // public API), clusters, review groups and bot owners, the team map's cost, each person's
 // membership (declared, inferred and its shares), the metrics options and the period, and the
 // window's end. The scorecard also reads the report's findings: it is served only when the
@@ -16,7 +17,7 @@ import { buildId } from '../collect/build-id';
 import { keyedStore, type KeyedStore } from '../collect/keyed-cache';
 import { SCHEMA_VERSION, type Finding, type Report, type Violation } from '../contract/report';
 import type { Coordination, InteractionRow } from '../contract/teamwork-interactions';
-import { isRepoTarget } from '../metrics/cross-team';
+import type { TeamEdge } from '../metrics/cross-team';
 import type { MetricsInput, MetricsOptions } from '../metrics/input';
 import type { Membership } from '../metrics/membership';
 import type { Ownership } from '../ownership';
@@ -74,6 +75,8 @@ export interface KeyInput {
   period: string;
   /** The window's end the passes read (newest commit, else the clock), unix seconds. */
   end: number;
+  /** The import edges between owned files, as the interaction evidence reads them (structure's). */
+  edges: TeamEdge[];
   /** Whether crossing rows are computed (the caller grouped change sets) and the gate's mode. */
   crossing: boolean;
 }
@@ -125,8 +128,12 @@ export function teamworkKey(k: KeyInput): string {
     h.add(t);
   }
   h.add('\x04');
-  for (const e of input.imports)
-    h.add(`\x03${e.from}\x01${e.to}\x01${e.line}\x01${e.kind}\x01${publicFlag(input, e.from, e.to)}`);
+  for (const e of input.imports) h.add(`\x03${e.from}\x01${e.to}\x01${e.line}\x01${e.kind}`);
+  // Which edges cross teams follows from these and the paths' teams; whether each ends in the
+  // target's public API is what the interaction evidence adds.
+  h.add('\x04');
+  for (const e of k.edges)
+    if (!e.internal) h.add(`\x03${e.edge.from}\x01${e.edge.to}\x01${+input.isPublicApi(e.edge.to)}`);
   h.add('\x04');
   for (const p of paths) {
     const teams = input.teamsOf(p);
@@ -136,15 +143,6 @@ export function teamworkKey(k: KeyInput): string {
     );
   }
   return h.digest();
-}
-
-/** Whether an edge between two teams' files ends in the target's public API (interaction evidence reads it); `-` within one team. */
-function publicFlag(input: MetricsInput, from: string, to: string | null): string {
-  if (!isRepoTarget(to)) return '-';
-  const a = input.deliveryTeamsOf(from);
-  const b = input.deliveryTeamsOf(to);
-  if (!a.length || !b.length || (a.length === 1 && b.length === 1 && a[0] === b[0])) return '-';
-  return input.isPublicApi(to) ? '1' : '0';
 }
 
 /** The second key: the findings the scorecard reads. */
