@@ -7,7 +7,8 @@
 // its own staging folder, so packaging never rewrites the dist/ that tests and the CLI are running).
 // Type checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,8 +16,24 @@ const dist = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdi
 // A production build starts clean, so no stale source map ends up in the VSIX.
 if (production) rmSync(dist, { recursive: true, force: true });
 
+// The build's id: a hash of the analyzer's sources and package.json (its version). Caches of computed
+// results (analyzer/pipeline/teamwork-cache.ts) are keyed by it, so another build never reads them.
+function buildId() {
+  const h = createHash('sha256').update(readFileSync('package.json'));
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) h.update(p).update(readFileSync(p));
+    }
+  };
+  walk('analyzer');
+  return h.digest('hex').slice(0, 16);
+}
+
 const node = {
   bundle: true,
+  define: { __CONWAY_BUILD__: JSON.stringify(buildId()) },
   platform: 'node',
   format: 'cjs',
   target: 'node20',

@@ -29,6 +29,7 @@ import type { WarmContext } from './model/warm';
 import { loadPullRequests } from './sources/pull-requests';
 import { changeSetsFor, type ChangeSetMode } from './pipeline/change-sets';
 import { communityStore } from './collect/community-cache';
+import { teamworkStore } from './pipeline/teamwork-cache';
 import type { PeriodKind } from './org/period';
 
 /** For the editor: the user's `git config user.email`, read through the hardened git runner. */
@@ -186,6 +187,7 @@ export async function analyzeRepo(repoDir: string, opts: AnalyzeOptions = {}): P
     changeSets: grouping.summary,
     prLogins: grouping.prLogins,
     period: opts.period ?? opts.metrics?.period ?? 'quarter',
+    teamworkStore: importCache ? teamworkStore(importCache, root) : undefined,
   });
   return Object.assign(
     report,
