@@ -327,13 +327,14 @@ function improve(
     list = pairs(
       contributionsOf().delivery.get(s.key),
       (o) => `${s.id} → ${o}`,
-      (n, o) => `${n} commit${n === 1 ? '' : 's'} by ${s.id}'s members this period also changed ${o}'s files`,
+      // The name says which teams (`scope → other`): the detail gives only the count and its unit.
+      (n) => `${n} commit${n === 1 ? '' : 's'} of its members this period also changed the other team's files`,
     );
   else if (component === 'ownership integrity')
     list = pairs(
       contributionsOf().integrity.get(s.key),
       (o) => `${label(o)} → ${s.id}`,
-      (n, o) => `${n} change${n === 1 ? '' : 's'} to ${s.id}'s files this period by ${label(o)}`,
+      (n) => `${n} change${n === 1 ? '' : 's'} to its files this period`,
     );
   else if (component === 'dependency independence') {
     const findings = x.findings

@@ -140,7 +140,7 @@ describe('scorecard per quarter', () => {
     expect(scope(r, 'teams', 'a').improve).toEqual({
       component: 'ownership integrity',
       value: 0.75,
-      contributors: [{ kind: 'team-pair', name: 'c → a', weight: 1, detail: "1 change to a's files this period by c" }],
+      contributors: [{ kind: 'team-pair', name: 'c → a', weight: 1, detail: '1 change to its files this period' }],
     });
     // Team b, Q3: bob's one commit stays in b/, and b/y.ts is all his: nothing to improve.
     expect(scope(r, 'teams', 'b').improve).toBeNull();
@@ -241,7 +241,7 @@ describe('conway scorecard', () => {
       ['| 2024-Q3', '4', '87.5 ↑ from 62.5 (better)'],
     ]);
     expect(out.stdout).toContain(
-      "Where to improve (2024-Q3): ownership integrity 75%: c → a (1 change to a's files this period by c)",
+      "Where to improve (2024-Q3): ownership integrity 75%: c → a (1 change to its files this period)",
     );
   });
 
