@@ -241,7 +241,7 @@ describe('conway scorecard', () => {
       ['| 2024-Q3', '4', '87.5 ↑ from 62.5 (better)'],
     ]);
     expect(out.stdout).toContain(
-      "Where to improve (2024-Q3): ownership integrity 75%: c → a (1 change to its files this period)",
+      'Where to improve (2024-Q3): ownership integrity 75%: c → a (1 change to its files this period)',
     );
   });
 

@@ -82,7 +82,7 @@ describe('dashboard scorecard pages', () => {
       expect(await team.locator('figure[data-number=ownershipIntegrity] .num').innerText()).toBe(
         '75% ↑ from 25% (better)',
       );
-      expect(await team.locator('.improve').innerText()).toContain("c → a — 1 change to its files this period");
+      expect(await team.locator('.improve').innerText()).toContain('c → a — 1 change to its files this period');
       const interaction = await team.locator('ul.interactions li[data-status=differs]').innerText();
       expect(interaction.trim()).toBe(
         'a ↔ c: declared x-as-a-service (<img src=x onerror=alert(1)>), observed collaboration — differs',
