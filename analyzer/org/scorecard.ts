@@ -2,76 +2,24 @@
 // or quarter, UTC), the autonomy score and its components, the team-work numbers (crossing share
 // and ratio, congruence, interaction status), ownership-drift findings opened and fixed — each
 // beside the previous period's value with its direction — and, for the latest period, the three
-// largest contributors to the weakest component, named.
+// largest contributors to the weakest component, named (org/scorecard-improve.ts).
 // Cheap by construction: the history metrics already count every group per month
 // (metrics/team-history.ts), and every counter is a sum over commits, so a period is the merge
 // of its months — no second pass over the history. Only the latest period's commits are read
 // again, for the contributors. Dependency independence comes from the import graph at HEAD
 // (imports are not mined per period): the same value in every period, said in the notes.
 import type { Commit } from '../model/types';
-import type { Finding, StaticCoupling } from '../contract/report';
-import type { CrossingRow } from '../contract/teamwork-crossing';
-import type { Coordination, CoordinationPair, InteractionRow } from '../contract/teamwork-interactions';
-import type {
-  Direction,
-  ScoreContributor,
-  Scorecard,
-  ScorePeriod,
-  ScoreScope,
-  ScoreValue,
-} from '../contract/teamwork-scorecard';
+import type { Finding } from '../contract/report';
+import type { Direction, Scorecard, ScorePeriod, ScoreScope, ScoreValue } from '../contract/teamwork-scorecard';
 import { ratio } from '../metrics/fragmentation';
-import type { MetricsInput } from '../metrics/input';
-import { primaryTeam, type Membership } from '../metrics/membership';
 import { autonomy } from '../metrics/autonomy';
 import { finish, merge, type Acc } from '../metrics/team-history';
 import { NEEDED_SETS, NEEDED_STRENGTH } from './coordination';
 import { periodOf, previousPeriod, type PeriodKind } from './period';
+import { contributorsOf, improve, type Contributions } from './scorecard-improve';
+import type { CoordinationCells, DriftCell, InteractionCells, ScorecardInput, Scope } from './scorecard-input';
 
-/** The crossing rows' fields the scorecard reads. */
-export type CrossingCells = Pick<CrossingRow, 'scope' | 'period' | 'ratio' | 'crossShare'>;
-
-/** The coordination fields the scorecard reads. */
-export type CoordinationCells = Pick<Coordination, 'teams' | 'clusters'> & {
-  pairs: Pick<CoordinationPair, 'a' | 'b' | 'needed' | 'happened'>[];
-};
-
-/** The interaction rows' fields the scorecard reads. */
-export type InteractionCells = Pick<InteractionRow, 'a' | 'b' | 'status'>;
-
-/** One ownership-drift finding: its file and the two teams (metrics/violations/ownership.ts). */
-export interface DriftCell {
-  file: string;
-  fromTeam: string | null;
-  toTeam: string | null;
-}
-
-export interface ScorecardInput {
-  kind: PeriodKind;
-  input: Pick<MetricsInput, 'teams' | 'clusters' | 'commits' | 'teamsOf' | 'deliveryTeamsOf' | 'reviewGroups'>;
-  members: Map<string, Membership>;
-  /** Per month (ascending), each group's counters, keyed `team:<id>` / `cluster:<id>` (metrics/history.ts). */
-  monthly: (readonly [string, Map<string, Acc>])[];
-  /** Import edges leaving each group's files at HEAD (null: imports not analysed). */
-  dependency: (key: string) => { ok: number; total: number } | null;
-  minSample: number;
-  /** The report's findings at HEAD and the static team coupling (contributors to dependency independence). */
-  findings: Finding[];
-  staticPairs: StaticCoupling[];
-  /**
-   * Ownership drift decided by each period's commits (given per period, newest first), for every
-   * period at once: the pipeline counts each commit once. Absent: findings cells are null.
-   */
-  driftByPeriod?: (commitsByPeriod: Map<string, Commit[]>) => Map<string, DriftCell[]>;
-  /** The team-work numbers of the other analyses, when computed (null cells until then). */
-  crossing?: CrossingCells[];
-  coordinationOf?: (period: string) => CoordinationCells | null;
-  interactions?: InteractionCells[];
-  /** The interaction statuses one period shows (org/interactions.ts interactionsByPeriod); absent: no per-period cells. */
-  interactionsOf?: (period: string) => InteractionCells[] | null;
-}
-
-type Scope = { kind: 'team' | 'cluster'; id: string; teams: string[]; key: string };
+export type { CoordinationCells, CrossingCells, DriftCell, InteractionCells, ScorecardInput } from './scorecard-input';
 
 export function scorecard(x: ScorecardInput): Scorecard {
   const byPeriod = new Map<string, Map<string, Acc>[]>();
@@ -247,140 +195,6 @@ function statusCounts(rows: InteractionCells[], teams: string[]): Record<string,
 
 function touches(f: Finding, teams: string[]): boolean {
   return teams.includes(f.fromTeam ?? '\0') || teams.includes(f.toTeam ?? '\0');
-}
-
-/** Per scope, the latest period's other teams its members' commits also changed, and the teams that changed its code. */
-interface Contributions {
-  delivery: Map<string, Map<string, number>>;
-  integrity: Map<string, Map<string, number>>;
-}
-
-function contributorsOf(x: ScorecardInput, scopes: Scope[], commits: Commit[]): Contributions {
-  const delivery = new Map<string, Map<string, number>>();
-  const integrity = new Map<string, Map<string, number>>();
-  const bump = (m: Map<string, Map<string, number>>, scope: string, other: string, n: number) => {
-    const row = m.get(scope) ?? m.set(scope, new Map()).get(scope)!;
-    row.set(other, (row.get(other) ?? 0) + n);
-  };
-  const scopesOfTeam = new Map<string, Scope[]>();
-  for (const s of scopes) for (const t of s.teams) (scopesOfTeam.get(t) ?? scopesOfTeam.set(t, []).get(t)!).push(s);
-  // teamsOf, deliveryTeamsOf and a person's teams return one array per path or person: their scopes are cached by identity.
-  const cache = new WeakMap<string[], Scope[]>();
-  const scopesOf = (teams: string[]) => {
-    let v = cache.get(teams);
-    if (!v) cache.set(teams, (v = [...new Set(teams.flatMap((t) => scopesOfTeam.get(t) ?? []))]));
-    return v;
-  };
-  const none: string[] = [];
-  const memberScopes = (p: string) => scopesOf(x.members.get(p)?.teams ?? none);
-  const delivered: string[] = []; // reused per commit: the delivery teams it touched
-  for (const c of commits) {
-    const memberOf = c.coAuthors.length
-      ? [...new Set([c.author, ...c.coAuthors].flatMap(memberScopes))]
-      : memberScopes(c.author);
-    delivered.length = 0;
-    let by: string | undefined;
-    for (const f of c.files) {
-      if (memberOf.length)
-        for (const t of x.input.deliveryTeamsOf(f.path)) if (!delivered.includes(t)) delivered.push(t);
-      // Ownership integrity: changes to the scope's files by people who are not its members, by their primary team.
-      for (const s of scopesOf(x.input.teamsOf(f.path))) {
-        if (memberOf.includes(s)) continue;
-        by ??= primaryTeam(x.members, c.author);
-        bump(integrity, s.key, by, 1);
-      }
-    }
-    // Delivery independence: a member's commit that also changed files of teams outside the scope (each team once per commit).
-    for (const s of memberOf) for (const t of delivered) if (!s.teams.includes(t)) bump(delivery, s.key, t, 1);
-  }
-  return { delivery, integrity };
-}
-
-function improve(
-  x: ScorecardInput,
-  s: Scope,
-  last: ScorePeriod,
-  contributionsOf: () => Contributions,
-  coordination: CoordinationCells | null,
-): ScoreScope['improve'] {
-  const components: [string, number | null][] = [
-    ['delivery independence', last.deliveryIndependence.value],
-    ['ownership integrity', last.ownershipIntegrity.value],
-    ['dependency independence', last.dependencyIndependence.value],
-    ['congruence', last.congruence.value],
-  ];
-  const known = components.filter((e): e is [string, number] => e[1] !== null).sort((a, b) => a[1] - b[1]);
-  // Nothing measured, or every measured component at 100%: nothing to improve.
-  if (!known.length || known[0][1] >= 1) return null;
-  const [component, value] = known[0];
-  const inScope = new Set(s.teams);
-  const pairs = (
-    m: Map<string, number> | undefined,
-    name: (other: string) => string,
-    detail: (n: number, other: string) => string,
-  ): ScoreContributor[] =>
-    [...(m ?? [])]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([other, n]) => ({ kind: 'team-pair' as const, name: name(other), weight: n, detail: detail(n, other) }));
-  let list: ScoreContributor[] = [];
-  if (component === 'delivery independence')
-    list = pairs(
-      contributionsOf().delivery.get(s.key),
-      (o) => `${s.id} → ${o}`,
-      // The name says which teams (`scope → other`): the detail gives only the count and its unit.
-      (n) => `${n} commit${n === 1 ? '' : 's'} of its members this period also changed the other team's files`,
-    );
-  else if (component === 'ownership integrity')
-    list = pairs(
-      contributionsOf().integrity.get(s.key),
-      (o) => `${label(o)} → ${s.id}`,
-      (n) => `${n} change${n === 1 ? '' : 's'} to its files this period`,
-    );
-  else if (component === 'dependency independence') {
-    const findings = x.findings
-      .filter((f) => (f.kind === 'deep-import' || f.kind === 'forbidden-dependency') && inScope.has(f.fromTeam ?? '\0'))
-      .sort((a, b) => a.rank - b.rank);
-    list = [
-      ...(x.interactions ?? [])
-        .filter((i) => i.status === 'differs' && (inScope.has(i.a) || inScope.has(i.b)))
-        .map((i) => ({
-          kind: 'interaction' as const,
-          name: `${i.a} ↔ ${i.b}`,
-          weight: 0,
-          detail: `declared interaction ${i.a} ↔ ${i.b} differs from what the code shows`,
-        })),
-      ...findings.map((f) => ({
-        kind: 'finding' as const,
-        name: f.title,
-        weight: f.count,
-        detail: `${f.count} location${f.count === 1 ? '' : 's'}, ${f.changes} change${f.changes === 1 ? '' : 's'} in the window (finding ${f.id})`,
-      })),
-    ];
-    if (!list.length)
-      list = x.staticPairs
-        .filter((p) => inScope.has(p.from) && !inScope.has(p.to))
-        .sort((a, b) => b.edges - a.edges)
-        .map((p) => ({
-          kind: 'team-pair' as const,
-          name: `${p.from} → ${p.to}`,
-          weight: p.edges,
-          detail: `${p.edges} import edge${p.edges === 1 ? '' : 's'} from ${p.from} into ${p.to}'s files`,
-        }));
-  } else if (coordination) {
-    list = coordination.pairs
-      .filter((p) => p.needed && !p.happened && (inScope.has(p.a) || inScope.has(p.b)))
-      .map((p) => ({
-        kind: 'team-pair' as const,
-        name: `${p.a} ↔ ${p.b}`,
-        weight: Number(p.needed),
-        detail: `${p.a} and ${p.b} change co-changing files but no review, co-author or joint change set links them`,
-      }));
-  }
-  return { component, value, contributors: list.slice(0, 3) };
-}
-
-function label(team: string): string {
-  return team.startsWith('person:') ? `${team.slice(7)} (no team)` : team;
 }
 
 function commitsByPeriod(commits: Commit[], kind: PeriodKind): Map<string, Commit[]> {
