@@ -17,14 +17,12 @@ import type { Ownership } from '../ownership';
 import { SCHEMA_VERSION, type FileRow, type GroupCounts, type Report, type TeamRow } from '../contract/report';
 import type { GroupHistory } from '../metrics/team-history';
 import { findingsOf } from './findings';
+import type { TeamworkStore } from './teamwork-cache';
+import { teamworkSections } from './teamwork-sections';
 import { prLoginText, type ChangeSetSummary, type PrLogins } from '../contract/teamwork-crossing';
 import type { PrLoginPeople } from './change-sets';
 import type { Membership } from '../metrics/membership';
-import { crossing } from '../org/crossing';
 import type { PeriodKind } from '../org/period';
-import { teamwork } from './teamwork';
-import { scorecardSection } from './scorecard-section';
-import { findingsKey, teamworkKey, type TeamworkEntry, type TeamworkStore } from './teamwork-cache';
 
 export interface AssembleContext {
   root: string;
@@ -133,53 +131,15 @@ export function assembleReport(ctx: AssembleContext): Report {
   });
   const period = ctx.period ?? ctx.options.period ?? 'quarter';
   const changeSets = withLogins(ctx.changeSets, ctx.prLogins, hist.members);
-  // The issue-20 passes read only derived inputs: on a warm run whose inputs hash the same, their
-  // results come from the cache (pipeline/teamwork-cache.ts); the scorecard also needs the same findings.
-  const store = ctx.teamworkStore;
-  const key = store
-    ? teamworkKey({
-        input,
-        options: ctx.options,
-        members: hist.members,
-        ownership,
-        edges: struct.edges,
-        period,
-        end: input.commits[0]?.date ?? Math.floor(ctx.now.getTime() / 1000),
-        crossing: !gate && changeSets !== undefined,
-      })
-    : '';
-  const hit = store?.get(key);
-  let fresh: ReturnType<typeof teamwork> | undefined;
-  const computed = () =>
-    (fresh ??= teamwork(input, ctx.options, hist.members, ownership.teamMap.path, ctx.now, struct.edges, period));
-  const work = hit ? { ...hit, weights: new Map(hit.weights) } : computed();
-  const violations = work.violations.length ? [...struct.violations, ...work.violations] : struct.violations;
-  const findings = findingsOf(violations, input, ownership, hist.files, (v) => work.weights.get(v.target ?? '') ?? 0);
-  const crossed: Pick<Report, 'changeSets' | 'crossing'> =
-    gate || !changeSets ? {} : hit ? { changeSets, crossing: hit.crossing } : crossingSection(ctx, changeSets, period);
-  const seen = store && !gate ? findingsKey(findings) : undefined;
-  const card = gate
-    ? {}
-    : hit && seen !== undefined && hit.findings === seen
-      ? { clusterFit: hit.clusterFit, scorecard: hit.scorecard }
-      : scorecardSection(input, ctx.options, hist, struct, findings, ownership, {
-          crossing: crossed.crossing,
-          coordinationOf: computed().coordinationOf,
-          interactions: work.interactions,
-          interactionsOf: computed().interactionsOf,
-        });
-  if (store && (!hit || hit.findings !== seen)) {
-    const entry: TeamworkEntry = {
-      interactions: work.interactions,
-      coordination: work.coordination,
-      violations: work.violations,
-      weights: [...work.weights],
-      notes: work.notes,
-      ...(crossed.crossing !== undefined ? { crossing: crossed.crossing } : {}),
-      ...(seen !== undefined ? { findings: seen, clusterFit: card.clusterFit, scorecard: card.scorecard } : {}),
-    };
-    store.set(key, entry);
-  }
+  const { work, violations, findings, crossed, card } = teamworkSections(
+    ctx,
+    hist,
+    struct,
+    changeSets,
+    period,
+    gate,
+    (violations, weight) => findingsOf(violations, input, ownership, hist.files, weight),
+  );
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: ctx.now.toISOString(),
@@ -255,22 +215,6 @@ function changeSetNotes(s: ChangeSetSummary | undefined): string[] {
   return [
     `change sets: ${s.commits} commits grouped into ${s.changeSets} changes (${kinds.join(', ')})${prs}; change coupling and shared commits count changes (--change-sets commit: one per commit)`,
   ];
-}
-
-/** Change sets and the cost of crossing a boundary (org/crossing.ts); nothing when the caller grouped nothing. */
-function crossingSection(
-  ctx: AssembleContext,
-  changeSets: ChangeSetSummary | undefined,
-  period: PeriodKind,
-): Pick<Report, 'changeSets' | 'crossing'> {
-  if (!changeSets) return {};
-  const rows = crossing(ctx.input, {
-    period,
-    maxChangesetSize: ctx.options.maxChangesetSize,
-    minSample: ctx.options.minSample,
-    cost: ctx.ownership.teamMap.cost,
-  });
-  return { changeSets, crossing: rows };
 }
 
 /** The `--prs` summary with how many of the export's logins resolve to no team member. */
