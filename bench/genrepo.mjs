@@ -7,7 +7,8 @@
 // (teams, members, 4 clusters; the conway.yml format of docs/cli.md).
 // CLI: node bench/genrepo.mjs [commits] [files] [teams]  → prints the repository path.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { once } from 'node:events';
 import { join } from 'node:path';
 
@@ -31,6 +32,24 @@ const FIRST = [
   'Pam',
 ];
 const LAST = ['Lee', 'Stone', 'Park', 'Ng', 'Rossi', 'Kahn', 'Moreau', 'Silva', 'Berg', 'Ito', 'Okafor', 'Novak'];
+
+/**
+ * A scratch copy of the generated repository for a bench that commits into it (the cached original
+ * stays untouched): `work` (remove it when done), `repo` inside it, and `git(...args)` run there.
+ */
+export async function genRepoCopy(sizes, prefix) {
+  const source = await genRepo(sizes);
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const repo = join(work, 'repo');
+  cpSync(source, repo, { recursive: true });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@x.io', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+  return { work, repo, git };
+}
 
 export async function genRepo({
   commits = 50_000,

@@ -7,11 +7,10 @@
 // Targets: review ≤ 1 s warm, check and analyze ≤ 1.5 s warm. Prints wall and CPU time (the
 // machine may be shared: CPU time is what the work costs). BENCH_COMMITS (15000), BENCH_FILES (10000),
 // BENCH_KEEP=1 keeps the repository and caches for profiling.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { genRepo } from './genrepo.mjs';
+import { genRepoCopy } from './genrepo.mjs';
 
 const sizes = {
   commits: Number(process.env.BENCH_COMMITS) || 15_000,
@@ -20,16 +19,7 @@ const sizes = {
 };
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 if (!existsSync(cli)) throw new Error('build first: npm run build');
-const source = await genRepo(sizes);
-const work = mkdtempSync(join(tmpdir(), 'conway-review-bench-'));
-const repo = join(work, 'repo');
-cpSync(source, repo, { recursive: true });
-const git = (...args) =>
-  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@x.io', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+const { work, repo, git } = await genRepoCopy(sizes, 'conway-review-bench-');
 
 addImports();
 makeChange(50);

@@ -6,11 +6,10 @@
 // copy of a generated one (bench/genrepo.mjs), so the bench commits never touch the original.
 // BENCH_COMMITS (5000), BENCH_FILES (10000), BENCH_UPDATES (5).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAnalyzer } from './bundle.mjs';
-import { genRepo } from './genrepo.mjs';
+import { genRepoCopy } from './genrepo.mjs';
 
 const sizes = {
   commits: Number(process.env.BENCH_COMMITS) || 5_000,
@@ -18,10 +17,7 @@ const sizes = {
   teams: 20,
 };
 const updates = Number(process.env.BENCH_UPDATES) || 5;
-const source = await genRepo(sizes);
-const work = mkdtempSync(join(tmpdir(), 'conway-update-'));
-const repo = join(work, 'repo');
-cpSync(source, repo, { recursive: true });
+const { work, repo } = await genRepoCopy(sizes, 'conway-update-');
 const cacheDir = join(work, 'cache');
 // As in the editor's worker: a long-lived process keeps its caches warm in one WarmContext.
 const { analyzeRepo, WarmContext } = await loadAnalyzer('analyzer/analyze.ts', 'analyze-update');

@@ -5,11 +5,10 @@
 // warm cache is filled by one run first. Target: warm ≤ 1 s (issue 18). Prints wall and CPU time
 // (CPU is what the work costs on a shared machine) and the warm/cold ratio.
 // BENCH_COMMITS (10000), BENCH_FILES (10000), BENCH_TEAMS (520), BENCH_RUNS (5).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { genRepo } from './genrepo.mjs';
+import { genRepoCopy } from './genrepo.mjs';
 
 const sizes = {
   commits: Number(process.env.BENCH_COMMITS) || 10_000,
@@ -19,16 +18,7 @@ const sizes = {
 const runs = Number(process.env.BENCH_RUNS) || 5;
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
 if (!existsSync(cli)) throw new Error('build first: npm run build');
-const source = await genRepo(sizes);
-const work = mkdtempSync(join(tmpdir(), 'conway-warm-bench-'));
-const repo = join(work, 'repo');
-cpSync(source, repo, { recursive: true });
-const git = (...args) =>
-  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@x.io', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+const { work, repo, git } = await genRepoCopy(sizes, 'conway-warm-bench-');
 
 // Every TS file imports the next file of its directory: an import graph of 10k edges.
 const files = git('ls-files', '-z')
