@@ -18,6 +18,7 @@ import { changeSetsOf } from '../metrics/change-sets';
 import type { ChangeSet } from '../model/change-set';
 import { collectEvidence, pairKey, type Evidence, type EvidenceInput, type PairCounts } from './interaction-evidence';
 import { periodEnd, periodOf, type PeriodKind } from './period';
+import type { InteractionCells } from './scorecard-input';
 
 export const THRESHOLDS = { smallShare: 0.05, minCross: 2, jointSets: 5, facilitated: 3, awayShare: 1 / 3 } as const;
 
@@ -42,7 +43,7 @@ export function observeInteractions(x: ObserveInput): ObservedPair[] {
 }
 
 /** One period's interaction statuses: the scorecard's interaction cells. */
-export type PeriodInteractions = Pick<InteractionRow, 'a' | 'b' | 'status'>[];
+export type PeriodInteractions = InteractionCells[];
 
 /**
  * The statuses each period shows (docs/metrics.md, "Interactions", per period): the same modes and
