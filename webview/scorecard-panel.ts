@@ -4,6 +4,7 @@
 // setAttribute only), so every repository string is text.
 import type { Report } from '../analyzer/contract/report';
 import type { ClusterFit, ScorePeriod, ScoreScope, ScoreValue } from '../analyzer/contract/teamwork-scorecard';
+import { statusCountText } from '../analyzer/contract/teamwork-interactions';
 import { el, pct, svg } from './dom';
 import { crossingPanel } from './crossing';
 
@@ -66,25 +67,18 @@ function interactionLines(s: ScoreScope): HTMLElement[] {
   const [prev, last] =
     s.periods.slice(-2).length === 2 ? s.periods.slice(-2) : [undefined, s.periods[s.periods.length - 1]];
   if (last?.interactions === undefined)
-    return s.interactions ? [el('p', {}, `Interactions (the window's): ${statusCounts(s.interactions)}`)] : [];
+    return s.interactions
+      ? [el('p', {}, `Interactions (the window's): ${statusCountText(s.interactions, 'none')}`)]
+      : [];
   if (!last.interactions) return [];
-  const before = prev?.interactions ? ` — ${prev.period}: ${statusCounts(prev.interactions)}` : '';
+  const before = prev?.interactions ? ` — ${prev.period}: ${statusCountText(prev.interactions, 'none')}` : '';
   return [
-    el('p', { class: 'interactions' }, `Interactions in ${last.period}: ${statusCounts(last.interactions)}${before}`),
+    el(
+      'p',
+      { class: 'interactions' },
+      `Interactions in ${last.period}: ${statusCountText(last.interactions, 'none')}${before}`,
+    ),
   ];
-}
-
-/** "1 differs · 2 undeclared" in the order a lead reads them (what contradicts the team map first); "none" when empty. */
-const ORDER = ['differs', 'expired', 'undeclared', 'unused', 'matches'];
-export function statusCounts(counts: Record<string, number>): string {
-  const rank = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
-  return (
-    Object.entries(counts)
-      .filter(([, n]) => typeof n === 'number' && n > 0)
-      .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
-      .map(([k, n]) => `${n} ${k}`)
-      .join(' · ') || 'none'
-  );
 }
 
 function multiple(s: ScoreScope, n: (typeof NUMBERS)[number]): HTMLElement {

@@ -67,3 +67,20 @@ export interface Coordination {
   neededNotHappening: { a: string; b: string }[];
   happeningWithoutDependency: { a: string; b: string }[];
 }
+
+/** Statuses in the order a lead reads them: what contradicts the team map first. */
+export const STATUS_ORDER: InteractionRow['status'][] = ['differs', 'expired', 'undeclared', 'unused', 'matches'];
+
+/**
+ * A scope's interaction statuses as "1 differs · 2 undeclared" — the lead's order, unknown statuses
+ * (a newer Conway's) after them alphabetically — or `empty` when none: the one wording of the
+ * reports and the dashboard.
+ */
+export function statusCountText(counts: Record<string, unknown>, empty: string): string {
+  const n = (s: string) => (typeof counts[s] === 'number' ? (counts[s] as number) : 0);
+  const known = STATUS_ORDER.filter((s) => n(s) > 0);
+  const other = Object.keys(counts)
+    .filter((s) => n(s) > 0 && !(STATUS_ORDER as string[]).includes(s))
+    .sort();
+  return [...known, ...other].map((s) => `${n(s)} ${s}`).join(' · ') || empty;
+}

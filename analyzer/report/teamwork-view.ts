@@ -3,12 +3,10 @@
 // heaviest evidence), and the coordination lists — as plain-text cells the Markdown and HTML
 // reporters escape and lay out, so the two reports can never choose differently.
 import type { Report } from '../contract/report';
-import type { InteractionRow } from '../contract/teamwork-interactions';
+import { STATUS_ORDER, statusCountText, type InteractionRow } from '../contract/teamwork-interactions';
 import { prLoginText } from '../contract/teamwork-crossing';
 
 export const INTERACTIONS_SHOWN = 15;
-/** Statuses in the order a lead reads them: what contradicts the team map first. */
-export const STATUS_ORDER: InteractionRow['status'][] = ['differs', 'expired', 'undeclared', 'unused', 'matches'];
 
 export const INTERACTION_HEADER = [
   'teams',
@@ -62,13 +60,7 @@ function weight(i: InteractionRow): number {
 
 /** A scope's interaction statuses as "1 differs · 2 undeclared" (the lead's order); "–" when none. */
 export function interactionCounts(counts: Record<string, number> | null | undefined): string {
-  if (!counts) return '–';
-  const known = STATUS_ORDER.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`);
-  const other = Object.keys(counts)
-    .filter((s) => counts[s] && !(STATUS_ORDER as string[]).includes(s))
-    .sort()
-    .map((s) => `${counts[s]} ${s}`);
-  return [...known, ...other].join(' · ') || '–';
+  return counts ? statusCountText(counts, '–') : '–';
 }
 
 export interface CoordinationView {
