@@ -9,7 +9,7 @@ import { fingerprint } from '../metrics/violations/fingerprint';
 import { changeSetsOf } from '../metrics/change-sets';
 import type { TeamEdge } from '../metrics/cross-team';
 import { isTeamOwner } from '../model/owner-syntax';
-import { coordination, coordinationPeriods } from '../org/coordination';
+import { coordinationPeriods } from '../org/coordination';
 import { interactionFindings } from '../org/interaction-findings';
 import { interactionsByPeriod, observeInteractions, type PeriodInteractions } from '../org/interactions';
 import type { PeriodKind } from '../org/period';
@@ -78,18 +78,4 @@ export function teamwork(
     // Computed on the scorecard's first ask: every period from one walk.
     interactionsOf: (p) => (byPeriod ??= interactionsByPeriod(observe, periodKind)).get(p) ?? [],
   };
-}
-/** Coordination for one period (`2026-Q4`, `2026-11`): the scorecard's congruence per period. */
-export function coordinationInPeriod(
-  input: MetricsInput,
-  options: MetricsOptions,
-  members: Map<string, Membership>,
-  period: string,
-  periodKind: PeriodKind,
-): Coordination {
-  const base = { input, teamsOfPerson: (p: string) => members.get(p)?.teams ?? [], delivery: deliveryTeams(input) };
-  return coordination(
-    { ...base, clusters: input.clusters, maxChangesetSize: options.maxChangesetSize },
-    { period, periodKind },
-  );
 }

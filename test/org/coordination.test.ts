@@ -7,7 +7,7 @@ import type { Report } from '../../analyzer/contract/report';
 import { commitChangeSet } from '../../analyzer/metrics/change-sets';
 import type { Commit } from '../../analyzer/model/types';
 import { coordination } from '../../analyzer/org/coordination';
-import { coordinationInPeriod } from '../../analyzer/pipeline/teamwork';
+import { teamwork } from '../../analyzer/pipeline/teamwork';
 import { resolveMembership } from '../../analyzer/metrics/membership';
 import { DEFAULT_METRICS_OPTIONS, type MetricsInput } from '../../analyzer/metrics/input';
 import type { Repo } from '../fixtures/repo';
@@ -21,13 +21,17 @@ beforeAll(async () => {
   repo = buildTeamStory();
   let model: { input: MetricsInput } | undefined;
   r = await analyzeRepo(repo.dir, { cache: false, onModel: (m) => (model = m) });
-  april = coordinationInPeriod(
+  // The scorecard's path: coordination per month from the team-work passes.
+  const work = teamwork(
     model!.input,
     DEFAULT_METRICS_OPTIONS,
     resolveMembership(model!.input),
-    '2024-04',
+    null,
+    new Date(),
+    undefined,
     'month',
   );
+  april = work.coordinationOf('2024-04');
 });
 afterAll(() => repo.cleanup());
 
